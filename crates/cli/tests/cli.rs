@@ -1,0 +1,88 @@
+//! The `trialcards` binary run as a user runs it: real files in, JSON out.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const VEEVA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/veeva_fictional_knee_msc.txt"
+);
+const NOT_A_PAGE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/not_a_registry_page.txt"
+);
+
+fn trialcards(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trialcards"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn json_array_holds_the_v2_identification_fields() {
+    let (code, stdout, stderr) = trialcards(&["parse", "--format", "json", VEEVA], "");
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let id = &records[0]["protocolSection"]["identificationModule"];
+    assert_eq!(id["nctId"], "NCT09990001");
+    assert_eq!(
+        id["briefTitle"],
+        "Umbilical Cord Mesenchymal Stromal Cells for Knee Cartilage Loss in Adults (KNEE-MSC)"
+    );
+    assert_eq!(records.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn jsonl_prints_one_record_per_line_and_dash_reads_stdin() {
+    let page = std::fs::read_to_string(VEEVA).unwrap();
+    let (code, stdout, _) = trialcards(&["parse", "--format", "jsonl", VEEVA, "-"], &page);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            record["protocolSection"]["identificationModule"]["nctId"],
+            "NCT09990001"
+        );
+    }
+}
+
+#[test]
+fn a_bad_input_is_named_on_stderr_and_the_good_one_still_prints() {
+    let (code, stdout, stderr) = trialcards(&["parse", NOT_A_PAGE, "/no/such/file.txt", VEEVA], "");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("not_a_registry_page.txt"),
+        "stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("/no/such/file.txt: cannot read"),
+        "stderr: {stderr}"
+    );
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(records.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, stderr) = trialcards(&["parse", "--format", "yaml", VEEVA], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown format 'yaml'"));
+}

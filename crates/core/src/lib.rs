@@ -1,0 +1,36 @@
+//! trialcards-core turns the text of saved clinical-trial registry pages into
+//! ClinicalTrials.gov API v2 `Study` records.
+//!
+//! It owns the record model ([`model`]), the layout detection and one reader per
+//! registry layout ([`readers`]). It does no I/O and has no UI or browser
+//! dependency: the CLI and the web app hand it text and get records back.
+//!
+//! ```
+//! let page = "ClinicalTrials.Veeva\n\nMenu\n\nA Fictional Trial of Cells\n\nIdentifiers\n\nNCT09999999\n";
+//! let parsed = trialcards_core::parse("page.txt", page);
+//! let study = &parsed.records[0];
+//! assert_eq!(study.nct_id(), Some("NCT09999999"));
+//! assert_eq!(study.brief_title(), Some("A Fictional Trial of Cells"));
+//! ```
+
+pub mod model;
+pub mod readers;
+
+pub use model::{Diagnostic, Severity, Study};
+
+/// Everything one input produced: the records found in it and what was odd about it.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ParseOutput {
+    /// The records found, in the order their pages appear in the input.
+    pub records: Vec<Study>,
+    /// Problems with the input as a whole (for example: no registry page found).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one input (a file or a pasted text) named `name` into records.
+///
+/// Never fails and never panics: an input that holds no registry page gives no
+/// record and a diagnostic that says why.
+pub fn parse(name: &str, text: &str) -> ParseOutput {
+    readers::read(name, text)
+}

@@ -1,0 +1,133 @@
+// Shared harness for the end-to-end tests: serves the release build (dist/) under the
+// same sub-path GitHub Pages uses, starts headless Chromium through playwright-core, and
+// records every request that leaves the origin and every CSP violation.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const fixtures = path.join(root, 'tests', 'fixtures');
+export const artifacts = path.join(here, 'artifacts');
+const dist = path.resolve(process.env.TRIALCARDS_DIST ?? path.join(root, 'dist'));
+const publicUrl = process.env.TRIALCARDS_PUBLIC_URL ?? '/trialcards/';
+
+const mimeTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves dist/ under `publicUrl` on a free loopback port; resolves to { url, close }. */
+export async function serveDist() {
+  await fs.access(path.join(dist, 'index.html')).catch(() => {
+    throw new Error(`no release build in ${dist}: run cargo xtask test (or cargo xtask dist)`);
+  });
+  const server = http.createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    if (!pathname.startsWith(publicUrl)) {
+      res.writeHead(404).end('outside the public URL');
+      return;
+    }
+    const relative = decodeURIComponent(pathname.slice(publicUrl.length)) || 'index.html';
+    const file = path.resolve(dist, relative);
+    if (!file.startsWith(dist + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { 'content-type': mimeTypes[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${publicUrl}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Starts headless Chromium with a fresh profile. */
+export async function launchBrowser() {
+  const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await fs.rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens the app in a new page and waits until it has rendered. Returns the page and two
+ * live lists: `offOrigin` (requests to any other origin) and `cspViolations`.
+ */
+export async function openApp(context, appUrl) {
+  const page = await context.newPage();
+  const origin = new URL(appUrl).origin;
+  const offOrigin = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      offOrigin.push(url);
+    }
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`);
+    });
+  });
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.goto(appUrl);
+  await page.getByLabel('Paste registry text').waitFor();
+  return {
+    page,
+    offOrigin,
+    pageErrors,
+    cspViolations: () => page.evaluate(() => window.__cspViolations),
+  };
+}
+
+/** Pastes `text` into the element matched by `locator`, as a user's Ctrl+V does. */
+export async function pasteInto(locator, text) {
+  await locator.focus();
+  await locator.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Reads a fixture written by us. */
+export function fixture(name) {
+  return fs.readFile(path.join(fixtures, name), 'utf8');
+}
+
+/** Saves a screenshot under tests/e2e/artifacts/ for a person to look at. */
+export async function screenshot(page, name) {
+  await fs.mkdir(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,71 @@
+// The foundation's thin slice, on the release build served under /trialcards/:
+// paste a Veeva page or pick files, and read the trial's card.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  serveDist, launchBrowser, openApp, pasteInto, fixture, fixtures, screenshot,
+} from './harness.js';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('pasting a Veeva page shows its card with title and a safe NCT link', async () => {
+  const { page, offOrigin, pageErrors, cspViolations } = await openApp(browser.context, server.url);
+  await pasteInto(page.getByLabel('Paste registry text'), await fixture('veeva_fictional_knee_msc.txt'));
+
+  const card = page.locator('article.trial-card[data-nct-id="NCT09990001"]');
+  await card.waitFor();
+  assert.equal(
+    await card.locator('h2').textContent(),
+    'Umbilical Cord Mesenchymal Stromal Cells for Knee Cartilage Loss in Adults (KNEE-MSC)',
+  );
+  const link = card.getByRole('link', { name: 'NCT09990001' });
+  assert.equal(await link.getAttribute('href'), 'https://clinicaltrials.gov/study/NCT09990001');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.match(await page.getByTestId('record-count').textContent(), /\b1\b/);
+  assert.equal(await page.getByLabel('Paste registry text').inputValue(), '', 'the box is ready for the next paste');
+  await screenshot(page, 'thin-slice-paste');
+
+  assert.deepEqual(offOrigin, [], 'no request leaves the origin');
+  assert.deepEqual(await cspViolations(), [], 'no Content-Security-Policy violation');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('a second paste adds to the collection', async () => {
+  const { page } = await openApp(browser.context, server.url);
+  const box = page.getByLabel('Paste registry text');
+  const text = await fixture('veeva_fictional_knee_msc.txt');
+  await pasteInto(box, text);
+  await pasteInto(box, text);
+  await page.locator('article.trial-card').nth(1).waitFor();
+  assert.equal(await page.locator('article.trial-card').count(), 2);
+  assert.match(await page.getByTestId('record-count').textContent(), /\b2\b/);
+  await page.close();
+});
+
+test('picking files loads each; a file that is no registry page gets an alert naming it', async () => {
+  const { page } = await openApp(browser.context, server.url);
+  await page.locator('input[type="file"]').setInputFiles([
+    path.join(fixtures, 'veeva_fictional_knee_msc.txt'),
+    path.join(fixtures, 'not_a_registry_page.txt'),
+  ]);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /not_a_registry_page\.txt/);
+  await page.locator('article.trial-card[data-nct-id="NCT09990001"]').waitFor();
+  assert.match(await page.getByTestId('record-count').textContent(), /\b1\b/);
+  await page.close();
+});
