@@ -121,16 +121,21 @@ pub fn chromedriver() -> Result<PathBuf, String> {
 pub fn locked_version(package: &str) -> Result<String, String> {
     let lock = std::fs::read_to_string(project_root().join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    version_in_lock(&lock, package).ok_or_else(|| format!("{package} is not in Cargo.lock"))
+}
+
+/// The version of `package` in the text of a Cargo.lock.
+fn version_in_lock(lock: &str, package: &str) -> Option<String> {
     let name_line = format!("name = \"{package}\"");
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == name_line {
             if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(version.trim_end_matches('"').to_string());
+                return Some(version.trim_end_matches('"').to_string());
             }
         }
     }
-    Err(format!("{package} is not in Cargo.lock"))
+    None
 }
 
 fn tool_version(tool: &str) -> Option<String> {
@@ -149,5 +154,21 @@ fn is_newer_or_same(path: &Path, than: &Path) -> bool {
     match (modified(path), modified(than)) {
         (Some(a), Some(b)) => a >= b,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::version_in_lock;
+
+    #[test]
+    fn finds_the_exact_package_not_one_whose_name_it_prefixes() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"9.9.9\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.129\"\n";
+        assert_eq!(
+            version_in_lock(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.129")
+        );
+        assert_eq!(version_in_lock(lock, "trunk"), None);
     }
 }

@@ -86,10 +86,9 @@ pub fn test() -> Task {
         .env("CHROMEDRIVER", &chromedriver)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     step("web component tests (headless Chromium)", web_tests)?;
-    step_result(
-        "release build under /trialcards/",
-        release_build(E2E_PUBLIC_URL),
-    )?;
+    step_with("release build under /trialcards/", || {
+        release_build(E2E_PUBLIC_URL)
+    })?;
     let mut e2e = Command::new("node");
     e2e.args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .current_dir(project_root())
@@ -133,12 +132,13 @@ fn cargo(args: &[&str]) -> Command {
 }
 
 fn step(name: &str, mut command: Command) -> Task {
-    step_result(name, run(&mut command))
+    step_with(name, || run(&mut command))
 }
 
-fn step_result(name: &str, result: Task) -> Task {
+/// Announces a step, runs it, and names the step if it fails.
+fn step_with(name: &str, body: impl FnOnce() -> Task) -> Task {
     eprintln!("xtask: ── {name}");
-    result.map_err(|e| format!("{name} failed: {e}"))
+    body().map_err(|e| format!("{name} failed: {e}"))
 }
 
 /// Runs a command with inherited output; an `Err` says which command failed.
