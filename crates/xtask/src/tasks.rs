@@ -14,12 +14,16 @@ const E2E_PUBLIC_URL: &str = "/trialcards/";
 /// Builds and serves the viewer on http://127.0.0.1:8080, rebuilding on change.
 pub fn serve() -> Task {
     setup::all()?;
+    // A dist of its own, so that dist/ holds only release builds.
+    let dist = "target/trunk-serve";
     run(&mut trunk(&[
         "serve",
         "--address",
         "127.0.0.1",
         "--port",
         "8080",
+        "--dist",
+        dist,
     ]))
 }
 
