@@ -36,8 +36,8 @@ pub fn trunk() -> Task {
     if tool_version("trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
         return Ok(());
     }
-    eprintln!("xtask: installing trunk {TRUNK_VERSION} (about ten minutes the first time)");
-    run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+    eprintln!("xtask: installing trunk {TRUNK_VERSION} (a few minutes, once)");
+    run(cargo_install().args(["trunk", "--version", TRUNK_VERSION, "--locked"]))
 }
 
 /// Installs the wasm-bindgen CLI whose version equals the wasm-bindgen in Cargo.lock.
@@ -47,24 +47,21 @@ pub fn wasm_bindgen_cli() -> Task {
         return Ok(());
     }
     eprintln!("xtask: installing wasm-bindgen-cli {version}");
-    let locked = run(Command::new("cargo").args([
-        "install",
-        "wasm-bindgen-cli",
-        "--version",
-        &version,
-        "--locked",
-        "--force",
-    ]));
+    let args = ["wasm-bindgen-cli", "--version", &version, "--force"];
     // Some releases' own lock files need a newer rustc; their dependencies still resolve without it.
-    locked.or_else(|_| {
-        run(Command::new("cargo").args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &version,
-            "--force",
-        ]))
-    })
+    run(cargo_install().args(args).arg("--locked")).or_else(|_| run(cargo_install().args(args)))
+}
+
+/// `cargo install` tuned for build time: these tools only orchestrate the build, so
+/// their own speed hardly matters, while their fat-LTO, one-codegen-unit release
+/// profiles would take most of a cold run to link on a small machine.
+fn cargo_install() -> Command {
+    let mut command = Command::new("cargo");
+    command
+        .arg("install")
+        .env("CARGO_PROFILE_RELEASE_LTO", "off")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    command
 }
 
 /// Runs `npm ci` when `node_modules` is missing or older than `package-lock.json`.
