@@ -131,3 +131,30 @@ export async function screenshot(page, name) {
   await fs.mkdir(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Drops files on the page the way a user's drag from the file manager does, through
+ * Chromium's own drag pipeline (DevTools `Input.dispatchDragEvent`), so dropped folders
+ * arrive as real directory entries.
+ */
+export async function dropPaths(page, paths) {
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  const at = { x: 640, y: 400 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  }
+  await cdp.detach();
+}
+
+/** Drops in-memory files through a synthetic drop event (no file-system entries). */
+export async function dropFiles(page, files) {
+  await page.evaluate((list) => {
+    const data = new DataTransfer();
+    for (const { name, text } of list) data.items.add(new File([text], name, { type: 'text/plain' }));
+    const target = document.querySelector('.drop-zone');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+  }, files);
+}

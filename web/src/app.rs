@@ -1,8 +1,9 @@
-//! The top-level component: intake on the left, cards on the right.
+//! The top-level component: intake on the left, cards on the right, and the
+//! whole page a drop target.
 
 use yew::prelude::*;
 
-use crate::components::{CardList, FilePicker, PasteBox, SourcesList};
+use crate::components::{CardList, DropZone, FilePicker, PasteBox, SourcesList};
 use crate::state::{Action, Collection};
 
 /// The whole viewer.
@@ -17,9 +18,13 @@ pub fn App() -> Html {
         let collection = collection.dispatcher();
         Callback::from(move |action: Action| collection.dispatch(action))
     };
+    let on_remove = {
+        let collection = collection.dispatcher();
+        Callback::from(move |id: u32| collection.dispatch(Action::RemoveSource(id)))
+    };
     let count = collection.record_count();
     html! {
-        <>
+        <DropZone on_file={on_file.clone()}>
             <header class="app-header">
                 <h1>{ "trialcards" }</h1>
                 <p class="tagline">{ "Saved clinical-trial registry pages, read as clear cards. Nothing you load leaves this browser." }</p>
@@ -29,7 +34,7 @@ pub fn App() -> Html {
                     <h2 id="intake-heading" class="visually-hidden">{ "Add pages" }</h2>
                     <PasteBox on_paste={on_paste} />
                     <FilePicker on_file={on_file} />
-                    <SourcesList sources={collection.sources.clone()} />
+                    <SourcesList sources={collection.sources.clone()} {on_remove} />
                 </section>
                 <section class="cards" aria-labelledby="cards-heading">
                     <h2 id="cards-heading" class="visually-hidden">{ "Trials" }</h2>
@@ -39,7 +44,7 @@ pub fn App() -> Html {
                     <CardList records={collection.records().cloned().collect::<Vec<_>>()} />
                 </section>
             </main>
-        </>
+        </DropZone>
     }
 }
 

@@ -51,6 +51,8 @@ pub enum Action {
         /// Its text.
         text: String,
     },
+    /// Remove a source and its records.
+    RemoveSource(u32),
     /// A file could not be read at all.
     FileUnreadable {
         /// The file's name.
@@ -64,6 +66,12 @@ impl Reducible for Collection {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::RemoveSource(id) = action {
+            if !self.sources.iter().any(|s| s.id == id) {
+                // Nothing to remove: returning the same Rc skips the re-render.
+                return self;
+            }
+        }
         let mut next = (*self).clone();
         match action {
             Action::AddPaste(text) => {
@@ -72,6 +80,7 @@ impl Reducible for Collection {
                 next.add_parsed(name, &text);
             }
             Action::AddFile { name, text } => next.add_parsed(name, &text),
+            Action::RemoveSource(id) => next.sources.retain(|s| s.id != id),
             Action::FileUnreadable { name, reason } => {
                 let problem = Diagnostic {
                     severity: trialcards_core::Severity::Error,

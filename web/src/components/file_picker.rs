@@ -1,9 +1,9 @@
-//! The file picker: each chosen file is read as text and added as a source.
+//! The file picker: the keyboard user's way to the same thing a drop does.
 
-use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::intake::{read_files, ACCEPTED_EXTENSIONS};
 use crate::state::Action;
 
 /// Props of [`FilePicker`].
@@ -13,7 +13,7 @@ pub struct FilePickerProps {
     pub on_file: Callback<Action>,
 }
 
-/// A labelled `<input type="file" multiple>`.
+/// A labelled `<input type="file" multiple>` offering the kinds trialcards reads.
 #[component]
 pub fn FilePicker(props: &FilePickerProps) -> Html {
     let onchange = {
@@ -22,42 +22,26 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
-            let files: Vec<File> = input
+            let files = input
                 .files()
                 .map(|list| {
                     (0..list.length())
                         .filter_map(|i| list.get(i))
-                        .map(File::from)
+                        .map(|f| (f.name(), f))
                         .collect()
                 })
                 .unwrap_or_default();
+            // Cleared so that choosing the same file again is a change too.
             input.set_value("");
-            for file in files {
-                read_file(file, on_file.clone());
-            }
+            read_files(files, &on_file);
         })
     };
     html! {
         <div class="file-picker">
+            <input id="file-input" class="visually-hidden-input" type="file" multiple=true
+                accept={ACCEPTED_EXTENSIONS.join(",")} {onchange} />
             <label for="file-input" class="button">{ "Choose files…" }</label>
-            <input id="file-input" class="visually-hidden-input" type="file" multiple=true {onchange} />
+            <p class="hint">{ "…or drop files or folders anywhere on the page." }</p>
         </div>
     }
-}
-
-/// Reads `file` without blocking and reports the outcome through `on_file`.
-fn read_file(file: File, on_file: Callback<Action>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let name = file.name();
-        match gloo::file::futures::read_as_bytes(&file).await {
-            Ok(bytes) => on_file.emit(Action::AddFile {
-                name,
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            }),
-            Err(err) => on_file.emit(Action::FileUnreadable {
-                name,
-                reason: err.to_string(),
-            }),
-        }
-    });
 }

@@ -2,12 +2,14 @@
 
 mod card;
 mod card_list;
+mod drop_zone;
 mod file_picker;
 mod paste_box;
 mod sources_list;
 
 pub use card::{Card, CardProps};
 pub use card_list::{CardList, CardListProps};
+pub use drop_zone::{DropZone, DropZoneProps};
 pub use file_picker::{FilePicker, FilePickerProps};
 pub use paste_box::{PasteBox, PasteBoxProps};
 pub use sources_list::{SourcesList, SourcesListProps};

@@ -1,4 +1,4 @@
-//! The list of inputs and what came of each.
+//! The list of inputs, what came of each, and a way to remove each.
 
 use yew::prelude::*;
 
@@ -9,6 +9,8 @@ use crate::state::Source;
 pub struct SourcesListProps {
     /// The loaded sources, oldest first.
     pub sources: Vec<Source>,
+    /// Called with a source's id when the user removes it.
+    pub on_remove: Callback<u32>,
 }
 
 /// One line per source: its name and the records found, or an alert naming it.
@@ -18,22 +20,33 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
         return Html::default();
     }
     html! {
-        <ul class="sources" aria-label="Loaded sources">
-            { for props.sources.iter().map(source_item) }
-        </ul>
+        <section class="sources" aria-labelledby="sources-heading">
+            <h3 id="sources-heading">{ "Sources" }</h3>
+            <ul>
+                { for props.sources.iter().map(|source| source_item(source, &props.on_remove)) }
+            </ul>
+        </section>
     }
 }
 
-fn source_item(source: &Source) -> Html {
+fn source_item(source: &Source, on_remove: &Callback<u32>) -> Html {
     let found = match source.records.len() {
         0 => String::new(),
         1 => "1 record".to_string(),
         n => format!("{n} records"),
     };
+    let onclick = {
+        let (on_remove, id) = (on_remove.clone(), source.id);
+        Callback::from(move |_: MouseEvent| on_remove.emit(id))
+    };
     html! {
         <li key={source.id} class="source">
-            <span class="source-name">{ &source.name }</span>
-            if !found.is_empty() { <span class="source-found">{ found }</span> }
+            <div class="source-line">
+                <span class="source-name">{ &source.name }</span>
+                if !found.is_empty() { <span class="source-found">{ found }</span> }
+                <button type="button" class="remove" {onclick}
+                    aria-label={format!("Remove {} and its cards", source.name)}>{ "Remove" }</button>
+            </div>
             { for source.problems.iter().map(|p| html! {
                 <p class="source-problem" role="alert">{ &p.message }</p>
             }) }

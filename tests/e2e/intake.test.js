@@ -1,0 +1,108 @@
+// Every way a page comes in besides pasting: drop (files and folders), the picker's
+// kinds, and removing a source again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  serveDist, launchBrowser, openApp, fixture, fixtures, dropPaths, dropFiles, screenshot,
+} from './harness.js';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function cardIds(page) {
+  return page.locator('article.trial-card').evaluateAll((cards) => cards.map((c) => c.dataset.nctId).sort());
+}
+
+test('dropping several files anywhere on the page loads each of them', async () => {
+  const { page, offOrigin } = await openApp(browser.context, server.url);
+  const knee = await fixture('veeva_fictional_knee_msc.txt');
+  const lupus = await fixture('dropped-folder/veeva_fictional_lupus_msc.txt');
+  await dropFiles(page, [{ name: 'knee.txt', text: knee }, { name: 'lupus.txt', text: lupus }]);
+  await page.locator('article.trial-card').nth(1).waitFor();
+  assert.deepEqual(await cardIds(page), ['NCT09990001', 'NCT09990002']);
+  assert.match(await page.getByTestId('record-count').textContent(), /\b2\b/);
+  assert.deepEqual(offOrigin, []);
+  await page.close();
+});
+
+test('a dropped folder is walked to every file inside it, nested folders too', async () => {
+  const { page } = await openApp(browser.context, server.url);
+  await dropPaths(page, [path.join(fixtures, 'dropped-folder')]);
+  await page.locator('article.trial-card').nth(1).waitFor();
+  assert.deepEqual(await cardIds(page), ['NCT09990002', 'NCT09990003']);
+  const names = await page.locator('.source-name').allTextContents();
+  assert.ok(names.includes('dropped-folder/nested/veeva_fictional_stroke_msc.txt'), names.join(', '));
+  await page.close();
+});
+
+test('the overlay shows while files are dragged over the page', async () => {
+  const { page } = await openApp(browser.context, server.url);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['x'], 'x.txt'));
+    document.querySelector('.drop-zone').dispatchEvent(
+      new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.getByTestId('drop-overlay').waitFor();
+  await screenshot(page, 'drop-overlay');
+  await page.evaluate(() => {
+    document.querySelector('.drop-zone').dispatchEvent(new DragEvent('dragleave', { bubbles: true }));
+  });
+  await page.getByTestId('drop-overlay').waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('a bad file among good ones: one alert naming it, the good ones load', async () => {
+  const { page } = await openApp(browser.context, server.url);
+  await dropPaths(page, [
+    path.join(fixtures, 'veeva_fictional_knee_msc.txt'),
+    path.join(fixtures, 'image.png'),
+    path.join(fixtures, 'dropped-folder', 'veeva_fictional_lupus_msc.txt'),
+  ]);
+  await page.locator('article.trial-card').nth(1).waitFor();
+  const alerts = page.getByRole('alert');
+  await alerts.first().waitFor();
+  assert.equal(await alerts.count(), 1);
+  assert.match(await alerts.textContent(), /image\.png/);
+  assert.deepEqual(await cardIds(page), ['NCT09990001', 'NCT09990002']);
+  await page.close();
+});
+
+test('the picker offers the kinds we read; kinds not read yet say so', async () => {
+  const { page } = await openApp(browser.context, server.url);
+  const picker = page.locator('input[type="file"]');
+  const accept = (await picker.getAttribute('accept')).split(',');
+  for (const kind of ['.txt', '.text', '.md', '.html', '.htm', '.mhtml', '.json', '.xml', '.csv']) {
+    assert.ok(accept.includes(kind), `accept lists ${kind}`);
+  }
+  await picker.setInputFiles([path.join(fixtures, 'study.json')]);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /study\.json.*not supported yet/);
+  await page.close();
+});
+
+test('removing a source removes its cards and keeps the others', async () => {
+  const { page } = await openApp(browser.context, server.url);
+  await page.locator('input[type="file"]').setInputFiles([
+    path.join(fixtures, 'veeva_fictional_knee_msc.txt'),
+    path.join(fixtures, 'dropped-folder', 'veeva_fictional_lupus_msc.txt'),
+  ]);
+  await page.locator('article.trial-card').nth(1).waitFor();
+  await page.getByRole('button', { name: 'Remove veeva_fictional_knee_msc.txt and its cards' }).click();
+  await page.locator('article.trial-card[data-nct-id="NCT09990001"]').waitFor({ state: 'detached' });
+  assert.deepEqual(await cardIds(page), ['NCT09990002']);
+  assert.match(await page.getByTestId('record-count').textContent(), /\b1\b/);
+  await page.close();
+});

@@ -1,0 +1,157 @@
+//! Getting files into the collection: reading picked or dropped files (walking
+//! dropped folders) without blocking, and turning each into an [`Action`].
+
+use gloo::file::File;
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DataTransfer, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
+use yew::Callback;
+
+use crate::state::Action;
+
+/// The file kinds the picker offers: the ones trialcards reads or will read.
+pub const ACCEPTED_EXTENSIONS: &[&str] = &[
+    ".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".json", ".xml", ".csv",
+];
+
+/// The kinds that are offered but not read yet (a later version parses them).
+const NOT_YET_SUPPORTED: &[&str] = &[".html", ".htm", ".mhtml", ".mht", ".json", ".xml", ".csv"];
+
+/// Reads each file and emits one action per file on `on_file`.
+pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Action>) {
+    for (name, file) in files {
+        let on_file = on_file.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            on_file.emit(read_one(name, File::from(file)).await);
+        });
+    }
+}
+
+async fn read_one(name: String, file: File) -> Action {
+    let lower = name.to_ascii_lowercase();
+    if let Some(ext) = NOT_YET_SUPPORTED.iter().find(|ext| lower.ends_with(*ext)) {
+        return Action::FileUnreadable {
+            name,
+            reason: format!(
+                "{ext} files are not supported yet; save the page as text or copy and paste it"
+            ),
+        };
+    }
+    match gloo::file::futures::read_as_bytes(&file).await {
+        Ok(bytes) => Action::AddFile {
+            name,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        },
+        Err(err) => Action::FileUnreadable {
+            name,
+            reason: err.to_string(),
+        },
+    }
+}
+
+/// Reads everything dropped: files, and the files inside dropped folders (walked
+/// to any depth). The entries are taken synchronously, while the drop event lasts.
+pub fn read_dropped(data: &DataTransfer, on_file: &Callback<Action>) {
+    let items = data.items();
+    let mut entries = Vec::new();
+    let mut plain_files = Vec::new();
+    for i in 0..items.length() {
+        let Some(item) = items.get(i) else { continue };
+        if item.kind() != "file" {
+            continue;
+        }
+        match item.webkit_get_as_entry() {
+            Ok(Some(entry)) => entries.push(entry),
+            // Without a file-system entry (some synthetic drops), the file itself still reads.
+            _ => {
+                if let Ok(Some(file)) = item.get_as_file() {
+                    plain_files.push((file.name(), file));
+                }
+            }
+        }
+    }
+    read_files(plain_files, on_file);
+    for entry in entries {
+        let on_file = on_file.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut files = Vec::new();
+            let mut problems = Vec::new();
+            walk(entry, &mut files, &mut problems).await;
+            for (name, reason) in problems {
+                on_file.emit(Action::FileUnreadable { name, reason });
+            }
+            read_files(files, &on_file);
+        });
+    }
+}
+
+/// Collects the files under `entry`, depth first, with their paths as names.
+/// Iterative, so a deep folder tree cannot overflow the stack.
+async fn walk(
+    entry: FileSystemEntry,
+    files: &mut Vec<(String, web_sys::File)>,
+    problems: &mut Vec<(String, String)>,
+) {
+    let mut pending = vec![entry];
+    while let Some(entry) = pending.pop() {
+        let path = entry.full_path().trim_start_matches('/').to_string();
+        if entry.is_directory() {
+            let dir: FileSystemDirectoryEntry = entry.unchecked_into();
+            match read_directory(&dir).await {
+                Ok(children) => pending.extend(children.into_iter().rev()),
+                Err(reason) => problems.push((path, reason)),
+            }
+        } else if entry.is_file() {
+            let file_entry: FileSystemFileEntry = entry.unchecked_into();
+            match entry_file(&file_entry).await {
+                Ok(file) => files.push((path, file)),
+                Err(reason) => problems.push((path, reason)),
+            }
+        }
+    }
+}
+
+/// All entries of a folder: the reader hands them out in batches until an empty one.
+async fn read_directory(dir: &FileSystemDirectoryEntry) -> Result<Vec<FileSystemEntry>, String> {
+    let reader = dir.create_reader();
+    let mut all = Vec::new();
+    loop {
+        let batch = callback_promise(|resolve, reject| {
+            if let Err(error) = reader.read_entries_with_callback_and_callback(resolve, reject) {
+                let _ = reject.call1(&JsValue::NULL, &error);
+            }
+        })
+        .await?;
+        let batch: Array = batch.unchecked_into();
+        if batch.length() == 0 {
+            return Ok(all);
+        }
+        all.extend(batch.iter().map(JsCast::unchecked_into::<FileSystemEntry>));
+    }
+}
+
+async fn entry_file(entry: &FileSystemFileEntry) -> Result<web_sys::File, String> {
+    let file = callback_promise(|resolve, reject| {
+        entry.file_with_callback_and_callback(resolve, reject);
+    })
+    .await?;
+    Ok(file.unchecked_into())
+}
+
+/// Turns a callback-style browser API into a future.
+async fn callback_promise(
+    start: impl FnOnce(&js_sys::Function, &js_sys::Function),
+) -> Result<JsValue, String> {
+    let mut start = Some(start);
+    let promise = Promise::new(&mut |resolve, reject| {
+        if let Some(start) = start.take() {
+            start(&resolve, &reject);
+        }
+    });
+    JsFuture::from(promise).await.map_err(|e| {
+        e.as_string()
+            .unwrap_or_else(|| "the browser could not read it".into())
+    })
+}
