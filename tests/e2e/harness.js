@@ -80,8 +80,9 @@ export async function launchBrowser() {
 }
 
 /**
- * Opens the app in a new page and waits until it has rendered. Returns the page and two
- * live lists: `offOrigin` (requests to any other origin) and `cspViolations`.
+ * Opens the app in a new page and waits until it has rendered. Returns the page and live
+ * lists: `offOrigin` (requests to any other origin), `pageErrors`, `workers` (the URLs of
+ * the Web Workers started) and `cspViolations()`.
  */
 export async function openApp(context, appUrl) {
   const page = await context.newPage();
@@ -101,12 +102,15 @@ export async function openApp(context, appUrl) {
   });
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.goto(appUrl);
   await page.getByLabel('Paste registry text').waitFor();
   return {
     page,
     offOrigin,
     pageErrors,
+    workers,
     cspViolations: () => page.evaluate(() => window.__cspViolations),
   };
 }

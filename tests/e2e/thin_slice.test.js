@@ -21,7 +21,7 @@ after(async () => {
 });
 
 test('pasting a Veeva page shows its card with title and a safe NCT link', async () => {
-  const { page, offOrigin, pageErrors, cspViolations } = await openApp(browser.context, server.url);
+  const { page, offOrigin, pageErrors, cspViolations, workers } = await openApp(browser.context, server.url);
   await pasteInto(page.getByLabel('Paste registry text'), await fixture('veeva_fictional_knee_msc.txt'));
 
   const card = page.locator('article.trial-card[data-nct-id="NCT09990001"]');
@@ -38,6 +38,10 @@ test('pasting a Veeva page shows its card with title and a safe NCT link', async
   assert.equal(await page.getByLabel('Paste registry text').inputValue(), '', 'the box is ready for the next paste');
   await screenshot(page, 'thin-slice-paste');
 
+  assert.ok(
+    workers.some((url) => url.endsWith('/trialcards/trialcards-worker_loader.js')),
+    `the page parses in its Web Worker (workers: ${workers.join(', ')})`,
+  );
   assert.deepEqual(offOrigin, [], 'no request leaves the origin');
   assert.deepEqual(await cspViolations(), [], 'no Content-Security-Policy violation');
   assert.deepEqual(pageErrors, []);

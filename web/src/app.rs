@@ -1,30 +1,55 @@
 //! The top-level component: intake on the left, cards on the right, and the
-//! whole page a drop target.
+//! whole page a drop target. Every input is listed at once and parsed in the
+//! worker; its records arrive with [`Action::Finish`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::components::{CardList, DropZone, FilePicker, PasteBox, SourcesList};
-use crate::state::{Action, Collection};
+use crate::intake::Incoming;
+use crate::state::{Action, Collection, SourceIds};
+use crate::worker::Parser;
 
 /// The whole viewer.
 #[component]
 pub fn App() -> Html {
     let collection = use_reducer(Collection::default);
-    let on_paste = {
-        let collection = collection.dispatcher();
-        Callback::from(move |text: String| collection.dispatch(Action::AddPaste(text)))
+    let parser = use_memo((), |()| Parser::new());
+    let ids = use_mut_ref(SourceIds::default);
+
+    let on_incoming = {
+        let dispatcher = collection.dispatcher();
+        let (parser, ids) = (parser.clone(), ids.clone());
+        Callback::from(move |incoming: Incoming| {
+            let id = ids.borrow_mut().next_id();
+            match incoming {
+                Incoming::Text { name, text } => {
+                    dispatcher.dispatch(Action::Begin {
+                        id,
+                        name: name.clone(),
+                    });
+                    let (parser, dispatcher) = (parser.clone(), dispatcher.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let output = parser.parse(name, text).await;
+                        dispatcher.dispatch(Action::Finish { id, output });
+                    });
+                }
+                Incoming::Unreadable { name, reason } => {
+                    dispatcher.dispatch(Action::Unreadable { id, name, reason });
+                }
+            }
+        })
     };
-    let on_file = {
-        let collection = collection.dispatcher();
-        Callback::from(move |action: Action| collection.dispatch(action))
-    };
+    let on_paste = paste_handler(&ids, &on_incoming);
     let on_remove = {
-        let collection = collection.dispatcher();
-        Callback::from(move |id: u32| collection.dispatch(Action::RemoveSource(id)))
+        let dispatcher = collection.dispatcher();
+        Callback::from(move |id: u32| dispatcher.dispatch(Action::Remove(id)))
     };
     let count = collection.record_count();
     html! {
-        <DropZone on_file={on_file.clone()}>
+        <DropZone on_file={on_incoming.clone()}>
             <header class="app-header">
                 <h1>{ "trialcards" }</h1>
                 <p class="tagline">{ "Saved clinical-trial registry pages, read as clear cards. Nothing you load leaves this browser." }</p>
@@ -32,8 +57,8 @@ pub fn App() -> Html {
             <main class="layout">
                 <section class="intake" aria-labelledby="intake-heading">
                     <h2 id="intake-heading" class="visually-hidden">{ "Add pages" }</h2>
-                    <PasteBox on_paste={on_paste} />
-                    <FilePicker on_file={on_file} />
+                    <PasteBox {on_paste} />
+                    <FilePicker on_file={on_incoming} />
                     <SourcesList sources={collection.sources.clone()} {on_remove} />
                 </section>
                 <section class="cards" aria-labelledby="cards-heading">
@@ -46,6 +71,18 @@ pub fn App() -> Html {
             </main>
         </DropZone>
     }
+}
+
+/// Each paste becomes an input named "Pasted text N".
+fn paste_handler(
+    ids: &Rc<RefCell<SourceIds>>,
+    on_incoming: &Callback<Incoming>,
+) -> Callback<String> {
+    let (ids, on_incoming) = (ids.clone(), on_incoming.clone());
+    Callback::from(move |text: String| {
+        let name = ids.borrow_mut().next_paste_name();
+        on_incoming.emit(Incoming::Text { name, text });
+    })
 }
 
 fn record_count_text(count: usize) -> String {

@@ -1,5 +1,5 @@
-//! Getting files into the collection: reading picked or dropped files (walking
-//! dropped folders) without blocking, and turning each into an [`Action`].
+//! Getting files in: reading picked or dropped files (walking dropped folders)
+//! without blocking, each becoming an [`Incoming`] text or a reason it can't be read.
 
 use gloo::file::File;
 use js_sys::{Array, Promise};
@@ -9,7 +9,24 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DataTransfer, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
 use yew::Callback;
 
-use crate::state::Action;
+/// One file, read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    /// The file's text.
+    Text {
+        /// The file's name (its path inside a dropped folder).
+        name: String,
+        /// Its text.
+        text: String,
+    },
+    /// The file could not be read, or is of a kind not read yet.
+    Unreadable {
+        /// The file's name.
+        name: String,
+        /// Why, in a sentence a user understands.
+        reason: String,
+    },
+}
 
 /// The file kinds the picker offers: the ones trialcards reads or will read.
 pub const ACCEPTED_EXTENSIONS: &[&str] = &[
@@ -20,7 +37,7 @@ pub const ACCEPTED_EXTENSIONS: &[&str] = &[
 const NOT_YET_SUPPORTED: &[&str] = &[".html", ".htm", ".mhtml", ".mht", ".json", ".xml", ".csv"];
 
 /// Reads each file and emits one action per file on `on_file`.
-pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Action>) {
+pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incoming>) {
     for (name, file) in files {
         let on_file = on_file.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -29,10 +46,10 @@ pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Action
     }
 }
 
-async fn read_one(name: String, file: File) -> Action {
+async fn read_one(name: String, file: File) -> Incoming {
     let lower = name.to_ascii_lowercase();
     if let Some(ext) = NOT_YET_SUPPORTED.iter().find(|ext| lower.ends_with(*ext)) {
-        return Action::FileUnreadable {
+        return Incoming::Unreadable {
             name,
             reason: format!(
                 "{ext} files are not supported yet; save the page as text or copy and paste it"
@@ -40,20 +57,20 @@ async fn read_one(name: String, file: File) -> Action {
         };
     }
     match gloo::file::futures::read_as_bytes(&file).await {
-        Ok(bytes) => Action::AddFile {
+        Ok(bytes) => Incoming::Text {
             name,
             text: String::from_utf8_lossy(&bytes).into_owned(),
         },
-        Err(err) => Action::FileUnreadable {
+        Err(err) => Incoming::Unreadable {
             name,
-            reason: err.to_string(),
+            reason: format!("cannot be read: {err}"),
         },
     }
 }
 
 /// Reads everything dropped: files, and the files inside dropped folders (walked
 /// to any depth). The entries are taken synchronously, while the drop event lasts.
-pub fn read_dropped(data: &DataTransfer, on_file: &Callback<Action>) {
+pub fn read_dropped(data: &DataTransfer, on_file: &Callback<Incoming>) {
     let items = data.items();
     let mut entries = Vec::new();
     let mut plain_files = Vec::new();
@@ -80,7 +97,7 @@ pub fn read_dropped(data: &DataTransfer, on_file: &Callback<Action>) {
             let mut problems = Vec::new();
             walk(entry, &mut files, &mut problems).await;
             for (name, reason) in problems {
-                on_file.emit(Action::FileUnreadable { name, reason });
+                on_file.emit(Incoming::Unreadable { name, reason });
             }
             read_files(files, &on_file);
         });

@@ -1,10 +1,11 @@
 //! The trialcards viewer: a Yew app over `trialcards-core`. Pages come in by
-//! paste, file picker or drop, the core turns them into records, and each record is
+//! paste, file picker or drop, a Web Worker runs the core to turn them into records, and each record is
 //! shown as a card. Nothing leaves the browser.
 
 mod app;
 pub mod components;
 pub mod intake;
 pub mod state;
+pub mod worker;
 
 pub use app::App;

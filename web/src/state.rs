@@ -2,16 +2,18 @@
 
 use std::rc::Rc;
 
-use trialcards_core::{Diagnostic, Study};
+use trialcards_core::{Diagnostic, ParseOutput, Severity, Study};
 use yew::Reducible;
 
 /// One input the user gave: a file or a pasted text, and what came of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    /// Unique within the collection; stable while the source is loaded.
+    /// Unique within the page's lifetime; stable while the source is loaded.
     pub id: u32,
     /// The file name, or "Pasted text N".
     pub name: String,
+    /// Whether it is still being read or parsed.
+    pub pending: bool,
     /// The records read from it.
     pub records: Vec<Study>,
     /// What was wrong with it, if anything.
@@ -23,8 +25,6 @@ pub struct Source {
 pub struct Collection {
     /// The loaded sources, oldest first.
     pub sources: Vec<Source>,
-    next_id: u32,
-    pastes: u32,
 }
 
 impl Collection {
@@ -37,76 +37,106 @@ impl Collection {
     pub fn record_count(&self) -> usize {
         self.sources.iter().map(|s| s.records.len()).sum()
     }
+
+    fn source_mut(&mut self, id: u32) -> Option<&mut Source> {
+        self.sources.iter_mut().find(|s| s.id == id)
+    }
 }
 
 /// The ways the collection changes.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// Parse a pasted text and add it as "Pasted text N".
-    AddPaste(String),
-    /// Parse a file's text and add it under the file's name.
-    AddFile {
-        /// The file's name.
+    /// An input arrived and is being parsed; it is listed at once, in arrival order.
+    Begin {
+        /// The new source's id (from [`SourceIds`]).
+        id: u32,
+        /// Its name.
         name: String,
-        /// Its text.
-        text: String,
     },
-    /// Remove a source and its records.
-    RemoveSource(u32),
+    /// The parser finished with a source.
+    Finish {
+        /// The source.
+        id: u32,
+        /// What the parser found.
+        output: ParseOutput,
+    },
     /// A file could not be read at all.
-    FileUnreadable {
+    Unreadable {
+        /// The new source's id.
+        id: u32,
         /// The file's name.
         name: String,
         /// Why it could not be read.
         reason: String,
     },
+    /// Remove a source and its records.
+    Remove(u32),
 }
 
 impl Reducible for Collection {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if let Action::RemoveSource(id) = action {
-            if !self.sources.iter().any(|s| s.id == id) {
-                // Nothing to remove: returning the same Rc skips the re-render.
-                return self;
-            }
+        let known = |id: u32| self.sources.iter().any(|s| s.id == id);
+        match &action {
+            // A source removed while it was parsed, or removed twice: nothing changes, and
+            // returning the same Rc skips the re-render.
+            Action::Finish { id, .. } | Action::Remove(id) if !known(*id) => return self,
+            _ => {}
         }
         let mut next = (*self).clone();
         match action {
-            Action::AddPaste(text) => {
-                next.pastes += 1;
-                let name = format!("Pasted text {}", next.pastes);
-                next.add_parsed(name, &text);
+            Action::Begin { id, name } => next.sources.push(Source {
+                id,
+                name,
+                pending: true,
+                records: Vec::new(),
+                problems: Vec::new(),
+            }),
+            Action::Finish { id, output } => {
+                if let Some(source) = next.source_mut(id) {
+                    source.pending = false;
+                    source.records = output.records;
+                    source.problems = output.diagnostics;
+                }
             }
-            Action::AddFile { name, text } => next.add_parsed(name, &text),
-            Action::RemoveSource(id) => next.sources.retain(|s| s.id != id),
-            Action::FileUnreadable { name, reason } => {
-                let problem = Diagnostic {
-                    severity: trialcards_core::Severity::Error,
-                    line: None,
-                    message: format!("{name}: cannot be read: {reason}"),
-                };
-                next.push(name, Vec::new(), vec![problem]);
+            Action::Unreadable { id, name, reason } => {
+                let message = format!("{name}: {reason}");
+                next.sources.push(Source {
+                    id,
+                    name,
+                    pending: false,
+                    records: Vec::new(),
+                    problems: vec![Diagnostic {
+                        severity: Severity::Error,
+                        line: None,
+                        message,
+                    }],
+                });
             }
+            Action::Remove(id) => next.sources.retain(|s| s.id != id),
         }
         Rc::new(next)
     }
 }
 
-impl Collection {
-    fn add_parsed(&mut self, name: String, text: &str) {
-        let parsed = trialcards_core::parse(&name, text);
-        self.push(name, parsed.records, parsed.diagnostics);
+/// Hands out source ids and paste numbers; lives as long as the page.
+#[derive(Debug, Default)]
+pub struct SourceIds {
+    next_id: u32,
+    pastes: u32,
+}
+
+impl SourceIds {
+    /// A fresh source id.
+    pub fn next_id(&mut self) -> u32 {
+        self.next_id += 1;
+        self.next_id
     }
 
-    fn push(&mut self, name: String, records: Vec<Study>, problems: Vec<Diagnostic>) {
-        self.next_id += 1;
-        self.sources.push(Source {
-            id: self.next_id,
-            name,
-            records,
-            problems,
-        });
+    /// The name of the next pasted text: "Pasted text 1", "Pasted text 2", …
+    pub fn next_paste_name(&mut self) -> String {
+        self.pastes += 1;
+        format!("Pasted text {}", self.pastes)
     }
 }

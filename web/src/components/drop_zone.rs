@@ -4,13 +4,13 @@
 use yew::prelude::*;
 
 use crate::intake::read_dropped;
-use crate::state::Action;
+use crate::intake::Incoming;
 
 /// Props of [`DropZone`].
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
     /// Called once per dropped file (folders are walked).
-    pub on_file: Callback<Action>,
+    pub on_file: Callback<Incoming>,
     /// The page inside the zone.
     pub children: Html,
 }

@@ -3,14 +3,14 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::intake::Incoming;
 use crate::intake::{read_files, ACCEPTED_EXTENSIONS};
-use crate::state::Action;
 
 /// Props of [`FilePicker`].
 #[derive(Properties, PartialEq)]
 pub struct FilePickerProps {
     /// Called once per file, with the file's text or why it could not be read.
-    pub on_file: Callback<Action>,
+    pub on_file: Callback<Incoming>,
 }
 
 /// A labelled `<input type="file" multiple>` offering the kinds trialcards reads.

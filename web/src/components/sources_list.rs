@@ -31,6 +31,7 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
 
 fn source_item(source: &Source, on_remove: &Callback<u32>) -> Html {
     let found = match source.records.len() {
+        _ if source.pending => "reading…".to_string(),
         0 => String::new(),
         1 => "1 record".to_string(),
         n => format!("{n} records"),
@@ -40,7 +41,7 @@ fn source_item(source: &Source, on_remove: &Callback<u32>) -> Html {
         Callback::from(move |_: MouseEvent| on_remove.emit(id))
     };
     html! {
-        <li key={source.id} class="source">
+        <li key={source.id} class="source" aria-busy={source.pending.to_string()}>
             <div class="source-line">
                 <span class="source-name">{ &source.name }</span>
                 if !found.is_empty() { <span class="source-found">{ found }</span> }

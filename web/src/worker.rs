@@ -1,0 +1,94 @@
+//! Parsing off the main thread: a Web Worker runs the core's parser, so a large
+//! page never freezes the tab. [`Parser`] is the page's side of it; where no
+//! worker can be started (the component tests have no built worker files) it
+//! parses in place.
+
+use gloo::worker::oneshot::{oneshot, OneshotBridge};
+use gloo::worker::{Codec, Spawnable};
+use serde::{Deserialize, Serialize};
+use trialcards_core::ParseOutput;
+use wasm_bindgen::JsValue;
+
+/// The worker's loader script, written by trunk next to the app's files.
+pub const WORKER_LOADER: &str = "trialcards-worker_loader.js";
+
+/// One input to parse.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParseJob {
+    /// The input's name (file name or "Pasted text N").
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Runs in the worker: parses one input.
+#[oneshot]
+pub async fn ParseWorker(job: ParseJob) -> ParseOutput {
+    trialcards_core::parse(&job.name, &job.text)
+}
+
+/// Messages cross the worker boundary as plain JS objects (serde-wasm-bindgen):
+/// self-describing, so the records' omitted fields survive the trip (bincode,
+/// gloo's default, cannot skip fields).
+#[derive(Debug)]
+pub struct JsCodec;
+
+impl Codec for JsCodec {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        // Our own types always serialize; an undefined message is dropped by the receiver.
+        input.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        // Only messages encoded by `encode` above arrive here, from our own worker.
+        serde_wasm_bindgen::from_value(input).expect("a message from trialcards' own worker")
+    }
+}
+
+/// The page's parser: the worker when the page was built with it, else in place.
+pub struct Parser {
+    bridge: Option<OneshotBridge<ParseWorker>>,
+}
+
+impl Parser {
+    /// Starts the worker if the page has one (found next to the app's module).
+    pub fn new() -> Self {
+        let bridge = worker_loader_url().map(|url| {
+            ParseWorker::spawner()
+                .encoding::<JsCodec>()
+                .spawn_with_loader(&url)
+        });
+        Self { bridge }
+    }
+
+    /// Whether parsing runs in a worker.
+    pub fn is_off_main_thread(&self) -> bool {
+        self.bridge.is_some()
+    }
+
+    /// Parses one input.
+    pub async fn parse(&self, name: String, text: String) -> ParseOutput {
+        match &self.bridge {
+            Some(bridge) => bridge.fork().run(ParseJob { name, text }).await,
+            None => trialcards_core::parse(&name, &text),
+        }
+    }
+}
+
+impl Default for Parser {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The loader's URL: beside the app's own module, whose URL `boot.js` was given
+/// (so it holds under any public URL, such as `/trialcards/` on GitHub Pages).
+fn worker_loader_url() -> Option<String> {
+    let script = gloo::utils::document()
+        .query_selector("script[data-js]")
+        .ok()??;
+    let module = script.get_attribute("data-js")?;
+    let base = &module[..module.rfind('/').map_or(0, |i| i + 1)];
+    Some(format!("{base}{WORKER_LOADER}"))
+}

@@ -1,0 +1,75 @@
+//! The collection's reducer: arrival order, late results, removal.
+
+use std::rc::Rc;
+
+use trialcards_core::parse;
+use trialcards_web::state::{Action, Collection, SourceIds};
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const VEEVA: &str = include_str!("../../tests/fixtures/veeva_fictional_knee_msc.txt");
+
+fn begin(c: Rc<Collection>, id: u32, name: &str) -> Rc<Collection> {
+    c.reduce(Action::Begin {
+        id,
+        name: name.into(),
+    })
+}
+
+#[wasm_bindgen_test]
+fn sources_keep_arrival_order_when_results_come_back_out_of_order() {
+    let c = begin(
+        begin(Rc::new(Collection::default()), 1, "a.txt"),
+        2,
+        "b.txt",
+    );
+    let c = c.reduce(Action::Finish {
+        id: 2,
+        output: parse("b.txt", "nothing here"),
+    });
+    assert!(c.sources[0].pending && !c.sources[1].pending);
+    let c = c.reduce(Action::Finish {
+        id: 1,
+        output: parse("a.txt", VEEVA),
+    });
+    let names: Vec<_> = c.sources.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["a.txt", "b.txt"]);
+    assert_eq!(c.record_count(), 1);
+    assert!(c.sources[1].problems[0].message.contains("b.txt"));
+}
+
+#[wasm_bindgen_test]
+fn a_result_for_a_removed_source_changes_nothing() {
+    let c = begin(Rc::new(Collection::default()), 1, "a.txt").reduce(Action::Remove(1));
+    let after = c.clone().reduce(Action::Finish {
+        id: 1,
+        output: parse("a.txt", VEEVA),
+    });
+    assert!(Rc::ptr_eq(&c, &after), "the same Rc: no re-render");
+    assert_eq!(after.record_count(), 0);
+    assert!(Rc::ptr_eq(&after, &after.clone().reduce(Action::Remove(1))));
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_file_is_listed_with_a_message_naming_it() {
+    let c = Rc::new(Collection::default()).reduce(Action::Unreadable {
+        id: 7,
+        name: "scan.pdf".into(),
+        reason: "cannot be read: it is gone".into(),
+    });
+    assert_eq!(
+        c.sources[0].problems[0].message,
+        "scan.pdf: cannot be read: it is gone"
+    );
+    assert_eq!(c.record_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn ids_are_unique_and_pastes_are_numbered() {
+    let mut ids = SourceIds::default();
+    assert_ne!(ids.next_id(), ids.next_id());
+    assert_eq!(ids.next_paste_name(), "Pasted text 1");
+    assert_eq!(ids.next_paste_name(), "Pasted text 2");
+}
