@@ -4,6 +4,7 @@ mod card;
 mod card_list;
 mod drop_zone;
 mod file_picker;
+mod markdown;
 mod paste_box;
 mod sources_list;
 
@@ -11,5 +12,6 @@ pub use card::{Card, CardProps};
 pub use card_list::{CardList, CardListProps};
 pub use drop_zone::{DropZone, DropZoneProps};
 pub use file_picker::{FilePicker, FilePickerProps};
+pub use markdown::{render_markdown, safe_url, Markdown, MarkdownProps};
 pub use paste_box::{PasteBox, PasteBoxProps};
 pub use sources_list::{SourcesList, SourcesListProps};
