@@ -73,3 +73,18 @@ test('picking files loads each; a file that is no registry page gets an alert na
   assert.match(await page.getByTestId('record-count').textContent(), /\b1\b/);
   await page.close();
 });
+
+test('typed text is read after a pause, as one source that follows the box', async () => {
+  const { page } = await openApp(browser.context, server.url);
+  const box = page.getByLabel('Paste registry text');
+  const text = await fixture('veeva_fictional_knee_msc.txt');
+  await box.fill(text.slice(0, 200));
+  await page.locator('.source-name', { hasText: 'Typed text' }).waitFor();
+  await box.fill(text);
+  await page.locator('article.trial-card[data-nct-id="NCT09990001"]').waitFor();
+  assert.equal(await page.locator('.source').count(), 1, 'typing again updates the same source');
+  await box.fill('');
+  await page.locator('.source').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('article.trial-card').count(), 0);
+  await page.close();
+});

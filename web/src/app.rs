@@ -12,12 +12,16 @@ use crate::intake::Incoming;
 use crate::state::{Action, Collection, SourceIds};
 use crate::worker::Parser;
 
+type Dispatcher = UseReducerDispatcher<Collection>;
+
 /// The whole viewer.
 #[component]
 pub fn App() -> Html {
     let collection = use_reducer(Collection::default);
     let parser = use_memo((), |()| Parser::new());
     let ids = use_mut_ref(SourceIds::default);
+    // The id of the "Typed text" source while the box holds typed text.
+    let typed_id = use_mut_ref(|| None::<u32>);
 
     let on_incoming = {
         let dispatcher = collection.dispatcher();
@@ -25,24 +29,27 @@ pub fn App() -> Html {
         Callback::from(move |incoming: Incoming| {
             let id = ids.borrow_mut().next_id();
             match incoming {
-                Incoming::Text { name, text } => {
-                    dispatcher.dispatch(Action::Begin {
-                        id,
-                        name: name.clone(),
-                    });
-                    let (parser, dispatcher) = (parser.clone(), dispatcher.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let output = parser.parse(name, text).await;
-                        dispatcher.dispatch(Action::Finish { id, output });
-                    });
-                }
+                Incoming::Text { name, text } => parse_into(&dispatcher, &parser, id, name, text),
                 Incoming::Unreadable { name, reason } => {
                     dispatcher.dispatch(Action::Unreadable { id, name, reason });
                 }
             }
         })
     };
-    let on_paste = paste_handler(&ids, &on_incoming);
+    let on_paste = {
+        let (ids, on_incoming) = (ids.clone(), on_incoming.clone());
+        Callback::from(move |text: String| {
+            let name = ids.borrow_mut().next_paste_name();
+            on_incoming.emit(Incoming::Text { name, text });
+        })
+    };
+    let on_typed = {
+        let dispatcher = collection.dispatcher();
+        let (parser, ids) = (parser.clone(), ids.clone());
+        Callback::from(move |text: String| {
+            read_typed(&dispatcher, &parser, &ids, &typed_id, text);
+        })
+    };
     let on_remove = {
         let dispatcher = collection.dispatcher();
         Callback::from(move |id: u32| dispatcher.dispatch(Action::Remove(id)))
@@ -57,7 +64,7 @@ pub fn App() -> Html {
             <main class="layout">
                 <section class="intake" aria-labelledby="intake-heading">
                     <h2 id="intake-heading" class="visually-hidden">{ "Add pages" }</h2>
-                    <PasteBox {on_paste} />
+                    <PasteBox {on_paste} {on_typed} />
                     <FilePicker on_file={on_incoming} />
                     <SourcesList sources={collection.sources.clone()} {on_remove} />
                 </section>
@@ -73,16 +80,44 @@ pub fn App() -> Html {
     }
 }
 
-/// Each paste becomes an input named "Pasted text N".
-fn paste_handler(
+/// Lists the source at once and parses its text in the worker.
+fn parse_into(dispatcher: &Dispatcher, parser: &Rc<Parser>, id: u32, name: String, text: String) {
+    dispatcher.dispatch(Action::Begin {
+        id,
+        name: name.clone(),
+    });
+    let (parser, dispatcher) = (parser.clone(), dispatcher.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let output = parser.parse(name, text).await;
+        dispatcher.dispatch(Action::Finish { id, output });
+    });
+}
+
+/// What is typed into the box is one source, "Typed text": read again after each
+/// pause in typing (keeping its place in the list) and removed when the box is emptied.
+fn read_typed(
+    dispatcher: &Dispatcher,
+    parser: &Rc<Parser>,
     ids: &Rc<RefCell<SourceIds>>,
-    on_incoming: &Callback<Incoming>,
-) -> Callback<String> {
-    let (ids, on_incoming) = (ids.clone(), on_incoming.clone());
-    Callback::from(move |text: String| {
-        let name = ids.borrow_mut().next_paste_name();
-        on_incoming.emit(Incoming::Text { name, text });
-    })
+    typed_id: &Rc<RefCell<Option<u32>>>,
+    text: String,
+) {
+    if text.trim().is_empty() {
+        if let Some(id) = typed_id.borrow_mut().take() {
+            dispatcher.dispatch(Action::Remove(id));
+        }
+        return;
+    }
+    let id = *typed_id
+        .borrow_mut()
+        .get_or_insert_with(|| ids.borrow_mut().next_id());
+    parse_into(
+        dispatcher,
+        parser,
+        id,
+        SourceIds::TYPED_TEXT.to_string(),
+        text,
+    );
 }
 
 fn record_count_text(count: usize) -> String {

@@ -47,6 +47,7 @@ impl Collection {
 #[derive(Debug, Clone)]
 pub enum Action {
     /// An input arrived and is being parsed; it is listed at once, in arrival order.
+    /// For an id already listed (typed text read again) the source restarts in place.
     Begin {
         /// The new source's id (from [`SourceIds`]).
         id: u32,
@@ -86,13 +87,19 @@ impl Reducible for Collection {
         }
         let mut next = (*self).clone();
         match action {
-            Action::Begin { id, name } => next.sources.push(Source {
-                id,
-                name,
-                pending: true,
-                records: Vec::new(),
-                problems: Vec::new(),
-            }),
+            Action::Begin { id, name } => {
+                let fresh = Source {
+                    id,
+                    name,
+                    pending: true,
+                    records: Vec::new(),
+                    problems: Vec::new(),
+                };
+                match next.source_mut(id) {
+                    Some(source) => *source = fresh,
+                    None => next.sources.push(fresh),
+                }
+            }
             Action::Finish { id, output } => {
                 if let Some(source) = next.source_mut(id) {
                     source.pending = false;
@@ -133,6 +140,9 @@ impl SourceIds {
         self.next_id += 1;
         self.next_id
     }
+
+    /// The name of the source that holds what was typed into the paste box.
+    pub const TYPED_TEXT: &'static str = "Typed text";
 
     /// The name of the next pasted text: "Pasted text 1", "Pasted text 2", …
     pub fn next_paste_name(&mut self) -> String {

@@ -1,20 +1,28 @@
-//! The "Paste registry text" box: every paste becomes a new source.
+//! The "Paste registry text" box. Every paste becomes a source of its own and the
+//! box stays empty for the next one; typed text is read as one source, updated a
+//! moment after the typing stops.
 
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+/// How long typing must pause before the typed text is read again.
+pub const TYPING_DEBOUNCE_MS: u32 = 500;
 
 /// Props of [`PasteBox`].
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
-    /// Called with the pasted (or typed and submitted) text.
+    /// Called with each pasted text.
     pub on_paste: Callback<String>,
+    /// Called with the box's whole text once typing pauses (empty when cleared).
+    pub on_typed: Callback<String>,
 }
 
-/// A textarea that hands each paste to `on_paste` and stays empty for the next one.
-/// Typed text is handed over with the "Read text" button.
+/// A labelled textarea that reads pastes at once and typing after a pause.
 #[component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
-    let textarea = use_node_ref();
+    let pending = use_mut_ref(|| None::<Timeout>);
     let onpaste = {
         let on_paste = props.on_paste.clone();
         Callback::from(move |event: Event| {
@@ -31,28 +39,28 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             }
         })
     };
-    let onclick = {
-        let on_paste = props.on_paste.clone();
-        let textarea = textarea.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                let text = area.value();
-                if !text.trim().is_empty() {
-                    area.set_value("");
-                    on_paste.emit(text);
-                }
-            }
+    let oninput = {
+        let on_typed = props.on_typed.clone();
+        Callback::from(move |event: InputEvent| {
+            let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let on_typed = on_typed.clone();
+            // Replacing the timeout cancels the one before: only a pause reads.
+            *pending.borrow_mut() = Some(Timeout::new(TYPING_DEBOUNCE_MS, move || {
+                on_typed.emit(area.value());
+            }));
         })
     };
     html! {
         <div class="paste-box">
             <label for="paste-input">{ "Paste registry text" }</label>
-            <textarea id="paste-input" ref={textarea} rows="6"
-                placeholder="Copy a trial page (Ctrl+A, Ctrl+C) and paste it here (Ctrl+V)"
-                {onpaste} />
-            <button type="button" class="secondary" {onclick}>{ "Read typed text" }</button>
+            <textarea id="paste-input" rows="6" aria-describedby="paste-hint"
+                placeholder="Copy a whole trial page (Ctrl+A, Ctrl+C) and paste it here (Ctrl+V)"
+                {onpaste} {oninput} />
+            <p id="paste-hint" class="hint">
+                { "Each paste is read at once and added; typed text is read when you pause." }
+            </p>
         </div>
     }
 }
-
-use wasm_bindgen::JsCast;
