@@ -315,7 +315,7 @@ fn read_preface(study: &mut Study, preface: &[Line<'_>]) {
 
 fn read_results_status(study: &mut Study, values: &[Line<'_>], h: &str) {
     for l in values {
-        if l.text == "Results pending" {
+        if l.text == "Results pending" || is_explanation(l.text) {
             study.has_results = Some(false);
         } else {
             unplaced(study, l, Some(h));
@@ -507,38 +507,53 @@ fn l_name(iv: &Intervention) -> Option<String> {
 
 /// Study groups: label, description, (labelled) "Group Type X", then the group's interventions
 /// (name, description, "Intervention Type X") or "No interventions assigned to this group".
+/// Intervention names from the Interventions section tell a group's interventions from the next
+/// group; without that section, the line pair after a group's description is its intervention.
 fn read_groups(
     study: &mut Study,
     values: &[Line<'_>],
     known: &[(String, Option<String>)],
     h: &str,
 ) {
+    #[derive(Clone, PartialEq)]
+    enum State {
+        AfterLabel,
+        AfterDescription,
+        InIntervention { name: String, described: bool },
+        Closed,
+    }
     let mut arms: Vec<ArmGroup> = Vec::new();
-    // The intervention just read under the current group, if any.
-    let mut in_intervention: Option<String> = None;
-    let mut seen_interventions: Vec<String> = known.iter().map(|(n, _)| n.clone()).collect();
-    let mut i = 0;
-    while i < values.len() {
-        let l = values[i];
+    let mut state = State::Closed;
+    let mut seen: Vec<String> = known.iter().map(|(n, _)| n.clone()).collect();
+    let mut guessed = false;
+    for (i, l) in values.iter().enumerate() {
         let t = l.text;
-        let next = values.get(i + 1).map(|n| n.text);
+        let name = unescape(t);
+        let next_is_type = values
+            .get(i + 1)
+            .is_some_and(|n| n.text.starts_with("Intervention Type "));
+        let is_named = seen.contains(&name) || next_is_type;
         if let Some(kind) = t.strip_prefix("Group Type ") {
             match (vocab::lookup::<ArmGroupType>(kind), arms.last_mut()) {
                 (Some(k), Some(arm)) => arm.arm_type = Some(k),
-                _ => unplaced(study, &l, Some(h)),
+                _ => unplaced(study, l, Some(h)),
             }
-        } else if let Some(kind) = t.strip_prefix("Intervention Type ") {
-            match (vocab::lookup::<InterventionType>(kind), &in_intervention) {
-                (Some(k), Some(name)) => {
+            continue;
+        }
+        if let Some(kind) = t.strip_prefix("Intervention Type ") {
+            match (vocab::lookup::<InterventionType>(kind), &state) {
+                (Some(k), State::InIntervention { name, .. }) => {
                     let ivs = &mut study
                         .protocol_section
                         .arms_interventions_module
                         .interventions;
-                    match ivs.iter_mut().find(|iv| iv.name.as_deref() == Some(name)) {
-                        Some(iv) if iv.intervention_type.is_none() => {
-                            iv.intervention_type = Some(k)
+                    match ivs
+                        .iter_mut()
+                        .find(|iv| iv.name.as_deref() == Some(name.as_str()))
+                    {
+                        Some(iv) => {
+                            iv.intervention_type.get_or_insert(k);
                         }
-                        Some(_) => {}
                         None => ivs.push(Intervention {
                             intervention_type: Some(k),
                             name: Some(name.clone()),
@@ -546,66 +561,99 @@ fn read_groups(
                         }),
                     }
                 }
-                _ => unplaced(study, &l, Some(h)),
+                _ => unplaced(study, l, Some(h)),
             }
-        } else if t == "No interventions assigned to this group" {
-            in_intervention = None;
-        } else if let Some(arm) = arms.last_mut().filter(|a| {
-            a.description.is_none() && in_intervention.is_none() && a.intervention_names.is_empty()
-        }) {
-            // The line after a label is the group's description, unless it names an intervention.
-            if seen_interventions.iter().any(|n| n == &unescape(t))
-                || next.is_some_and(|n| n.starts_with("Intervention Type "))
-            {
-                arm.intervention_names.push(unescape(t));
-                in_intervention = Some(unescape(t));
-            } else {
-                arm.description = Some(t.to_string());
-            }
-        } else if let Some(name) = in_intervention.clone().filter(|_| {
-            // The intervention's own description, as the Interventions section gives it.
-            let desc = known
-                .iter()
-                .find(|(n, _)| *n == in_intervention.clone().unwrap_or_default());
-            desc.is_some_and(|(_, d)| d.as_deref() == Some(t))
-                || (known.is_empty() && !seen_interventions.iter().any(|n| n == &unescape(t)))
-        }) {
-            let _ = name;
-            in_intervention = None;
-            if known.is_empty() {
-                note(
-                    study,
-                    Severity::Info,
-                    Some(l.no),
-                    "Study groups were read without an Interventions section; the line under an \
-                     intervention's name was taken as its description."
-                        .into(),
-                );
-            }
-        } else if !arms.is_empty()
-            && (seen_interventions.iter().any(|n| n == &unescape(t))
-                || next.is_some_and(|n| n.starts_with("Intervention Type "))
-                || (known.is_empty()
-                    && arms.last().is_some_and(|a| a.intervention_names.is_empty())
-                    && in_intervention.is_none()
-                    && arms.last().is_some_and(|a| a.description.is_some())))
-        {
-            let name = unescape(t);
+            continue;
+        }
+        if t == "No interventions assigned to this group" {
+            state = State::Closed;
+            continue;
+        }
+        let start_intervention = |arms: &mut Vec<ArmGroup>, seen: &mut Vec<String>| {
             if let Some(arm) = arms.last_mut() {
                 arm.intervention_names.push(name.clone());
             }
-            if !seen_interventions.contains(&name) {
-                seen_interventions.push(name.clone());
+            if !seen.contains(&name) {
+                seen.push(name.clone());
             }
-            in_intervention = Some(name);
-        } else {
-            arms.push(ArmGroup {
-                label: Some(unescape(t)),
-                ..Default::default()
-            });
-            in_intervention = None;
-        }
-        i += 1;
+            State::InIntervention {
+                name: name.clone(),
+                described: false,
+            }
+        };
+        state = match state.clone() {
+            State::AfterLabel if is_named => start_intervention(&mut arms, &mut seen),
+            State::AfterLabel => {
+                if let Some(arm) = arms.last_mut() {
+                    arm.description = Some(t.to_string());
+                }
+                State::AfterDescription
+            }
+            State::AfterDescription if is_named || known.is_empty() => {
+                guessed |= known.is_empty() && !is_named;
+                start_intervention(&mut arms, &mut seen)
+            }
+            State::InIntervention {
+                name: current,
+                described: false,
+            } => {
+                let own = known
+                    .iter()
+                    .find(|(n, _)| *n == current)
+                    .and_then(|(_, d)| d.as_deref());
+                if own == Some(t) || (known.is_empty() && !is_named) {
+                    if own.is_none() {
+                        let ivs = &mut study
+                            .protocol_section
+                            .arms_interventions_module
+                            .interventions;
+                        match ivs
+                            .iter_mut()
+                            .find(|iv| iv.name.as_deref() == Some(&*current))
+                        {
+                            Some(iv) => {
+                                iv.description.get_or_insert_with(|| t.to_string());
+                            }
+                            None => ivs.push(Intervention {
+                                name: Some(current.clone()),
+                                description: Some(t.to_string()),
+                                ..Default::default()
+                            }),
+                        }
+                    }
+                    State::InIntervention {
+                        name: current,
+                        described: true,
+                    }
+                } else if is_named {
+                    start_intervention(&mut arms, &mut seen)
+                } else {
+                    arms.push(ArmGroup {
+                        label: Some(name.clone()),
+                        ..Default::default()
+                    });
+                    State::AfterLabel
+                }
+            }
+            State::InIntervention { .. } if is_named => start_intervention(&mut arms, &mut seen),
+            _ => {
+                arms.push(ArmGroup {
+                    label: Some(name.clone()),
+                    ..Default::default()
+                });
+                State::AfterLabel
+            }
+        };
+    }
+    if guessed {
+        note(
+            study,
+            Severity::Info,
+            values.first().map(|l| l.no),
+            "Study groups were read without an Interventions section: the lines after a group's \
+             description were taken as its intervention and that intervention's description."
+                .into(),
+        );
     }
     // Arms name interventions as CT.gov does ("Other: X") when the type is known.
     let ivs = &study

@@ -175,10 +175,24 @@ pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
                 &mut study,
                 Severity::Info,
                 Some(line),
-                "The page has no Enrollment section; the count comes from the patient-groups line."
+                "The page shows no enrollment value; the count comes from the patient-groups line."
                     .into(),
             );
         }
+    }
+    let empty = sections
+        .iter()
+        .filter(|s| s.heading != "Details and patient eligibility" && s.heading != "Trial design")
+        .filter(|s| HEADINGS.contains(&s.heading) && s.heading != FOOTER_MARKER)
+        .filter(|s| s.values().iter().all(|l| BOILERPLATE.contains(&l.text)))
+        .count();
+    if empty >= 3 {
+        note(
+            &mut study,
+            Severity::Info,
+            None,
+            format!("{empty} sections show their label but no value: the page seems reduced to its labels."),
+        );
     }
     if study.brief_title().is_none() {
         note(
