@@ -13,9 +13,14 @@
 //! assert_eq!(study.brief_title(), Some("A Fictional Trial of Cells"));
 //! ```
 
+pub mod detect;
+pub mod fields;
+pub mod lines;
 pub mod model;
 pub mod readers;
+pub mod vocab;
 
+pub use detect::Layout;
 pub use model::{Diagnostic, Severity, Study};
 
 /// Everything one input produced: the records found in it and what was odd about it.

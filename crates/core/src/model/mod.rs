@@ -2,13 +2,38 @@
 //! enum values spelled exactly as CT.gov spells them, plus the `trialcards` key
 //! for what v2 has no place for.
 
+mod arms;
+mod contacts;
+mod description;
+mod design;
+mod eligibility;
+pub mod enums;
 mod identification;
+mod sponsors;
+mod status;
 mod trialcards;
 
-pub use identification::IdentificationModule;
-pub use trialcards::{Diagnostic, Severity, SourceInfo, TrialcardsExtras};
+pub use arms::{ArmGroup, ArmsInterventionsModule, Intervention};
+pub use contacts::{
+    Contact, ContactsLocationsModule, Location, Official, Reference, ReferencesModule,
+};
+pub use description::{ConditionsModule, DescriptionModule};
+pub use design::{DesignInfo, DesignModule, EnrollmentInfo, MaskingInfo};
+pub use eligibility::EligibilityModule;
+pub use enums::*;
+pub use identification::{IdentificationModule, OrgStudyIdInfo, Organization, SecondaryIdInfo};
+pub use sponsors::{ResponsibleParty, Sponsor, SponsorCollaboratorsModule};
+pub use status::{DateStruct, StatusModule};
+pub use trialcards::{
+    CriteriaTree, CriterionItem, Diagnostic, LabelledValue, ReferenceDoi, RelatedTrial,
+    ResultsSummary, Severity, SourceInfo, TrialcardsExtras, UnrecognizedLine,
+};
 
 use serde::{Deserialize, Serialize};
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
 
 /// One study, shaped as a ClinicalTrials.gov API v2 `Study` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -43,11 +68,38 @@ impl Study {
     }
 }
 
-/// The v2 `ProtocolSection`.
+/// The v2 `ProtocolSection`. Empty modules are omitted when serialized.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProtocolSection {
     /// IDs and titles.
     #[serde(default)]
     pub identification_module: IdentificationModule,
+    /// Status and dates.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status_module: StatusModule,
+    /// Sponsor and collaborators.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub sponsor_collaborators_module: SponsorCollaboratorsModule,
+    /// Summary and description.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub description_module: DescriptionModule,
+    /// Conditions and keywords.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub conditions_module: ConditionsModule,
+    /// Study type, phases, design, enrollment.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub design_module: DesignModule,
+    /// Arms and interventions.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub arms_interventions_module: ArmsInterventionsModule,
+    /// Eligibility.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub eligibility_module: EligibilityModule,
+    /// Contacts, officials and sites.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub contacts_locations_module: ContactsLocationsModule,
+    /// Publications.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub references_module: ReferencesModule,
 }

@@ -1,5 +1,6 @@
 //! The `trialcards` key of a record: what the v2 schema has no place for.
 
+use super::enums::{AgencyClass, Phase, Status};
 use serde::{Deserialize, Serialize};
 
 /// Everything trialcards keeps beside the v2 fields.
@@ -9,6 +10,33 @@ pub struct TrialcardsExtras {
     /// Where the record was read from.
     #[serde(default)]
     pub source: SourceInfo,
+    /// The eligibility criteria as a tree (inclusion and exclusion, nested items kept nested).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<CriteriaTree>,
+    /// Other trials the page lists ("Related Clinical Trials", "More Related Trials").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related_trials: Vec<RelatedTrial>,
+    /// What a results page says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<ResultsSummary>,
+    /// Funder classes the page lists without saying which sponsor each belongs to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funder_types: Vec<AgencyClass>,
+    /// The number of sites the page announces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_count: Option<u64>,
+    /// Countries listed apart from the locations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// DOIs found in references, by the reference's index in `referencesModule.references`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reference_dois: Vec<ReferenceDoi>,
+    /// Other values a page shows under a label v2 has no field for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_fields: Vec<LabelledValue>,
+    /// Every line the parser could not place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unrecognized: Vec<UnrecognizedLine>,
     /// What was odd about the page and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
@@ -24,6 +52,116 @@ pub struct SourceInfo {
     pub layout: String,
     /// The length of the page's text in bytes.
     pub byte_length: usize,
+}
+
+/// Eligibility criteria as a tree.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriteriaTree {
+    /// Text before the inclusion criteria (a combined section's introduction).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<String>,
+    /// Inclusion criteria.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inclusion: Vec<CriterionItem>,
+    /// Exclusion criteria.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusion: Vec<CriterionItem>,
+}
+
+/// One criterion, with the items nested under it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriterionItem {
+    /// The text, markdown escapes removed.
+    pub text: String,
+    /// The marker the page used (`1.`, `(2)`, `*`); absent for a plain paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// The 1-based input line the item was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Items nested under this one.
+    #[serde(default)]
+    pub children: Vec<CriterionItem>,
+}
+
+/// Another trial a page lists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedTrial {
+    /// Its NCT ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nct_id: Option<String>,
+    /// Its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Its status, if shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_status: Option<Status>,
+    /// Its phases, if shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
+    /// The list it appeared in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+}
+
+/// What a results page says, kept as text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultsSummary {
+    /// The overview paragraph (the primary outcome's description).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overview: Option<String>,
+    /// The primary outcome's time frame.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_outcome_time_frame: Option<String>,
+    /// When the results were posted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results_posted_date: Option<String>,
+    /// The participant flow, as the page shows it (one line per table cell).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_flow: Option<String>,
+    /// Other results sections (baseline characteristics, outcome measures, adverse events …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<LabelledValue>,
+}
+
+/// A value under a label.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LabelledValue {
+    /// The label as the page shows it.
+    pub label: String,
+    /// The value.
+    pub value: String,
+    /// The 1-based line of the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+/// A DOI found in a reference.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferenceDoi {
+    /// The index of the reference in `referencesModule.references`.
+    pub index: usize,
+    /// The DOI.
+    pub doi: String,
+}
+
+/// A line the parser could not place.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnrecognizedLine {
+    /// The 1-based input line.
+    pub line: usize,
+    /// The line's text.
+    pub text: String,
+    /// The section it appeared in, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 /// How serious a diagnostic is.
@@ -48,4 +186,15 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// A sentence a user understands.
     pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `severity` about `line`.
+    pub fn new(severity: Severity, line: Option<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            line,
+            message: message.into(),
+        }
+    }
 }

@@ -1,30 +1,195 @@
-//! Layout detection and one reader per registry layout.
+//! One reader per registry layout, and what they share: section splitting, unplaced-line and
+//! diagnostic bookkeeping, and the finishing pass every record goes through.
 
-mod veeva;
+pub mod generic;
+pub mod meddatax;
+pub mod veeva;
 
-use crate::model::{Diagnostic, Severity, SourceInfo};
+use crate::detect::{self, Layout};
+use crate::fields::criteria;
+use crate::lines::{self, Line};
+use crate::model::{Diagnostic, Severity, SourceInfo, Study, UnrecognizedLine};
 use crate::ParseOutput;
 
-/// Detects the layout of `text` and runs the matching reader.
+/// A heading and the lines under it (blank lines included) up to the next heading.
+#[derive(Debug, Clone)]
+pub(crate) struct Section<'a> {
+    /// The heading's text.
+    pub heading: &'a str,
+    /// The heading's 1-based line number.
+    pub line: usize,
+    /// The lines under the heading.
+    pub body: Vec<Line<'a>>,
+}
+
+impl<'a> Section<'a> {
+    /// The non-blank lines of the body.
+    pub fn values(&self) -> Vec<Line<'a>> {
+        self.body
+            .iter()
+            .copied()
+            .filter(|l| !l.is_blank())
+            .collect()
+    }
+}
+
+/// Splits lines into the lines before the first heading and one section per heading.
+pub(crate) fn split_sections<'a>(
+    lines: &[Line<'a>],
+    is_heading: impl Fn(&str) -> bool,
+) -> (Vec<Line<'a>>, Vec<Section<'a>>) {
+    let mut preface = Vec::new();
+    let mut sections: Vec<Section<'a>> = Vec::new();
+    for line in lines {
+        if !line.is_blank() && is_heading(line.text) {
+            sections.push(Section {
+                heading: line.text,
+                line: line.no,
+                body: Vec::new(),
+            });
+        } else if let Some(s) = sections.last_mut() {
+            s.body.push(*line);
+        } else {
+            preface.push(*line);
+        }
+    }
+    (preface, sections)
+}
+
+/// Records a line the reader could not place.
+pub(crate) fn unplaced(study: &mut Study, line: &Line<'_>, section: Option<&str>) {
+    if line.is_blank() {
+        return;
+    }
+    study.trialcards.unrecognized.push(UnrecognizedLine {
+        line: line.no,
+        text: line.text.to_string(),
+        section: section.map(str::to_string),
+    });
+}
+
+/// Records a diagnostic on the record.
+pub(crate) fn note(study: &mut Study, severity: Severity, line: Option<usize>, message: String) {
+    study
+        .trialcards
+        .diagnostics
+        .push(Diagnostic::new(severity, line, message));
+}
+
+/// The finishing pass: source info, the cut-off warning, CT.gov criteria text from the tree,
+/// escapes removed from the tree, and each intervention's arm labels.
+fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Option<usize>) {
+    study.trialcards.source = source;
+    if !complete {
+        let message = "The page looks cut off: it stops before the site's usual end, so later \
+                       sections may be missing."
+            .to_string();
+        study
+            .trialcards
+            .diagnostics
+            .push(Diagnostic::new(Severity::Warning, last_line, message));
+    }
+    if let Some(tree) = study.trialcards.criteria.as_mut() {
+        let elig = &mut study.protocol_section.eligibility_module;
+        if elig.eligibility_criteria.is_none() {
+            elig.eligibility_criteria = criteria::eligibility_text(tree);
+        }
+        for p in tree.preamble.iter_mut() {
+            *p = crate::fields::markup::unescape(p);
+        }
+        criteria::unescape_items(&mut tree.inclusion);
+        criteria::unescape_items(&mut tree.exclusion);
+        if tree.preamble.is_empty() && tree.inclusion.is_empty() && tree.exclusion.is_empty() {
+            study.trialcards.criteria = None;
+        }
+    }
+    let arms = &mut study.protocol_section.arms_interventions_module;
+    for arm in &arms.arm_groups {
+        let Some(label) = arm.label.as_ref() else {
+            continue;
+        };
+        for name in &arm.intervention_names {
+            for iv in arms.interventions.iter_mut() {
+                let matches = iv.display_name() == *name || iv.name.as_deref() == Some(name);
+                if matches && !iv.arm_group_labels.contains(label) {
+                    iv.arm_group_labels.push(label.clone());
+                }
+            }
+        }
+    }
+}
+
+/// What a reader returns: the record (if the page was a registry page) and whether it looked complete.
+pub(crate) struct ReadPage {
+    /// The record.
+    pub study: Study,
+    /// Whether the page reached the site's usual end.
+    pub complete: bool,
+}
+
+/// Detects the pages in `text` and runs the matching reader on each.
 pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
-    if veeva::looks_like(text) {
-        let mut study = veeva::read(text);
-        study.trialcards.source = SourceInfo {
+    let lines = lines::scan(text);
+    let pages = detect::detect_pages(&lines);
+    let mut out = ParseOutput::default();
+    // Byte offset of each line's start, for the byte length of each page.
+    let mut offsets = Vec::with_capacity(lines.len() + 1);
+    let mut pos = 0;
+    for part in text.split('\n') {
+        offsets.push(pos);
+        pos += part.len() + 1;
+    }
+    offsets.push(text.len());
+    for span in &pages {
+        let slice = &lines[span.start..span.end];
+        let from = offsets.get(span.start).copied().unwrap_or(0);
+        let to = offsets
+            .get(span.end)
+            .copied()
+            .unwrap_or(text.len())
+            .min(text.len());
+        let page = match span.layout {
+            Layout::Veeva => Some(veeva::read(slice)),
+            Layout::Meddatax | Layout::MeddataxResults => Some(meddatax::read(slice)),
+            Layout::Generic => generic::read(slice),
+        };
+        let first = slice.first().map(|l| l.no).unwrap_or(1);
+        let Some(mut page) = page else {
+            out.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                None,
+                format!(
+                    "{name}: no clinical-trial registry page was found in this text (lines {first}\u{2013}{}): \
+                     it has no NCT ID and none of the labels registry pages use",
+                    slice.last().map(|l| l.no).unwrap_or(first)
+                ),
+            ));
+            continue;
+        };
+        let last_line = slice.iter().rev().find(|l| !l.is_blank()).map(|l| l.no);
+        let source = SourceInfo {
             file_name: name.to_string(),
-            layout: "veeva".to_string(),
-            byte_length: text.len(),
+            layout: span.layout.name().to_string(),
+            byte_length: to.saturating_sub(from),
         };
-        return ParseOutput {
-            records: vec![study],
-            diagnostics: Vec::new(),
-        };
+        finish(&mut page.study, source, page.complete, last_line);
+        out.records.push(page.study);
     }
-    ParseOutput {
-        records: Vec::new(),
-        diagnostics: vec![Diagnostic {
-            severity: Severity::Error,
-            line: None,
-            message: format!("{name}: no clinical-trial registry page was found in this text"),
-        }],
+    if pages.is_empty() {
+        out.diagnostics.push(Diagnostic::new(
+            Severity::Error,
+            None,
+            format!("{name}: the text is empty, so there is no registry page to read"),
+        ));
+    } else if out.records.len() > 1 {
+        out.diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            None,
+            format!(
+                "{name}: {} pages were found in this input",
+                out.records.len()
+            ),
+        ));
     }
+    out
 }

@@ -1,36 +1,533 @@
-//! Reader for ClinicalTrials.Veeva study pages.
+//! Reader for ClinicalTrials.Veeva study pages: a fixed set of section headings ("Status and
+//! phase", "Identifiers", "Inclusion criteria", "Trial design" …), each followed by its values.
 
-use crate::model::Study;
+use super::{note, split_sections, unplaced, ReadPage, Section};
+use crate::fields::assign::{assign, design_info};
+use crate::fields::criteria::{self, CriteriaPart};
+use crate::fields::markup::{lines_to_markdown, unescape};
+use crate::fields::{age, enrollment, ids};
+use crate::lines::{Label, Line};
+use crate::model::enums::*;
+use crate::model::{
+    ArmGroup, Contact, EnrollmentInfo, Intervention, OrgStudyIdInfo, SecondaryIdInfo, Severity,
+    Sponsor, Study,
+};
+use crate::vocab;
 
-/// Whether `text` looks like a ClinicalTrials.Veeva page.
-pub(crate) fn looks_like(text: &str) -> bool {
-    text.lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .is_some_and(|line| line == "ClinicalTrials.Veeva")
+/// The first line of every saved Veeva page.
+pub const SITE_MARKER: &str = "ClinicalTrials.Veeva";
+
+/// The line after which only the site's footer follows.
+const FOOTER_MARKER: &str = "Data sourced from clinicaltrials.gov";
+
+/// Section headings, exactly as Veeva prints them.
+const HEADINGS: &[&str] = &[
+    SITE_MARKER,
+    "Menu",
+    "Status and phase",
+    "Status",
+    "Conditions",
+    "Treatments",
+    "Study type",
+    "Funder types",
+    "Identifiers",
+    "Details and patient eligibility",
+    "About",
+    "Full description",
+    "Enrollment",
+    "Sex",
+    "Ages",
+    "Volunteers",
+    "Inclusion criteria",
+    "Exclusion criteria",
+    "Inclusion and exclusion criteria",
+    "Trial design",
+    "Primary purpose",
+    "Allocation",
+    "Interventional model",
+    "Observational model",
+    "Time perspective",
+    "Masking",
+    "Trial contacts and locations",
+    "Central trial contact",
+    FOOTER_MARKER,
+];
+
+/// Lines the site prints on every page that carry nothing about the study.
+const BOILERPLATE: &[&str] = &["Loading...", "Loading…"];
+
+fn is_heading(text: &str) -> bool {
+    HEADINGS.contains(&text) || enrollment::parse_groups_line(text).is_some()
 }
 
-/// Reads the title (the first line after "Menu") and the NCT ID (under "Identifiers").
-pub(crate) fn read(text: &str) -> Study {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+/// How many distinct Veeva-only headings `lines` contain (used when the site marker is missing).
+pub fn heading_score(lines: &[Line<'_>]) -> usize {
+    const DISTINCT: &[&str] = &[
+        "Status and phase",
+        "Funder types",
+        "Details and patient eligibility",
+        "Full description",
+        "Volunteers",
+        "Inclusion criteria",
+        "Exclusion criteria",
+        "Trial design",
+        "Trial contacts and locations",
+        FOOTER_MARKER,
+    ];
+    let mut seen: Vec<&str> = Vec::new();
+    for l in lines {
+        let key = if enrollment::parse_groups_line(l.text).is_some() {
+            Some("groups")
+        } else {
+            DISTINCT.iter().find(|h| **h == l.text).copied()
+        };
+        if let Some(k) = key {
+            if !seen.contains(&k) {
+                seen.push(k);
+            }
+        }
+    }
+    seen.len()
+}
+
+/// Reads one Veeva page.
+pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
     let mut study = Study::default();
-    let id = &mut study.protocol_section.identification_module;
-    if let Some(menu) = lines.iter().position(|l| *l == "Menu") {
-        id.brief_title = lines.get(menu + 1).map(|s| s.to_string());
+    let (preface, sections) = split_sections(lines, is_heading);
+    for l in &preface {
+        unplaced(&mut study, l, None);
     }
-    if let Some(at) = lines.iter().position(|l| *l == "Identifiers") {
-        id.nct_id = lines[at + 1..]
-            .iter()
-            .find(|l| is_nct_id(l))
-            .map(|s| s.to_string());
+    let mut complete = false;
+    let mut groups_count = None;
+    for section in &sections {
+        let values: Vec<Line<'_>> = section
+            .values()
+            .into_iter()
+            .filter(|l| !BOILERPLATE.contains(&l.text))
+            .collect();
+        let h = section.heading;
+        match h {
+            SITE_MARKER => values.iter().for_each(|l| unplaced(&mut study, l, Some(h))),
+            "Menu" => read_masthead(&mut study, &values),
+            "Status and phase" | "Status" => read_status(&mut study, &values, h),
+            "Conditions" => {
+                for l in &values {
+                    study
+                        .protocol_section
+                        .conditions_module
+                        .conditions
+                        .push(unescape(l.text));
+                }
+            }
+            "Treatments" => {
+                for l in &values {
+                    let _ = assign(&mut study, Label::Interventions, l.text);
+                }
+            }
+            "Study type" => single(&mut study, &values, h, Label::StudyType),
+            "Funder types" => read_funders(&mut study, &values, h),
+            "Identifiers" => read_identifiers(&mut study, &values),
+            "About" => {
+                study.protocol_section.description_module.brief_summary =
+                    lines_to_markdown(&section.body)
+            }
+            "Full description" => {
+                study
+                    .protocol_section
+                    .description_module
+                    .detailed_description = lines_to_markdown(&section.body)
+            }
+            "Enrollment" => read_enrollment(&mut study, &values, h),
+            "Sex" => single(&mut study, &values, h, Label::Sex),
+            "Ages" => read_ages(&mut study, &values, h),
+            "Volunteers" => single(&mut study, &values, h, Label::HealthyVolunteers),
+            "Inclusion criteria" => read_criteria(&mut study, section, CriteriaPart::Inclusion),
+            "Exclusion criteria" => read_criteria(&mut study, section, CriteriaPart::Exclusion),
+            "Inclusion and exclusion criteria" => {
+                read_criteria(&mut study, section, CriteriaPart::Preamble)
+            }
+            "Primary purpose" => single(&mut study, &values, h, Label::PrimaryPurpose),
+            "Allocation" => single(&mut study, &values, h, Label::Allocation),
+            "Interventional model" => single(&mut study, &values, h, Label::InterventionModel),
+            "Observational model" => single(&mut study, &values, h, Label::ObservationalModel),
+            "Time perspective" => single(&mut study, &values, h, Label::TimePerspective),
+            "Masking" => read_masking(&mut study, &values, h),
+            "Trial contacts and locations" => read_sites(&mut study, &values, h),
+            "Central trial contact" => read_contacts(&mut study, &values),
+            "Details and patient eligibility" | "Trial design" => {
+                values.iter().for_each(|l| unplaced(&mut study, l, Some(h)))
+            }
+            FOOTER_MARKER => complete = true, // the site's footer follows: nothing about the study
+            _ => {
+                groups_count = enrollment::parse_groups_line(h).map(|(n, _)| (n, section.line));
+                read_arms(&mut study, &values, h);
+            }
+        }
     }
-    study
+    if let Some((n, line)) = groups_count {
+        let design = &mut study.protocol_section.design_module;
+        if design.enrollment_info.is_none() {
+            design.enrollment_info = Some(EnrollmentInfo {
+                count: Some(n),
+                enrollment_type: None,
+            });
+            note(
+                &mut study,
+                Severity::Info,
+                Some(line),
+                "The page shows no enrollment value; the count comes from the patient-groups line."
+                    .into(),
+            );
+        }
+    }
+    let empty = sections
+        .iter()
+        .filter(|s| s.heading != "Details and patient eligibility" && s.heading != "Trial design")
+        .filter(|s| HEADINGS.contains(&s.heading) && s.heading != FOOTER_MARKER)
+        .filter(|s| s.values().iter().all(|l| BOILERPLATE.contains(&l.text)))
+        .count();
+    if empty >= 3 {
+        note(
+            &mut study,
+            Severity::Info,
+            None,
+            format!("{empty} sections show their label but no value: the page seems reduced to its labels."),
+        );
+    }
+    if study.brief_title().is_none() {
+        note(
+            &mut study,
+            Severity::Warning,
+            None,
+            "The page shows no title.".into(),
+        );
+    }
+    ReadPage { study, complete }
 }
 
-fn is_nct_id(s: &str) -> bool {
-    s.len() == 11 && s.starts_with("NCT") && s[3..].bytes().all(|b| b.is_ascii_digit())
+/// A section that holds one value for one field.
+fn single(study: &mut Study, values: &[Line<'_>], section: &str, label: Label) {
+    let mut rest = values.iter();
+    if let Some(first) = rest.next() {
+        if let Err(why) = assign(study, label, first.text) {
+            note(
+                study,
+                Severity::Warning,
+                Some(first.no),
+                format!("{section}: {why}."),
+            );
+            unplaced(study, first, Some(section));
+        }
+    }
+    rest.for_each(|l| unplaced(study, l, Some(section)));
+}
+
+/// Title, then the sponsor under a one-letter avatar or a "<Sponsor> logo" line.
+fn read_masthead(study: &mut Study, values: &[Line<'_>]) {
+    let mut it = values.iter().peekable();
+    if let Some(title) = it.next() {
+        study.protocol_section.identification_module.brief_title = Some(unescape(title.text));
+    }
+    while let Some(l) = it.next() {
+        let is_avatar = l.text.chars().count() == 1 && l.text.chars().all(char::is_alphanumeric);
+        let logo_of = l.text.strip_suffix(" logo");
+        if is_avatar || logo_of.is_some() {
+            if let Some(name) = it.next() {
+                study
+                    .protocol_section
+                    .sponsor_collaborators_module
+                    .lead_sponsor
+                    .get_or_insert_with(Sponsor::default)
+                    .name = Some(unescape(name.text));
+            } else if let Some(name) = logo_of {
+                study
+                    .protocol_section
+                    .sponsor_collaborators_module
+                    .lead_sponsor
+                    .get_or_insert_with(Sponsor::default)
+                    .name = Some(unescape(name));
+            }
+        } else {
+            unplaced(study, l, Some("Menu"));
+        }
+    }
+}
+
+fn read_status(study: &mut Study, values: &[Line<'_>], section: &str) {
+    for l in values {
+        let phases = vocab::phases(l.text);
+        let status = vocab::lookup::<Status>(l.text);
+        let design = &mut study.protocol_section.design_module;
+        if !phases.is_empty() {
+            design.phases.extend(phases);
+            vocab::sort_phases(&mut design.phases);
+        } else if let (Some(s), None) =
+            (status, study.protocol_section.status_module.overall_status)
+        {
+            study.protocol_section.status_module.overall_status = Some(s);
+        } else {
+            unplaced(study, l, Some(section));
+        }
+    }
+}
+
+/// "Funder types" lists classes without saying whose: the lead sponsor gets the class only when
+/// there is exactly one.
+fn read_funders(study: &mut Study, values: &[Line<'_>], section: &str) {
+    for l in values {
+        match vocab::lookup::<AgencyClass>(l.text) {
+            Some(c) => study.trialcards.funder_types.push(c),
+            None => unplaced(study, l, Some(section)),
+        }
+    }
+    if let [only] = study.trialcards.funder_types.as_slice() {
+        let only = *only;
+        study
+            .protocol_section
+            .sponsor_collaborators_module
+            .lead_sponsor
+            .get_or_insert_with(Sponsor::default)
+            .class = Some(only);
+    }
+}
+
+/// The NCT ID, the org study ID (the first other line) and secondary IDs ("X (EudraCT Number)").
+fn read_identifiers(study: &mut Study, values: &[Line<'_>]) {
+    let idm = &mut study.protocol_section.identification_module;
+    for l in values {
+        if ids::is_nct_id(l.text) {
+            if idm.nct_id.is_none() {
+                idm.nct_id = Some(l.text.to_string());
+            } else {
+                idm.nct_id_aliases.push(l.text.to_string());
+            }
+        } else if let Some((id, kind)) = ids::split_typed_id(l.text) {
+            idm.secondary_id_infos.push(SecondaryIdInfo {
+                id: Some(id.to_string()),
+                id_type: Some(kind),
+                ..Default::default()
+            });
+        } else if idm.org_study_id_info.is_none() {
+            idm.org_study_id_info = Some(OrgStudyIdInfo {
+                id: Some(l.text.to_string()),
+                ..Default::default()
+            });
+        } else {
+            idm.secondary_id_infos.push(SecondaryIdInfo {
+                id: Some(l.text.to_string()),
+                ..Default::default()
+            });
+        }
+    }
+}
+
+/// "100 estimated patients" is estimated; Veeva prints actual counts without a qualifier.
+fn read_enrollment(study: &mut Study, values: &[Line<'_>], section: &str) {
+    let mut rest = values.iter();
+    if let Some(first) = rest.next() {
+        match enrollment::parse_count_phrase(first.text) {
+            Some(c) => {
+                let kind = if c.estimated {
+                    EnrollmentType::Estimated
+                } else {
+                    EnrollmentType::Actual
+                };
+                study.protocol_section.design_module.enrollment_info = Some(EnrollmentInfo {
+                    count: Some(c.count),
+                    enrollment_type: Some(kind),
+                });
+            }
+            None => {
+                note(
+                    study,
+                    Severity::Warning,
+                    Some(first.no),
+                    format!("Enrollment: \"{}\" is not a participant count.", first.text),
+                );
+                unplaced(study, first, Some(section));
+            }
+        }
+    }
+    rest.for_each(|l| unplaced(study, l, Some(section)));
+}
+
+fn read_ages(study: &mut Study, values: &[Line<'_>], section: &str) {
+    let mut rest = values.iter();
+    if let Some(first) = rest.next() {
+        match age::parse_age_range(first.text) {
+            Some(r) => {
+                let e = &mut study.protocol_section.eligibility_module;
+                e.minimum_age = r.minimum;
+                e.maximum_age = r.maximum;
+            }
+            None => {
+                note(
+                    study,
+                    Severity::Warning,
+                    Some(first.no),
+                    format!("Ages: \"{}\" is not an age range.", first.text),
+                );
+                unplaced(study, first, Some(section));
+            }
+        }
+    }
+    rest.for_each(|l| unplaced(study, l, Some(section)));
+}
+
+fn read_criteria(study: &mut Study, section: &Section<'_>, start: CriteriaPart) {
+    let tree = study
+        .trialcards
+        .criteria
+        .get_or_insert_with(Default::default);
+    criteria::build_tree(&section.body, start, tree);
+}
+
+/// "Double Blind", possibly followed by who is masked ("Participant, Investigator").
+fn read_masking(study: &mut Study, values: &[Line<'_>], section: &str) {
+    let mut rest = values.iter();
+    if let Some(first) = rest.next() {
+        if assign(study, Label::Masking, first.text).is_err() {
+            unplaced(study, first, Some(section));
+        }
+    }
+    for l in rest {
+        let roles: Vec<Option<WhoMasked>> = l
+            .text
+            .trim_matches(|c| c == '(' || c == ')')
+            .split(',')
+            .map(vocab::lookup::<WhoMasked>)
+            .collect();
+        if !roles.is_empty() && roles.iter().all(Option::is_some) {
+            design_info(study)
+                .masking_info
+                .get_or_insert_with(Default::default)
+                .who_masked
+                .extend(roles.into_iter().flatten());
+        } else {
+            unplaced(study, l, Some(section));
+        }
+    }
+}
+
+/// The site count; the site list itself loads later and is not in saved text.
+fn read_sites(study: &mut Study, values: &[Line<'_>], section: &str) {
+    for l in values {
+        match l.text.parse::<u64>() {
+            Ok(n) if study.trialcards.location_count.is_none() => {
+                study.trialcards.location_count = Some(n)
+            }
+            _ => unplaced(study, l, Some(section)),
+        }
+    }
+}
+
+/// Contacts: a name line, then optional phone and e-mail lines.
+fn read_contacts(study: &mut Study, values: &[Line<'_>]) {
+    let contacts = &mut study
+        .protocol_section
+        .contacts_locations_module
+        .central_contacts;
+    for l in values {
+        let is_email = l.text.contains('@') && !l.text.contains(' ');
+        let is_phone = looks_like_phone(l.text);
+        match contacts.last_mut() {
+            Some(c) if is_email && c.email.is_none() => c.email = Some(l.text.to_string()),
+            Some(c) if is_phone && c.phone.is_none() => c.phone = Some(l.text.to_string()),
+            _ => contacts.push(Contact {
+                name: Some(unescape(l.text)),
+                ..Default::default()
+            }),
+        }
+    }
+}
+
+/// Whether a line is a phone number: digits with separators, optionally an extension.
+pub(crate) fn looks_like_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    digits >= 6
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().ext".contains(c) || c == '/')
+}
+
+/// The arms after "N participants in M patient groups": label, group type ("Experimental group"),
+/// "Description:" lines and "Treatment:" lines ("Biological: X").
+fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
+    #[derive(PartialEq)]
+    enum Mode {
+        Label,
+        Description,
+        Treatment,
+    }
+    let arm_type = |t: &str| {
+        t.to_lowercase()
+            .ends_with(" group")
+            .then(|| vocab::lookup::<ArmGroupType>(t))
+            .flatten()
+    };
+    let mut arms: Vec<ArmGroup> = Vec::new();
+    let mut mode = Mode::Label;
+    for (i, l) in values.iter().enumerate() {
+        let next_is_type = values
+            .get(i + 1)
+            .is_some_and(|n| arm_type(n.text).is_some());
+        let t = l.text;
+        if let (Some(kind), Some(arm)) = (arm_type(t), arms.last_mut()) {
+            if arm.arm_type.is_none() && mode == Mode::Label {
+                arm.arm_type = Some(kind);
+                continue;
+            }
+        }
+        if t == "Description:" && !arms.is_empty() {
+            mode = Mode::Description;
+        } else if (t == "Treatment:" || t == "Treatments:") && !arms.is_empty() {
+            mode = Mode::Treatment;
+        } else if mode == Mode::Treatment && vocab::typed_intervention(t).is_some() {
+            if let Some(arm) = arms.last_mut() {
+                arm.intervention_names.push(unescape(t));
+            }
+        } else if mode == Mode::Description && !next_is_type {
+            if let Some(arm) = arms.last_mut() {
+                let d = arm.description.get_or_insert_with(String::new);
+                if !d.is_empty() {
+                    d.push('\n');
+                }
+                d.push_str(t);
+            }
+        } else {
+            arms.push(ArmGroup {
+                label: Some(unescape(t)),
+                ..Default::default()
+            });
+            mode = Mode::Label;
+        }
+    }
+    let _ = section;
+    study
+        .protocol_section
+        .arms_interventions_module
+        .arm_groups
+        .extend(arms);
+    // Interventions named by arms but missing from "Treatments" (a cut page) are still interventions.
+    let module = &mut study.protocol_section.arms_interventions_module;
+    let named: Vec<String> = module
+        .arm_groups
+        .iter()
+        .flat_map(|a| a.intervention_names.clone())
+        .collect();
+    for name in named {
+        if !module
+            .interventions
+            .iter()
+            .any(|iv| iv.display_name() == name)
+        {
+            if let Some((kind, n)) = vocab::typed_intervention(&name) {
+                module.interventions.push(Intervention {
+                    intervention_type: Some(kind),
+                    name: Some(n.to_string()),
+                    ..Default::default()
+                });
+            }
+        }
+    }
 }

@@ -1,0 +1,269 @@
+//! The line scanner (text → numbered, trimmed lines) and the shared label/synonym
+//! table that maps the labels registries print to the field they name.
+
+/// One line of the input, trimmed, with its 1-based number and indentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The 1-based line number in the whole input.
+    pub no: usize,
+    /// The line without leading and trailing whitespace.
+    pub text: &'a str,
+    /// How many whitespace characters preceded the text.
+    pub indent: usize,
+}
+
+impl Line<'_> {
+    /// Whether the line holds no text.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Splits `text` into lines (`\n`, `\r\n` or `\r`), numbering them from 1.
+pub fn scan(text: &str) -> Vec<Line<'_>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.split('\n')
+        .enumerate()
+        .map(|(i, raw)| {
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            let trimmed_start = raw.trim_start();
+            let indent = raw[..raw.len() - trimmed_start.len()].chars().count();
+            Line {
+                no: i + 1,
+                text: trimmed_start.trim_end(),
+                indent,
+            }
+        })
+        .collect()
+}
+
+/// The fields a label on a registry page can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// The NCT ID.
+    NctId,
+    /// The brief title.
+    BriefTitle,
+    /// The official title.
+    OfficialTitle,
+    /// The acronym.
+    Acronym,
+    /// The overall status.
+    OverallStatus,
+    /// The phase or phases.
+    Phase,
+    /// The study type.
+    StudyType,
+    /// The enrollment.
+    Enrollment,
+    /// The start date.
+    StartDate,
+    /// The primary completion date.
+    PrimaryCompletionDate,
+    /// The completion date.
+    CompletionDate,
+    /// The last update date.
+    LastUpdate,
+    /// The first posted date.
+    FirstPosted,
+    /// The results first posted date.
+    ResultsFirstPosted,
+    /// The sexes accepted.
+    Sex,
+    /// The minimum age.
+    MinimumAge,
+    /// The maximum age.
+    MaximumAge,
+    /// An age range.
+    Ages,
+    /// Whether healthy volunteers are accepted.
+    HealthyVolunteers,
+    /// The lead sponsor.
+    LeadSponsor,
+    /// The lead sponsor's class.
+    SponsorClass,
+    /// The allocation.
+    Allocation,
+    /// The interventional model.
+    InterventionModel,
+    /// The primary purpose.
+    PrimaryPurpose,
+    /// The masking.
+    Masking,
+    /// The observational model.
+    ObservationalModel,
+    /// The time perspective.
+    TimePerspective,
+    /// The sponsor's study ID.
+    OrgStudyId,
+    /// Conditions.
+    Conditions,
+    /// Keywords.
+    Keywords,
+    /// Interventions.
+    Interventions,
+    /// The brief summary.
+    BriefSummary,
+    /// The detailed description.
+    DetailedDescription,
+    /// The primary outcome's time frame.
+    PrimaryOutcomeTimeFrame,
+}
+
+/// The synonym table: every spelling (normalised by [`normalize_label`]) and its field.
+const SYNONYMS: &[(&str, Label)] = &[
+    ("nct id", Label::NctId),
+    ("nct number", Label::NctId),
+    ("study nct id", Label::NctId),
+    ("clinicaltrials gov identifier", Label::NctId),
+    ("clinicaltrials gov id", Label::NctId),
+    ("us nct number", Label::NctId),
+    ("main id", Label::NctId),
+    ("brief title", Label::BriefTitle),
+    ("public title", Label::BriefTitle),
+    ("study title", Label::BriefTitle),
+    ("title", Label::BriefTitle),
+    ("official title", Label::OfficialTitle),
+    ("scientific title", Label::OfficialTitle),
+    ("acronym", Label::Acronym),
+    ("status", Label::OverallStatus),
+    ("recruitment status", Label::OverallStatus),
+    ("overall status", Label::OverallStatus),
+    ("overall recruitment status", Label::OverallStatus),
+    ("phase", Label::Phase),
+    ("phases", Label::Phase),
+    ("clinical phase", Label::Phase),
+    ("study phase", Label::Phase),
+    ("study type", Label::StudyType),
+    ("study classification", Label::StudyType),
+    ("enrollment", Label::Enrollment),
+    ("total enrollment", Label::Enrollment),
+    ("target enrollment", Label::Enrollment),
+    ("target sample size", Label::Enrollment),
+    ("actual enrollment", Label::Enrollment),
+    ("estimated enrollment", Label::Enrollment),
+    ("start date", Label::StartDate),
+    ("study start date", Label::StartDate),
+    ("study start", Label::StartDate),
+    ("date of first enrolment", Label::StartDate),
+    ("primary completion date", Label::PrimaryCompletionDate),
+    ("primary completion", Label::PrimaryCompletionDate),
+    ("completion date", Label::CompletionDate),
+    ("study completion date", Label::CompletionDate),
+    ("study completion", Label::CompletionDate),
+    ("final completion", Label::CompletionDate),
+    ("last updated", Label::LastUpdate),
+    ("last update posted", Label::LastUpdate),
+    ("last update", Label::LastUpdate),
+    ("first posted", Label::FirstPosted),
+    ("first post", Label::FirstPosted),
+    ("results first posted", Label::ResultsFirstPosted),
+    ("sex", Label::Sex),
+    ("eligible sex", Label::Sex),
+    ("gender", Label::Sex),
+    ("sexes eligible for study", Label::Sex),
+    ("minimum eligible age", Label::MinimumAge),
+    ("minimum age", Label::MinimumAge),
+    ("maximum eligible age", Label::MaximumAge),
+    ("maximum age", Label::MaximumAge),
+    ("ages", Label::Ages),
+    ("age", Label::Ages),
+    ("ages eligible for study", Label::Ages),
+    ("accepts healthy volunteers", Label::HealthyVolunteers),
+    ("healthy volunteers", Label::HealthyVolunteers),
+    ("volunteers", Label::HealthyVolunteers),
+    ("sponsor", Label::LeadSponsor),
+    ("lead sponsor", Label::LeadSponsor),
+    ("primary sponsor", Label::LeadSponsor),
+    ("sponsored by", Label::LeadSponsor),
+    ("sponsor organisation name", Label::LeadSponsor),
+    ("sponsor class", Label::SponsorClass),
+    ("allocation", Label::Allocation),
+    ("allocation method", Label::Allocation),
+    ("intervention model", Label::InterventionModel),
+    ("interventional model", Label::InterventionModel),
+    ("primary purpose", Label::PrimaryPurpose),
+    ("primary study purpose", Label::PrimaryPurpose),
+    ("masking", Label::Masking),
+    ("blinding strategy", Label::Masking),
+    ("observational model", Label::ObservationalModel),
+    ("time perspective", Label::TimePerspective),
+    ("org study id", Label::OrgStudyId),
+    ("sponsor protocol code", Label::OrgStudyId),
+    ("conditions", Label::Conditions),
+    ("condition", Label::Conditions),
+    ("conditions studied", Label::Conditions),
+    ("keywords", Label::Keywords),
+    ("interventions", Label::Interventions),
+    ("intervention", Label::Interventions),
+    ("brief summary", Label::BriefSummary),
+    ("detailed description", Label::DetailedDescription),
+    ("primary outcome timeframe", Label::PrimaryOutcomeTimeFrame),
+    ("primary outcome time frame", Label::PrimaryOutcomeTimeFrame),
+];
+
+/// Lowercases `label`, turns punctuation into spaces and collapses runs of spaces
+/// ("ClinicalTrials.gov Identifier:" → "clinicaltrials gov identifier").
+pub fn normalize_label(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The field a label names, if the synonym table knows it.
+pub fn lookup_label(label: &str) -> Option<Label> {
+    let key = normalize_label(label);
+    SYNONYMS.iter().find(|(s, _)| *s == key).map(|(_, l)| *l)
+}
+
+/// Splits "Label: value" at the first colon when the label is in the synonym table.
+pub fn split_labelled(text: &str) -> Option<(Label, &str)> {
+    let colon = text.find(':')?;
+    let label = lookup_label(&text[..colon])?;
+    Some((label, text[colon + 1..].trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_numbers_lines_and_measures_indent() {
+        let lines = scan("a\r\n  • b\n\nc");
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[1].no, 2);
+        assert_eq!(lines[1].text, "• b");
+        assert_eq!(lines[1].indent, 2);
+        assert!(lines[2].is_blank());
+    }
+
+    #[test]
+    fn labels_are_found_through_synonyms() {
+        assert_eq!(
+            lookup_label("Recruitment Status"),
+            Some(Label::OverallStatus)
+        );
+        assert_eq!(
+            lookup_label("ClinicalTrials.gov Identifier:"),
+            Some(Label::NctId)
+        );
+        assert_eq!(
+            lookup_label("Minimum Eligible Age"),
+            Some(Label::MinimumAge)
+        );
+        assert_eq!(lookup_label("Something else"), None);
+        assert_eq!(
+            split_labelled("Public title: A trial"),
+            Some((Label::BriefTitle, "A trial"))
+        );
+    }
+}

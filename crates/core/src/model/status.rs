@@ -1,0 +1,62 @@
+//! The v2 `StatusModule`: recruitment status and the study's dates.
+
+use super::enums::{DateType, Status};
+use serde::{Deserialize, Serialize};
+
+/// The v2 `StatusModule`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusModule {
+    /// The month the status was last verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_verified_date: Option<String>,
+    /// The overall recruitment status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_status: Option<Status>,
+    /// The last known status, for studies whose status is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_known_status: Option<Status>,
+    /// Why the study stopped early.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why_stopped: Option<String>,
+    /// When the study started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date_struct: Option<DateStruct>,
+    /// When the last participant was examined for the primary outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_completion_date_struct: Option<DateStruct>,
+    /// When the study ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion_date_struct: Option<DateStruct>,
+    /// When the study was first posted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub study_first_post_date_struct: Option<DateStruct>,
+    /// When results were first posted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results_first_post_date_struct: Option<DateStruct>,
+    /// When the record was last updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_update_post_date_struct: Option<DateStruct>,
+}
+
+/// A date with its precision kept (`2013-01` stays a month) and whether it is actual or estimated.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DateStruct {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Actual or estimated.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub date_type: Option<DateType>,
+}
+
+impl DateStruct {
+    /// A date of unknown type.
+    pub fn new(date: String) -> Self {
+        DateStruct {
+            date: Some(date),
+            date_type: None,
+        }
+    }
+}
