@@ -122,11 +122,14 @@ pub fn follows_as_study(rest: &[Line<'_>]) -> bool {
         .any(|l| l.text.starts_with("Last Updated:") || is_heading(l.text))
 }
 
-/// How many distinct meddatax headings `lines` contain.
+/// How many distinct meddatax headings `lines` contain (results sections other sites share,
+/// such as "Adverse Events", do not count).
 pub fn heading_score(lines: &[Line<'_>]) -> usize {
     let mut seen: Vec<&str> = Vec::new();
     for l in lines {
-        if is_heading(l.text) && !seen.contains(&l.text) {
+        let counts = STUDY_HEADINGS.contains(&l.text)
+            || matches!(l.text, "Results Overview" | "Participant Flow");
+        if counts && !seen.contains(&l.text) {
             seen.push(l.text);
         }
     }
@@ -532,7 +535,15 @@ fn read_groups(
         let next_is_type = values
             .get(i + 1)
             .is_some_and(|n| n.text.starts_with("Intervention Type "));
-        let is_named = seen.contains(&name) || next_is_type;
+        // A known intervention name is an intervention here when its own description follows
+        // (a group may share an intervention's name: then the next line is the group's description).
+        let next_text = values.get(i + 1).map(|n| n.text);
+        let own_desc = known
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, d)| d.as_deref());
+        let is_named =
+            next_is_type || (seen.contains(&name) && (own_desc.is_none() || own_desc == next_text));
         if let Some(kind) = t.strip_prefix("Group Type ") {
             match (vocab::lookup::<ArmGroupType>(kind), arms.last_mut()) {
                 (Some(k), Some(arm)) => arm.arm_type = Some(k),
