@@ -54,6 +54,12 @@ pub fn App() -> Html {
         let dispatcher = collection.dispatcher();
         Callback::from(move |id: u32| dispatcher.dispatch(Action::Remove(id)))
     };
+    let on_remove_record = {
+        let dispatcher = collection.dispatcher();
+        Callback::from(move |(id, index): (u32, usize)| {
+            dispatcher.dispatch(Action::RemoveRecord { id, index })
+        })
+    };
     let count = collection.record_count();
     html! {
         <DropZone on_file={on_incoming.clone()}>
@@ -73,7 +79,7 @@ pub fn App() -> Html {
                     <p class="record-count" data-testid="record-count" aria-live="polite">
                         { record_count_text(count) }
                     </p>
-                    <CardList records={collection.records().cloned().collect::<Vec<_>>()} />
+                    <CardList sources={collection.sources.clone()} on_remove={on_remove_record} />
                 </section>
             </main>
         </DropZone>
@@ -85,6 +91,7 @@ fn parse_into(dispatcher: &Dispatcher, parser: &Rc<Parser>, id: u32, name: Strin
     dispatcher.dispatch(Action::Begin {
         id,
         name: name.clone(),
+        text: Rc::from(text.as_str()),
     });
     let (parser, dispatcher) = (parser.clone(), dispatcher.clone());
     wasm_bindgen_futures::spawn_local(async move {

@@ -4,6 +4,7 @@
 
 mod app;
 pub mod components;
+pub mod display;
 pub mod intake;
 pub mod state;
 pub mod worker;

@@ -12,6 +12,8 @@ pub struct Source {
     pub id: u32,
     /// The file name, or "Pasted text N".
     pub name: String,
+    /// The text it was read from, for "View source text".
+    pub text: Rc<str>,
     /// Whether it is still being read or parsed.
     pub pending: bool,
     /// The records read from it.
@@ -23,8 +25,8 @@ pub struct Source {
 /// Everything loaded: the sources in the order they were added.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Collection {
-    /// The loaded sources, oldest first.
-    pub sources: Vec<Source>,
+    /// The loaded sources, oldest first (shared, so views clone them cheaply).
+    pub sources: Vec<Rc<Source>>,
 }
 
 impl Collection {
@@ -39,7 +41,10 @@ impl Collection {
     }
 
     fn source_mut(&mut self, id: u32) -> Option<&mut Source> {
-        self.sources.iter_mut().find(|s| s.id == id)
+        self.sources
+            .iter_mut()
+            .find(|s| s.id == id)
+            .map(Rc::make_mut)
     }
 }
 
@@ -53,6 +58,8 @@ pub enum Action {
         id: u32,
         /// Its name.
         name: String,
+        /// Its text.
+        text: Rc<str>,
     },
     /// The parser finished with a source.
     Finish {
@@ -72,6 +79,13 @@ pub enum Action {
     },
     /// Remove a source and its records.
     Remove(u32),
+    /// Remove one record (one card) of a source.
+    RemoveRecord {
+        /// The source.
+        id: u32,
+        /// The record's index among the source's records.
+        index: usize,
+    },
 }
 
 impl Reducible for Collection {
@@ -82,22 +96,27 @@ impl Reducible for Collection {
         match &action {
             // A source removed while it was parsed, or removed twice: nothing changes, and
             // returning the same Rc skips the re-render.
-            Action::Finish { id, .. } | Action::Remove(id) if !known(*id) => return self,
+            Action::Finish { id, .. } | Action::Remove(id) | Action::RemoveRecord { id, .. }
+                if !known(*id) =>
+            {
+                return self
+            }
             _ => {}
         }
         let mut next = (*self).clone();
         match action {
-            Action::Begin { id, name } => {
+            Action::Begin { id, name, text } => {
                 let fresh = Source {
                     id,
                     name,
+                    text,
                     pending: true,
                     records: Vec::new(),
                     problems: Vec::new(),
                 };
                 match next.source_mut(id) {
                     Some(source) => *source = fresh,
-                    None => next.sources.push(fresh),
+                    None => next.sources.push(Rc::new(fresh)),
                 }
             }
             Action::Finish { id, output } => {
@@ -109,9 +128,10 @@ impl Reducible for Collection {
             }
             Action::Unreadable { id, name, reason } => {
                 let message = format!("{name}: {reason}");
-                next.sources.push(Source {
+                next.sources.push(Rc::new(Source {
                     id,
                     name,
+                    text: Rc::from(""),
                     pending: false,
                     records: Vec::new(),
                     problems: vec![Diagnostic {
@@ -119,9 +139,16 @@ impl Reducible for Collection {
                         line: None,
                         message,
                     }],
-                });
+                }));
             }
             Action::Remove(id) => next.sources.retain(|s| s.id != id),
+            Action::RemoveRecord { id, index } => {
+                if let Some(source) = next.source_mut(id) {
+                    if index < source.records.len() {
+                        source.records.remove(index);
+                    }
+                }
+            }
         }
         Rc::new(next)
     }

@@ -15,6 +15,7 @@ fn begin(c: Rc<Collection>, id: u32, name: &str) -> Rc<Collection> {
     c.reduce(Action::Begin {
         id,
         name: name.into(),
+        text: Rc::from(""),
     })
 }
 
@@ -72,4 +73,19 @@ fn ids_are_unique_and_pastes_are_numbered() {
     assert_ne!(ids.next_id(), ids.next_id());
     assert_eq!(ids.next_paste_name(), "Pasted text 1");
     assert_eq!(ids.next_paste_name(), "Pasted text 2");
+}
+
+#[wasm_bindgen_test]
+fn removing_one_card_keeps_the_source_and_its_other_records() {
+    let two_pages = format!("{VEEVA}\n{}", VEEVA.replace("NCT09990001", "NCT09990009"));
+    let c = begin(Rc::new(Collection::default()), 1, "two.txt").reduce(Action::Finish {
+        id: 1,
+        output: parse("two.txt", &two_pages),
+    });
+    assert_eq!(c.record_count(), 2);
+    let c = c.reduce(Action::RemoveRecord { id: 1, index: 0 });
+    assert_eq!(c.record_count(), 1);
+    assert_eq!(c.sources[0].records[0].nct_id(), Some("NCT09990009"));
+    let same = c.clone().reduce(Action::RemoveRecord { id: 9, index: 0 });
+    assert!(Rc::ptr_eq(&c, &same));
 }

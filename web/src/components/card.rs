@@ -1,28 +1,231 @@
-//! One trial card.
+//! One trial card: header with title, ID and sponsor; badges; key facts at a
+//! glance; collapsible sections; and the card's actions.
 
+use std::rc::Rc;
+
+use trialcards_core::model::{DateStruct, EnrollmentType, Status};
 use trialcards_core::Study;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
+
+use super::card_sections::CardSections;
+use crate::display::{code_words, layout_words, phase_words, StatusMeaning};
+use crate::state::Source;
 
 /// Props of [`Card`].
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
-    /// The record shown.
-    pub study: Study,
+    /// The source the record came from.
+    pub source: Rc<Source>,
+    /// The record's index among the source's records.
+    pub index: usize,
+    /// Called with (source id, record index) to remove this card.
+    pub on_remove: Callback<(u32, usize)>,
 }
 
-/// A trial's card: title and NCT ID (linking to its ClinicalTrials.gov page).
+/// A trial's card.
 #[component]
 pub fn Card(props: &CardProps) -> Html {
-    let study = &props.study;
-    let nct_id = study.nct_id().unwrap_or_default().to_string();
-    let title = study.brief_title().unwrap_or("Untitled trial").to_string();
+    let copied = use_state(|| None::<&'static str>);
+    let Some(study) = props.source.records.get(props.index) else {
+        return Html::default();
+    };
+    let id = &study.protocol_section.identification_module;
+    let nct_id = id.nct_id.clone().unwrap_or_default();
+    let title = id
+        .brief_title
+        .clone()
+        .or_else(|| id.official_title.clone())
+        .unwrap_or_else(|| "Untitled trial".to_string());
+    let heading_id = format!("card-{}-{}", props.source.id, props.index);
+    let sponsor = study
+        .protocol_section
+        .sponsor_collaborators_module
+        .lead_sponsor
+        .as_ref()
+        .and_then(|s| s.name.clone());
+
+    let on_remove = {
+        let (on_remove, key) = (props.on_remove.clone(), (props.source.id, props.index));
+        Callback::from(move |_: MouseEvent| on_remove.emit(key))
+    };
+    let on_copy = {
+        let (study, copied) = (study.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let json = study_json(&study);
+            wasm_bindgen_futures::spawn_local(async move {
+                let clipboard = gloo::utils::window().navigator().clipboard();
+                let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&json)).await;
+                copied.set(Some(if done.is_ok() {
+                    "JSON copied"
+                } else {
+                    "Could not copy: the browser refused"
+                }));
+            });
+        })
+    };
+
     html! {
-        <article class="trial-card" data-nct-id={nct_id.clone()}>
-            <h2>{ title }</h2>
-            if !nct_id.is_empty() {
-                <a class="nct-id" href={format!("https://clinicaltrials.gov/study/{nct_id}")}
-                    target="_blank" rel="noopener noreferrer">{ nct_id }</a>
-            }
+        <article class="trial-card" data-nct-id={nct_id.clone()} aria-labelledby={heading_id.clone()}>
+            <header class="card-header">
+                <div class="badges">{ badges(study) }</div>
+                <h2 id={heading_id}>
+                    { title }
+                    if let Some(acronym) = id.acronym.clone() {
+                        <span class="acronym">{ format!(" ({acronym})") }</span>
+                    }
+                </h2>
+                <p class="card-meta">
+                    if !nct_id.is_empty() {
+                        <a class="nct-id" href={format!("https://clinicaltrials.gov/study/{nct_id}")}
+                            target="_blank" rel="noopener noreferrer">{ nct_id.clone() }</a>
+                    }
+                    if let Some(sponsor) = sponsor {
+                        <span class="sponsor">{ sponsor }</span>
+                    }
+                    <span class="layout">{ format!("Read from a {}", layout_words(&study.trialcards.source.layout)) }</span>
+                </p>
+            </header>
+            { key_facts(study) }
+            <CardSections study={Rc::new(study.clone())} source_text={props.source.text.clone()} />
+            <footer class="card-actions">
+                <button type="button" class="secondary" onclick={on_copy}>{ "Copy JSON" }</button>
+                <button type="button" class="secondary" onclick={on_remove}
+                    aria-label={format!("Remove the card for {}", if nct_id.is_empty() { "this trial" } else { &nct_id })}>
+                    { "Remove card" }
+                </button>
+                <span class="copy-status" aria-live="polite">{ copied.unwrap_or_default() }</span>
+            </footer>
         </article>
     }
+}
+
+fn badges(study: &Study) -> Html {
+    let status = study.protocol_section.status_module.overall_status;
+    let design = &study.protocol_section.design_module;
+    html! {
+        <>
+            { status_badge(status) }
+            { for design.phases.iter().map(|p| html! { <span class="badge phase">{ phase_words(*p) }</span> }) }
+            if let Some(kind) = design.study_type {
+                <span class="badge study-type">{ code_words(kind) }</span>
+            }
+            if study.has_results == Some(true) {
+                <span class="badge has-results">{ "Has results" }</span>
+            }
+        </>
+    }
+}
+
+fn status_badge(status: Option<Status>) -> Html {
+    match status {
+        Some(status) => {
+            let meaning = StatusMeaning::of(status);
+            html! {
+                <span class={classes!("badge", "status", meaning.class())} data-status={status_code(status)}>
+                    { code_words(status) }
+                </span>
+            }
+        }
+        None => html! { <span class="badge status status-unknown">{ "Status not stated" }</span> },
+    }
+}
+
+fn status_code(status: Status) -> &'static str {
+    use trialcards_core::model::CtEnum;
+    status.code()
+}
+
+fn key_facts(study: &Study) -> Html {
+    let p = &study.protocol_section;
+    let enrollment = p.design_module.enrollment_info.as_ref().and_then(|e| {
+        e.count.map(|count| {
+            let kind = match e.enrollment_type {
+                Some(EnrollmentType::Estimated) => " (estimated)",
+                Some(EnrollmentType::Actual) => " (actual)",
+                _ => "",
+            };
+            format!("{count} participants{kind}")
+        })
+    });
+    let e = &p.eligibility_module;
+    let ages = match (&e.minimum_age, &e.maximum_age) {
+        (Some(min), Some(max)) => Some(format!("{min} to {max}")),
+        (Some(min), None) => Some(format!("{min} and older")),
+        (None, Some(max)) => Some(format!("Up to {max}")),
+        (None, None) => None,
+    };
+    let volunteers = e
+        .healthy_volunteers
+        .map(|yes| if yes { "Accepted" } else { "Not accepted" }.to_string());
+    let s = &p.status_module;
+    let conditions = &p.conditions_module.conditions;
+    let interventions = &p.arms_interventions_module.interventions;
+    html! {
+        <>
+            <dl class="facts">
+                { fact("Enrollment", enrollment) }
+                { fact("Ages", ages) }
+                { fact("Sex", e.sex.map(code_words)) }
+                { fact("Healthy volunteers", volunteers) }
+                { fact("Start", date_text(&s.start_date_struct)) }
+                { fact("Primary completion", date_text(&s.primary_completion_date_struct)) }
+                { fact("Completion", date_text(&s.completion_date_struct)) }
+                { fact("Last update", date_text(&s.last_update_post_date_struct)) }
+            </dl>
+            if !conditions.is_empty() {
+                <ul class="chips" aria-label="Conditions">
+                    { for conditions.iter().map(|c| html! { <li class="chip">{ c }</li> }) }
+                </ul>
+            }
+            if !interventions.is_empty() {
+                <ul class="interventions" aria-label="Interventions">
+                    { for interventions.iter().map(|i| html! {
+                        <li>
+                            if let Some(kind) = i.intervention_type {
+                                <span class="intervention-type">{ format!("{}: ", kind.display()) }</span>
+                            }
+                            { i.name.clone().unwrap_or_default() }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </>
+    }
+}
+
+/// A row of the facts list, or nothing when the page did not say.
+pub fn fact(label: &str, value: Option<String>) -> Html {
+    match value {
+        Some(value) => html! { <div class="fact"><dt>{ label }</dt><dd>{ value }</dd></div> },
+        None => Html::default(),
+    }
+}
+
+/// A date with its kind: "2024-03 (estimated)".
+pub fn date_text(date: &Option<DateStruct>) -> Option<String> {
+    let date = date.as_ref()?;
+    let day = date.date.clone()?;
+    Some(match date.date_type.map(code_words) {
+        Some(kind) => format!("{day} ({})", kind.to_lowercase()),
+        None => day,
+    })
+}
+
+/// The record as pretty JSON, CT.gov v2 shape plus the `trialcards` key.
+fn study_json(study: &Study) -> String {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(study, &serializer)
+        .ok()
+        .and_then(|value| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &JsValue::NULL,
+                &JsValue::from(2),
+            )
+            .ok()
+        })
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }

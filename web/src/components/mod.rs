@@ -2,6 +2,7 @@
 
 mod card;
 mod card_list;
+mod card_sections;
 mod drop_zone;
 mod file_picker;
 mod markdown;
@@ -10,6 +11,7 @@ mod sources_list;
 
 pub use card::{Card, CardProps};
 pub use card_list::{CardList, CardListProps};
+pub use card_sections::{CardSections, CardSectionsProps};
 pub use drop_zone::{DropZone, DropZoneProps};
 pub use file_picker::{FilePicker, FilePickerProps};
 pub use markdown::{render_markdown, safe_url, Markdown, MarkdownProps};

@@ -1,5 +1,7 @@
 //! The list of inputs, what came of each, and a way to remove each.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::state::Source;
@@ -8,7 +10,7 @@ use crate::state::Source;
 #[derive(Properties, PartialEq)]
 pub struct SourcesListProps {
     /// The loaded sources, oldest first.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Rc<Source>>,
     /// Called with a source's id when the user removes it.
     pub on_remove: Callback<u32>,
 }

@@ -1,0 +1,523 @@
+//! The card's collapsible sections, each shown only when the record has something
+//! for it. `<details>` makes them keyboard-accessible without script.
+
+use std::rc::Rc;
+
+use trialcards_core::model::{CriterionItem, Severity};
+use trialcards_core::Study;
+use yew::prelude::*;
+
+use super::card::fact;
+use super::markdown::{safe_url, Markdown};
+use crate::display::{code_words, phase_words, words};
+
+/// Props of [`CardSections`].
+#[derive(Properties, PartialEq)]
+pub struct CardSectionsProps {
+    /// The record.
+    pub study: Rc<Study>,
+    /// The text the record was read from.
+    pub source_text: Rc<str>,
+}
+
+/// Every section the record has content for, then the source text on request.
+#[component]
+pub fn CardSections(props: &CardSectionsProps) -> Html {
+    let show_source = use_state(|| false);
+    let s = &*props.study;
+    let toggle_source = {
+        let show_source = show_source.clone();
+        Callback::from(move |_: MouseEvent| show_source.set(!*show_source))
+    };
+    html! {
+        <div class="card-sections">
+            { description(s) }
+            { eligibility(s) }
+            { design(s) }
+            { arms(s) }
+            { contacts(s) }
+            { identifiers(s) }
+            { references(s) }
+            { related(s) }
+            { results(s) }
+            { other_fields(s) }
+            { unrecognized(s) }
+            { diagnostics(s) }
+            <div class="source-text">
+                <button type="button" class="link-button" aria-expanded={show_source.to_string()}
+                    onclick={toggle_source}>
+                    { if *show_source { "Hide source text" } else { "View source text" } }
+                </button>
+                if *show_source {
+                    <pre class="source-pre" tabindex="0" aria-label="The text this card was read from">
+                        { props.source_text.to_string() }
+                    </pre>
+                }
+            </div>
+        </div>
+    }
+}
+
+fn section(title: &str, class: &'static str, body: Html) -> Html {
+    html! {
+        <details class={classes!("section", class)}>
+            <summary><h3>{ title }</h3></summary>
+            <div class="section-body">{ body }</div>
+        </details>
+    }
+}
+
+fn description(s: &Study) -> Html {
+    let d = &s.protocol_section.description_module;
+    if d.brief_summary.is_none() && d.detailed_description.is_none() {
+        return Html::default();
+    }
+    section(
+        "Summary and description",
+        "description",
+        html! {
+            <>
+                if let Some(summary) = d.brief_summary.clone() {
+                    <h4>{ "Brief summary" }</h4>
+                    <Markdown text={summary} />
+                }
+                if let Some(detail) = d.detailed_description.clone() {
+                    <h4>{ "Detailed description" }</h4>
+                    <Markdown text={detail} />
+                }
+            </>
+        },
+    )
+}
+
+fn criteria_list(items: &[CriterionItem]) -> Html {
+    // Iterative rendering would need an explicit stack; the tree's depth is bounded by
+    // the parser (it nests by indentation and markers), so recursion here stays shallow.
+    html! {
+        <ul class="criteria">
+            { for items.iter().map(|item| html! {
+                <li>
+                    { &item.text }
+                    if !item.children.is_empty() { { criteria_list(&item.children) } }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+fn eligibility(s: &Study) -> Html {
+    let e = &s.protocol_section.eligibility_module;
+    let tree = s.trialcards.criteria.as_ref();
+    let has_tree = tree.is_some_and(|t| {
+        !t.inclusion.is_empty() || !t.exclusion.is_empty() || !t.preamble.is_empty()
+    });
+    if !has_tree && e.eligibility_criteria.is_none() && e.study_population.is_none() {
+        return Html::default();
+    }
+    section(
+        "Eligibility",
+        "eligibility",
+        html! {
+            <>
+                if let Some(population) = e.study_population.clone() {
+                    <h4>{ "Study population" }</h4>
+                    <Markdown text={population} />
+                }
+                if let (true, Some(tree)) = (has_tree, tree) {
+                    { for tree.preamble.iter().map(|p| html! { <p>{ p }</p> }) }
+                    if !tree.inclusion.is_empty() {
+                        <h4>{ "Inclusion criteria" }</h4>
+                        { criteria_list(&tree.inclusion) }
+                    }
+                    if !tree.exclusion.is_empty() {
+                        <h4>{ "Exclusion criteria" }</h4>
+                        { criteria_list(&tree.exclusion) }
+                    }
+                } else if let Some(text) = e.eligibility_criteria.clone() {
+                    <Markdown text={text} />
+                }
+            </>
+        },
+    )
+}
+
+fn design(s: &Study) -> Html {
+    let d = &s.protocol_section.design_module;
+    let info = d.design_info.clone().unwrap_or_default();
+    let masking = info.masking_info.as_ref().and_then(|m| {
+        let who: Vec<String> = m.who_masked.iter().map(|w| code_words(*w)).collect();
+        m.masking.map(|level| match who.is_empty() {
+            true => code_words(level),
+            false => format!("{} ({})", code_words(level), who.join(", ")),
+        })
+    });
+    let phases = (!d.phases.is_empty()).then(|| {
+        d.phases
+            .iter()
+            .map(|p| phase_words(*p))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let rows = [
+        fact("Study type", d.study_type.map(code_words)),
+        fact("Phases", phases),
+        fact("Primary purpose", info.primary_purpose.map(code_words)),
+        fact(
+            "Allocation",
+            info.allocation.map(|a| match code_words(a).as_str() {
+                "Na" => "Not applicable".to_string(),
+                other => other.to_string(),
+            }),
+        ),
+        fact(
+            "Intervention model",
+            info.intervention_model.map(code_words),
+        ),
+        fact(
+            "Model description",
+            info.intervention_model_description.clone(),
+        ),
+        fact("Masking", masking),
+        fact(
+            "Observational model",
+            info.observational_model.map(code_words),
+        ),
+        fact("Time perspective", info.time_perspective.map(code_words)),
+    ];
+    if rows.iter().all(|r| *r == Html::default()) {
+        return Html::default();
+    }
+    section(
+        "Design",
+        "design",
+        html! { <dl class="facts">{ for rows }</dl> },
+    )
+}
+
+fn arms(s: &Study) -> Html {
+    let a = &s.protocol_section.arms_interventions_module;
+    if a.arm_groups.is_empty() && a.interventions.is_empty() {
+        return Html::default();
+    }
+    section(
+        "Arms and interventions",
+        "arms",
+        html! {
+            <>
+                if !a.arm_groups.is_empty() {
+                    <ul class="arm-list">
+                        { for a.arm_groups.iter().map(|arm| html! {
+                            <li class="arm">
+                                <p class="arm-label">
+                                    <strong>{ arm.label.clone().unwrap_or_else(|| "Unnamed group".into()) }</strong>
+                                    if let Some(kind) = arm.arm_type {
+                                        <span class="badge arm-type">{ code_words(kind) }</span>
+                                    }
+                                </p>
+                                if let Some(description) = arm.description.clone() {
+                                    <Markdown text={description} />
+                                }
+                                if !arm.intervention_names.is_empty() {
+                                    <p class="arm-treatments">{ format!("Treatment: {}", arm.intervention_names.join("; ")) }</p>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                }
+                if a.interventions.iter().any(|i| i.description.is_some() || !i.other_names.is_empty()) {
+                    <h4>{ "Interventions" }</h4>
+                    <ul class="intervention-details">
+                        { for a.interventions.iter().map(|i| html! {
+                            <li>
+                                <strong>{ i.name.clone().unwrap_or_default() }</strong>
+                                if let Some(kind) = i.intervention_type { { format!(" ({})", kind.display()) } }
+                                if !i.other_names.is_empty() { { format!(" — also called {}", i.other_names.join(", ")) } }
+                                if let Some(description) = i.description.clone() { <Markdown text={description} /> }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </>
+        },
+    )
+}
+
+fn contact_line(name: Option<&str>, detail: Vec<String>, email: Option<&str>) -> Html {
+    let email =
+        email.and_then(|e| safe_url(&format!("mailto:{e}")).map(|url| (e.to_string(), url)));
+    html! {
+        <li>
+            { name.unwrap_or("Unnamed contact") }
+            if !detail.is_empty() { { format!(" — {}", detail.join(", ")) } }
+            if let Some((text, url)) = email { { " · " }<a href={url}>{ text }</a> }
+        </li>
+    }
+}
+
+fn contacts(s: &Study) -> Html {
+    let c = &s.protocol_section.contacts_locations_module;
+    let count = s.trialcards.location_count;
+    let countries = &s.trialcards.countries;
+    if c.central_contacts.is_empty()
+        && c.overall_officials.is_empty()
+        && c.locations.is_empty()
+        && count.is_none()
+        && countries.is_empty()
+    {
+        return Html::default();
+    }
+    section(
+        "Contacts and locations",
+        "contacts",
+        html! {
+            <>
+                if !c.central_contacts.is_empty() {
+                    <h4>{ "Central contacts" }</h4>
+                    <ul>{ for c.central_contacts.iter().map(|p| {
+                        let detail = p.role.map(code_words).into_iter().chain(p.phone.clone()).collect();
+                        contact_line(p.name.as_deref(), detail, p.email.as_deref())
+                    }) }</ul>
+                }
+                if !c.overall_officials.is_empty() {
+                    <h4>{ "Investigators" }</h4>
+                    <ul>{ for c.overall_officials.iter().map(|o| {
+                        let detail = o.role.map(code_words).into_iter().chain(o.affiliation.clone()).collect();
+                        contact_line(o.name.as_deref(), detail, None)
+                    }) }</ul>
+                }
+                if !c.locations.is_empty() {
+                    <h4>{ "Locations" }</h4>
+                    <ul>{ for c.locations.iter().map(|l| {
+                        let place: Vec<String> = [&l.city, &l.state, &l.zip, &l.country].into_iter().flatten().cloned().collect();
+                        html! {
+                            <li>
+                                { l.facility.clone().unwrap_or_default() }
+                                if !place.is_empty() { { format!(" — {}", place.join(", ")) } }
+                                if let Some(status) = l.status { { format!(" ({})", code_words(status)) } }
+                            </li>
+                        }
+                    }) }</ul>
+                }
+                if let Some(count) = count {
+                    <p>{ format!("{count} site{} listed on the page.", if count == 1 { "" } else { "s" }) }</p>
+                }
+                if !countries.is_empty() {
+                    <p>{ format!("Countries: {}", countries.join(", ")) }</p>
+                }
+            </>
+        },
+    )
+}
+
+fn identifiers(s: &Study) -> Html {
+    let id = &s.protocol_section.identification_module;
+    let org = id.org_study_id_info.as_ref().and_then(|o| o.id.clone());
+    if org.is_none() && id.secondary_id_infos.is_empty() && id.official_title.is_none() {
+        return Html::default();
+    }
+    section(
+        "Identifiers",
+        "identifiers",
+        html! {
+            <dl class="facts">
+                { fact("Official title", id.official_title.clone()) }
+                { fact("Organization's study ID", org) }
+                { for id.secondary_id_infos.iter().map(|sid| fact(
+                    &sid.id_type.map(code_words).unwrap_or_else(|| "Other ID".to_string()),
+                    sid.id.clone().map(|v| match &sid.domain { Some(d) => format!("{v} ({d})"), None => v }),
+                )) }
+            </dl>
+        },
+    )
+}
+
+/// A DOI as a https://doi.org link, with characters outside the URL-safe set escaped.
+fn doi_url(doi: &str) -> Option<String> {
+    let doi = doi.trim();
+    if !doi.starts_with("10.") || doi.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let mut url = String::from("https://doi.org/");
+    for byte in doi.bytes() {
+        match byte {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'.'
+            | b'-'
+            | b'_'
+            | b'/'
+            | b'('
+            | b')'
+            | b';'
+            | b':' => url.push(byte as char),
+            other => url.push_str(&format!("%{other:02X}")),
+        }
+    }
+    Some(url)
+}
+
+fn references(s: &Study) -> Html {
+    let refs = &s.protocol_section.references_module.references;
+    if refs.is_empty() {
+        return Html::default();
+    }
+    let dois = &s.trialcards.reference_dois;
+    section(
+        "References",
+        "references",
+        html! {
+            <ol class="references">
+                { for refs.iter().enumerate().map(|(i, r)| {
+                    let pmid = r.pmid.clone().filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+                    let doi = dois.iter().find(|d| d.index == i).and_then(|d| doi_url(&d.doi).map(|u| (d.doi.clone(), u)));
+                    html! {
+                        <li>
+                            { r.citation.clone().unwrap_or_default() }
+                            if let Some(kind) = r.reference_type { <span class="muted">{ format!(" ({})", code_words(kind)) }</span> }
+                            if let Some(pmid) = pmid {
+                                { " " }
+                                <a href={format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/")} target="_blank"
+                                    rel="noopener noreferrer">{ format!("PMID {pmid}") }</a>
+                            }
+                            if let Some((doi, url)) = doi {
+                                { " " }<a href={url} target="_blank" rel="noopener noreferrer">{ format!("doi:{doi}") }</a>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        },
+    )
+}
+
+fn related(s: &Study) -> Html {
+    let related = &s.trialcards.related_trials;
+    if related.is_empty() {
+        return Html::default();
+    }
+    section(
+        "Related trials",
+        "related",
+        html! {
+            <ul class="related">
+                { for related.iter().map(|t| {
+                    let nct = t.nct_id.clone().filter(|id| id.len() == 11 && id.starts_with("NCT") && id[3..].bytes().all(|b| b.is_ascii_digit()));
+                    html! {
+                        <li>
+                            if let Some(nct) = nct {
+                                <a href={format!("https://clinicaltrials.gov/study/{nct}")} target="_blank"
+                                    rel="noopener noreferrer" class="nct-id">{ nct.clone() }</a>{ " " }
+                            }
+                            { t.title.clone().unwrap_or_default() }
+                            if let Some(status) = t.overall_status { <span class="muted">{ format!(" · {}", code_words(status)) }</span> }
+                            if !t.phases.is_empty() {
+                                <span class="muted">{ format!(" · {}", t.phases.iter().map(|p| phase_words(*p)).collect::<Vec<_>>().join(", ")) }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+    )
+}
+
+fn results(s: &Study) -> Html {
+    let Some(r) = s.trialcards.results.as_ref() else {
+        return Html::default();
+    };
+    section(
+        "Results",
+        "results",
+        html! {
+            <>
+                <dl class="facts">
+                    { fact("Results posted", r.results_posted_date.clone()) }
+                    { fact("Primary outcome time frame", r.primary_outcome_time_frame.clone()) }
+                </dl>
+                if let Some(overview) = r.overview.clone() {
+                    <h4>{ "Overview" }</h4>
+                    <Markdown text={overview} />
+                }
+                if let Some(flow) = r.participant_flow.clone() {
+                    <h4>{ "Participant flow" }</h4>
+                    <pre class="results-text" tabindex="0">{ flow }</pre>
+                }
+                { for r.sections.iter().map(|sec| html! {
+                    <>
+                        <h4>{ &sec.label }</h4>
+                        <pre class="results-text" tabindex="0">{ &sec.value }</pre>
+                    </>
+                }) }
+            </>
+        },
+    )
+}
+
+fn other_fields(s: &Study) -> Html {
+    let other = &s.trialcards.other_fields;
+    if other.is_empty() {
+        return Html::default();
+    }
+    section(
+        "Other details",
+        "other",
+        html! {
+            <dl class="facts">{ for other.iter().map(|f| fact(&f.label, Some(f.value.clone()))) }</dl>
+        },
+    )
+}
+
+fn unrecognized(s: &Study) -> Html {
+    let lines = &s.trialcards.unrecognized;
+    if lines.is_empty() {
+        return Html::default();
+    }
+    section(
+        &format!("Text not recognised ({})", lines.len()),
+        "unrecognized",
+        html! {
+            <>
+                <p class="muted">{ "Lines of the page the parser could not place. Nothing is dropped: they are kept here." }</p>
+                <ol class="unrecognized-lines">
+                    { for lines.iter().map(|l| html! {
+                        <li>
+                            <span class="line-no">{ format!("line {}", l.line) }</span>
+                            if let Some(section) = &l.section { <span class="muted">{ format!(" in “{section}”") }</span> }
+                            { ": " }{ &l.text }
+                        </li>
+                    }) }
+                </ol>
+            </>
+        },
+    )
+}
+
+fn diagnostics(s: &Study) -> Html {
+    let diags = &s.trialcards.diagnostics;
+    if diags.is_empty() {
+        return Html::default();
+    }
+    section(
+        &format!("Notes from the parser ({})", diags.len()),
+        "diagnostics",
+        html! {
+            <ul class="diagnostics">
+                { for diags.iter().map(|d| {
+                    let level = match d.severity {
+                        Severity::Info => "Note",
+                        Severity::Warning => "Warning",
+                        Severity::Error => "Error",
+                    };
+                    html! {
+                        <li class={classes!("diagnostic", words(level).to_lowercase())}>
+                            <strong>{ level }</strong>
+                            if let Some(line) = d.line { { format!(" (line {line})") } }
+                            { format!(": {}", d.message) }
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+    )
+}

@@ -1,0 +1,84 @@
+//! Words for the card: CT.gov codes as people read them, and the status's meaning
+//! (which drives its badge colour; the badge always carries the words too).
+
+use trialcards_core::model::{CtEnum, Phase, Status};
+
+/// A CT.gov code in words: `ENROLLING_BY_INVITATION` → "Enrolling by invitation".
+pub fn code_words<E: CtEnum>(value: E) -> String {
+    words(value.code())
+}
+
+/// Any upper-snake-case code in sentence case.
+pub fn words(code: &str) -> String {
+    let lower = code.replace('_', " ").to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A phase as registries write it: `PHASE1` → "Phase 1", `NA` → "No phase (N/A)".
+pub fn phase_words(phase: Phase) -> String {
+    match phase.code() {
+        "NA" => "No phase (N/A)".to_string(),
+        "EARLY_PHASE1" => "Early phase 1".to_string(),
+        code => code
+            .strip_prefix("PHASE")
+            .map_or_else(|| words(code), |n| format!("Phase {n}")),
+    }
+}
+
+/// What a status means for someone looking for a trial; names the badge's CSS class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusMeaning {
+    /// Taking participants now.
+    Recruiting,
+    /// Will take participants later.
+    NotYet,
+    /// Running, not taking participants.
+    Active,
+    /// Finished as planned.
+    Completed,
+    /// Ended early, paused or withdrawn.
+    Stopped,
+    /// Not known.
+    Unknown,
+}
+
+impl StatusMeaning {
+    /// The meaning of a CT.gov overall status.
+    pub fn of(status: Status) -> Self {
+        match status.code() {
+            "RECRUITING" | "ENROLLING_BY_INVITATION" | "AVAILABLE" => Self::Recruiting,
+            "NOT_YET_RECRUITING" => Self::NotYet,
+            "ACTIVE_NOT_RECRUITING" => Self::Active,
+            "COMPLETED" | "APPROVED_FOR_MARKETING" => Self::Completed,
+            "UNKNOWN" => Self::Unknown,
+            _ => Self::Stopped,
+        }
+    }
+
+    /// The CSS class of its badge.
+    pub fn class(self) -> &'static str {
+        match self {
+            Self::Recruiting => "status-recruiting",
+            Self::NotYet => "status-not-yet",
+            Self::Active => "status-active",
+            Self::Completed => "status-completed",
+            Self::Stopped => "status-stopped",
+            Self::Unknown => "status-unknown",
+        }
+    }
+}
+
+/// The layout names the parser reports, as a reader knows the sites.
+pub fn layout_words(layout: &str) -> String {
+    match layout {
+        "veeva" => "ClinicalTrials.Veeva page".to_string(),
+        "meddatax" => "meddatax.com study page".to_string(),
+        "meddatax-results" => "meddatax.com results page".to_string(),
+        "generic" => "other site (best effort)".to_string(),
+        other => words(other),
+    }
+}
