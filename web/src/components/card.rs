@@ -84,7 +84,7 @@ pub fn Card(props: &CardProps) -> Html {
                     if let Some(sponsor) = sponsor {
                         <span class="sponsor">{ sponsor }</span>
                     }
-                    <span class="layout">{ format!("Read from a {}", layout_words(&study.trialcards.source.layout)) }</span>
+                    <span class="card-layout">{ format!("Read from a {}", layout_words(&study.trialcards.source.layout)) }</span>
                 </p>
             </header>
             { key_facts(study) }

@@ -146,9 +146,15 @@ fn design(s: &Study) -> Html {
     let info = d.design_info.clone().unwrap_or_default();
     let masking = info.masking_info.as_ref().and_then(|m| {
         let who: Vec<String> = m.who_masked.iter().map(|w| code_words(*w)).collect();
-        m.masking.map(|level| match who.is_empty() {
-            true => code_words(level),
-            false => format!("{} ({})", code_words(level), who.join(", ")),
+        m.masking.map(|level| {
+            let level = match code_words(level).as_str() {
+                "None" => "None (open label)".to_string(),
+                other => other.to_string(),
+            };
+            match who.is_empty() {
+                true => level,
+                false => format!("{level} ({})", who.join(", ")),
+            }
         })
     });
     let phases = (!d.phases.is_empty()).then(|| {
