@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{CardList, DropZone, FilePicker, PasteBox, SourcesList};
+use crate::examples::EXAMPLES;
 use crate::intake::Incoming;
 use crate::state::{Action, Collection, SourceIds};
 use crate::worker::Parser;
@@ -60,6 +61,17 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::RemoveRecord { id, index })
         })
     };
+    let on_load_examples = {
+        let on_incoming = on_incoming.clone();
+        Callback::from(move |()| {
+            for (name, text) in EXAMPLES {
+                on_incoming.emit(Incoming::Text {
+                    name: name.to_string(),
+                    text: text.to_string(),
+                });
+            }
+        })
+    };
     let count = collection.record_count();
     html! {
         <DropZone on_file={on_incoming.clone()}>
@@ -79,7 +91,7 @@ pub fn App() -> Html {
                     <p class="record-count" data-testid="record-count" aria-live="polite">
                         { record_count_text(count) }
                     </p>
-                    <CardList sources={collection.sources.clone()} on_remove={on_remove_record} />
+                    <CardList sources={collection.sources.clone()} on_remove={on_remove_record} {on_load_examples} />
                 </section>
             </main>
         </DropZone>

@@ -5,6 +5,7 @@
 mod app;
 pub mod components;
 pub mod display;
+pub mod examples;
 pub mod intake;
 pub mod state;
 pub mod worker;

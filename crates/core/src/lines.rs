@@ -108,6 +108,8 @@ pub enum Label {
     DetailedDescription,
     /// The primary outcome's time frame.
     PrimaryOutcomeTimeFrame,
+    /// Countries where the study recruits.
+    Countries,
 }
 
 /// The synonym table: every spelling (normalised by [`normalize_label`]) and its field.
@@ -164,8 +166,10 @@ const SYNONYMS: &[(&str, Label)] = &[
     ("sexes eligible for study", Label::Sex),
     ("minimum eligible age", Label::MinimumAge),
     ("minimum age", Label::MinimumAge),
+    ("age minimum", Label::MinimumAge),
     ("maximum eligible age", Label::MaximumAge),
     ("maximum age", Label::MaximumAge),
+    ("age maximum", Label::MaximumAge),
     ("ages", Label::Ages),
     ("age", Label::Ages),
     ("ages eligible for study", Label::Ages),
@@ -200,6 +204,9 @@ const SYNONYMS: &[(&str, Label)] = &[
     ("detailed description", Label::DetailedDescription),
     ("primary outcome timeframe", Label::PrimaryOutcomeTimeFrame),
     ("primary outcome time frame", Label::PrimaryOutcomeTimeFrame),
+    ("countries", Label::Countries),
+    ("country", Label::Countries),
+    ("countries of recruitment", Label::Countries),
 ];
 
 /// Lowercases `label`, turns punctuation into spaces and collapses runs of spaces

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Card;
+use super::{Card, EmptyState};
 use crate::state::Source;
 
 /// Props of [`CardList`].
@@ -14,6 +14,8 @@ pub struct CardListProps {
     pub sources: Vec<Rc<Source>>,
     /// Called with (source id, record index) when a card is removed.
     pub on_remove: Callback<(u32, usize)>,
+    /// Called when the user asks for the examples (offered while nothing is loaded).
+    pub on_load_examples: Callback<()>,
 }
 
 /// All cards, or a hint when there are none.
@@ -23,10 +25,11 @@ pub fn CardList(props: &CardListProps) -> Html {
         .sources
         .iter()
         .flat_map(|source| (0..source.records.len()).map(move |index| (source.clone(), index)));
+    if props.sources.is_empty() {
+        return html! { <EmptyState on_load_examples={props.on_load_examples.clone()} /> };
+    }
     if props.sources.iter().all(|s| s.records.is_empty()) {
-        return html! {
-            <p class="empty-hint">{ "No trials yet. Paste a registry page, choose saved pages, or drop them here to see them as cards." }</p>
-        };
+        return html! { <p class="empty-hint">{ "No trials found in what was loaded yet." }</p> };
     }
     html! {
         <div class="card-list">

@@ -188,6 +188,13 @@ pub fn assign(study: &mut Study, label: Label, value: &str) -> Result<(), String
             };
             p.arms_interventions_module.interventions.push(iv);
         }
+        Label::Countries => study.trialcards.countries.extend(
+            value
+                .split(';')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(unescape),
+        ),
         Label::BriefSummary => append_markup(&mut p.description_module.brief_summary, value),
         Label::DetailedDescription => {
             append_markup(&mut p.description_module.detailed_description, value)
@@ -234,6 +241,8 @@ mod tests {
         assign(&mut s, Label::MinimumAge, "14 Years").unwrap();
         assign(&mut s, Label::StartDate, "2013-01").unwrap();
         assign(&mut s, Label::Enrollment, "1177 (actual)").unwrap();
+        assign(&mut s, Label::Countries, "Norway; Viet Nam").unwrap();
+        assert_eq!(s.trialcards.countries, ["Norway", "Viet Nam"]);
         let p = &s.protocol_section;
         assert_eq!(p.status_module.overall_status, Some(Status::Recruiting));
         assert_eq!(p.design_module.phases, vec![Phase::Phase1, Phase::Phase2]);
