@@ -92,7 +92,7 @@ test('copy JSON puts the record on the clipboard; remove card removes only that 
   assert.equal(copied.protocolSection.identificationModule.nctId, 'NCT09990101');
   assert.equal(copied.protocolSection.statusModule.overallStatus, 'ACTIVE_NOT_RECRUITING');
   assert.equal(copied.trialcards.source.layout, 'meddatax');
-  await card.getByRole('button', { name: 'Remove the card for NCT09990101' }).click();
+  await card.getByRole('button', { name: 'Remove card for NCT09990101' }).click();
   await card.waitFor({ state: 'detached' });
   assert.equal(await page.locator('article.trial-card').count(), 3);
   await page.close();

@@ -92,7 +92,7 @@ pub fn Card(props: &CardProps) -> Html {
             <footer class="card-actions">
                 <button type="button" class="secondary" onclick={on_copy}>{ "Copy JSON" }</button>
                 <button type="button" class="secondary" onclick={on_remove}
-                    aria-label={format!("Remove the card for {}", if nct_id.is_empty() { "this trial" } else { &nct_id })}>
+                    aria-label={format!("Remove card for {}", if nct_id.is_empty() { "this trial" } else { &nct_id })}>
                     { "Remove card" }
                 </button>
                 <span class="copy-status" aria-live="polite">{ copied.unwrap_or_default() }</span>
