@@ -2,6 +2,8 @@
 // kinds, and removing a source again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {
   serveDist, launchBrowser, openApp, fixture, fixtures, dropPaths, dropFiles, screenshot,
@@ -74,8 +76,38 @@ test('a bad file among good ones: one alert naming it, the good ones load', asyn
   const alerts = page.getByRole('alert');
   await alerts.first().waitFor();
   assert.equal(await alerts.count(), 1);
-  assert.match(await alerts.textContent(), /image\.png/);
+  assert.equal(await alerts.textContent(), 'image.png is a PNG image, not a registry page saved as text');
   assert.deepEqual(await cardIds(page), ['NCT09990001', 'NCT09990002']);
+  await page.close();
+});
+
+test('images, PDFs, archives, empty and huge files each get an alert naming them; nothing else is lost', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-bad-'));
+  const bad = {
+    'scan.pdf': Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'),
+    'pages.zip': Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000', 'binary'),
+    'still-downloading.txt': Buffer.alloc(0),
+    'huge.txt': Buffer.alloc(26 * 1024 * 1024, 'a'),
+  };
+  for (const [name, bytes] of Object.entries(bad)) await fs.writeFile(path.join(dir, name), bytes);
+  const { page } = await openApp(browser.context, server.url);
+  await page.locator('input[type="file"]').setInputFiles(path.join(fixtures, 'veeva_fictional_knee_msc.txt'));
+  await page.locator('article.trial-card').first().waitFor();
+  await dropPaths(page, [
+    ...Object.keys(bad).map((name) => path.join(dir, name)),
+    path.join(fixtures, 'dropped-folder', 'veeva_fictional_lupus_msc.txt'),
+  ]);
+  await page.locator('article.trial-card').nth(1).waitFor();
+  await page.getByRole('alert').nth(3).waitFor();
+  const alerts = await page.getByRole('alert').allTextContents();
+  assert.deepEqual(alerts.sort(), [
+    'huge.txt is 26.0 MB — larger than the 25 MB trialcards reads; a registry page is far smaller',
+    'pages.zip is a ZIP archive (or a Word, Excel or OpenDocument file), not a registry page saved as text',
+    'scan.pdf is a PDF document, not a registry page saved as text',
+    'still-downloading.txt is empty: there is no text to read',
+  ]);
+  assert.deepEqual(await cardIds(page), ['NCT09990001', 'NCT09990002'], 'what was loaded before is kept');
+  await fs.rm(dir, { recursive: true, force: true });
   await page.close();
 });
 

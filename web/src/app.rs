@@ -31,8 +31,8 @@ pub fn App() -> Html {
             let id = ids.borrow_mut().next_id();
             match incoming {
                 Incoming::Text { name, text } => parse_into(&dispatcher, &parser, id, name, text),
-                Incoming::Unreadable { name, reason } => {
-                    dispatcher.dispatch(Action::Unreadable { id, name, reason });
+                Incoming::Unreadable { name, message } => {
+                    dispatcher.dispatch(Action::Unreadable { id, name, message });
                 }
             }
         })

@@ -3,6 +3,7 @@
 
 use gloo::file::File;
 use js_sys::{Array, Promise};
+use trialcards_core::input;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -19,12 +20,12 @@ pub enum Incoming {
         /// Its text.
         text: String,
     },
-    /// The file could not be read, or is of a kind not read yet.
+    /// The file could not be read, or is not a page trialcards reads.
     Unreadable {
         /// The file's name.
         name: String,
-        /// Why, in a sentence a user understands.
-        reason: String,
+        /// Why, in a sentence that names the file.
+        message: String,
     },
 }
 
@@ -46,24 +47,36 @@ pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incomi
     }
 }
 
+/// Reads one file: refused unread when its kind is not read yet or it is too large;
+/// refused after reading when the core finds it is not text; otherwise its text.
 async fn read_one(name: String, file: File) -> Incoming {
     let lower = name.to_ascii_lowercase();
     if let Some(ext) = NOT_YET_SUPPORTED.iter().find(|ext| lower.ends_with(*ext)) {
+        let message = format!(
+            "{name}: {ext} files are not supported yet; save the page as text, or copy and paste it"
+        );
+        return Incoming::Unreadable { name, message };
+    }
+    if let Some(problem) = input::check_size(&name, file.size()) {
         return Incoming::Unreadable {
             name,
-            reason: format!(
-                "{ext} files are not supported yet; save the page as text or copy and paste it"
-            ),
+            message: problem.message,
         };
     }
     match gloo::file::futures::read_as_bytes(&file).await {
-        Ok(bytes) => Incoming::Text {
-            name,
-            text: String::from_utf8_lossy(&bytes).into_owned(),
+        Ok(bytes) => match input::check_input(&name, &bytes) {
+            Some(problem) => Incoming::Unreadable {
+                name,
+                message: problem.message,
+            },
+            None => Incoming::Text {
+                text: input::decode_text(&bytes).into_owned(),
+                name,
+            },
         },
         Err(err) => Incoming::Unreadable {
+            message: format!("{name} cannot be read: {err}"),
             name,
-            reason: format!("cannot be read: {err}"),
         },
     }
 }
@@ -97,7 +110,8 @@ pub fn read_dropped(data: &DataTransfer, on_file: &Callback<Incoming>) {
             let mut problems = Vec::new();
             walk(entry, &mut files, &mut problems).await;
             for (name, reason) in problems {
-                on_file.emit(Incoming::Unreadable { name, reason });
+                let message = format!("{name} cannot be read: {reason}");
+                on_file.emit(Incoming::Unreadable { name, message });
             }
             read_files(files, &on_file);
         });

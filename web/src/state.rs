@@ -74,8 +74,8 @@ pub enum Action {
         id: u32,
         /// The file's name.
         name: String,
-        /// Why it could not be read.
-        reason: String,
+        /// Why it could not be read, in a sentence that names it.
+        message: String,
     },
     /// Remove a source and its records.
     Remove(u32),
@@ -126,8 +126,7 @@ impl Reducible for Collection {
                     source.problems = output.diagnostics;
                 }
             }
-            Action::Unreadable { id, name, reason } => {
-                let message = format!("{name}: {reason}");
+            Action::Unreadable { id, name, message } => {
                 next.sources.push(Rc::new(Source {
                     id,
                     name,

@@ -58,11 +58,11 @@ fn an_unreadable_file_is_listed_with_a_message_naming_it() {
     let c = Rc::new(Collection::default()).reduce(Action::Unreadable {
         id: 7,
         name: "scan.pdf".into(),
-        reason: "cannot be read: it is gone".into(),
+        message: "scan.pdf cannot be read: it is gone".into(),
     });
     assert_eq!(
         c.sources[0].problems[0].message,
-        "scan.pdf: cannot be read: it is gone"
+        "scan.pdf cannot be read: it is gone"
     );
     assert_eq!(c.record_count(), 0);
 }

@@ -39,8 +39,7 @@ fn run_parse(format: Format, inputs: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let text = String::from_utf8_lossy(&bytes);
-        let parsed = trialcards_core::parse(&name, &text);
+        let parsed = trialcards_core::parse_bytes(&name, &bytes);
         for diagnostic in &parsed.diagnostics {
             eprintln!("trialcards: {}", diagnostic.message);
         }

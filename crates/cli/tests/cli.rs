@@ -86,3 +86,35 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown format 'yaml'"));
 }
+
+#[test]
+fn empty_and_binary_files_are_refused_with_what_they_are() {
+    let dir = std::env::temp_dir().join(format!("trialcards-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    let png = dir.join("photo.png");
+    std::fs::write(&empty, b"").unwrap();
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let (code, stdout, stderr) = trialcards(
+        &[
+            "parse",
+            empty.to_str().unwrap(),
+            png.to_str().unwrap(),
+            VEEVA,
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("empty.txt is empty"), "stderr: {stderr}");
+    assert!(
+        stderr.contains("photo.png is a PNG image"),
+        "stderr: {stderr}"
+    );
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        records.as_array().unwrap().len(),
+        1,
+        "the good file still prints"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -1,8 +1,9 @@
 //! trialcards-core turns the text of saved clinical-trial registry pages into
 //! ClinicalTrials.gov API v2 `Study` records.
 //!
-//! It owns the record model ([`model`]), the layout detection and one reader per
-//! registry layout ([`readers`]). It does no I/O and has no UI or browser
+//! It owns the record model ([`model`]), the checks and decoding before parsing
+//! ([`input`]), the layout detection ([`detect`]) and one reader per registry
+//! layout ([`readers`]). It does no I/O and has no UI or browser
 //! dependency: the CLI and the web app hand it text and get records back.
 //!
 //! ```
@@ -15,6 +16,7 @@
 
 pub mod detect;
 pub mod fields;
+pub mod input;
 pub mod lines;
 pub mod model;
 pub mod readers;
@@ -38,4 +40,17 @@ pub struct ParseOutput {
 /// record and a diagnostic that says why.
 pub fn parse(name: &str, text: &str) -> ParseOutput {
     readers::read(name, text)
+}
+
+/// Parses one input given as bytes (a file as read from disk): refuses inputs that
+/// are empty, too large or not text ([`input::check_input`]), decodes the rest and
+/// parses it. Never fails and never panics.
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> ParseOutput {
+    if let Some(problem) = input::check_input(name, bytes) {
+        return ParseOutput {
+            records: Vec::new(),
+            diagnostics: vec![problem],
+        };
+    }
+    parse(name, &input::decode_text(bytes))
 }

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use trialcards_core::Severity;
 use yew::prelude::*;
 
 use crate::state::Source;
@@ -38,6 +39,14 @@ fn source_item(source: &Source, on_remove: &Callback<u32>) -> Html {
         1 => "1 record".to_string(),
         n => format!("{n} records"),
     };
+    // Warnings about the records (a page cut off, a value that did not fit) are on their
+    // cards; the list says how many there are so nothing odd goes unnoticed.
+    let warnings = source
+        .records
+        .iter()
+        .flat_map(|r| &r.trialcards.diagnostics)
+        .filter(|d| d.severity != Severity::Info)
+        .count();
     let onclick = {
         let (on_remove, id) = (on_remove.clone(), source.id);
         Callback::from(move |_: MouseEvent| on_remove.emit(id))
@@ -47,6 +56,11 @@ fn source_item(source: &Source, on_remove: &Callback<u32>) -> Html {
             <div class="source-line">
                 <span class="source-name">{ &source.name }</span>
                 if !found.is_empty() { <span class="source-found">{ found }</span> }
+                if warnings > 0 {
+                    <span class="source-warnings">
+                        { if warnings == 1 { "1 warning".to_string() } else { format!("{warnings} warnings") } }
+                    </span>
+                }
                 <button type="button" class="remove" {onclick}
                     aria-label={format!("Remove {} and its cards", source.name)}>{ "Remove" }</button>
             </div>

@@ -1,0 +1,155 @@
+//! Bytes to text, and the checks that come before any parsing: an input that is
+//! empty, too large, or not text at all (an image, a PDF, an archive, a program)
+//! is turned away with a sentence that says what it is.
+
+use std::borrow::Cow;
+
+use crate::model::{Diagnostic, Severity};
+
+/// The largest input trialcards reads: 25 MB, far above any registry page.
+pub const MAX_INPUT_BYTES: usize = 25 * 1024 * 1024;
+
+/// Well-known file signatures of things that are not pages: (magic bytes, what it is).
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF media file (such as WebP or WAV)"),
+    (b"%PDF-", "a PDF document"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (or a Word, Excel or OpenDocument file)",
+    ),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+    (b"Rar!\x1A\x07", "a RAR archive"),
+    (b"\x7FELF", "a program (ELF executable)"),
+    (b"MZ", "a Windows program"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "an old Microsoft Office file",
+    ),
+    (b"\x00\x00\x01\x00", "an icon image"),
+    (b"\x00asm", "a WebAssembly module"),
+];
+
+/// Why an input cannot be read as text, as a diagnostic naming it; `None` when it can.
+/// Looks at the size, the first bytes and the share of control bytes, in one pass at most.
+pub fn check_input(name: &str, bytes: &[u8]) -> Option<Diagnostic> {
+    let problem = if bytes.len() > MAX_INPUT_BYTES {
+        Some(format!(
+            "is {} — larger than the {} MB trialcards reads; a registry page is far smaller",
+            megabytes(bytes.len()),
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ))
+    } else if bytes.iter().all(u8::is_ascii_whitespace) {
+        Some("is empty: there is no text to read".to_string())
+    } else if let Some((_, what)) = SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+    {
+        Some(format!("is {what}, not a registry page saved as text"))
+    } else if looks_binary(bytes) {
+        Some("is not text (it is mostly control bytes): it looks like a binary file".to_string())
+    } else {
+        None
+    };
+    problem.map(|p| Diagnostic {
+        severity: Severity::Error,
+        line: None,
+        message: format!("{name} {p}"),
+    })
+}
+
+/// The same check for an input whose size is known before it is read (a file in a browser).
+pub fn check_size(name: &str, size: u64) -> Option<Diagnostic> {
+    (size > MAX_INPUT_BYTES as u64).then(|| Diagnostic {
+        severity: Severity::Error,
+        line: None,
+        message: format!(
+            "{name} is {} — larger than the {} MB trialcards reads; a registry page is far smaller",
+            megabytes(size as usize),
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ),
+    })
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// True when more than one byte in ten (of the first 64 KiB) is a control byte other than
+/// tab, line feed, carriage return and form feed. UTF-16 text fails this test too (every
+/// other byte is NUL); it is handled before this check once UTF-16 is decoded.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    control * 10 > sample.len()
+}
+
+/// The text of `bytes`: UTF-8 with its byte-order mark removed; invalid sequences
+/// become U+FFFD rather than failing the whole input.
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8_lossy(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(name: &str, bytes: &[u8]) -> String {
+        check_input(name, bytes)
+            .map(|d| d.message)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn pages_pass_and_say_nothing() {
+        assert!(check_input(
+            "p.txt",
+            "Title\nNCT ID: NCT09990001\n\tµ ≥ 18\r\n".as_bytes()
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn images_documents_archives_and_programs_are_named() {
+        assert_eq!(
+            message("scan.png", b"\x89PNG\r\n\x1a\n\0\0"),
+            "scan.png is a PNG image, not a registry page saved as text"
+        );
+        assert!(message("paper.pdf", b"%PDF-1.7\n...").contains("a PDF document"));
+        assert!(message("pages.zip", b"PK\x03\x04rest").contains("a ZIP archive"));
+        assert!(message("tool", b"\x7FELF\x02\x01").contains("a program"));
+    }
+
+    #[test]
+    fn empty_and_control_heavy_inputs_are_refused() {
+        assert_eq!(
+            message("new.txt", b""),
+            "new.txt is empty: there is no text to read"
+        );
+        assert!(message("blank.txt", b" \n\t\r\n").contains("is empty"));
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 32) as u8).collect();
+        assert!(message("noise.bin", &noise).contains("looks like a binary file"));
+    }
+
+    #[test]
+    fn too_large_is_refused_before_reading() {
+        assert!(check_size("big.txt", MAX_INPUT_BYTES as u64).is_none());
+        let d = check_size("big.txt", MAX_INPUT_BYTES as u64 + 1).unwrap();
+        assert_eq!(d.message, "big.txt is 25.0 MB — larger than the 25 MB trialcards reads; a registry page is far smaller");
+    }
+
+    #[test]
+    fn decoding_drops_the_bom_and_keeps_the_rest() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFTitle"), "Title");
+        assert_eq!(decode_text(b"a\xFFb"), "a\u{FFFD}b");
+    }
+}
