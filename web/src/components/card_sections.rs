@@ -90,19 +90,29 @@ fn description(s: &Study) -> Html {
     )
 }
 
+/// Criteria as the page listed them: marked items as list items (nested lists kept
+/// nested), unmarked lines (a lead-in such as "… if any of the following applies:")
+/// as paragraphs between the lists, so they are never counted as criteria.
 fn criteria_list(items: &[CriterionItem]) -> Html {
-    // Iterative rendering would need an explicit stack; the tree's depth is bounded by
-    // the parser (it nests by indentation and markers), so recursion here stays shallow.
-    html! {
-        <ul class="criteria">
-            { for items.iter().map(|item| html! {
-                <li>
-                    { &item.text }
-                    if !item.children.is_empty() { { criteria_list(&item.children) } }
-                </li>
-            }) }
-        </ul>
+    let mut out: Vec<Html> = Vec::new();
+    let mut list: Vec<Html> = Vec::new();
+    let flush = |list: &mut Vec<Html>, out: &mut Vec<Html>| {
+        if !list.is_empty() {
+            out.push(html! { <ul class="criteria">{ for list.drain(..) }</ul> });
+        }
+    };
+    for item in items {
+        let children = (!item.children.is_empty()).then(|| criteria_list(&item.children));
+        if item.marker.is_none() {
+            flush(&mut list, &mut out);
+            out.push(html! { <p class="criteria-note">{ &item.text }</p> });
+            out.extend(children);
+        } else {
+            list.push(html! { <li>{ &item.text }{ for children }</li> });
+        }
     }
+    flush(&mut list, &mut out);
+    out.into_iter().collect()
 }
 
 fn eligibility(s: &Study) -> Html {

@@ -80,6 +80,16 @@ pub(crate) fn note(study: &mut Study, severity: Severity, line: Option<usize>, m
 /// escapes removed from the tree, and each intervention's arm labels.
 fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Option<usize>) {
     study.trialcards.source = source;
+    let id = &study.protocol_section.identification_module;
+    if id.nct_id.is_none() {
+        let message = "The page shows no NCT ID of its own, so this record cannot be linked to \
+                       ClinicalTrials.gov or matched with other copies of the trial."
+            .to_string();
+        study
+            .trialcards
+            .diagnostics
+            .push(Diagnostic::new(Severity::Warning, None, message));
+    }
     if !complete {
         let message = "The page looks cut off: it stops before the site's usual end, so later \
                        sections may be missing."
