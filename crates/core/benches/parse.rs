@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn pages_in(dir: &Path, out: &mut Vec<(String, String)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
@@ -45,7 +47,10 @@ fn main() {
     } else {
         sets.push(("shared corpus", corpus));
     }
-    println!("{:<28} {:>6} {:>10} {:>14} {:>12}", "set", "pages", "bytes", "per page", "MB/s");
+    println!(
+        "{:<28} {:>6} {:>10} {:>14} {:>12}",
+        "set", "pages", "bytes", "per page", "MB/s"
+    );
     for (name, pages) in &sets {
         let bytes: usize = pages.iter().map(|(_, t)| t.len()).sum();
         let (per_set, _) = time_per_run(|| {
@@ -55,7 +60,11 @@ fn main() {
         });
         let per_page = per_set / pages.len().max(1) as u32;
         let mb_per_s = bytes as f64 / per_set.as_secs_f64() / 1e6;
-        println!("{name:<28} {:>6} {bytes:>10} {:>14?} {mb_per_s:>12.1}", pages.len(), per_page);
+        println!(
+            "{name:<28} {:>6} {bytes:>10} {:>14?} {mb_per_s:>12.1}",
+            pages.len(),
+            per_page
+        );
     }
     // Twenty pages dropped at once, as in the viewer's promise.
     if let Some((_, pages)) = sets.last() {
