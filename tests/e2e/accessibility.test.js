@@ -1,29 +1,19 @@
 // Accessibility checked by axe-core (WCAG 2 A and AA rules: contrast, labels,
 // headings, landmarks) on the empty page and on loaded cards, light and dark.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, openApp } from './harness.js';
+import { useApp } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** Runs axe in the page; returns its violations as readable lines. */
 async function axeViolations(page) {
   // axe is injected through DevTools, outside the page's CSP, and only in this test.
   const cdp = await page.context().newCDPSession(page);
-  const source = await (await import('node:fs/promises')).readFile(axePath, 'utf8');
+  const source = await fs.readFile(axePath, 'utf8');
   await cdp.send('Runtime.evaluate', { expression: source });
   await cdp.detach();
   const results = await page.evaluate(() => window.axe.run(document, {
@@ -34,7 +24,7 @@ async function axeViolations(page) {
 
 for (const scheme of ['light', 'dark']) {
   test(`no axe violations in the ${scheme} theme, empty and with every section open`, async () => {
-    const { page } = await openApp(browser.context, server.url);
+    const { page } = await app.open();
     await page.emulateMedia({ colorScheme: scheme });
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('button', { name: 'Load examples' }).click();

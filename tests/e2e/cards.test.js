@@ -1,21 +1,10 @@
 // What a user reads: the examples and the seed-like fixtures as complete cards,
 // every layout's key content, keyboard-only use, and screenshots to look at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openApp, screenshot } from './harness.js';
+import { useApp, screenshot } from './harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 async function loadExamples(page) {
   await page.getByRole('button', { name: 'Load examples' }).click();
@@ -28,7 +17,7 @@ async function openSections(card) {
 }
 
 test('the examples load one card per layout, each with its key content', async () => {
-  const { page, offOrigin, cspViolations, pageErrors } = await openApp(browser.context, server.url);
+  const { page, offOrigin, cspViolations, pageErrors } = await app.open();
   assert.match(await page.locator('.empty-state').textContent(), /nothing you load is sent anywhere/);
   await loadExamples(page);
   assert.match(await page.getByTestId('record-count').textContent(), /\b4\b/);
@@ -82,8 +71,8 @@ test('the examples load one card per layout, each with its key content', async (
 });
 
 test('copy JSON puts the record on the clipboard; remove card removes only that card', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const { page } = await openApp(browser.context, server.url);
+  await app.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { page } = await app.open();
   await loadExamples(page);
   const card = page.locator('article.trial-card[data-nct-id="NCT09990101"]');
   await card.getByRole('button', { name: 'Copy JSON' }).click();
@@ -99,7 +88,7 @@ test('copy JSON puts the record on the clipboard; remove card removes only that 
 });
 
 test('keyboard only: load the examples, open a section, remove a card', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   const focusIs = (name) => page.evaluate((n) => document.activeElement?.textContent?.trim() === n, name);
   let presses = 0;
   while (!(await focusIs('Load examples')) && presses++ < 20) await page.keyboard.press('Tab');
@@ -121,7 +110,7 @@ test('keyboard only: load the examples, open a section, remove a card', async ()
 });
 
 test('screenshots: desktop, phone, dark and print', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   await screenshot(page, 'empty-desktop');
   await loadExamples(page);
   await page.locator('article.trial-card').first().locator('details').evaluateAll((all) => { for (const d of all) d.open = true; });

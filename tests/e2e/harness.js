@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -161,4 +162,26 @@ export async function dropFiles(page, files) {
       target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
     }
   }, files);
+}
+
+/**
+ * Registers the suite's setup: the release build served under the public URL and one
+ * browser, both closed after the suite. Returns `app`; `app.open()` opens the app in a
+ * new page (see `openApp`), `app.server` and `app.browser` are there once tests run.
+ */
+export function useApp() {
+  const app = {
+    server: undefined,
+    browser: undefined,
+    open: () => openApp(app.browser.context, app.server.url),
+  };
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -1,33 +1,22 @@
 // Every way a page comes in besides pasting: drop (files and folders), the picker's
 // kinds, and removing a source again.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  serveDist, launchBrowser, openApp, fixture, fixtures, dropPaths, dropFiles, screenshot,
+  useApp, fixture, fixtures, dropPaths, dropFiles, screenshot,
 } from './harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 async function cardIds(page) {
   return page.locator('article.trial-card').evaluateAll((cards) => cards.map((c) => c.dataset.nctId).sort());
 }
 
 test('dropping several files anywhere on the page loads each of them', async () => {
-  const { page, offOrigin } = await openApp(browser.context, server.url);
+  const { page, offOrigin } = await app.open();
   const knee = await fixture('veeva_fictional_knee_msc.txt');
   const lupus = await fixture('dropped-folder/veeva_fictional_lupus_msc.txt');
   await dropFiles(page, [{ name: 'knee.txt', text: knee }, { name: 'lupus.txt', text: lupus }]);
@@ -39,7 +28,7 @@ test('dropping several files anywhere on the page loads each of them', async () 
 });
 
 test('a dropped folder is walked to every file inside it, nested folders too', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   await dropPaths(page, [path.join(fixtures, 'dropped-folder')]);
   await page.locator('article.trial-card').nth(1).waitFor();
   assert.deepEqual(await cardIds(page), ['NCT09990002', 'NCT09990003']);
@@ -49,7 +38,7 @@ test('a dropped folder is walked to every file inside it, nested folders too', a
 });
 
 test('the overlay shows while files are dragged over the page', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.items.add(new File(['x'], 'x.txt'));
@@ -66,7 +55,7 @@ test('the overlay shows while files are dragged over the page', async () => {
 });
 
 test('a bad file among good ones: one alert naming it, the good ones load', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   await dropPaths(page, [
     path.join(fixtures, 'veeva_fictional_knee_msc.txt'),
     path.join(fixtures, 'image.png'),
@@ -90,7 +79,7 @@ test('images, PDFs, archives, empty and huge files each get an alert naming them
     'huge.txt': Buffer.alloc(26 * 1024 * 1024, 'a'),
   };
   for (const [name, bytes] of Object.entries(bad)) await fs.writeFile(path.join(dir, name), bytes);
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   await page.locator('input[type="file"]').setInputFiles(path.join(fixtures, 'veeva_fictional_knee_msc.txt'));
   await page.locator('article.trial-card').first().waitFor();
   await dropPaths(page, [
@@ -112,7 +101,7 @@ test('images, PDFs, archives, empty and huge files each get an alert naming them
 });
 
 test('the picker offers the kinds we read; kinds not read yet say so', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   const picker = page.locator('input[type="file"]');
   const accept = (await picker.getAttribute('accept')).split(',');
   for (const kind of ['.txt', '.text', '.md', '.html', '.htm', '.mhtml', '.json', '.xml', '.csv']) {
@@ -126,7 +115,7 @@ test('the picker offers the kinds we read; kinds not read yet say so', async () 
 });
 
 test('removing a source removes its cards and keeps the others', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   await page.locator('input[type="file"]').setInputFiles([
     path.join(fixtures, 'veeva_fictional_knee_msc.txt'),
     path.join(fixtures, 'dropped-folder', 'veeva_fictional_lupus_msc.txt'),

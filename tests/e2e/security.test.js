@@ -1,25 +1,14 @@
 // Page text is untrusted: markup in any field never runs, no link but http(s) and
 // mailto is clickable, and nothing is requested from another origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launchBrowser, openApp, pasteInto, fixture, fixtures } from './harness.js';
+import { useApp, pasteInto, fixture, fixtures } from './harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('markup in every field of a page stays text and never runs', async () => {
-  const { page, offOrigin, cspViolations, pageErrors } = await openApp(browser.context, server.url);
+  const { page, offOrigin, cspViolations, pageErrors } = await app.open();
   const dialogs = [];
   page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
   await pasteInto(page.getByLabel('Paste registry text'), await fixture('veeva_hostile_markup.txt'));
@@ -56,8 +45,8 @@ test('markup in every field of a page stays text and never runs', async () => {
 });
 
 test('no request leaves the origin while files load', async () => {
-  const { page, offOrigin } = await openApp(browser.context, server.url);
-  await page.route((url) => !url.href.startsWith(new URL(server.url).origin), (route) => route.abort());
+  const { page, offOrigin } = await app.open();
+  await page.route((url) => !url.href.startsWith(new URL(app.server.url).origin), (route) => route.abort());
   await page.locator('input[type="file"]').setInputFiles([path.join(fixtures, 'veeva_fictional_knee_msc.txt')]);
   await page.getByRole('button', { name: 'Load examples' }).click().catch(() => {});
   await page.locator('article.trial-card').first().waitFor();

@@ -1,27 +1,16 @@
 // The foundation's thin slice, on the release build served under /trialcards/:
 // paste a Veeva page or pick files, and read the trial's card.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  serveDist, launchBrowser, openApp, pasteInto, fixture, fixtures, screenshot,
+  useApp, pasteInto, fixture, fixtures, screenshot,
 } from './harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('pasting a Veeva page shows its card with title and a safe NCT link', async () => {
-  const { page, offOrigin, pageErrors, cspViolations, workers } = await openApp(browser.context, server.url);
+  const { page, offOrigin, pageErrors, cspViolations, workers } = await app.open();
   await pasteInto(page.getByLabel('Paste registry text'), await fixture('veeva_fictional_knee_msc.txt'));
 
   const card = page.locator('article.trial-card[data-nct-id="NCT09990001"]');
@@ -49,7 +38,7 @@ test('pasting a Veeva page shows its card with title and a safe NCT link', async
 });
 
 test('a second paste adds to the collection', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   const box = page.getByLabel('Paste registry text');
   const text = await fixture('veeva_fictional_knee_msc.txt');
   await pasteInto(box, text);
@@ -61,7 +50,7 @@ test('a second paste adds to the collection', async () => {
 });
 
 test('picking files loads each; a file that is no registry page gets an alert naming it', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   await page.locator('input[type="file"]').setInputFiles([
     path.join(fixtures, 'veeva_fictional_knee_msc.txt'),
     path.join(fixtures, 'not_a_registry_page.txt'),
@@ -75,7 +64,7 @@ test('picking files loads each; a file that is no registry page gets an alert na
 });
 
 test('typed text is read after a pause, as one source that follows the box', async () => {
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await app.open();
   const box = page.getByLabel('Paste registry text');
   const text = await fixture('veeva_fictional_knee_msc.txt');
   await box.fill(text.slice(0, 200));

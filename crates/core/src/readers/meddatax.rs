@@ -423,17 +423,11 @@ fn read_design(study: &mut Study, values: &[Line<'_>], h: &str, observational: b
     let mut slot = 0usize;
     let mut i = 0;
     while i < values.len() {
-        let l = values[i];
-        if let Some(label) = lookup_label(l.text) {
-            if let Some(v) = values.get(i + 1) {
-                if assign(study, label, v.text).is_err() {
-                    unplaced(study, &l, Some(h));
-                    unplaced(study, v, Some(h));
-                }
-                i += 2;
-                continue;
-            }
+        if place_labelled_pair(study, values, i, h) {
+            i += 2;
+            continue;
         }
+        let l = values[i];
         let t = l.text;
         let info = design_info(study);
         let mut placed = false;
@@ -733,17 +727,11 @@ fn read_eligibility(study: &mut Study, section: &Section<'_>, values: &[Line<'_>
     let mut ages = 0;
     let mut i = 0;
     while i < fields.len() {
-        let l = fields[i];
-        if let Some(label) = lookup_label(l.text) {
-            if let Some(v) = fields.get(i + 1) {
-                if assign(study, label, v.text).is_err() {
-                    unplaced(study, &l, Some(h));
-                    unplaced(study, v, Some(h));
-                }
-                i += 2;
-                continue;
-            }
+        if place_labelled_pair(study, fields, i, h) {
+            i += 2;
+            continue;
         }
+        let l = fields[i];
         let e = &mut study.protocol_section.eligibility_module;
         if let Some(a) = age::parse_age(l.text) {
             if ages == 0 {
@@ -1110,4 +1098,18 @@ fn read_overview(study: &mut Study, values: &[Line<'_>], h: &str) {
     } else {
         free.iter().for_each(|l| unplaced(study, l, Some(h)));
     }
+}
+
+/// When `values[i]` is a label the synonym table knows and a value line follows, places the
+/// pair (keeping both lines as unplaced when the value does not fit the field) and returns
+/// true: the two lines are consumed.
+fn place_labelled_pair(study: &mut Study, values: &[Line<'_>], i: usize, h: &str) -> bool {
+    let (Some(label), Some(value)) = (lookup_label(values[i].text), values.get(i + 1)) else {
+        return false;
+    };
+    if assign(study, label, value.text).is_err() {
+        unplaced(study, &values[i], Some(h));
+        unplaced(study, value, Some(h));
+    }
+    true
 }
