@@ -49,6 +49,8 @@ test('the examples load one card per layout, each with its key content', async (
   assert.equal(await doi.getAttribute('href'), 'https://doi.org/10.5555/jfm.2021.0002');
   assert.match(await meddatax.locator('details.related').textContent(), /NCT09990102.*Rectovaginal/);
   assert.match(await meddatax.locator('.contacts').textContent(), /Mara Lindqvist, MD, PhD — Principal investigator/);
+  assert.match(await meddatax.locator('details.sponsors').textContent(), /Fictional Cell Therapeutics GmbH \(Industry\)/);
+  assert.match(await meddatax.locator('details.sponsors').textContent(), /Collaborators.*Riverside University Hospital \(Other\)/s);
 
   const results = page.locator('article.trial-card[data-nct-id="NCT09990201"]');
   await openSections(results);

@@ -35,6 +35,7 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
             { eligibility(s) }
             { design(s) }
             { arms(s) }
+            { sponsors(s) }
             { contacts(s) }
             { identifiers(s) }
             { references(s) }
@@ -252,6 +253,68 @@ fn arms(s: &Study) -> Html {
                             </li>
                         }) }
                     </ul>
+                }
+            </>
+        },
+    )
+}
+
+fn sponsors(s: &Study) -> Html {
+    let sc = &s.protocol_section.sponsor_collaborators_module;
+    let funders = &s.trialcards.funder_types;
+    if sc.lead_sponsor.is_none()
+        && sc.collaborators.is_empty()
+        && sc.responsible_party.is_none()
+        && funders.is_empty()
+    {
+        return Html::default();
+    }
+    let named = |sponsor: &trialcards_core::model::Sponsor| {
+        let name = sponsor
+            .name
+            .clone()
+            .unwrap_or_else(|| "Unnamed".to_string());
+        match sponsor.class {
+            Some(class) => format!("{name} ({})", code_words(class)),
+            None => name,
+        }
+    };
+    let party = sc.responsible_party.as_ref().map(|p| {
+        let who: Vec<String> = [
+            &p.investigator_full_name,
+            &p.investigator_title,
+            &p.investigator_affiliation,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        match (p.party_type.map(code_words), who.is_empty()) {
+            (Some(kind), true) => kind,
+            (Some(kind), false) => format!("{kind}: {}", who.join(", ")),
+            (None, _) => who.join(", "),
+        }
+    });
+    let funder_words = (!funders.is_empty()).then(|| {
+        funders
+            .iter()
+            .map(|f| code_words(*f))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    section(
+        "Sponsors",
+        "sponsors",
+        html! {
+            <>
+                <dl class="facts">
+                    { fact("Lead sponsor", sc.lead_sponsor.as_ref().map(named)) }
+                    { fact("Responsible party", party) }
+                    { fact("Funder types", funder_words) }
+                </dl>
+                if !sc.collaborators.is_empty() {
+                    <h4>{ "Collaborators" }</h4>
+                    <ul>{ for sc.collaborators.iter().map(|c| html! { <li>{ named(c) }</li> }) }</ul>
                 }
             </>
         },
