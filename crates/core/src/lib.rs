@@ -16,6 +16,7 @@
 
 pub mod detect;
 pub mod fields;
+pub mod formats;
 pub mod input;
 pub mod lines;
 pub mod model;
@@ -39,7 +40,16 @@ pub struct ParseOutput {
 /// Never fails and never panics: an input that holds no registry page gives no
 /// record and a diagnostic that says why.
 pub fn parse(name: &str, text: &str) -> ParseOutput {
-    readers::read(name, text)
+    match formats::sniff(text) {
+        // Each structured or saved-page format gets its own reader as it is supported;
+        // until then its text goes to the page readers like any other text.
+        formats::Format::PageText
+        | formats::Format::CtgovJson
+        | formats::Format::CtgovXml
+        | formats::Format::CtgovCsv
+        | formats::Format::Html
+        | formats::Format::Mhtml => readers::read(name, text),
+    }
 }
 
 /// Parses one input given as bytes (a file as read from disk): refuses inputs that
