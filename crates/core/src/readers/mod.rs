@@ -1,6 +1,7 @@
 //! One reader per registry layout, and what they share: section splitting, unplaced-line and
 //! diagnostic bookkeeping, and the finishing pass every record goes through.
 
+pub mod ctgov_csv;
 pub mod ctgov_json;
 pub mod generic;
 pub mod meddatax;
