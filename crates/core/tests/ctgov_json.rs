@@ -234,7 +234,7 @@ fn json_that_is_not_a_study_says_so() {
     assert!(out.diagnostics[0].message.starts_with(
         "study.json: this is valid JSON but not a ClinicalTrials.gov study (its keys are not;"
     ));
-    let out = parse("list.json", "[1]");
+    let out = parse("list.json", "[{\"protocolSection\": {}}, 1]");
     assert!(out.diagnostics[0].message.contains("not an object"));
     let out = parse("page.json", "{\"studies\": []}");
     assert!(out.diagnostics[0].message.contains("holds no studies"));
