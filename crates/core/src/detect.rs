@@ -14,6 +14,12 @@ pub enum Layout {
     MeddataxResults,
     /// Any other page: the best-effort generic reader.
     Generic,
+    /// ClinicalTrials.gov API v2 JSON (never detected in page text: see [`crate::formats`]).
+    CtgovJson,
+    /// Classic ClinicalTrials.gov XML (never detected in page text).
+    CtgovXml,
+    /// ClinicalTrials.gov's CSV download (never detected in page text).
+    CtgovCsv,
 }
 
 impl Layout {
@@ -24,6 +30,9 @@ impl Layout {
             Layout::Meddatax => "meddatax",
             Layout::MeddataxResults => "meddatax-results",
             Layout::Generic => "generic",
+            Layout::CtgovJson => "ctgov-json",
+            Layout::CtgovXml => "ctgov-xml",
+            Layout::CtgovCsv => "ctgov-csv",
         }
     }
 }

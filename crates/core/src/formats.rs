@@ -27,7 +27,13 @@ pub fn sniff(text: &str) -> Format {
         .take(512)
         .collect::<String>()
         .to_ascii_lowercase();
-    if head.starts_with('{') || head.starts_with('[') {
+    // A JSON array of studies opens with `[` and then `{` (or is empty); a page text may open
+    // with a markdown link such as "[Skip to content](…)".
+    let array_of_objects = head
+        .strip_prefix('[')
+        .map(|rest| rest.trim_start())
+        .is_some_and(|rest| rest.starts_with('{') || rest.starts_with(']'));
+    if head.starts_with('{') || array_of_objects {
         return Format::CtgovJson;
     }
     if lower.starts_with("mime-version:") || lower.starts_with("from: <saved by") {
@@ -82,5 +88,7 @@ mod tests {
             Format::CtgovCsv
         );
         assert_eq!(sniff("The NCT Number is NCT01234567"), Format::PageText);
+        assert_eq!(sniff("[\n  {\"protocolSection\": {}}]"), Format::CtgovJson);
+        assert_eq!(sniff("[Skip to content](#main)\nA trial"), Format::PageText);
     }
 }

@@ -43,10 +43,10 @@ pub fn parse(name: &str, text: &str) -> ParseOutput {
     match formats::sniff(text) {
         // Each structured or saved-page format gets its own reader as it is supported;
         // until then its text goes to the page readers like any other text.
+        formats::Format::CtgovJson => readers::ctgov_json::read(name, text),
+        formats::Format::CtgovCsv => readers::ctgov_csv::read(name, text),
         formats::Format::PageText
-        | formats::Format::CtgovJson
         | formats::Format::CtgovXml
-        | formats::Format::CtgovCsv
         | formats::Format::Html
         | formats::Format::Mhtml => readers::read(name, text),
     }

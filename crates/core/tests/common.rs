@@ -1,4 +1,5 @@
-//! Shared helpers for the integration tests: where the corpus lives, and reading a corpus file.
+//! Shared helpers for the integration tests: where the corpus lives, reading a corpus file, and
+//! the list of our own fixture inputs.
 
 #![allow(dead_code)]
 
@@ -19,4 +20,24 @@ pub fn corpus_file(relative: &str) -> Option<String> {
             None
         }
     }
+}
+
+/// Our own fixture inputs under `tests/fixtures/`, sorted: every page text (`*.txt`) and every
+/// CT.gov structured file (`*.json`, `*.jsonl`, `*.xml`, `*.csv`), but not the expected outputs
+/// (`*.expected.json`, and the `*.json` beside a `*.txt`).
+pub fn fixture_inputs() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    out.retain(|p| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        match p.extension().and_then(|x| x.to_str()) {
+            Some("txt" | "jsonl" | "xml" | "csv") => true,
+            Some("json") => !name.ends_with(".expected.json") && !p.with_extension("txt").exists(),
+            _ => false,
+        }
+    });
+    out.sort();
+    out
 }

@@ -1,20 +1,25 @@
-//! Our own fictional pages, one per layout variant (`tests/fixtures/*.txt`), each compared with
-//! its checked-in expected output (`*.json`, reviewed by hand). `UPDATE_EXPECT=1` rewrites them.
+//! Our own fictional inputs, one per layout variant, each compared with its checked-in expected
+//! output (reviewed by hand). `UPDATE_EXPECT=1` rewrites them.
+//!
+//! Page texts are `*.txt` with the expected output beside them as `*.json`; CT.gov's structured
+//! formats (`*.json`, `*.jsonl`, `*.xml`, `*.csv`) have theirs as `<file name>.expected.json`.
 
-use std::path::PathBuf;
+mod common;
+
+use std::path::{Path, PathBuf};
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort();
-    out
+    common::fixture_inputs()
+}
+
+/// Where the expected output of the fixture `path` is kept.
+fn expected_path(path: &Path) -> PathBuf {
+    if path.extension().is_some_and(|x| x == "txt") {
+        return path.with_extension("json");
+    }
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".expected.json");
+    path.with_file_name(name)
 }
 
 #[test]
@@ -30,7 +35,7 @@ fn every_fixture_matches_its_expected_json() {
             .and_then(|n| n.to_str())
             .unwrap_or("fixture");
         let got = serde_json::to_value(trialcards_core::parse(name, &text)).expect("serializes");
-        let expected_path = path.with_extension("json");
+        let expected_path = expected_path(&path);
         if update {
             let pretty = serde_json::to_string_pretty(&got).expect("pretty") + "\n";
             std::fs::write(&expected_path, pretty).expect("write expected");

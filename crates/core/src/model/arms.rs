@@ -23,7 +23,12 @@ pub struct ArmGroup {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The arm's role.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub arm_type: Option<ArmGroupType>,
     /// What the arm receives (CT.gov markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,7 +43,12 @@ pub struct ArmGroup {
 #[serde(rename_all = "camelCase")]
 pub struct Intervention {
     /// The kind of intervention.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub intervention_type: Option<InterventionType>,
     /// The intervention's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

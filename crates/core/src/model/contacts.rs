@@ -26,7 +26,11 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The contact's role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub role: Option<ContactRole>,
     /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,7 +54,11 @@ pub struct Official {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
     /// The official's role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub role: Option<OfficialRole>,
 }
 
@@ -62,7 +70,11 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facility: Option<String>,
     /// The site's recruitment status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<RecruitmentStatus>,
     /// City.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,7 +110,12 @@ pub struct Reference {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pmid: Option<String>,
     /// Background, result or derived.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reference_type: Option<ReferenceType>,
     /// The citation as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,13 +11,21 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct DesignModule {
     /// Interventional, observational or expanded access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub study_type: Option<StudyType>,
     /// Whether an observational study is a patient registry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patient_registry: Option<bool>,
     /// The phases, in CT.gov order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub phases: Vec<Phase>,
     /// How the study is designed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32,22 +40,42 @@ pub struct DesignModule {
 #[serde(rename_all = "camelCase")]
 pub struct DesignInfo {
     /// Randomised or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub allocation: Option<DesignAllocation>,
     /// The interventional model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub intervention_model: Option<InterventionalAssignment>,
     /// A description of the interventional model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intervention_model_description: Option<String>,
     /// The primary purpose.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub primary_purpose: Option<PrimaryPurpose>,
     /// The observational model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub observational_model: Option<ObservationalModel>,
     /// The time perspective.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub time_perspective: Option<DesignTimePerspective>,
     /// Masking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,13 +87,21 @@ pub struct DesignInfo {
 #[serde(rename_all = "camelCase")]
 pub struct MaskingInfo {
     /// The masking level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub masking: Option<DesignMasking>,
     /// A description of the masking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub masking_description: Option<String>,
     /// Who is masked.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub who_masked: Vec<WhoMasked>,
 }
 
@@ -77,6 +113,11 @@ pub struct EnrollmentInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
     /// Actual or estimated.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub enrollment_type: Option<EnrollmentType>,
 }

@@ -14,7 +14,11 @@ pub struct EligibilityModule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub healthy_volunteers: Option<bool>,
     /// The sexes accepted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sex: Option<Sex>,
     /// The youngest age accepted, in CT.gov form ("18 Years").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,7 +27,11 @@ pub struct EligibilityModule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maximum_age: Option<String>,
     /// The age groups.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub std_ages: Vec<StandardAge>,
     /// The population of an observational study.
     #[serde(default, skip_serializing_if = "Option::is_none")]

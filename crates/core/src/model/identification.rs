@@ -56,7 +56,12 @@ pub struct SecondaryIdInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The kind of ID.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id_type: Option<SecondaryIdType>,
     /// The issuing domain (for example a funder's name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,6 +79,11 @@ pub struct Organization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
     /// The kind of organisation.
-    #[serde(default, rename = "class", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "class",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub class: Option<AgencyClass>,
 }

@@ -9,6 +9,8 @@ mod design;
 mod eligibility;
 pub mod enums;
 mod identification;
+mod lenient;
+mod outcomes;
 mod sponsors;
 mod status;
 mod trialcards;
@@ -22,6 +24,8 @@ pub use design::{DesignInfo, DesignModule, EnrollmentInfo, MaskingInfo};
 pub use eligibility::EligibilityModule;
 pub use enums::*;
 pub use identification::{IdentificationModule, OrgStudyIdInfo, Organization, SecondaryIdInfo};
+pub(crate) use lenient::ENUM_FIELD_KEYS;
+pub use outcomes::{Outcome, OutcomesModule};
 pub use sponsors::{ResponsibleParty, Sponsor, SponsorCollaboratorsModule};
 pub use status::{DateStruct, StatusModule};
 pub use trialcards::{
@@ -90,6 +94,9 @@ pub struct ProtocolSection {
     /// Study type, phases, design, enrollment.
     #[serde(default, skip_serializing_if = "is_default")]
     pub design_module: DesignModule,
+    /// Primary, secondary and other outcome measures.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub outcomes_module: OutcomesModule,
     /// Arms and interventions.
     #[serde(default, skip_serializing_if = "is_default")]
     pub arms_interventions_module: ArmsInterventionsModule,

@@ -26,7 +26,12 @@ pub struct Sponsor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The kind of organisation.
-    #[serde(default, rename = "class", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "class",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub class: Option<AgencyClass>,
 }
 
@@ -35,7 +40,12 @@ pub struct Sponsor {
 #[serde(rename_all = "camelCase")]
 pub struct ResponsibleParty {
     /// Sponsor or investigator.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub party_type: Option<ResponsiblePartyType>,
     /// The investigator's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,10 +11,18 @@ pub struct StatusModule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_verified_date: Option<String>,
     /// The overall recruitment status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub overall_status: Option<Status>,
     /// The last known status, for studies whose status is unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_known_status: Option<Status>,
     /// Why the study stopped early.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,7 +55,12 @@ pub struct DateStruct {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Actual or estimated.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        rename = "type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date_type: Option<DateType>,
 }
 

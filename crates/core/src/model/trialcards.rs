@@ -2,6 +2,7 @@
 
 use super::enums::{AgencyClass, Phase, Status};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Everything trialcards keeps beside the v2 fields.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -20,7 +21,11 @@ pub struct TrialcardsExtras {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<ResultsSummary>,
     /// Funder classes the page lists without saying which sponsor each belongs to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub funder_types: Vec<AgencyClass>,
     /// The number of sites the page announces.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -37,6 +42,10 @@ pub struct TrialcardsExtras {
     /// Every line the parser could not place.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unrecognized: Vec<UnrecognizedLine>,
+    /// Parts of a structured record (CT.gov JSON) the model has no field for, kept as they were:
+    /// the JSON pointer of each part in the input record, and its value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unmodelled: BTreeMap<String, serde_json::Value>,
     /// What was odd about the page and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
@@ -97,10 +106,18 @@ pub struct RelatedTrial {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Its status, if shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub overall_status: Option<Status>,
     /// Its phases, if shown.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub phases: Vec<Phase>,
     /// The list it appeared in.
     #[serde(default, skip_serializing_if = "Option::is_none")]

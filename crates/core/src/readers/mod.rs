@@ -1,8 +1,11 @@
 //! One reader per registry layout, and what they share: section splitting, unplaced-line and
 //! diagnostic bookkeeping, and the finishing pass every record goes through.
 
+pub mod ctgov_csv;
+pub mod ctgov_json;
 pub mod generic;
 pub mod meddatax;
+mod unmodelled;
 pub mod veeva;
 
 use crate::detect::{self, Layout};
@@ -76,19 +79,32 @@ pub(crate) fn note(study: &mut Study, severity: Severity, line: Option<usize>, m
         .push(Diagnostic::new(severity, line, message));
 }
 
+/// Records a diagnostic on the record unless the record already carries the same message
+/// (a record read back from our own JSON keeps the diagnostics it was written with).
+pub(crate) fn note_once(study: &mut Study, diagnostic: Diagnostic) {
+    let diagnostics = &mut study.trialcards.diagnostics;
+    if !diagnostics.iter().any(|d| d.message == diagnostic.message) {
+        diagnostics.push(diagnostic);
+    }
+}
+
+/// The warning for a record without an NCT ID of its own.
+pub(crate) fn no_nct_id_warning() -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        None,
+        "The page shows no NCT ID of its own, so this record cannot be linked to \
+         ClinicalTrials.gov or matched with other copies of the trial.",
+    )
+}
+
 /// The finishing pass: source info, the cut-off warning, CT.gov criteria text from the tree,
 /// escapes removed from the tree, and each intervention's arm labels.
 fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Option<usize>) {
     study.trialcards.source = source;
     let id = &study.protocol_section.identification_module;
     if id.nct_id.is_none() {
-        let message = "The page shows no NCT ID of its own, so this record cannot be linked to \
-                       ClinicalTrials.gov or matched with other copies of the trial."
-            .to_string();
-        study
-            .trialcards
-            .diagnostics
-            .push(Diagnostic::new(Severity::Warning, None, message));
+        study.trialcards.diagnostics.push(no_nct_id_warning());
     }
     if !complete {
         let message = "The page looks cut off: it stops before the site's usual end, so later \
@@ -161,7 +177,11 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
         let page = match span.layout {
             Layout::Veeva => Some(veeva::read(slice)),
             Layout::Meddatax | Layout::MeddataxResults => Some(meddatax::read(slice)),
-            Layout::Generic => generic::read(slice),
+            // The structured formats never come out of page detection; their readers are called
+            // from `crate::parse` by content sniffing.
+            Layout::Generic | Layout::CtgovJson | Layout::CtgovXml | Layout::CtgovCsv => {
+                generic::read(slice)
+            }
         };
         let first = slice.first().map(|l| l.no).unwrap_or(1);
         let Some(mut page) = page else {

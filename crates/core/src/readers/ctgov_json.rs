@@ -1,0 +1,370 @@
+//! The ClinicalTrials.gov API v2 JSON reader: one study, a search page (`{"studies": […]}`), a
+//! JSON array of studies (our own CLI output too) or JSON Lines, each study read into the model
+//! with nothing lost: what the model has no field for is kept under `trialcards.unmodelled`.
+
+use super::unmodelled::{self, Dropped};
+use crate::detect::Layout;
+use crate::model::{Diagnostic, Severity, SourceInfo, Study};
+use crate::ParseOutput;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// Keys that only a v2 study object has at its top level.
+const STUDY_KEYS: &[&str] = &[
+    "protocolSection",
+    "resultsSection",
+    "annotationSection",
+    "documentSection",
+    "derivedSection",
+];
+
+/// Reads `text` (JSON by its first character) named `name` into records.
+pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
+    let body = text.trim_start_matches('\u{FEFF}');
+    match serde_json::from_str::<&RawValue>(body) {
+        Ok(raw) => read_document(name, body, raw),
+        Err(err) => read_json_lines(name, body).unwrap_or_else(|| ParseOutput {
+            records: Vec::new(),
+            diagnostics: vec![invalid_json(name, None, &err)],
+        }),
+    }
+}
+
+/// The diagnostic for text that is not JSON, naming the input, line and column and what is wrong.
+fn invalid_json(name: &str, line_offset: Option<usize>, err: &serde_json::Error) -> Diagnostic {
+    let line = err.line() + line_offset.unwrap_or(0);
+    let column = err.column();
+    let full = err.to_string();
+    let what = full
+        .strip_suffix(&format!(" at line {} column {column}", err.line()))
+        .unwrap_or(&full);
+    Diagnostic::new(
+        Severity::Error,
+        Some(line),
+        format!("{name}: this is not valid JSON: at line {line}, column {column}: {what}"),
+    )
+}
+
+/// Where a study's text starts: its 1-based line in the input.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    line: usize,
+}
+
+/// Turns byte offsets into line numbers, counting each newline once (offsets come in order).
+struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The place of `raw`, a slice of the counter's text.
+    fn place(&mut self, raw: &str) -> Place {
+        let offset = (raw.as_ptr() as usize)
+            .saturating_sub(self.text.as_ptr() as usize)
+            .min(self.text.len());
+        if offset >= self.offset {
+            let between = self.text.get(self.offset..offset).unwrap_or_default();
+            self.line += between.bytes().filter(|b| *b == b'\n').count();
+            self.offset = offset;
+        }
+        Place { line: self.line }
+    }
+}
+
+/// One JSON document: a study, a search page, or an array of studies.
+fn read_document(name: &str, body: &str, raw: &RawValue) -> ParseOutput {
+    let mut out = ParseOutput::default();
+    let mut lines = LineCounter::new(body);
+    let json = raw.get();
+    let items: Vec<&RawValue> = if json.starts_with('[') {
+        match serde_json::from_str(json) {
+            Ok(items) => items,
+            Err(err) => return failed(name, &err),
+        }
+    } else if json.starts_with('{') {
+        let top: BTreeMap<String, &RawValue> = match serde_json::from_str(json) {
+            Ok(top) => top,
+            Err(err) => return failed(name, &err),
+        };
+        match top.get("studies") {
+            Some(studies) if !top.keys().any(|k| STUDY_KEYS.contains(&k.as_str())) => {
+                if let Some(token) = top.get("nextPageToken").map(|t| t.get()) {
+                    out.diagnostics.push(Diagnostic::new(
+                        Severity::Info,
+                        None,
+                        format!(
+                            "{name}: this is one page of a ClinicalTrials.gov search; more studies \
+                             follow on the next page (nextPageToken {token})"
+                        ),
+                    ));
+                }
+                match serde_json::from_str(studies.get()) {
+                    Ok(items) => items,
+                    Err(err) => {
+                        out.diagnostics.push(Diagnostic::new(
+                            Severity::Error,
+                            Some(lines.place(studies.get()).line),
+                            format!("{name}: \"studies\" is not a list of studies: {err}"),
+                        ));
+                        return out;
+                    }
+                }
+            }
+            _ => vec![raw],
+        }
+    } else {
+        return not_a_study(name, 1, "it is a single value, not an object");
+    };
+    let many = items.len() > 1;
+    for (i, item) in items.iter().enumerate() {
+        let place = lines.place(item.get());
+        let label = if many {
+            format!("{name}: study {} (line {})", i + 1, place.line)
+        } else {
+            name.to_string()
+        };
+        match read_study(name, &label, item.get(), place) {
+            Ok(study) => out.records.push(study),
+            Err(problem) => out.diagnostics.push(problem),
+        }
+    }
+    finish_output(name, &mut out, items.is_empty());
+    out
+}
+
+/// JSON Lines: one study per line. `None` when the first line is not JSON on its own (then the
+/// input is one broken document, and its own error is the one to report).
+fn read_json_lines(name: &str, body: &str) -> Option<ParseOutput> {
+    let mut lines = body
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let (_, first) = lines.next()?;
+    serde_json::from_str::<&RawValue>(first).ok()?;
+    let mut out = ParseOutput::default();
+    let mut seen = 0;
+    for (index, line) in body.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        seen += 1;
+        let no = index + 1;
+        let label = format!("{name}: line {no}");
+        let place = Place { line: no };
+        match serde_json::from_str::<&RawValue>(line) {
+            Ok(raw) => match read_study(name, &label, raw.get(), place) {
+                Ok(study) => out.records.push(study),
+                Err(problem) => out.diagnostics.push(problem),
+            },
+            Err(err) => out
+                .diagnostics
+                .push(invalid_json(&label, Some(index), &err)),
+        }
+    }
+    finish_output(name, &mut out, seen == 0);
+    Some(out)
+}
+
+fn failed(name: &str, err: &serde_json::Error) -> ParseOutput {
+    ParseOutput {
+        records: Vec::new(),
+        diagnostics: vec![invalid_json(name, None, err)],
+    }
+}
+
+fn not_a_study(label: &str, line: usize, why: &str) -> ParseOutput {
+    ParseOutput {
+        records: Vec::new(),
+        diagnostics: vec![not_a_study_diagnostic(label, line, why)],
+    }
+}
+
+fn not_a_study_diagnostic(label: &str, line: usize, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        Some(line),
+        format!(
+            "{label}: this is valid JSON but not a ClinicalTrials.gov study ({why}; a study has \
+             a \"protocolSection\")"
+        ),
+    )
+}
+
+/// The input-level notes: nothing found, or how many studies were.
+fn finish_output(name: &str, out: &mut ParseOutput, empty: bool) {
+    if empty {
+        out.diagnostics.push(Diagnostic::new(
+            Severity::Error,
+            None,
+            format!("{name}: the JSON holds no studies"),
+        ));
+    } else if out.records.len() > 1 {
+        out.diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            None,
+            format!(
+                "{name}: {} studies were found in this input",
+                out.records.len()
+            ),
+        ));
+    }
+}
+
+/// Reads one study object (`json` is valid JSON); `label` names it in diagnostics.
+fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study, Diagnostic> {
+    let value: Value = serde_json::from_str(json)
+        .map_err(|err| invalid_json(label, Some(place.line.saturating_sub(1)), &err))?;
+    let Value::Object(object) = &value else {
+        return Err(not_a_study_diagnostic(
+            label,
+            place.line,
+            "it is not an object",
+        ));
+    };
+    if !object.keys().any(|k| STUDY_KEYS.contains(&k.as_str())) {
+        let keys: Vec<&str> = object.keys().take(5).map(String::as_str).collect();
+        let why = if keys.is_empty() {
+            "it is an empty object".to_string()
+        } else {
+            format!("its keys are {}", keys.join(", "))
+        };
+        return Err(not_a_study_diagnostic(label, place.line, &why));
+    }
+    let mut notes = Vec::new();
+    let mut study = readable_study(&value, object, label, place.line, &mut notes)?;
+    let kept = serde_json::to_value(&study).map_err(|err| {
+        Diagnostic::new(
+            Severity::Error,
+            Some(place.line),
+            format!("{label}: the record could not be written back as JSON: {err}"),
+        )
+    })?;
+    for dropped in unmodelled::dropped(&value, &kept, &["/trialcards/source"], is_code_key) {
+        if let Some(message) = unknown_code(label, &dropped) {
+            notes.push(Diagnostic::new(
+                Severity::Warning,
+                Some(place.line),
+                message,
+            ));
+        }
+        study
+            .trialcards
+            .unmodelled
+            .entry(dropped.pointer)
+            .or_insert(dropped.value);
+    }
+    study.trialcards.source = SourceInfo {
+        file_name: name.to_string(),
+        layout: Layout::CtgovJson.name().to_string(),
+        byte_length: json.len(),
+    };
+    for note in notes {
+        super::note_once(&mut study, note);
+    }
+    if study.nct_id().is_none() {
+        super::note_once(&mut study, super::no_nct_id_warning());
+    }
+    Ok(study)
+}
+
+/// Deserializes the study. Where a part has a shape the model cannot read (a number where a
+/// text belongs), that part alone is left out (the unmodelled pass then keeps it) with a
+/// warning, and the rest is read: the top-level keys and each `protocolSection` module are tried
+/// on their own, so this stays linear.
+fn readable_study(
+    value: &Value,
+    object: &Map<String, Value>,
+    label: &str,
+    line: usize,
+    notes: &mut Vec<Diagnostic>,
+) -> Result<Study, Diagnostic> {
+    if let Ok(study) = Study::deserialize(value) {
+        return Ok(study);
+    }
+    let mut pruned = Map::new();
+    for (key, part) in object {
+        let modules = match (key.as_str(), part) {
+            ("protocolSection", Value::Object(modules)) => modules,
+            _ => {
+                let probe = Value::Object(Map::from_iter([(key.clone(), part.clone())]));
+                match Study::deserialize(&probe) {
+                    Ok(_) => {
+                        pruned.insert(key.clone(), part.clone());
+                    }
+                    Err(err) => notes.push(unreadable_part(label, line, &format!("/{key}"), &err)),
+                }
+                continue;
+            }
+        };
+        let mut kept_modules = Map::new();
+        for (module, content) in modules {
+            let probe =
+                serde_json::json!({ "protocolSection": { module.clone(): content.clone() } });
+            match Study::deserialize(&probe) {
+                Ok(_) => {
+                    kept_modules.insert(module.clone(), content.clone());
+                }
+                Err(err) => notes.push(unreadable_part(
+                    label,
+                    line,
+                    &format!("/protocolSection/{module}"),
+                    &err,
+                )),
+            }
+        }
+        pruned.insert(key.clone(), Value::Object(kept_modules));
+    }
+    Study::deserialize(&Value::Object(pruned)).map_err(|err| {
+        Diagnostic::new(
+            Severity::Error,
+            Some(line),
+            format!("{label}: the study could not be read: {err}"),
+        )
+    })
+}
+
+fn unreadable_part(label: &str, line: usize, pointer: &str, err: &serde_json::Error) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        Some(line),
+        format!(
+            "{label}: {pointer} could not be read ({err}); it is kept as it was under \
+             trialcards.unmodelled and the rest of the study is read"
+        ),
+    )
+}
+
+/// Whether `key` names one of the model's enum fields.
+fn is_code_key(key: &str) -> bool {
+    crate::model::ENUM_FIELD_KEYS.contains(&key)
+}
+
+/// The warning for a value dropped from an enum field: a code this version does not know.
+fn unknown_code(label: &str, dropped: &Dropped) -> Option<String> {
+    let enum_field = is_code_key(&dropped.key);
+    let shown = match &dropped.value {
+        Value::String(s) => format!("\"{s}\""),
+        v @ (Value::Number(_) | Value::Bool(_)) => v.to_string(),
+        _ => return None,
+    };
+    enum_field.then(|| {
+        format!(
+            "{label}: {} has the value {shown}, which is not a ClinicalTrials.gov code trialcards \
+             knows (perhaps a newer one); the record is read without it, and the value is kept \
+             under trialcards.unmodelled",
+            dropped.pointer
+        )
+    })
+}
