@@ -100,17 +100,29 @@ test('images, PDFs, archives, empty and huge files each get an alert naming them
   await page.close();
 });
 
-test('the picker offers the kinds we read; kinds not read yet say so', async () => {
+test('the picker offers the kinds we read; CT.gov JSON and CSV load; other JSON and kinds not read yet say so', async () => {
   const { page } = await app.open();
   const picker = page.locator('input[type="file"]');
   const accept = (await picker.getAttribute('accept')).split(',');
   for (const kind of ['.txt', '.text', '.md', '.html', '.htm', '.mhtml', '.json', '.xml', '.csv']) {
     assert.ok(accept.includes(kind), `accept lists ${kind}`);
   }
-  await picker.setInputFiles([path.join(fixtures, 'study.json')]);
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /study\.json.*not supported yet/);
+  await picker.setInputFiles([
+    path.join(fixtures, 'ctgov_study.json'),
+    path.join(fixtures, 'ctgov_download.csv'),
+    path.join(fixtures, 'study.json'),
+    path.join(fixtures, 'study.xml'),
+  ]);
+  await page.getByRole('alert').nth(1).waitFor();
+  const alerts = (await page.getByRole('alert').allTextContents()).sort();
+  assert.match(alerts[0], /^study\.json: this is valid JSON but not a ClinicalTrials\.gov study/);
+  assert.match(alerts[1], /^study\.xml: \.xml files are not supported yet/);
+  await page.locator('article.trial-card').nth(3).waitFor();
+  const ids = await cardIds(page);
+  assert.equal(ids.length, 4, `one card from the JSON study and three from the CSV rows: ${ids}`);
+  assert.ok(ids.includes('NCT09990021'));
+  const json = page.locator('article.trial-card').first();
+  assert.match(await json.locator('.card-meta').textContent(), /ClinicalTrials\.gov JSON record/);
   await page.close();
 });
 

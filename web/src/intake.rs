@@ -31,11 +31,11 @@ pub enum Incoming {
 
 /// The file kinds the picker offers: the ones trialcards reads or will read.
 pub const ACCEPTED_EXTENSIONS: &[&str] = &[
-    ".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".json", ".xml", ".csv",
+    ".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".mht", ".json", ".jsonl", ".xml", ".csv",
 ];
 
 /// The kinds that are offered but not read yet (a later version parses them).
-const NOT_YET_SUPPORTED: &[&str] = &[".html", ".htm", ".mhtml", ".mht", ".json", ".xml", ".csv"];
+const NOT_YET_SUPPORTED: &[&str] = &[".html", ".htm", ".mhtml", ".mht", ".xml"];
 
 /// Reads each file and emits one action per file on `on_file`.
 pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incoming>) {

@@ -64,8 +64,11 @@ fn source_item(source: &Source, on_remove: &Callback<u32>) -> Html {
                 <button type="button" class="remove" {onclick}
                     aria-label={format!("Remove {} and its cards", source.name)}>{ "Remove" }</button>
             </div>
-            { for source.problems.iter().map(|p| html! {
-                <p class="source-problem" role="alert">{ &p.message }</p>
+            // Errors and warnings about the input are alerts; notes ("3 studies were found")
+            // are plain text.
+            { for source.problems.iter().map(|p| match p.severity {
+                Severity::Info => html! { <p class="source-note">{ &p.message }</p> },
+                _ => html! { <p class="source-problem" role="alert">{ &p.message }</p> },
             }) }
         </li>
     }
