@@ -1,7 +1,7 @@
 //! Parsing off the main thread: a Web Worker runs the core's parser, so a large
-//! page never freezes the tab. [`Parser`] is the page's side of it; where no
-//! worker can be started (the component tests have no built worker files) it
-//! parses in place.
+//! page never freezes the tab. [`Parser`] is the page's side of it. Only the
+//! worker's wasm carries the parser; with the `in-place-parse` feature (used by
+//! the component tests, which have no built worker) the page parses in place.
 
 use gloo::worker::oneshot::{oneshot, OneshotBridge};
 use gloo::worker::{Codec, Spawnable};
@@ -71,7 +71,7 @@ impl Parser {
     pub async fn parse(&self, name: String, text: String) -> ParseOutput {
         match &self.bridge {
             Some(bridge) => bridge.fork().run(ParseJob { name, text }).await,
-            None => trialcards_core::parse(&name, &text),
+            None => parse_without_worker(&name, &text),
         }
     }
 }
@@ -79,6 +79,26 @@ impl Parser {
 impl Default for Parser {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(feature = "in-place-parse")]
+fn parse_without_worker(name: &str, text: &str) -> ParseOutput {
+    trialcards_core::parse(name, text)
+}
+
+/// Without its worker the page cannot parse: it says so instead of freezing or failing.
+#[cfg(not(feature = "in-place-parse"))]
+fn parse_without_worker(name: &str, _text: &str) -> ParseOutput {
+    ParseOutput {
+        records: Vec::new(),
+        diagnostics: vec![trialcards_core::Diagnostic {
+            severity: trialcards_core::Severity::Error,
+            line: None,
+            message: format!(
+                "{name} was not read: the page's parser (its Web Worker) did not start. Reload the page."
+            ),
+        }],
     }
 }
 

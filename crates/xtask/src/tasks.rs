@@ -57,20 +57,22 @@ pub fn test() -> Task {
             "warnings",
         ]),
     )?;
-    step(
-        "lints (web)",
-        cargo(&[
+    // The app as shipped (no in-place parser), then everything the tests build.
+    for extra in [
+        &["--lib", "--bins"][..],
+        &["--all-targets", "--all-features"][..],
+    ] {
+        let mut args = vec![
             "clippy",
             "-p",
             "trialcards-web",
             "--target",
             "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-    )?;
+        ];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--", "-D", "warnings"]);
+        step("lints (web)", cargo(&args))?;
+    }
     step(
         "core, CLI and xtask tests",
         cargo(&["test", "--workspace", "--exclude", "trialcards-web"]),
@@ -81,6 +83,8 @@ pub fn test() -> Task {
         "trialcards-web",
         "--target",
         "wasm32-unknown-unknown",
+        "--features",
+        "in-place-parse",
     ]);
     web_tests
         .env(
