@@ -3,6 +3,7 @@
 
 pub mod generic;
 pub mod meddatax;
+pub mod saved_page;
 pub mod veeva;
 
 use crate::detect::{self, Layout};
@@ -181,6 +182,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
             file_name: name.to_string(),
             layout: span.layout.name().to_string(),
             byte_length: to.saturating_sub(from),
+            format: None,
         };
         finish(&mut page.study, source, page.complete, last_line);
         out.records.push(page.study);
