@@ -83,9 +83,24 @@ fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Opti
     study.trialcards.source = source;
     let id = &study.protocol_section.identification_module;
     if id.nct_id.is_none() {
-        let message = "The page shows no NCT ID of its own, so this record cannot be linked to \
-                       ClinicalTrials.gov or matched with other copies of the trial."
-            .to_string();
+        // A trial registered elsewhere is identified by that registry's ID (a secondary ID).
+        let other = id.secondary_id_infos.iter().find(|s| {
+            use crate::model::enums::SecondaryIdType as T;
+            matches!(s.id_type, Some(T::EudractNumber | T::Ctis | T::Registry))
+        });
+        let message = match other.and_then(|s| s.id.as_deref().map(|i| (i, s))) {
+            Some((other_id, s)) => format!(
+                "The page shows no NCT ID of its own: the trial is identified by its {} ID \
+                 {other_id}, so this record cannot be linked to ClinicalTrials.gov.",
+                s.domain.as_deref().unwrap_or(match s.id_type {
+                    Some(crate::model::enums::SecondaryIdType::Ctis) => "EU CT (CTIS)",
+                    _ => "EudraCT",
+                })
+            ),
+            None => "The page shows no NCT ID of its own, so this record cannot be linked to \
+                     ClinicalTrials.gov or matched with other copies of the trial."
+                .to_string(),
+        };
         study
             .trialcards
             .diagnostics
