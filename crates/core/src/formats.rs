@@ -36,7 +36,7 @@ pub fn sniff(text: &str) -> Format {
     if head.starts_with('{') || array_of_objects {
         return Format::CtgovJson;
     }
-    if lower.starts_with("mime-version:") || lower.starts_with("from: <saved by") {
+    if is_mime_message(head) {
         return Format::Mhtml;
     }
     if lower.starts_with("<?xml") && lower.contains("<clinical_study")
@@ -44,10 +44,7 @@ pub fn sniff(text: &str) -> Format {
     {
         return Format::CtgovXml;
     }
-    if lower.starts_with("<!doctype html")
-        || lower.starts_with("<html")
-        || lower.starts_with("<?xml") && lower.contains("<html")
-    {
+    if is_html(&lower) {
         return Format::Html;
     }
     let first_line = head.lines().next().unwrap_or_default();
@@ -55,6 +52,55 @@ pub fn sniff(text: &str) -> Format {
         return Format::CtgovCsv;
     }
     Format::PageText
+}
+
+/// Whether `lower` (the lowercased start of an input) is an HTML page: it opens with a doctype,
+/// `<html>`, `<head>`, `<body>` or `<meta>`, after any comments (browsers put
+/// `<!-- saved from url=… -->` first) — or is XHTML.
+fn is_html(lower: &str) -> bool {
+    let mut rest = lower;
+    while let Some(comment) = rest.strip_prefix("<!--") {
+        match comment.find("-->") {
+            Some(end) => rest = comment[end + 3..].trim_start(),
+            None => break,
+        }
+    }
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<title",
+    ]
+    .iter()
+    .any(|p| rest.starts_with(p))
+        || rest.starts_with("<?xml") && rest.contains("<html")
+}
+
+/// Whether `head` opens with a MIME message's header block (as MHTML files do): "Name: value"
+/// lines up to the first blank line, among them `MIME-Version` or a multipart `Content-Type`.
+fn is_mime_message(head: &str) -> bool {
+    let mut mime = false;
+    for line in head.lines().take(40) {
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue; // a folded header line
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            return false;
+        };
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return false;
+        }
+        let name = name.to_ascii_lowercase();
+        let value = value.trim_start().to_ascii_lowercase();
+        mime |= name == "mime-version" || name == "content-type" && value.starts_with("multipart/");
+    }
+    mime
 }
 
 #[cfg(test)]
@@ -90,5 +136,22 @@ mod tests {
         assert_eq!(sniff("The NCT Number is NCT01234567"), Format::PageText);
         assert_eq!(sniff("[\n  {\"protocolSection\": {}}]"), Format::CtgovJson);
         assert_eq!(sniff("[Skip to content](#main)\nA trial"), Format::PageText);
+        assert_eq!(
+            sniff("<!-- saved from url=(0040)https://example.org/ -->\r\n<html><head>"),
+            Format::Html
+        );
+        assert_eq!(sniff("<HEAD><META charset=utf-8>"), Format::Html);
+        assert_eq!(
+            sniff("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://x/\r\nSubject: T\r\nDate: Mon\r\nMIME-Version: 1.0\r\n"),
+            Format::Mhtml
+        );
+        assert_eq!(
+            sniff("Title: A trial\nStatus: Recruiting\n"),
+            Format::PageText
+        );
+        assert_eq!(
+            sniff("Status: Recruiting\n\nMIME-Version: 1.0"),
+            Format::PageText
+        );
     }
 }

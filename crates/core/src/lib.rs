@@ -2,7 +2,8 @@
 //! ClinicalTrials.gov API v2 `Study` records.
 //!
 //! It owns the record model ([`model`]), the checks and decoding before parsing
-//! ([`input`]), the layout detection ([`detect`]) and one reader per registry
+//! ([`input`], which also turns saved web pages — HTML and MHTML — into the text a browser
+//! shows), the layout detection ([`detect`]) and one reader per registry
 //! layout ([`readers`]). It does no I/O and has no UI or browser
 //! dependency: the CLI and the web app hand it text and get records back.
 //!
@@ -41,14 +42,13 @@ pub struct ParseOutput {
 /// record and a diagnostic that says why.
 pub fn parse(name: &str, text: &str) -> ParseOutput {
     match formats::sniff(text) {
-        // Each structured or saved-page format gets its own reader as it is supported;
-        // until then its text goes to the page readers like any other text.
+        // Classic XML gets its own reader as it is supported; until then its text goes to
+        // the page readers like any other text.
         formats::Format::CtgovJson => readers::ctgov_json::read(name, text),
         formats::Format::CtgovCsv => readers::ctgov_csv::read(name, text),
-        formats::Format::PageText
-        | formats::Format::CtgovXml
-        | formats::Format::Html
-        | formats::Format::Mhtml => readers::read(name, text),
+        formats::Format::Html => readers::saved_page::read_html(name, text),
+        formats::Format::Mhtml => readers::saved_page::read_mhtml(name, text),
+        formats::Format::PageText | formats::Format::CtgovXml => readers::read(name, text),
     }
 }
 

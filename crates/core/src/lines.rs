@@ -154,6 +154,8 @@ const SYNONYMS: &[(&str, Label)] = &[
     ("study completion date", Label::CompletionDate),
     ("study completion", Label::CompletionDate),
     ("final completion", Label::CompletionDate),
+    ("global end of trial date", Label::CompletionDate),
+    ("end of trial date", Label::CompletionDate),
     ("last updated", Label::LastUpdate),
     ("last update posted", Label::LastUpdate),
     ("last update", Label::LastUpdate),
@@ -197,9 +199,16 @@ const SYNONYMS: &[(&str, Label)] = &[
     ("conditions", Label::Conditions),
     ("condition", Label::Conditions),
     ("conditions studied", Label::Conditions),
+    ("condition or disease", Label::Conditions),
+    ("health condition s or problem s studied", Label::Conditions),
+    ("health condition s or problem s", Label::Conditions),
+    ("medical condition s investigated", Label::Conditions),
+    ("medical condition", Label::Conditions),
     ("keywords", Label::Keywords),
     ("interventions", Label::Interventions),
     ("intervention", Label::Interventions),
+    ("intervention s", Label::Interventions),
+    ("intervention treatment", Label::Interventions),
     ("brief summary", Label::BriefSummary),
     ("detailed description", Label::DetailedDescription),
     ("primary outcome timeframe", Label::PrimaryOutcomeTimeFrame),
@@ -226,10 +235,17 @@ pub fn normalize_label(label: &str) -> String {
     out
 }
 
-/// The field a label names, if the synonym table knows it.
+/// The field a label names, if the synonym table knows it. A leading "Actual", "Estimated" or
+/// "Anticipated" ("Actual Study Start Date") names the same field as the label without it.
 pub fn lookup_label(label: &str) -> Option<Label> {
     let key = normalize_label(label);
-    SYNONYMS.iter().find(|(s, _)| *s == key).map(|(_, l)| *l)
+    let find = |k: &str| SYNONYMS.iter().find(|(s, _)| *s == k).map(|(_, l)| *l);
+    find(&key).or_else(|| {
+        ["actual ", "estimated ", "anticipated "]
+            .iter()
+            .find_map(|q| key.strip_prefix(q))
+            .and_then(find)
+    })
 }
 
 /// Splits "Label: value" at the first colon when the label is in the synonym table.
@@ -268,6 +284,10 @@ mod tests {
             Some(Label::MinimumAge)
         );
         assert_eq!(lookup_label("Something else"), None);
+        assert_eq!(
+            lookup_label("Actual Study Start Date"),
+            Some(Label::StartDate)
+        );
         assert_eq!(
             split_labelled("Public title: A trial"),
             Some((Label::BriefTitle, "A trial"))

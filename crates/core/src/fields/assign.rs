@@ -40,14 +40,17 @@ pub fn assign(study: &mut Study, label: Label, value: &str) -> Result<(), String
         Label::StudyType => match vocab::lookup::<StudyType>(value) {
             Some(t) => p.design_module.study_type = Some(t),
             None => {
-                let (base, registry) = match value.split_once('[') {
+                // "Observational [Patient Registry]", "Interventional  (Clinical Trial)".
+                let (base, registry) = match value.split_once(['[', '(']) {
                     Some((b, r)) => (b, r.to_lowercase().contains("registry")),
                     None => return bad("study type"),
                 };
                 match vocab::lookup::<StudyType>(base) {
                     Some(t) => {
                         p.design_module.study_type = Some(t);
-                        p.design_module.patient_registry = Some(registry);
+                        if value.contains('[') {
+                            p.design_module.patient_registry = Some(registry);
+                        }
                     }
                     None => return bad("study type"),
                 }

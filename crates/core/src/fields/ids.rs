@@ -1,4 +1,5 @@
-//! Identifiers: NCT IDs in text, and secondary IDs with a type suffix ("2012-004531-23 (EudraCT Number)").
+//! Identifiers: NCT IDs in text, secondary IDs with a type suffix ("2012-004531-23 (EudraCT Number)"),
+//! and other registries' trial IDs in text (EudraCT, CTIS, ISRCTN, ChiCTR, ACTRN, DRKS, CTRI, jRCT, IRCT …).
 
 use crate::model::enums::SecondaryIdType;
 use crate::vocab;
@@ -38,6 +39,98 @@ pub fn split_typed_id(text: &str) -> Option<(&str, SecondaryIdType)> {
     (!id.is_empty()).then_some((id, kind))
 }
 
+/// A trial ID from a registry other than ClinicalTrials.gov, as a CT.gov secondary ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegistryId<'a> {
+    /// The ID as the page prints it.
+    pub id: &'a str,
+    /// `EUDRACT_NUMBER`, `CTIS`, or `REGISTRY`.
+    pub kind: SecondaryIdType,
+    /// The registry's name, for `REGISTRY` IDs (the v2 `domain`).
+    pub domain: Option<&'static str>,
+}
+
+/// Registry ID prefixes: (prefix, registry name, what may follow the prefix, its minimum length).
+const REGISTRY_PREFIXES: &[(&str, &str, Tail, usize)] = &[
+    ("ISRCTN", "ISRCTN", Tail::Digits, 8),
+    ("ChiCTR", "ChiCTR", Tail::Code, 6),
+    ("ACTRN", "ANZCTR", Tail::Digits, 14),
+    ("DRKS", "DRKS", Tail::Digits, 8),
+    ("CTRI/", "CTRI", Tail::Code, 10),
+    ("jRCT", "jRCT", Tail::Code, 7),
+    ("JPRN-", "JPRN", Tail::Code, 5),
+    ("UMIN", "UMIN-CTR", Tail::Digits, 9),
+    ("IRCT", "IRCT", Tail::Code, 8),
+    ("NL-OMON", "NL-OMON", Tail::Digits, 1),
+    ("NTR", "NTR", Tail::Digits, 3),
+    ("KCT", "CRIS", Tail::Digits, 7),
+    ("PACTR", "PACTR", Tail::Digits, 10),
+    ("RBR-", "ReBEC", Tail::Code, 4),
+    ("TCTR", "TCTR", Tail::Digits, 11),
+    ("SLCTR/", "SLCTR", Tail::Code, 6),
+    ("LBCTR", "LBCTR", Tail::Digits, 7),
+    ("PER-", "REPEC", Tail::Code, 6),
+    ("RPCEC", "RPCEC", Tail::Digits, 8),
+    ("ITMCTR", "ITMCTR", Tail::Digits, 8),
+];
+
+/// What follows a registry prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    /// Digits only.
+    Digits,
+    /// Letters, digits, `-` and `/`, with at least one digit.
+    Code,
+}
+
+/// The registry ID `word` is, if it is one: EudraCT (`2012-004303-12`), CTIS (`2022-500123-45-00`),
+/// or a registry prefix with its digits (`ISRCTN12345678`, `IRCT20190101012345N1`).
+pub fn registry_id(word: &str) -> Option<RegistryId<'_>> {
+    let shape: String = word
+        .chars()
+        .map(|c| if c.is_ascii_digit() { 'd' } else { c })
+        .collect();
+    let kind = match shape.as_str() {
+        "dddd-dddddd-dd" => Some(SecondaryIdType::EudractNumber),
+        "dddd-dddddd-dd-dd" => Some(SecondaryIdType::Ctis),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        return Some(RegistryId {
+            id: word,
+            kind,
+            domain: None,
+        });
+    }
+    REGISTRY_PREFIXES
+        .iter()
+        .find_map(|&(prefix, domain, tail_kind, min)| {
+            let tail = word.strip_prefix(prefix)?;
+            let fits = match tail_kind {
+                Tail::Digits => tail.bytes().all(|b| b.is_ascii_digit()),
+                Tail::Code => {
+                    tail.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'/')
+                        && tail.bytes().any(|b| b.is_ascii_digit())
+                }
+            };
+            (fits && tail.len() >= min).then_some(RegistryId {
+                id: word,
+                kind: SecondaryIdType::Registry,
+                domain: Some(domain),
+            })
+        })
+}
+
+/// Every registry ID in `text` that stands as a word (runs of letters, digits, `-`, `/`), in order.
+pub fn find_registry_ids(text: &str) -> Vec<RegistryId<'_>> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '/'))
+        .map(|w| w.trim_matches(['-', '/']))
+        .filter(|w| w.len() >= 6)
+        .filter_map(registry_id)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +156,33 @@ mod tests {
             Some(("R01 XX000001", SecondaryIdType::Nih))
         );
         assert_eq!(split_typed_id("ABC-1 (version 2)"), None);
+    }
+
+    #[test]
+    fn registry_ids_in_text() {
+        let found = find_registry_ids(
+            "EudraCT number | 2012-004303-12 | IRCT20190101012345N1, NL-OMON12345; ISRCTN12345678 \
+             ChiCTR2000029999 ACTRN12619000123456 DRKS00012345 CTRI/2020/05/025123 jRCT2031200001 \
+             2022-500123-45-00 on 2015-11-06 ISRCTN123",
+        );
+        let ids: Vec<(&str, Option<&str>)> = found.iter().map(|r| (r.id, r.domain)).collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("2012-004303-12", None),
+                ("IRCT20190101012345N1", Some("IRCT")),
+                ("NL-OMON12345", Some("NL-OMON")),
+                ("ISRCTN12345678", Some("ISRCTN")),
+                ("ChiCTR2000029999", Some("ChiCTR")),
+                ("ACTRN12619000123456", Some("ANZCTR")),
+                ("DRKS00012345", Some("DRKS")),
+                ("CTRI/2020/05/025123", Some("CTRI")),
+                ("jRCT2031200001", Some("jRCT")),
+                ("2022-500123-45-00", None),
+            ]
+        );
+        assert_eq!(found[0].kind, SecondaryIdType::EudractNumber);
+        assert_eq!(found[1].kind, SecondaryIdType::Registry);
+        assert_eq!(found[9].kind, SecondaryIdType::Ctis);
     }
 }

@@ -61,6 +61,10 @@ pub struct SourceInfo {
     pub layout: String,
     /// The length of the page's text in bytes.
     pub byte_length: usize,
+    /// The container the page's text was taken from: `html` or `mhtml` for a saved web page;
+    /// absent for text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
 }
 
 /// Eligibility criteria as a tree.

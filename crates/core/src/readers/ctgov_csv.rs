@@ -62,12 +62,15 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                     }
                 }
                 study.trialcards.source = SourceInfo {
+                    format: None,
                     file_name: name.to_string(),
                     layout: Layout::CtgovCsv.name().to_string(),
                     byte_length: record.as_slice().len(),
                 };
                 if study.nct_id().is_none() {
-                    super::note_once(&mut study, super::no_nct_id_warning());
+                    let warning =
+                        super::no_nct_id_warning(&study.protocol_section.identification_module);
+                    super::note_once(&mut study, warning);
                 }
                 out.records.push(study);
             }

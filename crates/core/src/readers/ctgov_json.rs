@@ -266,6 +266,7 @@ fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study
             .or_insert(dropped.value);
     }
     study.trialcards.source = SourceInfo {
+        format: None,
         file_name: name.to_string(),
         layout: Layout::CtgovJson.name().to_string(),
         byte_length: json.len(),
@@ -274,7 +275,8 @@ fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study
         super::note_once(&mut study, note);
     }
     if study.nct_id().is_none() {
-        super::note_once(&mut study, super::no_nct_id_warning());
+        let warning = super::no_nct_id_warning(&study.protocol_section.identification_module);
+        super::note_once(&mut study, warning);
     }
     Ok(study)
 }

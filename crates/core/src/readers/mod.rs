@@ -5,13 +5,16 @@ pub mod ctgov_csv;
 pub mod ctgov_json;
 pub mod generic;
 pub mod meddatax;
+pub mod saved_page;
 mod unmodelled;
 pub mod veeva;
 
 use crate::detect::{self, Layout};
 use crate::fields::criteria;
 use crate::lines::{self, Line};
-use crate::model::{Diagnostic, Severity, SourceInfo, Study, UnrecognizedLine};
+use crate::model::{
+    Diagnostic, IdentificationModule, Severity, SourceInfo, Study, UnrecognizedLine,
+};
 use crate::ParseOutput;
 
 /// A heading and the lines under it (blank lines included) up to the next heading.
@@ -89,13 +92,26 @@ pub(crate) fn note_once(study: &mut Study, diagnostic: Diagnostic) {
 }
 
 /// The warning for a record without an NCT ID of its own.
-pub(crate) fn no_nct_id_warning() -> Diagnostic {
-    Diagnostic::new(
-        Severity::Warning,
-        None,
-        "The page shows no NCT ID of its own, so this record cannot be linked to \
-         ClinicalTrials.gov or matched with other copies of the trial.",
-    )
+pub(crate) fn no_nct_id_warning(id: &IdentificationModule) -> Diagnostic {
+    // A trial registered elsewhere is identified by that registry's ID (a secondary ID).
+    let other = id.secondary_id_infos.iter().find(|s| {
+        use crate::model::enums::SecondaryIdType as T;
+        matches!(s.id_type, Some(T::EudractNumber | T::Ctis | T::Registry))
+    });
+    let message = match other.and_then(|s| s.id.as_deref().map(|i| (i, s))) {
+        Some((other_id, s)) => format!(
+            "The page shows no NCT ID of its own: the trial is identified by its {} ID \
+             {other_id}, so this record cannot be linked to ClinicalTrials.gov.",
+            s.domain.as_deref().unwrap_or(match s.id_type {
+                Some(crate::model::enums::SecondaryIdType::Ctis) => "EU CT (CTIS)",
+                _ => "EudraCT",
+            })
+        ),
+        None => "The page shows no NCT ID of its own, so this record cannot be linked to \
+                 ClinicalTrials.gov or matched with other copies of the trial."
+            .to_string(),
+    };
+    Diagnostic::new(Severity::Warning, None, message)
 }
 
 /// The finishing pass: source info, the cut-off warning, CT.gov criteria text from the tree,
@@ -104,7 +120,8 @@ fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Opti
     study.trialcards.source = source;
     let id = &study.protocol_section.identification_module;
     if id.nct_id.is_none() {
-        study.trialcards.diagnostics.push(no_nct_id_warning());
+        let warning = no_nct_id_warning(id);
+        study.trialcards.diagnostics.push(warning);
     }
     if !complete {
         let message = "The page looks cut off: it stops before the site's usual end, so later \
@@ -201,6 +218,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
             file_name: name.to_string(),
             layout: span.layout.name().to_string(),
             byte_length: to.saturating_sub(from),
+            format: None,
         };
         finish(&mut page.study, source, page.complete, last_line);
         out.records.push(page.study);

@@ -1,6 +1,12 @@
 //! Bytes to text, and the checks that come before any parsing: an input that is
 //! empty, too large, or not text at all (an image, a PDF, an archive, a program)
-//! is turned away with a sentence that says what it is.
+//! is turned away with a sentence that says what it is. Saved web pages become the text a
+//! browser shows ([`html_text`], [`mhtml`]).
+
+pub mod charset;
+pub mod html_text;
+pub mod mhtml;
+pub mod transfer_encoding;
 
 use std::borrow::Cow;
 
@@ -92,10 +98,17 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 10 > sample.len()
 }
 
-/// The text of `bytes`: UTF-8 with its byte-order mark removed; invalid sequences
-/// become U+FFFD rather than failing the whole input.
+/// The text of `bytes`: UTF-8 with its byte-order mark removed. Bytes that are not UTF-8 but
+/// declare windows-1252 or ISO-8859-1 in a `<meta>` tag (a web page saved in its own encoding)
+/// are decoded in that charset; otherwise invalid sequences become U+FFFD rather than failing
+/// the whole input.
 pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if std::str::from_utf8(bytes).is_err()
+        && charset::declared_in_html(bytes) == Some(charset::Charset::Windows1252)
+    {
+        return charset::decode(bytes, charset::Charset::Windows1252);
+    }
     String::from_utf8_lossy(bytes)
 }
 
@@ -151,5 +164,14 @@ mod tests {
     fn decoding_drops_the_bom_and_keeps_the_rest() {
         assert_eq!(decode_text(b"\xEF\xBB\xBFTitle"), "Title");
         assert_eq!(decode_text(b"a\xFFb"), "a\u{FFFD}b");
+        assert_eq!(
+            decode_text(b"<meta charset=windows-1252><p>\x93\xB5g\x94</p>"),
+            "<meta charset=windows-1252><p>“µg”</p>"
+        );
+        // A page that declares Latin-1 but is valid UTF-8 (a re-encoded save) stays UTF-8.
+        assert_eq!(
+            decode_text("<meta charset=iso-8859-1>µ".as_bytes()),
+            "<meta charset=iso-8859-1>µ"
+        );
     }
 }
