@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  useApp, fixture, fixtures, dropPaths, dropFiles, screenshot,
+  useApp, root, fixture, fixtures, dropPaths, dropFiles, screenshot,
 } from './harness.js';
 
 const app = useApp();
@@ -123,6 +123,31 @@ test('the picker offers the kinds we read; CT.gov JSON and CSV load; other JSON 
   assert.ok(ids.includes('NCT09990021'));
   const json = page.locator('article.trial-card').first();
   assert.match(await json.locator('.card-meta').textContent(), /ClinicalTrials\.gov JSON record/);
+  await page.close();
+});
+
+test('pages saved as HTML and as MHTML give the same cards as their text', async () => {
+  const saved = path.join(root, 'crates', 'core', 'tests', 'fixtures', 'saved_pages');
+  const { page, offOrigin, cspViolations } = await app.open();
+  await dropPaths(page, [
+    path.join(fixtures, 'veeva_fictional_knee_msc.txt'),
+    path.join(saved, 'veeva_fictional_knee_msc.html'),
+    path.join(saved, 'veeva_fictional_knee_msc.mhtml'),
+  ]);
+  const cards = page.locator('article.trial-card[data-nct-id="NCT09990001"]');
+  await cards.nth(2).waitFor();
+  const sectionsText = (i) => cards.nth(i).locator('.card-sections').evaluate((el) => {
+    for (const d of el.querySelectorAll('details')) d.open = true;
+    return el.innerText;
+  });
+  const fromText = await sectionsText(0);
+  assert.equal(await sectionsText(1), fromText, 'the HTML page reads as the text page');
+  assert.equal(await sectionsText(2), fromText, 'the MHTML page reads as the text page');
+  const metas = await cards.locator('.card-layout').allTextContents();
+  assert.ok(metas.some((m) => /saved as HTML/.test(m)), metas.join(' / '));
+  assert.ok(metas.some((m) => /MHTML/.test(m)), metas.join(' / '));
+  assert.deepEqual(offOrigin, [], 'nothing the saved pages reference is fetched');
+  assert.deepEqual(await cspViolations(), []);
   await page.close();
 });
 

@@ -35,7 +35,7 @@ pub const ACCEPTED_EXTENSIONS: &[&str] = &[
 ];
 
 /// The kinds that are offered but not read yet (a later version parses them).
-const NOT_YET_SUPPORTED: &[&str] = &[".html", ".htm", ".mhtml", ".mht", ".xml"];
+const NOT_YET_SUPPORTED: &[&str] = &[".xml"];
 
 /// Reads each file and emits one action per file on `on_file`.
 pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incoming>) {

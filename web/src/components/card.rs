@@ -84,7 +84,7 @@ pub fn Card(props: &CardProps) -> Html {
                     if let Some(sponsor) = sponsor {
                         <span class="sponsor">{ sponsor }</span>
                     }
-                    <span class="card-layout">{ format!("Read from a {}", layout_words(&study.trialcards.source.layout)) }</span>
+                    <span class="card-layout">{ source_words(&study.trialcards.source) }</span>
                 </p>
             </header>
             { key_facts(study) }
@@ -193,6 +193,16 @@ fn key_facts(study: &Study) -> Html {
             }
         </>
     }
+}
+
+/// Where the record was read from: "Read from a ClinicalTrials.Veeva page saved as HTML".
+fn source_words(source: &trialcards_core::model::SourceInfo) -> String {
+    let container = match source.format.as_deref() {
+        Some("html") => " saved as HTML",
+        Some("mhtml") => " saved as a single file (MHTML)",
+        _ => "",
+    };
+    format!("Read from a {}{container}", layout_words(&source.layout))
 }
 
 /// A row of the facts list, or nothing when the page did not say.
