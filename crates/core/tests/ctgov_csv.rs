@@ -63,3 +63,100 @@ fn a_header_without_rows_says_so() {
     assert!(out.records.is_empty());
     assert!(out.diagnostics[0].message.contains("no rows"));
 }
+
+/// The first row is the same fictional trial as `meddatax_bare_values.txt`: on every field
+/// both carry, the records agree.
+#[test]
+fn the_first_row_equals_the_page_text_of_the_same_trial() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let csv = std::fs::read_to_string(format!("{dir}ctgov_csv_three_rows.csv")).unwrap();
+    let page = std::fs::read_to_string(format!("{dir}meddatax_bare_values.txt")).unwrap();
+    let row = &trialcards_core::parse("rows.csv", &csv).records[0];
+    let text = &trialcards_core::parse("page.txt", &page).records[0];
+    let (r, t) = (&row.protocol_section, &text.protocol_section);
+    assert_eq!(
+        r.identification_module.nct_id,
+        t.identification_module.nct_id
+    );
+    assert_eq!(
+        r.identification_module.brief_title,
+        t.identification_module.brief_title
+    );
+    assert_eq!(
+        r.identification_module.org_study_id_info,
+        t.identification_module.org_study_id_info
+    );
+    assert_eq!(
+        r.status_module.overall_status,
+        t.status_module.overall_status
+    );
+    assert_eq!(
+        r.status_module.start_date_struct,
+        t.status_module.start_date_struct
+    );
+    assert_eq!(
+        r.status_module.completion_date_struct,
+        t.status_module.completion_date_struct
+    );
+    assert_eq!(
+        r.status_module.last_update_post_date_struct,
+        t.status_module.last_update_post_date_struct
+    );
+    assert_eq!(
+        r.description_module.brief_summary,
+        t.description_module.brief_summary
+    );
+    assert_eq!(
+        r.conditions_module.conditions,
+        t.conditions_module.conditions
+    );
+    assert_eq!(r.design_module.study_type, t.design_module.study_type);
+    assert_eq!(r.design_module.phases, t.design_module.phases);
+    assert_eq!(
+        r.design_module.enrollment_info,
+        t.design_module.enrollment_info
+    );
+    let (rd, td) = (
+        r.design_module.design_info.as_ref().unwrap(),
+        t.design_module.design_info.as_ref().unwrap(),
+    );
+    assert_eq!(
+        (rd.allocation, rd.intervention_model, rd.primary_purpose),
+        (td.allocation, td.intervention_model, td.primary_purpose)
+    );
+    // The CSV spells out who is masked; the page shows only the masking level.
+    assert_eq!(
+        rd.masking_info.as_ref().unwrap().masking,
+        td.masking_info.as_ref().unwrap().masking
+    );
+    // The CSV gives no sponsor classes (its Funder Type column is not per sponsor).
+    let names = |m: &trialcards_core::model::SponsorCollaboratorsModule| {
+        (
+            m.lead_sponsor.as_ref().and_then(|s| s.name.clone()),
+            m.collaborators
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        names(&r.sponsor_collaborators_module),
+        names(&t.sponsor_collaborators_module)
+    );
+    // The page names interventions without their type; the CSV types them.
+    let iv = |m: &trialcards_core::model::ArmsInterventionsModule| {
+        m.interventions
+            .iter()
+            .map(|i| i.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        iv(&r.arms_interventions_module),
+        iv(&t.arms_interventions_module)
+    );
+    let e = (&r.eligibility_module, &t.eligibility_module);
+    assert_eq!(
+        (e.0.sex, &e.0.minimum_age, &e.0.maximum_age),
+        (e.1.sex, &e.1.minimum_age, &e.1.maximum_age)
+    );
+}

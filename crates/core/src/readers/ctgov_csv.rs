@@ -6,7 +6,8 @@ use crate::detect::Layout;
 use crate::fields::{age, date};
 use crate::model::{
     AgencyClass, DateStruct, DesignInfo, Diagnostic, EnrollmentInfo, Intervention, LabelledValue,
-    MaskingInfo, Outcome, SecondaryIdInfo, Severity, SourceInfo, Sponsor, StandardAge, Study,
+    MaskingInfo, OrgStudyIdInfo, Outcome, SecondaryIdInfo, Severity, SourceInfo, Sponsor,
+    StandardAge, Study,
 };
 use crate::vocab;
 use crate::ParseOutput;
@@ -214,8 +215,14 @@ fn place(study: &mut Study, header: &str, value: &str) -> Placed {
             return set(p.design_module.study_type.is_some());
         }
         "Study Design" => return set(place_design(study, value)),
+        // CT.gov's download lists the sponsor's own study ID first, then the secondary IDs.
         "Other IDs" => {
-            p.identification_module.secondary_id_infos = items(value)
+            let mut ids = items(value);
+            p.identification_module.org_study_id_info = ids.next().map(|id| OrgStudyIdInfo {
+                id: Some(id.to_string()),
+                ..OrgStudyIdInfo::default()
+            });
+            p.identification_module.secondary_id_infos = ids
                 .map(|id| SecondaryIdInfo {
                     id: Some(id.to_string()),
                     ..SecondaryIdInfo::default()
