@@ -118,3 +118,18 @@ fn empty_and_binary_files_are_refused_with_what_they_are() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn json_output_read_back_gives_the_same_records() {
+    let (code, first, _) = trialcards(&["parse", "--format", "json", VEEVA], "");
+    assert_eq!(code, 0);
+    let (code, again, stderr) = trialcards(&["parse", "--format", "json", "-"], &first);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let mut a: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let mut b: serde_json::Value = serde_json::from_str(&again).unwrap();
+    // Only where each was read from differs: the file, then stdin as CT.gov JSON.
+    for v in [&mut a, &mut b] {
+        v[0]["trialcards"].as_object_mut().unwrap().remove("source");
+    }
+    assert_eq!(a, b);
+}
