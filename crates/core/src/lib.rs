@@ -45,10 +45,10 @@ pub fn parse(name: &str, text: &str) -> ParseOutput {
         // until then its text goes to the page readers like any other text.
         formats::Format::CtgovJson => readers::ctgov_json::read(name, text),
         formats::Format::CtgovCsv => readers::ctgov_csv::read(name, text),
-        formats::Format::PageText
-        | formats::Format::CtgovXml
-        | formats::Format::Html
-        | formats::Format::Mhtml => readers::read(name, text),
+        formats::Format::CtgovXml => readers::ctgov_xml::read(name, text),
+        formats::Format::PageText | formats::Format::Html | formats::Format::Mhtml => {
+            readers::read(name, text)
+        }
     }
 }
 
