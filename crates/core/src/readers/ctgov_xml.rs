@@ -414,7 +414,7 @@ fn criteria_text(study: &mut Study, raw: &str, first_line: usize) {
 }
 
 /// Each arm names the interventions given to it (classic XML links them from the intervention
-/// side only), source info, and the missing-NCT-ID warning.
+/// side only), `hasResults`, source info, and the missing-NCT-ID warning.
 fn finish_study(study: &mut Study, name: &str, byte_length: usize) {
     let arms = &mut study.protocol_section.arms_interventions_module;
     let by_label: HashMap<String, usize> = arms
@@ -436,6 +436,8 @@ fn finish_study(study: &mut Study, name: &str, byte_length: usize) {
             }
         }
     }
+    // Classic XML posts results as `<clinical_study><clinical_results>`: without it, none.
+    study.has_results.get_or_insert(false);
     study.trialcards.source = SourceInfo {
         file_name: name.to_string(),
         layout: Layout::CtgovXml.name().to_string(),
