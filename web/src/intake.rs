@@ -34,9 +34,6 @@ pub const ACCEPTED_EXTENSIONS: &[&str] = &[
     ".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".mht", ".json", ".jsonl", ".xml", ".csv",
 ];
 
-/// The kinds that are offered but not read yet (a later version parses them).
-const NOT_YET_SUPPORTED: &[&str] = &[".xml"];
-
 /// Reads each file and emits one action per file on `on_file`.
 pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incoming>) {
     for (name, file) in files {
@@ -47,16 +44,9 @@ pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incomi
     }
 }
 
-/// Reads one file: refused unread when its kind is not read yet or it is too large;
+/// Reads one file: refused unread when it is too large;
 /// refused after reading when the core finds it is not text; otherwise its text.
 async fn read_one(name: String, file: File) -> Incoming {
-    let lower = name.to_ascii_lowercase();
-    if let Some(ext) = NOT_YET_SUPPORTED.iter().find(|ext| lower.ends_with(*ext)) {
-        let message = format!(
-            "{name}: {ext} files are not supported yet; save the page as text, or copy and paste it"
-        );
-        return Incoming::Unreadable { name, message };
-    }
     if let Some(problem) = input::check_size(&name, file.size()) {
         return Incoming::Unreadable {
             name,

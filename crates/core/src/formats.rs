@@ -41,6 +41,7 @@ pub fn sniff(text: &str) -> Format {
     }
     if lower.starts_with("<?xml") && lower.contains("<clinical_study")
         || lower.starts_with("<clinical_study")
+        || lower.starts_with("<search_results")
     {
         return Format::CtgovXml;
     }
@@ -117,6 +118,10 @@ mod tests {
         assert_eq!(sniff("{\"a\":1}\n{\"a\":2}\n"), Format::CtgovJson);
         assert_eq!(
             sniff("<?xml version=\"1.0\"?>\n<clinical_study rank=\"1\">"),
+            Format::CtgovXml
+        );
+        assert_eq!(
+            sniff("<search_results count=\"2\">\n<clinical_study>"),
             Format::CtgovXml
         );
         assert_eq!(sniff("<!DOCTYPE html><html><body>x"), Format::Html);

@@ -42,13 +42,12 @@ pub struct ParseOutput {
 /// record and a diagnostic that says why.
 pub fn parse(name: &str, text: &str) -> ParseOutput {
     match formats::sniff(text) {
-        // Classic XML gets its own reader as it is supported; until then its text goes to
-        // the page readers like any other text.
         formats::Format::CtgovJson => readers::ctgov_json::read(name, text),
         formats::Format::CtgovCsv => readers::ctgov_csv::read(name, text),
         formats::Format::Html => readers::saved_page::read_html(name, text),
         formats::Format::Mhtml => readers::saved_page::read_mhtml(name, text),
-        formats::Format::PageText | formats::Format::CtgovXml => readers::read(name, text),
+        formats::Format::CtgovXml => readers::ctgov_xml::read(name, text),
+        formats::Format::PageText => readers::read(name, text),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod ctgov_csv;
 pub mod ctgov_json;
+pub mod ctgov_xml;
 pub mod generic;
 pub mod meddatax;
 pub mod saved_page;

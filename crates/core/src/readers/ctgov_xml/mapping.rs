@@ -1,0 +1,605 @@
+//! Classic ClinicalTrials.gov XML element paths (inside `<clinical_study>`) → v2 fields: which
+//! elements open a list entry (an arm, a site), and where each leaf's text goes.
+
+use crate::fields::{age, date};
+use crate::model::{
+    ArmGroup, Contact, ContactRole, DateStruct, DateType, DesignInfo, DesignMasking,
+    EnrollmentInfo, EnrollmentType, Intervention, Location, MaskingInfo, Official, Outcome,
+    PrimaryPurpose, Reference, ReferenceType, ResponsibleParty, SecondaryIdInfo, Sponsor, Study,
+    StudyType, WhoMasked,
+};
+use crate::vocab;
+
+/// `Err(None)`: no v2 field for this element (it is kept as it is); `Err(Some(why))`: the field
+/// exists but its value could not be read (kept, with a warning saying why).
+pub(crate) type Placed = Result<(), Option<String>>;
+
+/// Starts the list entry an element opens (`<arm_group>` → a new arm group), so that its
+/// children fill the entry in; `<clinical_results>` marks the study as having results.
+pub(crate) fn open(study: &mut Study, path: &[&str]) {
+    let p = &mut study.protocol_section;
+    let contacts = &mut p.contacts_locations_module;
+    match path {
+        ["sponsors", "collaborator"] => p
+            .sponsor_collaborators_module
+            .collaborators
+            .push(Sponsor::default()),
+        ["arm_group"] => p
+            .arms_interventions_module
+            .arm_groups
+            .push(ArmGroup::default()),
+        ["intervention"] => p
+            .arms_interventions_module
+            .interventions
+            .push(Intervention::default()),
+        ["primary_outcome"] => p.outcomes_module.primary_outcomes.push(Outcome::default()),
+        ["secondary_outcome"] => p
+            .outcomes_module
+            .secondary_outcomes
+            .push(Outcome::default()),
+        ["other_outcome"] => p.outcomes_module.other_outcomes.push(Outcome::default()),
+        ["overall_official"] => contacts.overall_officials.push(Official::default()),
+        ["overall_contact" | "overall_contact_backup"] => contacts.central_contacts.push(Contact {
+            role: Some(ContactRole::Contact),
+            ..Contact::default()
+        }),
+        ["location"] => contacts.locations.push(Location::default()),
+        ["location", "contact" | "contact_backup"] => {
+            if let Some(site) = contacts.locations.last_mut() {
+                site.contacts.push(Contact {
+                    role: Some(ContactRole::Contact),
+                    ..Contact::default()
+                });
+            }
+        }
+        ["location", "investigator"] => {
+            if let Some(site) = contacts.locations.last_mut() {
+                site.contacts.push(Contact::default());
+            }
+        }
+        ["reference"] => p.references_module.references.push(Reference {
+            reference_type: Some(ReferenceType::Background),
+            ..Reference::default()
+        }),
+        ["results_reference"] => p.references_module.references.push(Reference {
+            reference_type: Some(ReferenceType::Result),
+            ..Reference::default()
+        }),
+        ["clinical_results"] => study.has_results = Some(true),
+        _ => {}
+    }
+}
+
+/// Why a value could not be read.
+fn unknown(value: &str) -> Option<String> {
+    Some(format!(
+        "has a value trialcards does not know (\"{value}\")"
+    ))
+}
+
+/// `Ok` when `found` holds a value, else the unknown-value error.
+fn found<T>(slot: &mut Option<T>, value: Option<T>, text: &str) -> Placed {
+    match value {
+        Some(v) => {
+            *slot = Some(v);
+            Ok(())
+        }
+        None => Err(unknown(text)),
+    }
+}
+
+/// A classic date ("March 2014", "March 14, 2014") with its `type` attribute ("Actual",
+/// "Anticipated"/"Estimated"), precision kept.
+pub(crate) fn date_struct(text: &str, date_type: Option<&str>) -> Option<DateStruct> {
+    let date = date::parse_date(text)?;
+    let date_type = match date_type.map(vocab::normalize_code).as_deref() {
+        Some("ACTUAL") => Some(DateType::Actual),
+        Some("ANTICIPATED" | "ESTIMATED" | "ESTIMATE") => Some(DateType::Estimated),
+        _ => None,
+    };
+    Some(DateStruct {
+        date: Some(date),
+        date_type,
+    })
+}
+
+/// `<enrollment type="Anticipated">40</enrollment>`.
+pub(crate) fn enrollment(text: &str, kind: Option<&str>) -> Option<EnrollmentInfo> {
+    let count = text.trim().parse().ok()?;
+    let enrollment_type = match kind.map(vocab::normalize_code).as_deref() {
+        Some("ACTUAL") => Some(EnrollmentType::Actual),
+        Some("ANTICIPATED" | "ESTIMATED" | "ESTIMATE") => Some(EnrollmentType::Estimated),
+        _ => None,
+    };
+    Some(EnrollmentInfo {
+        count: Some(count),
+        enrollment_type,
+    })
+}
+
+/// "Double (Participant, Investigator)", "None (Open Label)", "Single".
+pub(crate) fn masking(text: &str) -> Option<MaskingInfo> {
+    let (level, who) = match text.split_once('(') {
+        Some((l, w)) => (l.trim(), w.trim_end_matches(')')),
+        None => (text, ""),
+    };
+    let masking: DesignMasking = vocab::lookup(level)?;
+    // "None (Open Label)": the parenthesis names no one.
+    let who = if masking == DesignMasking::None {
+        Vec::new()
+    } else {
+        let who: Vec<Option<WhoMasked>> = who
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(vocab::lookup)
+            .collect();
+        if who.iter().any(Option::is_none) {
+            return None;
+        }
+        who.into_iter().flatten().collect()
+    };
+    Some(MaskingInfo {
+        masking: Some(masking),
+        masking_description: None,
+        who_masked: who,
+    })
+}
+
+/// "18 Years" → Some(Some("18 Years")); "N/A" → Some(None) (no limit); else None.
+pub(crate) fn age_limit(text: &str) -> Option<Option<String>> {
+    if matches!(vocab::normalize_code(text).as_str(), "N_A" | "NA" | "NONE") {
+        return Some(None);
+    }
+    age::parse_age(text).map(Some)
+}
+
+/// "Interventional", "Observational", "Observational [Patient Registry]", "Expanded Access".
+fn study_type(study: &mut Study, text: &str) -> Placed {
+    let d = &mut study.protocol_section.design_module;
+    let (kind, registry) = match text.split_once('[') {
+        Some((k, rest)) => (k.trim(), vocab::normalize_code(rest) == "PATIENT_REGISTRY"),
+        None => (text, false),
+    };
+    found(&mut d.study_type, vocab::lookup::<StudyType>(kind), text)?;
+    if registry {
+        d.patient_registry = Some(true);
+    }
+    Ok(())
+}
+
+/// "Educational/Counseling/Training" is CT.gov's ECT; the rest match their codes.
+fn primary_purpose(text: &str) -> Option<PrimaryPurpose> {
+    match vocab::normalize_code(text).as_str() {
+        "EDUCATIONAL_COUNSELING_TRAINING" => Some(PrimaryPurpose::Ect),
+        _ => vocab::lookup(text),
+    }
+}
+
+/// The design info, created on first use.
+fn design(study: &mut Study) -> &mut DesignInfo {
+    study
+        .protocol_section
+        .design_module
+        .design_info
+        .get_or_insert_with(DesignInfo::default)
+}
+
+/// Sets `slot` to `text` (for plain text fields).
+fn text_to(slot: &mut Option<String>, text: &str) -> Placed {
+    *slot = Some(text.to_string());
+    Ok(())
+}
+
+/// Places a leaf's text (trimmed; textblocks already dedented) under its v2 field; `kind` is
+/// the element's `type` attribute.
+pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&str>) -> Placed {
+    let p = &mut study.protocol_section;
+    let id = &mut p.identification_module;
+    let status = &mut p.status_module;
+    let sponsors = &mut p.sponsor_collaborators_module;
+    let arms = &mut p.arms_interventions_module;
+    let contacts = &mut p.contacts_locations_module;
+    let dated = |slot: &mut Option<DateStruct>| found(slot, date_struct(text, kind), text);
+    match path {
+        ["id_info", "org_study_id"] => {
+            id.org_study_id_info.get_or_insert_with(Default::default).id = Some(text.to_string())
+        }
+        ["id_info", "secondary_id"] => id.secondary_id_infos.push(SecondaryIdInfo {
+            id: Some(text.to_string()),
+            ..SecondaryIdInfo::default()
+        }),
+        ["id_info", "nct_id"] => return text_to(&mut id.nct_id, text),
+        ["id_info", "nct_alias"] => id.nct_id_aliases.push(text.to_string()),
+        ["brief_title"] => return text_to(&mut id.brief_title, text),
+        ["official_title"] => return text_to(&mut id.official_title, text),
+        ["acronym"] => return text_to(&mut id.acronym, text),
+        ["source"] => {
+            let org = id.organization.get_or_insert_with(Default::default);
+            return text_to(&mut org.full_name, text);
+        }
+        ["sponsors", "lead_sponsor", field] => {
+            let lead = sponsors.lead_sponsor.get_or_insert_with(Default::default);
+            return sponsor(lead, field, text);
+        }
+        ["sponsors", "collaborator", field] => match sponsors.collaborators.last_mut() {
+            Some(c) => return sponsor(c, field, text),
+            None => return Err(None),
+        },
+        ["responsible_party", field] => {
+            let party = sponsors
+                .responsible_party
+                .get_or_insert_with(ResponsibleParty::default);
+            match *field {
+                "responsible_party_type" => {
+                    return found(&mut party.party_type, vocab::lookup(text), text)
+                }
+                "investigator_full_name" => party.investigator_full_name = Some(text.into()),
+                "investigator_title" => party.investigator_title = Some(text.into()),
+                "investigator_affiliation" => party.investigator_affiliation = Some(text.into()),
+                _ => return Err(None),
+            }
+        }
+        ["brief_summary", "textblock"] => {
+            return text_to(&mut p.description_module.brief_summary, text)
+        }
+        ["detailed_description", "textblock"] => {
+            return text_to(&mut p.description_module.detailed_description, text)
+        }
+        ["overall_status"] => return found(&mut status.overall_status, vocab::lookup(text), text),
+        ["last_known_status"] => {
+            return found(&mut status.last_known_status, vocab::lookup(text), text)
+        }
+        ["why_stopped"] => return text_to(&mut status.why_stopped, text),
+        ["verification_date"] => {
+            return found(
+                &mut status.status_verified_date,
+                date::parse_date(text),
+                text,
+            )
+        }
+        ["start_date"] => return dated(&mut status.start_date_struct),
+        ["primary_completion_date"] => return dated(&mut status.primary_completion_date_struct),
+        ["completion_date"] => return dated(&mut status.completion_date_struct),
+        ["study_first_posted"] => return dated(&mut status.study_first_post_date_struct),
+        ["results_first_posted"] => return dated(&mut status.results_first_post_date_struct),
+        ["last_update_posted"] => return dated(&mut status.last_update_post_date_struct),
+        ["phase"] => {
+            let mut phases = vocab::phases(text);
+            if phases.is_empty() {
+                return Err(unknown(text));
+            }
+            vocab::sort_phases(&mut phases);
+            p.design_module.phases = phases;
+        }
+        ["study_type"] => return study_type(study, text),
+        ["study_design_info", field] => return design_field(study, field, text),
+        ["enrollment"] => {
+            let d = &mut p.design_module;
+            return found(&mut d.enrollment_info, enrollment(text, kind), text);
+        }
+        ["condition"] => p.conditions_module.conditions.push(text.to_string()),
+        ["keyword"] => p.conditions_module.keywords.push(text.to_string()),
+        ["arm_group", field] => {
+            let Some(arm) = arms.arm_groups.last_mut() else {
+                return Err(None);
+            };
+            match *field {
+                "arm_group_label" => arm.label = Some(text.to_string()),
+                "arm_group_type" => return found(&mut arm.arm_type, vocab::lookup(text), text),
+                "description" => arm.description = Some(text.to_string()),
+                _ => return Err(None),
+            }
+        }
+        ["intervention", field] => {
+            let Some(iv) = arms.interventions.last_mut() else {
+                return Err(None);
+            };
+            match *field {
+                "intervention_type" => {
+                    return found(&mut iv.intervention_type, vocab::lookup(text), text)
+                }
+                "intervention_name" => iv.name = Some(text.to_string()),
+                "description" => iv.description = Some(text.to_string()),
+                "arm_group_label" => iv.arm_group_labels.push(text.to_string()),
+                "other_name" => iv.other_names.push(text.to_string()),
+                _ => return Err(None),
+            }
+        }
+        [kind @ ("primary_outcome" | "secondary_outcome" | "other_outcome"), field] => {
+            let o = &mut p.outcomes_module;
+            let list = match *kind {
+                "primary_outcome" => &mut o.primary_outcomes,
+                "secondary_outcome" => &mut o.secondary_outcomes,
+                _ => &mut o.other_outcomes,
+            };
+            let Some(outcome) = list.last_mut() else {
+                return Err(None);
+            };
+            match *field {
+                "measure" => outcome.measure = Some(text.to_string()),
+                "time_frame" => outcome.time_frame = Some(text.to_string()),
+                "description" => outcome.description = Some(text.to_string()),
+                _ => return Err(None),
+            }
+        }
+        ["eligibility", field] => {
+            let e = &mut p.eligibility_module;
+            match *field {
+                "gender" => return found(&mut e.sex, vocab::lookup(text), text),
+                "minimum_age" | "maximum_age" => {
+                    let limit = age_limit(text).ok_or_else(|| unknown(text))?;
+                    if *field == "minimum_age" {
+                        e.minimum_age = limit;
+                    } else {
+                        e.maximum_age = limit;
+                    }
+                }
+                "healthy_volunteers" => {
+                    return found(
+                        &mut e.healthy_volunteers,
+                        vocab::healthy_volunteers(text),
+                        text,
+                    )
+                }
+                _ => return Err(None),
+            }
+        }
+        ["eligibility", "study_pop", "textblock"] => {
+            return text_to(&mut p.eligibility_module.study_population, text)
+        }
+        ["overall_official", field] => {
+            let Some(official) = contacts.overall_officials.last_mut() else {
+                return Err(None);
+            };
+            match *field {
+                "last_name" => official.name = Some(text.to_string()),
+                "affiliation" => official.affiliation = Some(text.to_string()),
+                "role" => return found(&mut official.role, vocab::lookup(text), text),
+                _ => return Err(None),
+            }
+        }
+        ["overall_contact" | "overall_contact_backup", field] => {
+            let Some(c) = contacts.central_contacts.last_mut() else {
+                return Err(None);
+            };
+            return contact(c, field, text);
+        }
+        ["location", rest @ ..] => {
+            let Some(site) = contacts.locations.last_mut() else {
+                return Err(None);
+            };
+            match rest {
+                ["facility", "name"] => site.facility = Some(text.to_string()),
+                ["facility", "address", "city"] => site.city = Some(text.to_string()),
+                ["facility", "address", "state"] => site.state = Some(text.to_string()),
+                ["facility", "address", "zip"] => site.zip = Some(text.to_string()),
+                ["facility", "address", "country"] => site.country = Some(text.to_string()),
+                ["status"] => return found(&mut site.status, vocab::lookup(text), text),
+                ["contact" | "contact_backup" | "investigator", field] => {
+                    let Some(c) = site.contacts.last_mut() else {
+                        return Err(None);
+                    };
+                    return contact(c, field, text);
+                }
+                _ => return Err(None),
+            }
+        }
+        ["reference" | "results_reference", field] => {
+            let Some(r) = p.references_module.references.last_mut() else {
+                return Err(None);
+            };
+            match *field {
+                "citation" => r.citation = Some(text.to_string()),
+                "PMID" => r.pmid = Some(text.to_string()),
+                _ => return Err(None),
+            }
+        }
+        ["location_countries", "country"] => study.trialcards.countries.push(text.to_string()),
+        _ => return Err(None),
+    }
+    Ok(())
+}
+
+/// `<agency>` and `<agency_class>` ("NIH", "Industry", "Other", "U.S. Fed").
+fn sponsor(s: &mut Sponsor, field: &str, text: &str) -> Placed {
+    match field {
+        "agency" => text_to(&mut s.name, text),
+        "agency_class" => found(&mut s.class, vocab::lookup(text), text),
+        _ => Err(None),
+    }
+}
+
+/// A contact's or investigator's part (classic XML puts the whole name in `last_name`).
+fn contact(c: &mut Contact, field: &str, text: &str) -> Placed {
+    match field {
+        "last_name" => text_to(&mut c.name, text),
+        "phone" => text_to(&mut c.phone, text),
+        "phone_ext" => text_to(&mut c.phone_ext, text),
+        "email" => text_to(&mut c.email, text),
+        "role" => found(&mut c.role, vocab::lookup(text), text),
+        _ => Err(None),
+    }
+}
+
+/// One `<study_design_info>` child.
+fn design_field(study: &mut Study, field: &str, text: &str) -> Placed {
+    let info = design(study);
+    match field {
+        "allocation" => found(&mut info.allocation, vocab::lookup(text), text),
+        "intervention_model" => found(&mut info.intervention_model, vocab::lookup(text), text),
+        "intervention_model_description" => text_to(&mut info.intervention_model_description, text),
+        "primary_purpose" => found(&mut info.primary_purpose, primary_purpose(text), text),
+        "observational_model" => found(&mut info.observational_model, vocab::lookup(text), text),
+        "time_perspective" => found(&mut info.time_perspective, vocab::lookup(text), text),
+        "masking" => {
+            let description = info
+                .masking_info
+                .as_mut()
+                .and_then(|m| m.masking_description.take());
+            let mut m = masking(text).ok_or_else(|| unknown(text))?;
+            m.masking_description = description;
+            info.masking_info = Some(m);
+            Ok(())
+        }
+        "masking_description" => {
+            let m = info.masking_info.get_or_insert_with(MaskingInfo::default);
+            text_to(&mut m.masking_description, text)
+        }
+        _ => Err(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Phase, Status};
+
+    fn placed(path: &[&str], text: &str, kind: Option<&str>) -> Study {
+        let mut s = Study::default();
+        for depth in 1..=path.len() {
+            open(&mut s, &path[..depth]);
+        }
+        assert_eq!(leaf(&mut s, path, text, kind), Ok(()), "{path:?} {text}");
+        s
+    }
+
+    #[test]
+    fn statuses() {
+        for (label, code) in [
+            ("Recruiting", Status::Recruiting),
+            ("Active, not recruiting", Status::ActiveNotRecruiting),
+            ("Enrolling by invitation", Status::EnrollingByInvitation),
+            ("Not yet recruiting", Status::NotYetRecruiting),
+            ("Unknown status", Status::Unknown),
+            ("Withdrawn", Status::Withdrawn),
+            ("Approved for marketing", Status::ApprovedForMarketing),
+        ] {
+            let s = placed(&["overall_status"], label, None);
+            assert_eq!(s.protocol_section.status_module.overall_status, Some(code));
+        }
+        let mut s = Study::default();
+        assert!(leaf(&mut s, &["overall_status"], "Paused", None)
+            .unwrap_err()
+            .is_some());
+    }
+
+    #[test]
+    fn phases() {
+        let phases = |t| {
+            placed(&["phase"], t, None)
+                .protocol_section
+                .design_module
+                .phases
+        };
+        assert_eq!(
+            phases("Phase 1/Phase 2"),
+            vec![Phase::Phase1, Phase::Phase2]
+        );
+        assert_eq!(phases("N/A"), vec![Phase::Na]);
+        assert_eq!(phases("Early Phase 1"), vec![Phase::EarlyPhase1]);
+        assert_eq!(phases("Phase 4"), vec![Phase::Phase4]);
+    }
+
+    #[test]
+    fn dates_keep_their_precision_and_type() {
+        let d = date_struct("March 2014", Some("Actual")).unwrap();
+        assert_eq!(
+            (d.date.as_deref(), d.date_type),
+            (Some("2014-03"), Some(DateType::Actual))
+        );
+        let d = date_struct("March 14, 2014", Some("Anticipated")).unwrap();
+        assert_eq!(
+            (d.date.as_deref(), d.date_type),
+            (Some("2014-03-14"), Some(DateType::Estimated))
+        );
+        let d = date_struct("2014", None).unwrap();
+        assert_eq!((d.date.as_deref(), d.date_type), (Some("2014"), None));
+        assert_eq!(date_struct("soon", None), None);
+    }
+
+    #[test]
+    fn masking_with_who_masked() {
+        let m = masking("Double (Participant, Investigator)").unwrap();
+        assert_eq!(m.masking, Some(DesignMasking::Double));
+        assert_eq!(
+            m.who_masked,
+            vec![WhoMasked::Participant, WhoMasked::Investigator]
+        );
+        let m = masking("Quadruple (Participant, Care Provider, Investigator, Outcomes Assessor)")
+            .unwrap();
+        assert_eq!(m.who_masked.len(), 4);
+        let m = masking("None (Open Label)").unwrap();
+        assert_eq!(
+            (m.masking, m.who_masked.len()),
+            (Some(DesignMasking::None), 0)
+        );
+        assert_eq!(masking("Double (Nobody)"), None);
+    }
+
+    #[test]
+    fn ages_and_enrollment() {
+        assert_eq!(age_limit("18 Years"), Some(Some("18 Years".into())));
+        assert_eq!(age_limit("6 Months"), Some(Some("6 Months".into())));
+        assert_eq!(age_limit("N/A"), Some(None));
+        assert_eq!(age_limit("adult"), None);
+        let s = placed(&["eligibility", "maximum_age"], "N/A", None);
+        assert_eq!(s.protocol_section.eligibility_module.maximum_age, None);
+        let e = enrollment("40", Some("Anticipated")).unwrap();
+        assert_eq!(
+            (e.count, e.enrollment_type),
+            (Some(40), Some(EnrollmentType::Estimated))
+        );
+        let e = enrollment("12", Some("Actual")).unwrap();
+        assert_eq!(e.enrollment_type, Some(EnrollmentType::Actual));
+        assert_eq!(enrollment("forty", None), None);
+    }
+
+    #[test]
+    fn design_sponsors_and_types() {
+        let s = placed(
+            &["study_design_info", "primary_purpose"],
+            "Educational/Counseling/Training",
+            None,
+        );
+        let info = s.protocol_section.design_module.design_info.unwrap();
+        assert_eq!(info.primary_purpose, Some(PrimaryPurpose::Ect));
+        let s = placed(&["study_type"], "Observational [Patient Registry]", None);
+        let d = &s.protocol_section.design_module;
+        assert_eq!(
+            (d.study_type, d.patient_registry),
+            (Some(StudyType::Observational), Some(true))
+        );
+        let s = placed(
+            &["sponsors", "collaborator", "agency_class"],
+            "U.S. Fed",
+            None,
+        );
+        assert_eq!(
+            s.protocol_section
+                .sponsor_collaborators_module
+                .collaborators[0]
+                .class,
+            Some(crate::model::AgencyClass::Fed)
+        );
+        let s = placed(
+            &["eligibility", "healthy_volunteers"],
+            "Accepts Healthy Volunteers",
+            None,
+        );
+        assert_eq!(
+            s.protocol_section.eligibility_module.healthy_volunteers,
+            Some(true)
+        );
+        let s = placed(
+            &["intervention", "intervention_type"],
+            "Dietary Supplement",
+            None,
+        );
+        assert!(
+            s.protocol_section.arms_interventions_module.interventions[0]
+                .intervention_type
+                .is_some()
+        );
+    }
+}
