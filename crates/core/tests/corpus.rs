@@ -83,23 +83,31 @@ fn corpus_pages_give_records_and_a_field_table() {
         if text.starts_with("ClinicalTrials.Veeva") || text.contains("\nNCT ID: ") {
             assert!(s.brief_title().is_some(), "{name}: title");
         }
-        let row = table
-            .entry(s.trialcards.source.layout.clone())
-            .or_insert((0, vec![0; FIELDS.len()]));
+        // Other sites get a row each (by their corpus folder), beside the layout they read as.
+        let folder = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|f| f.to_str())
+            .unwrap_or_default();
+        let key = match folder.strip_prefix("other-") {
+            Some(site) => format!("{} ({site})", s.trialcards.source.layout),
+            None => s.trialcards.source.layout.clone(),
+        };
+        let row = table.entry(key).or_insert((0, vec![0; FIELDS.len()]));
         row.0 += 1;
         for (i, f) in FIELDS.iter().enumerate() {
             row.1[i] += usize::from(has(s, f));
         }
     }
     println!(
-        "\n{:<18}{:>6}{}",
+        "\n{:<40}{:>6}{}",
         "layout",
         "pages",
         FIELDS.iter().map(|f| format!("{f:>9}")).collect::<String>()
     );
     for (layout, (n, counts)) in &table {
         println!(
-            "{layout:<18}{n:>6}{}",
+            "{layout:<40}{n:>6}{}",
             counts.iter().map(|c| format!("{c:>9}")).collect::<String>()
         );
     }
