@@ -30,11 +30,6 @@ pub struct Collection {
 }
 
 impl Collection {
-    /// Every record of every source, in load order.
-    pub fn records(&self) -> impl Iterator<Item = &Study> {
-        self.sources.iter().flat_map(|s| s.records.iter())
-    }
-
     /// How many records are loaded.
     pub fn record_count(&self) -> usize {
         self.sources.iter().map(|s| s.records.len()).sum()

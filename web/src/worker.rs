@@ -62,11 +62,6 @@ impl Parser {
         Self { bridge }
     }
 
-    /// Whether parsing runs in a worker.
-    pub fn is_off_main_thread(&self) -> bool {
-        self.bridge.is_some()
-    }
-
     /// Parses one input.
     pub async fn parse(&self, name: String, text: String) -> ParseOutput {
         match &self.bridge {

@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+use trialcards_core::{parse, Study};
+
 /// `/work/shared/corpus` seen from the workspace: `<crate>/../../../shared/corpus`.
 pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
@@ -40,4 +42,19 @@ pub fn fixture_inputs() -> Vec<PathBuf> {
     });
     out.sort();
     out
+}
+
+/// The text of one of our fixtures under `tests/fixtures/`.
+pub fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path).expect("fixture readable")
+}
+
+/// The one record `text` gives (the test fails, showing the diagnostics, if it gives another count).
+pub fn one(name: &str, text: &str) -> Study {
+    let out = parse(name, text);
+    assert_eq!(out.records.len(), 1, "{:?}", out.diagnostics);
+    out.records[0].clone()
 }

@@ -1,20 +1,11 @@
 //! The CT.gov API v2 JSON reader: the same fictional trial as a page text gives the same record,
 //! and each kind of bad input gives its own diagnostic while keeping what it can.
 
-use trialcards_core::{parse, Severity, Study};
+use trialcards_core::{parse, Severity};
 
-fn fixture(name: &str) -> String {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture readable")
-}
+mod common;
 
-fn one(name: &str, text: &str) -> Study {
-    let out = parse(name, text);
-    assert_eq!(out.records.len(), 1, "{:?}", out.diagnostics);
-    out.records[0].clone()
-}
+use common::{fixture, one};
 
 /// The v2 JSON of the meddatax fixture's trial, compared field by field with the page text.
 #[test]

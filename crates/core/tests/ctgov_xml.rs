@@ -2,20 +2,11 @@
 //! record, and odd inputs (broken, several studies, unknown or hostile nesting) are handled.
 
 use trialcards_core::fields::markup::unescape;
-use trialcards_core::{parse, Severity, Study};
+use trialcards_core::{parse, Severity};
 
-fn fixture(name: &str) -> String {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture readable")
-}
+mod common;
 
-fn one(name: &str, text: &str) -> Study {
-    let out = parse(name, text);
-    assert_eq!(out.records.len(), 1, "{:?}", out.diagnostics);
-    out.records[0].clone()
-}
+use common::{fixture, one};
 
 /// A minimal study around `inner`.
 fn study_xml(inner: &str) -> String {

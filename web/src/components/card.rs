@@ -50,10 +50,14 @@ pub fn Card(props: &CardProps) -> Html {
         Callback::from(move |_: MouseEvent| on_remove.emit(key))
     };
     let on_copy = {
-        let (study, copied) = (study.clone(), copied.clone());
+        // The shared source, not a copy of the record: the record is looked up on click.
+        let (source, index, copied) = (props.source.clone(), props.index, copied.clone());
         Callback::from(move |_: MouseEvent| {
+            let Some(study) = source.records.get(index) else {
+                return;
+            };
             let copied = copied.clone();
-            let json = study_json(&study);
+            let json = study_json(study);
             wasm_bindgen_futures::spawn_local(async move {
                 let clipboard = gloo::utils::window().navigator().clipboard();
                 let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&json)).await;
@@ -88,7 +92,7 @@ pub fn Card(props: &CardProps) -> Html {
                 </p>
             </header>
             { key_facts(study) }
-            <CardSections study={Rc::new(study.clone())} source_text={props.source.text.clone()} />
+            <CardSections source={props.source.clone()} index={props.index} />
             <footer class="card-actions">
                 <button type="button" class="secondary" onclick={on_copy}>{ "Copy JSON" }</button>
                 <button type="button" class="secondary" onclick={on_remove}

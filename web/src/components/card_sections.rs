@@ -10,21 +10,25 @@ use yew::prelude::*;
 use super::card::fact;
 use super::markdown::{safe_url, Markdown};
 use crate::display::{code_words, phase_words, words};
+use crate::state::Source;
 
 /// Props of [`CardSections`].
 #[derive(Properties, PartialEq)]
 pub struct CardSectionsProps {
-    /// The record.
-    pub study: Rc<Study>,
-    /// The text the record was read from.
-    pub source_text: Rc<str>,
+    /// The source the record came from (shared, so passing it costs nothing); its text is
+    /// what "View source text" shows.
+    pub source: Rc<Source>,
+    /// The record's index among the source's records.
+    pub index: usize,
 }
 
 /// Every section the record has content for, then the source text on request.
 #[component]
 pub fn CardSections(props: &CardSectionsProps) -> Html {
     let show_source = use_state(|| false);
-    let s = &*props.study;
+    let Some(s) = props.source.records.get(props.index) else {
+        return Html::default();
+    };
     let toggle_source = {
         let show_source = show_source.clone();
         Callback::from(move |_: MouseEvent| show_source.set(!*show_source))
@@ -51,7 +55,7 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
                 </button>
                 if *show_source {
                     <pre class="source-pre" tabindex="0" aria-label="The text this card was read from">
-                        { props.source_text.to_string() }
+                        { props.source.text.to_string() }
                     </pre>
                 }
             </div>

@@ -210,15 +210,8 @@ fn finish_output(name: &str, out: &mut ParseOutput, empty: bool) {
             None,
             format!("{name}: the JSON holds no studies"),
         ));
-    } else if out.records.len() > 1 {
-        out.diagnostics.push(Diagnostic::new(
-            Severity::Info,
-            None,
-            format!(
-                "{name}: {} studies were found in this input",
-                out.records.len()
-            ),
-        ));
+    } else {
+        super::note_several(name, out, "studies");
     }
 }
 

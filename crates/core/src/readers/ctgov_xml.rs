@@ -242,15 +242,8 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
             None,
             format!("{name}: the XML holds no <clinical_study>"),
         ));
-    } else if out.records.len() > 1 {
-        out.diagnostics.push(Diagnostic::new(
-            Severity::Info,
-            None,
-            format!(
-                "{name}: {} studies were found in this input",
-                out.records.len()
-            ),
-        ));
+    } else {
+        super::note_several(name, &mut out, "studies");
     }
     out
 }

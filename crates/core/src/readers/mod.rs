@@ -92,7 +92,20 @@ pub(crate) fn note_once(study: &mut Study, diagnostic: Diagnostic) {
     }
 }
 
-/// The warning for a record without an NCT ID of its own.
+/// The input-level note that one input gave several records ("3 studies were found").
+pub(crate) fn note_several(name: &str, out: &mut ParseOutput, what: &str) {
+    if out.records.len() > 1 {
+        let message = format!(
+            "{name}: {} {what} were found in this input",
+            out.records.len()
+        );
+        out.diagnostics
+            .push(Diagnostic::new(Severity::Info, None, message));
+    }
+}
+
+/// The warning for a record without an NCT ID of its own (naming another registry's ID when
+/// that is what identifies the trial).
 pub(crate) fn no_nct_id_warning(id: &IdentificationModule) -> Diagnostic {
     // A trial registered elsewhere is identified by that registry's ID (a secondary ID).
     let other = id.secondary_id_infos.iter().find(|s| {
@@ -230,15 +243,8 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
             None,
             format!("{name}: the text is empty, so there is no registry page to read"),
         ));
-    } else if out.records.len() > 1 {
-        out.diagnostics.push(Diagnostic::new(
-            Severity::Info,
-            None,
-            format!(
-                "{name}: {} pages were found in this input",
-                out.records.len()
-            ),
-        ));
+    } else {
+        note_several(name, &mut out, "pages");
     }
     out
 }
