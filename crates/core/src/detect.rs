@@ -1,5 +1,6 @@
 //! The layout detector: finds where each registry page starts in an input and which layout it has.
 
+use crate::fields::ids;
 use crate::lines::Line;
 use crate::readers::{meddatax, veeva};
 
@@ -70,8 +71,12 @@ fn page_start(lines: &[Line<'_>], i: usize) -> Option<(usize, Layout)> {
 }
 
 /// Splits an input into pages. Pages start at a layout's start marker; text before the first
-/// marker belongs to the first page. Without markers the whole input is one page whose layout is
-/// judged by its headings. An input without any sign of a registry page gives no span.
+/// marker belongs to the first page, unless it names a trial of its own (then it is a page of
+/// its own). A page of a layout with a known end (Veeva's footer, meddatax's closing list of
+/// related trials) ends there, and what follows it up to the next start is a page of its own
+/// when it names a trial. Text without markers is one page whose layout is judged by its
+/// headings, or several when the site's header line (its first line) recurs before another
+/// trial. An input without any sign of a registry page gives no span.
 pub fn detect_pages(lines: &[Line<'_>]) -> Vec<PageSpan> {
     let mut starts: Vec<(usize, Layout)> = Vec::new();
     for i in 0..lines.len() {
@@ -81,37 +86,103 @@ pub fn detect_pages(lines: &[Line<'_>]) -> Vec<PageSpan> {
             }
         }
     }
-    if starts.is_empty() {
-        let layout = if veeva::heading_score(lines) >= 3 {
-            Layout::Veeva
-        } else if meddatax::heading_score(lines) >= 3 {
-            if lines.iter().any(|l| meddatax::is_results_heading(l.text)) {
-                Layout::MeddataxResults
-            } else {
-                Layout::Meddatax
-            }
-        } else if lines.iter().any(|l| !l.is_blank()) {
-            Layout::Generic
-        } else {
-            return Vec::new();
-        };
-        return vec![PageSpan {
-            layout,
-            start: 0,
-            end: lines.len(),
-        }];
-    }
     let mut spans = Vec::new();
+    let first = starts.first().map_or(lines.len(), |(at, _)| *at);
+    let preface = &lines[..first];
+    if starts.is_empty() || names_a_trial(preface) {
+        spans.extend(unmarked_pages(lines, 0, first));
+    }
     for (k, (at, layout)) in starts.iter().enumerate() {
-        let start = if k == 0 { 0 } else { *at };
-        let end = starts.get(k + 1).map(|(s, _)| *s).unwrap_or(lines.len());
+        let start = if k == 0 && spans.is_empty() { 0 } else { *at };
+        let next = starts.get(k + 1).map(|(s, _)| *s).unwrap_or(lines.len());
+        let page = &lines[*at..next];
+        let end = match layout {
+            Layout::Veeva => veeva::page_end(page),
+            Layout::Meddatax | Layout::MeddataxResults => meddatax::page_end(page),
+            _ => None,
+        }
+        .map(|e| at + e)
+        .filter(|&e| e < next && names_a_trial(&lines[e..next]))
+        .unwrap_or(next);
         spans.push(PageSpan {
             layout: *layout,
             start,
             end,
         });
+        if end < next {
+            spans.extend(unmarked_pages(lines, end, next));
+        }
     }
     spans
+}
+
+/// The pages in `lines[from..to]`, a stretch without start markers: one page judged by its
+/// headings, split where its first line (the site's header) recurs before another trial.
+fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
+    let stretch = &lines[from..to];
+    let Some(header) = stretch.iter().position(|l| !l.is_blank()) else {
+        return Vec::new();
+    };
+    let header_text = stretch[header].text;
+    if !stretch[header + 1..].iter().any(|l| l.text == header_text) {
+        return judged_layout(stretch)
+            .map(|layout| PageSpan {
+                layout,
+                start: from,
+                end: to,
+            })
+            .into_iter()
+            .collect();
+    }
+    // named[i]: how many of the first i lines name a trial (so each test below is O(1)).
+    let mut named = Vec::with_capacity(stretch.len() + 1);
+    named.push(0usize);
+    for l in stretch {
+        named.push(named[named.len() - 1] + usize::from(names_a_trial(std::slice::from_ref(l))));
+    }
+    let mut cuts = vec![from];
+    let mut last = header;
+    for (i, l) in stretch.iter().enumerate().skip(header + 1) {
+        if l.text == header_text && named[i] > named[last] && named[stretch.len()] > named[i] {
+            cuts.push(from + i);
+            last = i;
+        }
+    }
+    cuts.push(to);
+    cuts.windows(2)
+        .filter_map(|w| {
+            let layout = judged_layout(&lines[w[0]..w[1]])?;
+            Some(PageSpan {
+                layout,
+                start: w[0],
+                end: w[1],
+            })
+        })
+        .collect()
+}
+
+/// The layout of a page without a start marker, judged by its headings; `None` when blank.
+fn judged_layout(lines: &[Line<'_>]) -> Option<Layout> {
+    if veeva::heading_score(lines) >= 3 {
+        Some(Layout::Veeva)
+    } else if meddatax::heading_score(lines) >= 3 {
+        if lines.iter().any(|l| meddatax::is_results_heading(l.text)) {
+            Some(Layout::MeddataxResults)
+        } else {
+            Some(Layout::Meddatax)
+        }
+    } else if lines.iter().any(|l| !l.is_blank()) {
+        Some(Layout::Generic)
+    } else {
+        None
+    }
+}
+
+/// Whether `lines` name a trial: an NCT ID or another registry's trial ID anywhere in them.
+fn names_a_trial(lines: &[Line<'_>]) -> bool {
+    lines.iter().any(|l| {
+        !ids::find_nct_ids(l.text).is_empty() || !ids::find_registry_ids(l.text).is_empty()
+    })
 }
 
 #[cfg(test)]

@@ -47,12 +47,14 @@ pub fn parse(name: &str, text: &str) -> ParseOutput {
 /// Parses one input as the given format, whatever its content looks like (the fuzz
 /// targets drive each reader this way). Never fails and never panics.
 pub fn parse_as(name: &str, text: &str, format: formats::Format) -> ParseOutput {
+    let text = &input::normalize::normalize(text);
+    let structured = || input::normalize::line_breaks(text);
     match format {
-        formats::Format::CtgovJson => readers::ctgov_json::read(name, text),
-        formats::Format::CtgovCsv => readers::ctgov_csv::read(name, text),
-        formats::Format::Html => readers::saved_page::read_html(name, text),
+        formats::Format::CtgovJson => readers::ctgov_json::read(name, &structured()),
+        formats::Format::CtgovCsv => readers::ctgov_csv::read(name, &structured()),
+        formats::Format::Html => readers::saved_page::read_html(name, &structured()),
         formats::Format::Mhtml => readers::saved_page::read_mhtml(name, text),
-        formats::Format::CtgovXml => readers::ctgov_xml::read(name, text),
+        formats::Format::CtgovXml => readers::ctgov_xml::read(name, &structured()),
         formats::Format::PageText => readers::read(name, text),
     }
 }

@@ -19,13 +19,13 @@ impl Line<'_> {
     }
 }
 
-/// Splits `text` into lines (`\n`, `\r\n` or `\r`), numbering them from 1.
+/// Splits `text` into lines (`\n`, `\r\n` or a lone `\r`, as in old Mac files), numbering them
+/// from 1.
 pub fn scan(text: &str) -> Vec<Line<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.split('\n')
+    raw_lines(text)
         .enumerate()
-        .map(|(i, raw)| {
-            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        .map(|(i, (_, raw))| {
             let trimmed_start = raw.trim_start();
             let indent = raw[..raw.len() - trimmed_start.len()].chars().count();
             Line {
@@ -35,6 +35,39 @@ pub fn scan(text: &str) -> Vec<Line<'_>> {
             }
         })
         .collect()
+}
+
+/// The byte offset where each line [`scan`] finds begins (with the same line breaks), followed
+/// by the text's length: line `i` spans `starts[i]..starts[i + 1]`.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = raw_lines(text).map(|(start, _)| start).collect();
+    starts.push(text.len());
+    starts
+}
+
+/// Each line of `text` with the byte offset where it starts, without its line break.
+fn raw_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let from = start;
+        match bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(at) => {
+                let end = from + at;
+                let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                start = end + if crlf { 2 } else { 1 };
+                Some((from, &text[from..end]))
+            }
+            None => {
+                done = true;
+                Some((from, &text[from..]))
+            }
+        }
+    })
 }
 
 /// The fields a label on a registry page can name.
@@ -223,7 +256,9 @@ const SYNONYMS: &[(&str, Label)] = &[
 pub fn normalize_label(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for c in label.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
@@ -238,8 +273,15 @@ pub fn normalize_label(label: &str) -> String {
 /// The field a label names, if the synonym table knows it. A leading "Actual", "Estimated" or
 /// "Anticipated" ("Actual Study Start Date") names the same field as the label without it.
 pub fn lookup_label(label: &str) -> Option<Label> {
+    // No label in the table is near this long: a sentence is not looked up.
+    if label.len() > 120 {
+        return None;
+    }
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&str, Label>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| SYNONYMS.iter().copied().collect());
     let key = normalize_label(label);
-    let find = |k: &str| SYNONYMS.iter().find(|(s, _)| *s == k).map(|(_, l)| *l);
+    let find = |k: &str| table.get(k).copied();
     find(&key).or_else(|| {
         ["actual ", "estimated ", "anticipated "]
             .iter()

@@ -146,6 +146,11 @@ fn item(text: String, marker: Option<String>, line: usize) -> CriterionItem {
     }
 }
 
+/// How deep criteria nest at most. Registries nest two or three levels; deeper items (a
+/// hostile page can indent ten thousand levels) join the deepest list, so the tree, and
+/// everything that walks it recursively (rendering, serializing, dropping), stays shallow.
+pub const MAX_DEPTH: usize = 8;
+
 /// The item list at `depth` along the last items of `root`.
 fn list_at(root: &mut Vec<CriterionItem>, depth: usize) -> &mut Vec<CriterionItem> {
     let mut list = root;
@@ -194,7 +199,7 @@ pub fn build_items(lines: &[Line<'_>]) -> Vec<CriterionItem> {
         for (marker, text) in entries {
             if marker.is_none() {
                 if open.last().is_some_and(|&top| line.indent > top) {
-                    let depth = open.len();
+                    let depth = open.len().min(MAX_DEPTH + 1);
                     push_item(list_at(&mut root, depth), &text, None, line.no);
                 } else {
                     open.clear();
@@ -205,9 +210,14 @@ pub fn build_items(lines: &[Line<'_>]) -> Vec<CriterionItem> {
             while open.last().is_some_and(|&top| top >= line.indent) {
                 open.pop();
             }
-            let depth = open.len();
+            let depth = open.len().min(MAX_DEPTH);
             push_item(list_at(&mut root, depth), &text, marker, line.no);
-            open.push(line.indent);
+            if open.len() <= MAX_DEPTH {
+                open.push(line.indent);
+            } else if let Some(top) = open.last_mut() {
+                // Past the cap, siblings and deeper items alike join the deepest list.
+                *top = line.indent;
+            }
         }
     }
     root
@@ -274,6 +284,15 @@ pub fn sub_heading(text: &str) -> Option<(CriteriaPart, &str)> {
         Some(i) => (&text[..i], text[i + 1..].trim()),
         None => (text, ""),
     };
+    // Both parts' names end in "clusion"; most lines are neither (checked without allocating).
+    let named = head.len() <= 80
+        && head
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"clusion"));
+    if !named {
+        return None;
+    }
     let norm = normalize_label(head);
     let words = norm.split(' ').count();
     if words > 4 {

@@ -47,6 +47,10 @@ pub fn parse_count_phrase(text: &str) -> Option<CountPhrase> {
 /// Veeva's arms heading "48 participants in 2 patient groups, including a placebo group":
 /// the participant count and the number of groups.
 pub fn parse_groups_line(text: &str) -> Option<(u64, u64)> {
+    // The line opens with its count; most lines do not (checked before searching).
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (count, rest) = text.split_once(" participants in ")?;
     let count = parse_number(count.trim())?;
     let mut words = rest.split_whitespace();

@@ -6,6 +6,7 @@
 pub mod charset;
 pub mod html_text;
 pub mod mhtml;
+pub mod normalize;
 pub mod transfer_encoding;
 
 use std::borrow::Cow;
@@ -43,21 +44,23 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 
 /// Why an input cannot be read as text, as a diagnostic naming it; `None` when it can.
 /// Looks at the size, the first bytes and the share of control bytes, in one pass at most.
+/// UTF-16 text (every other byte zero) is judged by its decoded characters.
 pub fn check_input(name: &str, bytes: &[u8]) -> Option<Diagnostic> {
+    let utf16 = is_utf16(bytes);
     let problem = if bytes.len() > MAX_INPUT_BYTES {
         Some(format!(
             "is {} — larger than the {} MB trialcards reads; a registry page is far smaller",
             megabytes(bytes.len()),
             MAX_INPUT_BYTES / (1024 * 1024)
         ))
-    } else if bytes.iter().all(u8::is_ascii_whitespace) {
+    } else if is_blank(bytes, utf16) {
         Some("is empty: there is no text to read".to_string())
     } else if let Some((_, what)) = SIGNATURES
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
     {
         Some(format!("is {what}, not a registry page saved as text"))
-    } else if looks_binary(bytes) {
+    } else if !utf16 && looks_binary(bytes) {
         Some("is not text (it is mostly control bytes): it looks like a binary file".to_string())
     } else {
         None
@@ -67,6 +70,25 @@ pub fn check_input(name: &str, bytes: &[u8]) -> Option<Diagnostic> {
         line: None,
         message: format!("{name} {p}"),
     })
+}
+
+/// Whether `bytes` are UTF-16 text: with a byte-order mark, or by the zero bytes of its ASCII.
+fn is_utf16(bytes: &[u8]) -> bool {
+    use charset::Charset::{Utf16Be, Utf16Le};
+    let charset = charset::from_bom(bytes)
+        .map(|(c, _)| c)
+        .or_else(|| charset::utf16_without_bom(bytes));
+    matches!(charset, Some(Utf16Le | Utf16Be))
+}
+
+/// Whether the input holds nothing but whitespace (a byte-order mark alone included).
+fn is_blank(bytes: &[u8], utf16: bool) -> bool {
+    if utf16 {
+        decode_text(bytes).trim().is_empty()
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        bytes.iter().all(u8::is_ascii_whitespace)
+    }
 }
 
 /// The same check for an input whose size is known before it is read (a file in a browser).
@@ -87,8 +109,8 @@ fn megabytes(bytes: usize) -> String {
 }
 
 /// True when more than one byte in ten (of the first 64 KiB) is a control byte other than
-/// tab, line feed, carriage return and form feed. UTF-16 text fails this test too (every
-/// other byte is NUL); it is handled before this check once UTF-16 is decoded.
+/// tab, line feed, carriage return and form feed. UTF-16 text would fail this test too (every
+/// other byte is NUL), so it is not asked of UTF-16.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let control = sample
@@ -98,18 +120,22 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 10 > sample.len()
 }
 
-/// The text of `bytes`: UTF-8 with its byte-order mark removed. Bytes that are not UTF-8 but
-/// declare windows-1252 or ISO-8859-1 in a `<meta>` tag (a web page saved in its own encoding)
-/// are decoded in that charset; otherwise invalid sequences become U+FFFD rather than failing
-/// the whole input.
+/// The text of `bytes`, decoded in the charset its byte-order mark names (UTF-8, UTF-16 LE or
+/// BE), else as UTF-8 when it is valid UTF-8, else in the charset a `<meta>` tag declares (a web
+/// page saved in its own encoding), else as [`charset::guess`] judges it (UTF-16 without a mark,
+/// or windows-1252 from an older Windows program). Never fails: bytes that cannot be decoded
+/// become U+FFFD rather than failing the whole input.
 pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if std::str::from_utf8(bytes).is_err()
-        && charset::declared_in_html(bytes) == Some(charset::Charset::Windows1252)
-    {
-        return charset::decode(bytes, charset::Charset::Windows1252);
-    }
-    String::from_utf8_lossy(bytes)
+    let charset = match charset::from_bom(bytes) {
+        Some((charset, _)) => charset,
+        None if std::str::from_utf8(bytes).is_ok()
+            && charset::utf16_without_bom(bytes).is_none() =>
+        {
+            charset::Charset::Utf8
+        }
+        None => charset::declared_in_html(bytes).unwrap_or_else(|| charset::guess(bytes)),
+    };
+    charset::decode(bytes, charset)
 }
 
 #[cfg(test)]
@@ -154,6 +180,25 @@ mod tests {
     }
 
     #[test]
+    fn utf16_is_text_with_or_without_its_mark() {
+        let page = "Title\r\nNCT ID: NCT09990001\r\n\u{2022} age \u{2265} 18, 10 \u{b5}g\r\n";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [
+            [b"\xFF\xFE".as_slice(), &le].concat(),
+            [b"\xFE\xFF".as_slice(), &be].concat(),
+            le.clone(),
+            be.clone(),
+        ] {
+            assert!(check_input("u.txt", &bytes).is_none());
+            assert_eq!(decode_text(&bytes), page);
+        }
+        let blank: Vec<u8> = "\r\n  ".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(message("b.txt", &[b"\xFF\xFE".as_slice(), &blank].concat()).contains("is empty"));
+        assert!(message("bom.txt", b"\xEF\xBB\xBF").contains("is empty"));
+    }
+
+    #[test]
     fn too_large_is_refused_before_reading() {
         assert!(check_size("big.txt", MAX_INPUT_BYTES as u64).is_none());
         let d = check_size("big.txt", MAX_INPUT_BYTES as u64 + 1).unwrap();
@@ -163,7 +208,12 @@ mod tests {
     #[test]
     fn decoding_drops_the_bom_and_keeps_the_rest() {
         assert_eq!(decode_text(b"\xEF\xBB\xBFTitle"), "Title");
-        assert_eq!(decode_text(b"a\xFFb"), "a\u{FFFD}b");
+        // A stray byte in UTF-8 text is replaced; text with no UTF-8 at all is windows-1252.
+        assert_eq!(decode_text(b"\xC2\xB5g a\xFFb"), "µg a\u{FFFD}b");
+        assert_eq!(
+            decode_text(b"\x93Age \xB1 2\x94, 10 \xB5g"),
+            "“Age ± 2”, 10 µg"
+        );
         assert_eq!(
             decode_text(b"<meta charset=windows-1252><p>\x93\xB5g\x94</p>"),
             "<meta charset=windows-1252><p>“µg”</p>"

@@ -62,12 +62,21 @@ fn plain(text: &str) -> String {
     let t = text.trim_start_matches(['#', '>']).trim_start();
     let t = t.strip_prefix("- ").unwrap_or(t);
     let t = t.trim_matches('|').trim();
-    t.replace("**", "").trim().to_string()
+    if t.contains("**") {
+        t.replace("**", "").trim().to_string()
+    } else {
+        t.to_string()
+    }
 }
 
 fn is_related_heading(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    text.len() < 60 && RELATED_HEADINGS.iter().any(|h| lower.contains(h))
+    // The headings are ASCII: compare bytes case-blind, without a lowercased copy.
+    text.len() < 60
+        && RELATED_HEADINGS.iter().any(|h| {
+            text.as_bytes()
+                .windows(h.len())
+                .any(|w| w.eq_ignore_ascii_case(h.as_bytes()))
+        })
 }
 
 /// A line that could be a title: several words, not a label, not site chrome.

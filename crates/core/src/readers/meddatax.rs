@@ -114,6 +114,38 @@ pub fn is_id_line(text: &str) -> bool {
         .is_some_and(|rest| ids::is_nct_id(rest.trim()))
 }
 
+/// Where a meddatax page that starts at `lines[0]` ends: after its closing "More Related
+/// Trials" list (a line of explanation, then pairs of a title and an "NCT… STATUS PHASE" line).
+/// `None` when the page has no such list: then it runs to the next page's start.
+pub fn page_end(lines: &[Line<'_>]) -> Option<usize> {
+    let heading = lines.iter().position(|l| l.text == "More Related Trials")?;
+    let is_entry_id = |text: &str| {
+        let mut words = text.split_whitespace();
+        words.next().is_some_and(ids::is_nct_id)
+            && words.next().is_some_and(|w| {
+                w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+            })
+    };
+    let next_text = |from: usize| (from..lines.len()).find(|&i| !lines[i].is_blank());
+    let mut end = heading + 1;
+    if let Some(i) = next_text(end) {
+        if lines[i].text.starts_with("Additional clinical trials") {
+            end = i + 1;
+        }
+    }
+    while let Some(i) = next_text(end) {
+        if is_entry_id(lines[i].text) {
+            end = i + 1;
+        } else if next_text(i + 1).is_some_and(|j| is_entry_id(lines[j].text)) {
+            end = next_text(i + 1).map_or(i + 1, |j| j + 1);
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
 /// Whether the lines after an "NCT ID:" line continue as a meddatax page.
 pub fn follows_as_study(rest: &[Line<'_>]) -> bool {
     rest.iter()

@@ -190,13 +190,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
     let pages = detect::detect_pages(&lines);
     let mut out = ParseOutput::default();
     // Byte offset of each line's start, for the byte length of each page.
-    let mut offsets = Vec::with_capacity(lines.len() + 1);
-    let mut pos = 0;
-    for part in text.split('\n') {
-        offsets.push(pos);
-        pos += part.len() + 1;
-    }
-    offsets.push(text.len());
+    let offsets = lines::line_starts(text);
     for span in &pages {
         let slice = &lines[span.start..span.end];
         let from = offsets.get(span.start).copied().unwrap_or(0);

@@ -3,6 +3,7 @@
 //! recorded in `trialcards.source.format`.
 
 use super::read;
+use crate::input::normalize::normalize;
 use crate::input::{html_text, mhtml};
 use crate::model::{Diagnostic, Severity};
 use crate::ParseOutput;
@@ -36,7 +37,7 @@ fn read_page(name: &str, html: &str, container: &str) -> ParseOutput {
         .embedded_studies
         .first()
         .and_then(|json| embedded_study(name, json))
-        .unwrap_or_else(|| read(name, &page.text));
+        .unwrap_or_else(|| read(name, &normalize(&page.text)));
     for record in &mut out.records {
         record.trialcards.source.format = Some(container.to_string());
     }

@@ -20,6 +20,40 @@ pub const SITE_MARKER: &str = "ClinicalTrials.Veeva";
 /// The line after which only the site's footer follows.
 const FOOTER_MARKER: &str = "Data sourced from clinicaltrials.gov";
 
+/// The link lines of the site's footer, after [`FOOTER_MARKER`] (compared case-blind).
+const FOOTER_LINES: &[&str] = &[
+    "clinical trials",
+    "find clinical trials",
+    "find clinical trialstrials by location",
+    "trials by location",
+    "research sites",
+    "resources",
+    "legal",
+    "privacy policy",
+    "terms of use",
+    "cookie policy",
+];
+
+/// Where a Veeva page that starts at `lines[0]` ends: after its footer (the footer marker,
+/// then the site's link lines and its copyright line). `None` when the page has no footer (a
+/// cut copy): then it runs to the next page's start.
+pub fn page_end(lines: &[Line<'_>]) -> Option<usize> {
+    let footer = lines.iter().position(|l| l.text == FOOTER_MARKER)?;
+    let mut end = footer + 1;
+    while let Some(l) = lines.get(end) {
+        let lower = l.text.to_lowercase();
+        let footer_line = l.is_blank()
+            || FOOTER_LINES.contains(&lower.as_str())
+            || (lower.starts_with("© copyright") || lower.starts_with("copyright"))
+                && lower.contains("veeva");
+        if !footer_line {
+            break;
+        }
+        end += 1;
+    }
+    Some(end)
+}
+
 /// Section headings, exactly as Veeva prints them.
 const HEADINGS: &[&str] = &[
     SITE_MARKER,

@@ -1,0 +1,53 @@
+//! Parses one hostile input of the adversarial set, chosen by its index, and prints how long
+//! each stage takes (for profiling: `perf record target/release/examples/hostile 5`).
+#[path = "../benches/adversarial_inputs.rs"]
+mod adversarial_inputs;
+
+fn main() {
+    let index: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(0);
+    let input = &adversarial_inputs::all(1)[index];
+    stages(&input.text);
+    let out = trialcards_core::parse("hostile.txt", &input.text);
+    let unrec: usize = out
+        .records
+        .iter()
+        .map(|r| r.trialcards.unrecognized.len())
+        .sum();
+    let diags: usize = out
+        .records
+        .iter()
+        .map(|r| r.trialcards.diagnostics.len())
+        .sum();
+    println!(
+        "{}: {} records, {} unrecognized lines, {} record notes, {} input notes",
+        input.name,
+        out.records.len(),
+        unrec,
+        diags,
+        out.diagnostics.len()
+    );
+}
+
+fn stages(text: &str) {
+    let t = std::time::Instant::now();
+    let n = trialcards_core::input::normalize::normalize(text);
+    eprintln!("normalize {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let lines = trialcards_core::lines::scan(&n);
+    eprintln!("scan {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let pages = trialcards_core::detect::detect_pages(&lines);
+    eprintln!("detect {:?} {}", t.elapsed(), pages.len());
+    let t = std::time::Instant::now();
+    let out = trialcards_core::parse("x", text);
+    eprintln!("parse {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let j = serde_json::to_string(&out).unwrap();
+    eprintln!("json {:?} {}", t.elapsed(), j.len());
+    let t = std::time::Instant::now();
+    drop(out);
+    eprintln!("drop {:?}", t.elapsed());
+}

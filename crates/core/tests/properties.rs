@@ -1,0 +1,271 @@
+//! Properties that hold for any input (proptest): parsing never panics, whatever the text or the
+//! bytes; its output always serializes to JSON; trailing whitespace and the kind of line break
+//! do not change a record; and two pages pasted one after the other give the records of each.
+
+mod common;
+
+use proptest::prelude::*;
+use serde_json::Value;
+use trialcards_core::{parse, parse_bytes, ParseOutput, Study};
+
+/// The page-text fixtures that hold exactly one registry page each, naming its trial (a page
+/// that names none, like our labels-only skeleton, cannot be told from the page before it).
+fn single_pages() -> Vec<(String, String)> {
+    common::fixture_inputs()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .filter(|(_, text)| {
+            let records = parse("page.txt", text).records;
+            records.len() == 1 && {
+                let ids = &records[0].protocol_section.identification_module;
+                ids.nct_id.is_some() || !ids.secondary_id_infos.is_empty()
+            }
+        })
+        .collect()
+}
+
+/// Our structured fixtures (v2 JSON, JSON Lines, classic XML, CSV).
+fn structured_files() -> Vec<(String, String)> {
+    common::fixture_inputs()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x != "txt"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+/// A record as JSON, without what depends on where it sits in its input: the byte length of
+/// its source, and line numbers (shifted back by `line_offset`).
+fn comparable(study: &Study, line_offset: usize) -> Value {
+    let mut value = serde_json::to_value(study).unwrap();
+    if let Some(source) = value.pointer_mut("/trialcards/source") {
+        source.as_object_mut().unwrap().remove("byteLength");
+    }
+    let mut pending = vec![&mut value];
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::Object(map) => {
+                for (key, item) in map.iter_mut() {
+                    match item {
+                        Value::Number(n) if key == "line" => {
+                            *item = Value::from(n.as_u64().unwrap() - line_offset as u64);
+                        }
+                        _ => pending.push(item),
+                    }
+                }
+            }
+            Value::Array(items) => pending.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
+    value
+}
+
+/// Where two JSON values first differ, as a pointer with both values (for failure messages).
+fn difference(a: &Value, b: &Value, at: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).find_map(|k| {
+            let null = Value::Null;
+            let path = format!("{at}/{k}");
+            difference(x.get(k).unwrap_or(&null), y.get(k).unwrap_or(&null), &path)
+        }),
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (p, q))| difference(p, q, &format!("{at}/{i}"))),
+        _ if a == b => None,
+        _ => Some(format!("{at}: {a} != {b}")),
+    }
+}
+
+/// Asserts two lists of records are equal, naming the first difference.
+fn same(got: &[Value], want: &[Value], context: &str) -> Result<(), TestCaseError> {
+    let diff = difference(&Value::from(got.to_vec()), &Value::from(want.to_vec()), "");
+    prop_assert!(diff.is_none(), "{context}: {}", diff.unwrap_or_default());
+    Ok(())
+}
+
+fn records(out: &ParseOutput) -> Vec<Value> {
+    out.records.iter().map(|s| comparable(s, 0)).collect()
+}
+
+/// Rewrites `text` with `ending` as every line break and `pad` added at the end of each line
+/// chosen by `where_`.
+fn respaced(text: &str, ending: &str, pads: &[(bool, &str)]) -> String {
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push_str(ending);
+        }
+        out.push_str(line.trim_end_matches([' ', '\t']));
+        if let Some((true, pad)) = pads.get(i % pads.len().max(1)) {
+            out.push_str(pad);
+        }
+    }
+    out
+}
+
+fn line_ending() -> impl Strategy<Value = &'static str> {
+    prop_oneof![Just("\n"), Just("\r\n"), Just("\r")]
+}
+
+fn pads() -> impl Strategy<Value = Vec<(bool, &'static str)>> {
+    prop::collection::vec(
+        (
+            any::<bool>(),
+            prop_oneof![Just(" "), Just("\t"), Just("  \t "), Just("")],
+        ),
+        1..8,
+    )
+}
+
+/// A labelled page of our own making: an ID and a handful of fields in a random order.
+fn labelled_page() -> impl Strategy<Value = String> {
+    let value = "[A-Za-z][A-Za-z0-9 ,()/%-]{0,40}";
+    (
+        "NCT0[0-9]{7}",
+        prop::collection::vec(
+            (
+                prop::sample::select(vec![
+                    "Brief Title",
+                    "Official Title",
+                    "Overall Status",
+                    "Phase",
+                    "Study Type",
+                    "Enrollment",
+                    "Start Date",
+                    "Conditions",
+                    "Interventions",
+                    "Sponsor",
+                    "Sex",
+                    "Minimum Age",
+                    "Something Else",
+                ]),
+                value,
+            ),
+            0..12,
+        ),
+    )
+        .prop_map(|(id, fields)| {
+            let mut page = format!("NCT ID: {id}\n");
+            for (label, value) in fields {
+                page.push_str(&format!("{label}: {value}\n"));
+            }
+            page
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_parses_and_serializes(text in any::<String>()) {
+        let out = parse("any.txt", &text);
+        let json = serde_json::to_string(&out).unwrap();
+        prop_assert!(serde_json::from_str::<Value>(&json).is_ok());
+    }
+
+    #[test]
+    fn any_bytes_parse_and_serialize(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let out = parse_bytes("any.bin", &bytes);
+        prop_assert!(serde_json::to_string(&out).is_ok());
+        // Every input gives a record or says why not.
+        prop_assert!(!out.records.is_empty() || !out.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn page_like_strings_parse_and_serialize(
+        lines in prop::collection::vec(
+            prop_oneof![
+                "[-*•·] ?[A-Za-z0-9 ≥≤µ±]{0,30}",
+                "(Inclusion|Exclusion) Criteria:?",
+                "[A-Z][a-z]{2,12}( [A-Z][a-z]{2,9})?: ?[A-Za-z0-9 ]{0,20}",
+                "NCT[0-9]{8}",
+                " {0,12}[0-9]{1,2}[.)] [a-z ]{0,20}",
+                "#{1,3} [A-Za-z ]{1,20}",
+                "[<>{}\\[\\]\"&;=/a-z ]{0,30}",
+            ],
+            0..60,
+        )
+    ) {
+        let out = parse("lines.txt", &lines.join("\n"));
+        prop_assert!(serde_json::to_string(&out).is_ok());
+    }
+
+    #[test]
+    fn whitespace_and_line_breaks_do_not_change_a_fixture_page(
+        index in any::<prop::sample::Index>(),
+        ending in line_ending(),
+        pads in pads(),
+        tail in prop_oneof![Just(""), Just("\n"), Just("\n\n  \n"), Just(" \t")],
+    ) {
+        let pages = single_pages();
+        let (name, text) = index.get(&pages);
+        let expected = records(&parse(name, text));
+        let changed = respaced(text, ending, &pads) + tail;
+        same(&records(&parse(name, &changed)), &expected, &format!("{name} {ending:?}"))?;
+    }
+
+    #[test]
+    fn whitespace_and_line_breaks_do_not_change_a_structured_file(
+        index in any::<prop::sample::Index>(),
+        ending in line_ending(),
+        tail in prop_oneof![Just(""), Just("\n"), Just("\r\n\r\n"), Just(" \t ")],
+    ) {
+        let files = structured_files();
+        let (name, text) = index.get(&files);
+        let expected = records(&parse(name, text));
+        let changed = respaced(text, ending, &[]) + tail;
+        same(&records(&parse(name, &changed)), &expected, &format!("{name} {ending:?}"))?;
+    }
+
+    #[test]
+    fn whitespace_and_line_breaks_do_not_change_a_labelled_page(
+        page in labelled_page(),
+        ending in line_ending(),
+        pads in pads(),
+    ) {
+        let expected = records(&parse("p.txt", &page));
+        prop_assert_eq!(expected.len(), 1);
+        let changed = respaced(&page, ending, &pads);
+        same(&records(&parse("p.txt", &changed)), &expected, &page)?;
+    }
+
+    #[test]
+    fn two_pages_pasted_together_give_the_records_of_each(
+        first in any::<prop::sample::Index>(),
+        second in any::<prop::sample::Index>(),
+        gap in prop_oneof![Just("\n"), Just("\n\n"), Just("\n\n\n   \n")],
+    ) {
+        let pages = single_pages();
+        let (a, b) = (first.get(&pages), second.get(&pages));
+        // A page cut before its site's end, followed by a page without a start marker (a
+        // generic page), cannot be split: nothing marks where the first ends.
+        let cut = parse("page.txt", &a.1).records[0]
+            .trialcards
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("looks cut off"));
+        let generic = parse("page.txt", &b.1).records[0].trialcards.source.layout == "generic";
+        prop_assume!(!(cut && generic));
+        // Two generic pages split where the first one's site header recurs: pages of two
+        // different unknown sites pasted together stay one page (a known limit).
+        let both_generic = generic
+            && parse("page.txt", &a.1).records[0].trialcards.source.layout == "generic";
+        prop_assume!(!(both_generic && a.0 != b.0));
+        let joined = format!("{}{gap}{}", a.1.trim_end(), b.1);
+        let out = parse("page.txt", &joined);
+        prop_assert_eq!(out.records.len(), 2, "{} + {}: {:?}", a.0, b.0, out.diagnostics);
+        let offset = a.1.trim_end().lines().count() + gap.matches('\n').count() - 1;
+        let context = format!("{} + {}", a.0, b.0);
+        same(&[comparable(&out.records[0], 0)], &records(&parse("page.txt", &a.1)), &context)?;
+        same(&[comparable(&out.records[1], offset)], &records(&parse("page.txt", &b.1)), &context)?;
+    }
+}
