@@ -7,9 +7,11 @@
 //!   and the end-to-end tests on the release build served under a sub-path.
 //! - `dist [--public-url URL]`: the release build in `dist/`, as GitHub Pages serves it.
 //! - `setup`: only install what is missing.
+//! - `fuzz [SECONDS] [TARGET...]`: fuzz the core's entry points (nightly, cargo fuzz).
 //!
 //! Every install step checks first and skips what is already there.
 
+mod fuzz;
 mod setup;
 mod tasks;
 
@@ -23,6 +25,7 @@ Tasks:
   test                      run every check and test (the CI command)
   dist [--public-url URL]   release build into dist/ (default URL: /)
   setup                     install the missing tools only
+  fuzz [SECONDS] [TARGET..] fuzz each core entry point for SECONDS (default 300)
 ";
 
 fn main() -> ExitCode {
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         Some("test") => tasks::test(),
         Some("dist") => tasks::dist(&args[1..]),
         Some("setup") => setup::all(),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
