@@ -269,3 +269,27 @@ proptest! {
         same(&[comparable(&out.records[1], offset)], &records(&parse("page.txt", &b.1)), &context)?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Our UTF-16 and windows-1252 decoders give exactly what encoding_rs (the WHATWG
+    /// Encoding Standard's implementation in Firefox) gives, for any bytes.
+    #[test]
+    fn decoding_agrees_with_encoding_rs(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        use trialcards_core::input::charset::{decode, Charset};
+        for (ours, theirs) in [
+            (Charset::Utf16Le, encoding_rs::UTF_16LE),
+            (Charset::Utf16Be, encoding_rs::UTF_16BE),
+            (Charset::Windows1252, encoding_rs::WINDOWS_1252),
+        ] {
+            // Without a byte-order mark in front: `decode` drops a matching mark, as the
+            // standard's "decode" does; `decode_without_bom_handling` would keep it.
+            let body = match trialcards_core::input::charset::from_bom(&bytes) {
+                Some(_) => &bytes[2..],
+                None => &bytes[..],
+            };
+            prop_assert_eq!(decode(body, ours), theirs.decode_without_bom_handling(body).0);
+        }
+    }
+}
