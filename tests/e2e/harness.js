@@ -6,7 +6,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -95,10 +96,13 @@ export async function openApp(context, appUrl) {
       offOrigin.push(url);
     }
   });
+  // Violations are reported to this process as they happen, so they are seen even after the
+  // page is closed or reloaded.
+  const violations = [];
+  await page.exposeFunction('__trialcardsCspViolation', (violation) => violations.push(violation));
   await page.addInitScript(() => {
-    window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`);
+      window.__trialcardsCspViolation(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
     });
   });
   const pageErrors = [];
@@ -112,7 +116,7 @@ export async function openApp(context, appUrl) {
     offOrigin,
     pageErrors,
     workers,
-    cspViolations: () => page.evaluate(() => window.__cspViolations),
+    cspViolations: async () => [...violations],
   };
 }
 
@@ -166,15 +170,31 @@ export async function dropFiles(page, files) {
 
 /**
  * Registers the suite's setup: the release build served under the public URL and one
- * browser, both closed after the suite. Returns `app`; `app.open()` opens the app in a
+ * browser, both closed after the suite; after each test, every page it opened is checked
+ * for CSP violations, requests to other origins and uncaught errors, then closed. Returns `app`; `app.open()` opens the app in a
  * new page (see `openApp`), `app.server` and `app.browser` are there once tests run.
  */
 export function useApp() {
+  const opened = [];
   const app = {
     server: undefined,
     browser: undefined,
-    open: () => openApp(app.browser.context, app.server.url),
+    open: async () => {
+      const opening = await openApp(app.browser.context, app.server.url);
+      opened.push(opening);
+      return opening;
+    },
   };
+  // After every test of every suite, for every page it opened: the Content-Security-Policy
+  // was never violated, no request left the origin and no error went uncaught.
+  afterEach(async () => {
+    for (const { page, offOrigin, pageErrors, cspViolations } of opened.splice(0)) {
+      if (!page.isClosed()) await page.close();
+      assert.deepEqual(await cspViolations(), [], 'no Content-Security-Policy violation');
+      assert.deepEqual(offOrigin, [], 'no request left the origin');
+      assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
+    }
+  });
   before(async () => {
     app.server = await serveDist();
     app.browser = await launchBrowser();

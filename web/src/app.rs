@@ -51,16 +51,17 @@ pub fn App() -> Html {
             read_typed(&dispatcher, &parser, &ids, &typed_id, text);
         })
     };
-    let on_remove = {
-        let dispatcher = collection.dispatcher();
-        Callback::from(move |id: u32| dispatcher.dispatch(Action::Remove(id)))
-    };
-    let on_remove_record = {
-        let dispatcher = collection.dispatcher();
-        Callback::from(move |(id, index): (u32, usize)| {
+    // Stable callbacks (the dispatcher never changes), so that unchanged cards and source
+    // lines are not rendered again when something else in the collection changes.
+    let on_remove = use_callback(collection.dispatcher(), |id: u32, dispatcher| {
+        dispatcher.dispatch(Action::Remove(id))
+    });
+    let on_remove_record = use_callback(
+        collection.dispatcher(),
+        |(id, index): (u32, usize), dispatcher| {
             dispatcher.dispatch(Action::RemoveRecord { id, index })
-        })
-    };
+        },
+    );
     let on_load_examples = {
         let on_incoming = on_incoming.clone();
         Callback::from(move |()| {

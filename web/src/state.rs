@@ -22,11 +22,32 @@ pub struct Source {
     pub problems: Vec<Diagnostic>,
 }
 
+/// A loaded source, shared between the collection and the views, and compared by identity.
+/// The reducer gives a source a new allocation whenever it changes it (`Rc::make_mut` on a
+/// shared `Rc`), so two handles are equal exactly when they are the same allocation: the
+/// views' props compare a pointer, not a 25 MB text and thousands of records, on every render.
+#[derive(Debug, Clone)]
+pub struct SourceRef(pub Rc<Source>);
+
+impl PartialEq for SourceRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SourceRef {
+    type Target = Source;
+
+    fn deref(&self) -> &Source {
+        &self.0
+    }
+}
+
 /// Everything loaded: the sources in the order they were added.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Collection {
     /// The loaded sources, oldest first (shared, so views clone them cheaply).
-    pub sources: Vec<Rc<Source>>,
+    pub sources: Vec<SourceRef>,
 }
 
 impl Collection {
@@ -39,7 +60,7 @@ impl Collection {
         self.sources
             .iter_mut()
             .find(|s| s.id == id)
-            .map(Rc::make_mut)
+            .map(|s| Rc::make_mut(&mut s.0))
     }
 }
 
@@ -111,7 +132,7 @@ impl Reducible for Collection {
                 };
                 match next.source_mut(id) {
                     Some(source) => *source = fresh,
-                    None => next.sources.push(Rc::new(fresh)),
+                    None => next.sources.push(SourceRef(Rc::new(fresh))),
                 }
             }
             Action::Finish { id, output } => {
@@ -122,7 +143,7 @@ impl Reducible for Collection {
                 }
             }
             Action::Unreadable { id, name, message } => {
-                next.sources.push(Rc::new(Source {
+                next.sources.push(SourceRef(Rc::new(Source {
                     id,
                     name,
                     text: Rc::from(""),
@@ -133,7 +154,7 @@ impl Reducible for Collection {
                         line: None,
                         message,
                     }],
-                }));
+                })));
             }
             Action::Remove(id) => next.sources.retain(|s| s.id != id),
             Action::RemoveRecord { id, index } => {

@@ -85,3 +85,27 @@ fn many_pages_and_many_lines_are_all_kept() {
     assert_eq!(ids.records[0].nct_id(), Some("NCT00000000"));
     assert_eq!(ids.records[0].trialcards.unrecognized.len(), 100_000);
 }
+
+#[test]
+fn text_after_a_pages_footer_is_kept() {
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/veeva_avatar_sponsor_nested_numbered_lead_in.txt"),
+    )
+    .unwrap();
+    let out = parse(
+        "page.txt",
+        &format!("{page}\nA note pasted after the page\nAnd another\n"),
+    );
+    assert_eq!(out.records.len(), 1);
+    let kept: Vec<&str> = out.records[0]
+        .trialcards
+        .unrecognized
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect();
+    assert!(
+        kept.ends_with(&["A note pasted after the page", "And another"]),
+        "{kept:?}"
+    );
+}

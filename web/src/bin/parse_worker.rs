@@ -1,8 +1,8 @@
 //! Entry point of the Web Worker that parses pages off the main thread.
 
 use gloo::worker::Registrable;
-use trialcards_web::worker::{JsCodec, ParseWorker};
+use trialcards_web::worker::{JsonCodec, ParseWorker};
 
 fn main() {
-    ParseWorker::registrar().encoding::<JsCodec>().register();
+    ParseWorker::registrar().encoding::<JsonCodec>().register();
 }

@@ -1,8 +1,6 @@
 //! One trial card: header with title, ID and sponsor; badges; key facts at a
 //! glance; collapsible sections; and the card's actions.
 
-use std::rc::Rc;
-
 use trialcards_core::model::{DateStruct, EnrollmentType, Status};
 use trialcards_core::Study;
 use wasm_bindgen::JsValue;
@@ -10,13 +8,13 @@ use yew::prelude::*;
 
 use super::card_sections::CardSections;
 use crate::display::{code_words, layout_words, phase_words, StatusMeaning};
-use crate::state::Source;
+use crate::state::SourceRef;
 
 /// Props of [`Card`].
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
     /// The source the record came from.
-    pub source: Rc<Source>,
+    pub source: SourceRef,
     /// The record's index among the source's records.
     pub index: usize,
     /// Called with (source id, record index) to remove this card.
@@ -180,12 +178,15 @@ fn key_facts(study: &Study) -> Html {
             </dl>
             if !conditions.is_empty() {
                 <ul class="chips" aria-label="Conditions">
-                    { for conditions.iter().map(|c| html! { <li class="chip">{ c }</li> }) }
+                    { for conditions.iter().take(KEY_LIST_LIMIT).map(|c| html! { <li class="chip">{ c }</li> }) }
+                    if conditions.len() > KEY_LIST_LIMIT {
+                        <li class="chip more">{ format!("and {} more", conditions.len() - KEY_LIST_LIMIT) }</li>
+                    }
                 </ul>
             }
             if !interventions.is_empty() {
                 <ul class="interventions" aria-label="Interventions">
-                    { for interventions.iter().map(|i| html! {
+                    { for interventions.iter().take(KEY_LIST_LIMIT).map(|i| html! {
                         <li>
                             if let Some(kind) = i.intervention_type {
                                 <span class="intervention-type">{ format!("{}: ", kind.display()) }</span>
@@ -193,11 +194,17 @@ fn key_facts(study: &Study) -> Html {
                             { i.name.clone().unwrap_or_default() }
                         </li>
                     }) }
+                    if interventions.len() > KEY_LIST_LIMIT {
+                        <li class="muted">{ format!("and {} more", interventions.len() - KEY_LIST_LIMIT) }</li>
+                    }
                 </ul>
             }
         </>
     }
 }
+
+/// How many conditions and interventions a card's summary shows (the record keeps them all).
+const KEY_LIST_LIMIT: usize = 30;
 
 /// Where the record was read from: "Read from a ClinicalTrials.Veeva page saved as HTML".
 fn source_words(source: &trialcards_core::model::SourceInfo) -> String {

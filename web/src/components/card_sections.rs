@@ -1,8 +1,6 @@
 //! The card's collapsible sections, each shown only when the record has something
 //! for it. `<details>` makes them keyboard-accessible without script.
 
-use std::rc::Rc;
-
 use trialcards_core::model::{CriterionItem, Severity};
 use trialcards_core::Study;
 use yew::prelude::*;
@@ -10,24 +8,66 @@ use yew::prelude::*;
 use super::card::fact;
 use super::markdown::{safe_url, Markdown};
 use crate::display::{code_words, phase_words, words};
-use crate::state::Source;
+use crate::state::SourceRef;
 
 /// Props of [`CardSections`].
 #[derive(Properties, PartialEq)]
 pub struct CardSectionsProps {
     /// The source the record came from (shared, so passing it costs nothing); its text is
     /// what "View source text" shows.
-    pub source: Rc<Source>,
+    pub source: SourceRef,
     /// The record's index among the source's records.
     pub index: usize,
+}
+
+/// How many items of each list a card shows at first, and how many more each "Show more"
+/// adds: a hostile page can hold a million criteria or unrecognised lines, and rendering them
+/// all at once would freeze the tab. The record keeps every item (Copy JSON has them all).
+pub const LIST_STEP: usize = 200;
+
+/// The source text a card shows at most (the first 1 MB); a larger text is cut with a note.
+pub const SOURCE_TEXT_LIMIT: usize = 1024 * 1024;
+
+/// The card's list limit and the way to raise it.
+#[derive(Clone)]
+struct Cap {
+    limit: usize,
+    more: Callback<MouseEvent>,
+}
+
+impl Cap {
+    /// The items of `items` the card shows now.
+    fn take<'a, T>(&self, items: &'a [T]) -> &'a [T] {
+        &items[..items.len().min(self.limit)]
+    }
+
+    /// Under a list of `total` items: how many are shown and a button to show more.
+    fn note(&self, total: usize, what: &str) -> Html {
+        if total <= self.limit {
+            return Html::default();
+        }
+        html! {
+            <p class="more-note">
+                { format!("Showing {} of {total} {what}. ", self.limit) }
+                <button type="button" class="link-button" onclick={self.more.clone()}>
+                    { format!("Show {} more", LIST_STEP.min(total - self.limit)) }
+                </button>
+            </p>
+        }
+    }
 }
 
 /// Every section the record has content for, then the source text on request.
 #[component]
 pub fn CardSections(props: &CardSectionsProps) -> Html {
     let show_source = use_state(|| false);
+    let limit = use_state(|| LIST_STEP);
     let Some(s) = props.source.records.get(props.index) else {
         return Html::default();
+    };
+    let cap = &Cap {
+        limit: *limit,
+        more: Callback::from(move |_: MouseEvent| limit.set(*limit + LIST_STEP)),
     };
     let toggle_source = {
         let show_source = show_source.clone();
@@ -36,18 +76,18 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
     html! {
         <div class="card-sections">
             { description(s) }
-            { eligibility(s) }
+            { eligibility(s, cap) }
             { design(s) }
-            { arms(s) }
+            { arms(s, cap) }
             { sponsors(s) }
-            { contacts(s) }
-            { identifiers(s) }
-            { references(s) }
-            { related(s) }
-            { results(s) }
-            { other_fields(s) }
-            { unrecognized(s) }
-            { diagnostics(s) }
+            { contacts(s, cap) }
+            { identifiers(s, cap) }
+            { references(s, cap) }
+            { related(s, cap) }
+            { results(s, cap) }
+            { other_fields(s, cap) }
+            { unrecognized(s, cap) }
+            { diagnostics(s, cap) }
             <div class="source-text">
                 <button type="button" class="link-button" aria-expanded={show_source.to_string()}
                     onclick={toggle_source}>
@@ -55,12 +95,28 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
                 </button>
                 if *show_source {
                     <pre class="source-pre" tabindex="0" aria-label="The text this card was read from">
-                        { props.source.text.to_string() }
+                        { source_text_shown(&props.source.text) }
                     </pre>
+                    if props.source.text.len() > SOURCE_TEXT_LIMIT {
+                        <p class="more-note">{ format!(
+                            "Showing the first {} MB of {:.1} MB: the rest is in the file itself.",
+                            SOURCE_TEXT_LIMIT / (1024 * 1024),
+                            props.source.text.len() as f64 / (1024.0 * 1024.0),
+                        ) }</p>
+                    }
                 }
             </div>
         </div>
     }
+}
+
+/// At most [`SOURCE_TEXT_LIMIT`] bytes of `text`, cut at a character boundary.
+fn source_text_shown(text: &str) -> String {
+    let mut end = text.len().min(SOURCE_TEXT_LIMIT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
 }
 
 fn section(title: &str, class: &'static str, body: Html) -> Html {
@@ -98,7 +154,7 @@ fn description(s: &Study) -> Html {
 /// Criteria as the page listed them: marked items as list items (nested lists kept
 /// nested), unmarked lines (a lead-in such as "… if any of the following applies:")
 /// as paragraphs between the lists, so they are never counted as criteria.
-fn criteria_list(items: &[CriterionItem]) -> Html {
+fn criteria_list(items: &[CriterionItem], cap: &Cap) -> Html {
     let mut out: Vec<Html> = Vec::new();
     let mut list: Vec<Html> = Vec::new();
     let flush = |list: &mut Vec<Html>, out: &mut Vec<Html>| {
@@ -106,8 +162,8 @@ fn criteria_list(items: &[CriterionItem]) -> Html {
             out.push(html! { <ul class="criteria">{ for list.drain(..) }</ul> });
         }
     };
-    for item in items {
-        let children = (!item.children.is_empty()).then(|| criteria_list(&item.children));
+    for item in cap.take(items) {
+        let children = (!item.children.is_empty()).then(|| criteria_list(&item.children, cap));
         if item.marker.is_none() {
             flush(&mut list, &mut out);
             out.push(html! { <p class="criteria-note">{ &item.text }</p> });
@@ -117,10 +173,11 @@ fn criteria_list(items: &[CriterionItem]) -> Html {
         }
     }
     flush(&mut list, &mut out);
+    out.push(cap.note(items.len(), "items"));
     out.into_iter().collect()
 }
 
-fn eligibility(s: &Study) -> Html {
+fn eligibility(s: &Study, cap: &Cap) -> Html {
     let e = &s.protocol_section.eligibility_module;
     let tree = s.trialcards.criteria.as_ref();
     let has_tree = tree.is_some_and(|t| {
@@ -139,14 +196,15 @@ fn eligibility(s: &Study) -> Html {
                     <Markdown text={population} />
                 }
                 if let (true, Some(tree)) = (has_tree, tree) {
-                    { for tree.preamble.iter().map(|p| html! { <p>{ p }</p> }) }
+                    { for cap.take(&tree.preamble).iter().map(|p| html! { <p>{ p }</p> }) }
+                    { cap.note(tree.preamble.len(), "paragraphs") }
                     if !tree.inclusion.is_empty() {
                         <h4>{ "Inclusion criteria" }</h4>
-                        { criteria_list(&tree.inclusion) }
+                        { criteria_list(&tree.inclusion, cap) }
                     }
                     if !tree.exclusion.is_empty() {
                         <h4>{ "Exclusion criteria" }</h4>
-                        { criteria_list(&tree.exclusion) }
+                        { criteria_list(&tree.exclusion, cap) }
                     }
                 } else if let Some(text) = e.eligibility_criteria.clone() {
                     <Markdown text={text} />
@@ -215,7 +273,7 @@ fn design(s: &Study) -> Html {
     )
 }
 
-fn arms(s: &Study) -> Html {
+fn arms(s: &Study, cap: &Cap) -> Html {
     let a = &s.protocol_section.arms_interventions_module;
     if a.arm_groups.is_empty() && a.interventions.is_empty() {
         return Html::default();
@@ -227,7 +285,7 @@ fn arms(s: &Study) -> Html {
             <>
                 if !a.arm_groups.is_empty() {
                     <ul class="arm-list">
-                        { for a.arm_groups.iter().map(|arm| html! {
+                        { for cap.take(&a.arm_groups).iter().map(|arm| html! {
                             <li class="arm">
                                 <p class="arm-label">
                                     <strong>{ arm.label.clone().unwrap_or_else(|| "Unnamed group".into()) }</strong>
@@ -244,11 +302,12 @@ fn arms(s: &Study) -> Html {
                             </li>
                         }) }
                     </ul>
+                    { cap.note(a.arm_groups.len(), "groups") }
                 }
                 if a.interventions.iter().any(|i| i.description.is_some() || !i.other_names.is_empty()) {
                     <h4>{ "Interventions" }</h4>
                     <ul class="intervention-details">
-                        { for a.interventions.iter().map(|i| html! {
+                        { for cap.take(&a.interventions).iter().map(|i| html! {
                             <li>
                                 <strong>{ i.name.clone().unwrap_or_default() }</strong>
                                 if let Some(kind) = i.intervention_type { { format!(" ({})", kind.display()) } }
@@ -257,6 +316,7 @@ fn arms(s: &Study) -> Html {
                             </li>
                         }) }
                     </ul>
+                    { cap.note(a.interventions.len(), "interventions") }
                 }
             </>
         },
@@ -337,7 +397,7 @@ fn contact_line(name: Option<&str>, detail: Vec<String>, email: Option<&str>) ->
     }
 }
 
-fn contacts(s: &Study) -> Html {
+fn contacts(s: &Study, cap: &Cap) -> Html {
     let c = &s.protocol_section.contacts_locations_module;
     let count = s.trialcards.location_count;
     let countries = &s.trialcards.countries;
@@ -356,21 +416,23 @@ fn contacts(s: &Study) -> Html {
             <>
                 if !c.central_contacts.is_empty() {
                     <h4>{ "Central contacts" }</h4>
-                    <ul>{ for c.central_contacts.iter().map(|p| {
+                    <ul>{ for cap.take(&c.central_contacts).iter().map(|p| {
                         let detail = p.role.map(code_words).into_iter().chain(p.phone.clone()).collect();
                         contact_line(p.name.as_deref(), detail, p.email.as_deref())
                     }) }</ul>
+                    { cap.note(c.central_contacts.len(), "contacts") }
                 }
                 if !c.overall_officials.is_empty() {
                     <h4>{ "Investigators" }</h4>
-                    <ul>{ for c.overall_officials.iter().map(|o| {
+                    <ul>{ for cap.take(&c.overall_officials).iter().map(|o| {
                         let detail = o.role.map(code_words).into_iter().chain(o.affiliation.clone()).collect();
                         contact_line(o.name.as_deref(), detail, None)
                     }) }</ul>
+                    { cap.note(c.overall_officials.len(), "investigators") }
                 }
                 if !c.locations.is_empty() {
                     <h4>{ "Locations" }</h4>
-                    <ul>{ for c.locations.iter().map(|l| {
+                    <ul>{ for cap.take(&c.locations).iter().map(|l| {
                         let place: Vec<String> = [&l.city, &l.state, &l.zip, &l.country].into_iter().flatten().cloned().collect();
                         html! {
                             <li>
@@ -380,6 +442,7 @@ fn contacts(s: &Study) -> Html {
                             </li>
                         }
                     }) }</ul>
+                    { cap.note(c.locations.len(), "locations") }
                 }
                 if let Some(count) = count {
                     <p>{ format!("{count} site{} listed on the page.", if count == 1 { "" } else { "s" }) }</p>
@@ -392,7 +455,7 @@ fn contacts(s: &Study) -> Html {
     )
 }
 
-fn identifiers(s: &Study) -> Html {
+fn identifiers(s: &Study, cap: &Cap) -> Html {
     let id = &s.protocol_section.identification_module;
     let org = id.org_study_id_info.as_ref().and_then(|o| o.id.clone());
     if org.is_none() && id.secondary_id_infos.is_empty() && id.official_title.is_none() {
@@ -402,14 +465,17 @@ fn identifiers(s: &Study) -> Html {
         "Identifiers",
         "identifiers",
         html! {
+            <>
             <dl class="facts">
                 { fact("Official title", id.official_title.clone()) }
                 { fact("Organization's study ID", org) }
-                { for id.secondary_id_infos.iter().map(|sid| fact(
+                { for cap.take(&id.secondary_id_infos).iter().map(|sid| fact(
                     &sid.id_type.map(code_words).unwrap_or_else(|| "Other ID".to_string()),
                     sid.id.clone().map(|v| match &sid.domain { Some(d) => format!("{v} ({d})"), None => v }),
                 )) }
             </dl>
+            { cap.note(id.secondary_id_infos.len(), "identifiers") }
+            </>
         },
     )
 }
@@ -440,7 +506,7 @@ fn doi_url(doi: &str) -> Option<String> {
     Some(url)
 }
 
-fn references(s: &Study) -> Html {
+fn references(s: &Study, cap: &Cap) -> Html {
     let refs = &s.protocol_section.references_module.references;
     if refs.is_empty() {
         return Html::default();
@@ -450,8 +516,9 @@ fn references(s: &Study) -> Html {
         "References",
         "references",
         html! {
+            <>
             <ol class="references">
-                { for refs.iter().enumerate().map(|(i, r)| {
+                { for cap.take(refs).iter().enumerate().map(|(i, r)| {
                     let pmid = r.pmid.clone().filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
                     let doi = dois.iter().find(|d| d.index == i).and_then(|d| doi_url(&d.doi).map(|u| (d.doi.clone(), u)));
                     html! {
@@ -470,11 +537,13 @@ fn references(s: &Study) -> Html {
                     }
                 }) }
             </ol>
+            { cap.note(refs.len(), "references") }
+            </>
         },
     )
 }
 
-fn related(s: &Study) -> Html {
+fn related(s: &Study, cap: &Cap) -> Html {
     let related = &s.trialcards.related_trials;
     if related.is_empty() {
         return Html::default();
@@ -483,8 +552,9 @@ fn related(s: &Study) -> Html {
         "Related trials",
         "related",
         html! {
+            <>
             <ul class="related">
-                { for related.iter().map(|t| {
+                { for cap.take(related).iter().map(|t| {
                     let nct = t.nct_id.clone().filter(|id| id.len() == 11 && id.starts_with("NCT") && id[3..].bytes().all(|b| b.is_ascii_digit()));
                     html! {
                         <li>
@@ -501,11 +571,13 @@ fn related(s: &Study) -> Html {
                     }
                 }) }
             </ul>
+            { cap.note(related.len(), "related trials") }
+            </>
         },
     )
 }
 
-fn results(s: &Study) -> Html {
+fn results(s: &Study, cap: &Cap) -> Html {
     let Some(r) = s.trialcards.results.as_ref() else {
         return Html::default();
     };
@@ -526,18 +598,19 @@ fn results(s: &Study) -> Html {
                     <h4>{ "Participant flow" }</h4>
                     <pre class="results-text" tabindex="0">{ flow }</pre>
                 }
-                { for r.sections.iter().map(|sec| html! {
+                { for cap.take(&r.sections).iter().map(|sec| html! {
                     <>
                         <h4>{ &sec.label }</h4>
                         <pre class="results-text" tabindex="0">{ &sec.value }</pre>
                     </>
                 }) }
+                { cap.note(r.sections.len(), "sections") }
             </>
         },
     )
 }
 
-fn other_fields(s: &Study) -> Html {
+fn other_fields(s: &Study, cap: &Cap) -> Html {
     let other = &s.trialcards.other_fields;
     if other.is_empty() {
         return Html::default();
@@ -546,12 +619,15 @@ fn other_fields(s: &Study) -> Html {
         "Other details",
         "other",
         html! {
-            <dl class="facts">{ for other.iter().map(|f| fact(&f.label, Some(f.value.clone()))) }</dl>
+            <>
+                <dl class="facts">{ for cap.take(other).iter().map(|f| fact(&f.label, Some(f.value.clone()))) }</dl>
+                { cap.note(other.len(), "details") }
+            </>
         },
     )
 }
 
-fn unrecognized(s: &Study) -> Html {
+fn unrecognized(s: &Study, cap: &Cap) -> Html {
     let lines = &s.trialcards.unrecognized;
     if lines.is_empty() {
         return Html::default();
@@ -563,7 +639,7 @@ fn unrecognized(s: &Study) -> Html {
             <>
                 <p class="muted">{ "Lines of the page the parser could not place. Nothing is dropped: they are kept here." }</p>
                 <ol class="unrecognized-lines">
-                    { for lines.iter().map(|l| html! {
+                    { for cap.take(lines).iter().map(|l| html! {
                         <li>
                             <span class="line-no">{ format!("line {}", l.line) }</span>
                             if let Some(section) = &l.section { <span class="muted">{ format!(" in “{section}”") }</span> }
@@ -571,12 +647,13 @@ fn unrecognized(s: &Study) -> Html {
                         </li>
                     }) }
                 </ol>
+                { cap.note(lines.len(), "lines") }
             </>
         },
     )
 }
 
-fn diagnostics(s: &Study) -> Html {
+fn diagnostics(s: &Study, cap: &Cap) -> Html {
     let diags = &s.trialcards.diagnostics;
     if diags.is_empty() {
         return Html::default();
@@ -585,8 +662,9 @@ fn diagnostics(s: &Study) -> Html {
         &format!("Notes from the parser ({})", diags.len()),
         "diagnostics",
         html! {
+            <>
             <ul class="diagnostics">
-                { for diags.iter().map(|d| {
+                { for cap.take(diags).iter().map(|d| {
                     let level = match d.severity {
                         Severity::Info => "Note",
                         Severity::Warning => "Warning",
@@ -601,6 +679,8 @@ fn diagnostics(s: &Study) -> Html {
                     }
                 }) }
             </ul>
+            { cap.note(diags.len(), "notes") }
+            </>
         },
     )
 }

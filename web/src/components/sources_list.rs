@@ -1,17 +1,15 @@
 //! The list of inputs, what came of each, and a way to remove each.
 
-use std::rc::Rc;
-
 use trialcards_core::Severity;
 use yew::prelude::*;
 
-use crate::state::Source;
+use crate::state::SourceRef;
 
 /// Props of [`SourcesList`].
 #[derive(Properties, PartialEq)]
 pub struct SourcesListProps {
     /// The loaded sources, oldest first.
-    pub sources: Vec<Rc<Source>>,
+    pub sources: Vec<SourceRef>,
     /// Called with a source's id when the user removes it.
     pub on_remove: Callback<u32>,
 }
@@ -26,13 +24,27 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
         <section class="sources" aria-labelledby="sources-heading">
             <h3 id="sources-heading">{ "Sources" }</h3>
             <ul>
-                { for props.sources.iter().map(|source| source_item(source, &props.on_remove)) }
+                { for props.sources.iter().map(|source| html! {
+                    <SourceItem key={source.id} source={source.clone()} on_remove={props.on_remove.clone()} />
+                }) }
             </ul>
         </section>
     }
 }
 
-fn source_item(source: &Source, on_remove: &Callback<u32>) -> Html {
+/// Props of [`SourceItem`].
+#[derive(Properties, PartialEq)]
+pub struct SourceItemProps {
+    /// The source (compared by identity, so an unchanged line is not rendered again).
+    pub source: SourceRef,
+    /// Called with the source's id when the user removes it.
+    pub on_remove: Callback<u32>,
+}
+
+/// One source's line.
+#[component]
+pub fn SourceItem(props: &SourceItemProps) -> Html {
+    let (source, on_remove) = (&props.source, &props.on_remove);
     let found = match source.records.len() {
         _ if source.pending => "reading…".to_string(),
         0 => String::new(),
@@ -52,7 +64,7 @@ fn source_item(source: &Source, on_remove: &Callback<u32>) -> Html {
         Callback::from(move |_: MouseEvent| on_remove.emit(id))
     };
     html! {
-        <li key={source.id} class="source" aria-busy={source.pending.to_string()}>
+        <li class="source" aria-busy={source.pending.to_string()}>
             <div class="source-line">
                 <span class="source-name">{ &source.name }</span>
                 if !found.is_empty() { <span class="source-found">{ found }</span> }

@@ -40,18 +40,21 @@ const FOOTER_LINES: &[&str] = &[
 pub fn page_end(lines: &[Line<'_>]) -> Option<usize> {
     let footer = lines.iter().position(|l| l.text == FOOTER_MARKER)?;
     let mut end = footer + 1;
-    while let Some(l) = lines.get(end) {
-        let lower = l.text.to_lowercase();
-        let footer_line = l.is_blank()
-            || FOOTER_LINES.contains(&lower.as_str())
-            || (lower.starts_with("© copyright") || lower.starts_with("copyright"))
-                && lower.contains("veeva");
-        if !footer_line {
-            break;
-        }
+    while lines
+        .get(end)
+        .is_some_and(|l| l.is_blank() || is_footer_line(l.text))
+    {
         end += 1;
     }
     Some(end)
+}
+
+/// Whether `text` is one of the site footer's own lines (a link or the copyright line).
+fn is_footer_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    FOOTER_LINES.contains(&lower.as_str())
+        || (lower.starts_with("© copyright") || lower.starts_with("copyright"))
+            && lower.contains("veeva")
 }
 
 /// Section headings, exactly as Veeva prints them.
@@ -191,7 +194,15 @@ pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
             "Details and patient eligibility" | "Trial design" => {
                 values.iter().for_each(|l| unplaced(&mut study, l, Some(h)))
             }
-            FOOTER_MARKER => complete = true, // the site's footer follows: nothing about the study
+            FOOTER_MARKER => {
+                // The site's footer: nothing about the study, but whatever else follows it
+                // (text pasted after the page) is kept.
+                complete = true;
+                values
+                    .iter()
+                    .filter(|l| !is_footer_line(l.text))
+                    .for_each(|l| unplaced(&mut study, l, None));
+            }
             _ => {
                 groups_count = enrollment::parse_groups_line(h).map(|(n, _)| (n, section.line));
                 read_arms(&mut study, &values, h);

@@ -1,0 +1,184 @@
+// Hostile loads: a 25 MB file of 13,000+ pages, one 25 MB page with 380,000 lines the parser
+// cannot place, a thousand files at once with one still being written (zero bytes), and
+// garbage in the browser's storage. Each must leave the tab responsive — measured by a 20 ms
+// heartbeat on the page's thread — and keep everything loaded before it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { useApp, fixture, artifacts } from './harness.js';
+
+const app = useApp();
+const MAX_INPUT_BYTES = 25 * 1024 * 1024; // the core's MAX_INPUT_BYTES
+// The longest the page's thread may be busy at once while a hostile load is read.
+const RESPONSIVE_MS = 1000;
+
+let dir;
+before(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-hostile-'));
+});
+after(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** Saves what the viewport shows around `locator` under tests/e2e/artifacts/. */
+async function shot(locator, name) {
+  await fs.mkdir(artifacts, { recursive: true });
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+/** Our fictional Veeva page with its NCT IDs renumbered from `n`. */
+async function page(n) {
+  const text = await fixture('veeva_fictional_knee_msc.txt');
+  let k = 0;
+  return text.replace(/NCT\d{8}/g, () => `NCT${String(n + k++).padStart(8, '0')}`);
+}
+
+/** Starts a heartbeat on the page's thread; `worstGap()` later gives its longest pause in ms. */
+async function heartbeat(page) {
+  await page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    window.__beat = setInterval(() => {
+      const now = performance.now();
+      window.__gaps.push(now - last);
+      last = now;
+    }, 20);
+  });
+  return async () => page.evaluate(() => {
+    clearInterval(window.__beat);
+    return Math.round(Math.max(0, ...window.__gaps));
+  });
+}
+
+async function loadExamples(page) {
+  await page.getByRole('button', { name: 'Load examples' }).click();
+  await page.getByTestId('record-count').filter({ hasText: /^4 records$/ }).waitFor();
+}
+
+async function settled(page, expected, timeout = 90_000) {
+  await page.getByTestId('record-count').filter({ hasText: new RegExp(`^${expected} records$`) }).waitFor({ timeout });
+  await page.locator('.source[aria-busy="true"]').first().waitFor({ state: 'detached', timeout });
+}
+
+test('a 25 MB file of 13,000 pages loads beside what is there, a step of cards at a time', async () => {
+  const one = await page(90000000);
+  const count = Math.floor(MAX_INPUT_BYTES / (Buffer.byteLength(one) + 1));
+  const pages = [];
+  for (let i = 0; i < count; i++) pages.push(i === 0 ? one : await page(90000000 + 4 * i));
+  const file = path.join(dir, 'many_pages.txt');
+  await fs.writeFile(file, pages.join('\n'));
+  assert.ok((await fs.stat(file)).size <= MAX_INPUT_BYTES);
+
+  const { page: tab } = await app.open();
+  await loadExamples(tab);
+  const worstGap = await heartbeat(tab);
+  await tab.locator('#file-input').setInputFiles(file);
+  await settled(tab, 4 + count);
+  const gap = await worstGap();
+  console.log(`  ${count} pages in ${(await fs.stat(file)).size} bytes: the page's thread paused at most ${gap} ms`);
+  assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
+  // The examples are still there, first; the big file's cards come a step at a time.
+  assert.equal(await tab.locator('.source').count(), 5);
+  assert.equal(await tab.locator('article.trial-card').count(), 50);
+  assert.match(await tab.locator('.more-cards').textContent(), new RegExp(`Showing 50 of ${4 + count} trials`));
+  await shot(tab.locator('.more-cards'), 'hostile-25mb-many-pages');
+  await tab.getByRole('button', { name: 'Show 50 more' }).click();
+  assert.equal(await tab.locator('article.trial-card').count(), 100);
+  assert.match(await tab.locator('.source').last().textContent(), new RegExp(`many_pages\\.txt${count} records`));
+  await tab.close();
+});
+
+test('one 25 MB page of unplaceable lines shows them a step at a time and a part of its text', async () => {
+  const lines = [await page(91000000)];
+  let size = Buffer.byteLength(lines[0]);
+  for (let i = 0; size < MAX_INPUT_BYTES - 100; i++) {
+    const line = `Unplaceable line ${i} with words that are not a label\n`;
+    lines.push(line);
+    size += line.length;
+  }
+  const file = path.join(dir, 'one_huge_page.txt');
+  await fs.writeFile(file, lines.join(''));
+
+  const { page: tab } = await app.open();
+  await loadExamples(tab);
+  const worstGap = await heartbeat(tab);
+  await tab.locator('#file-input').setInputFiles(file);
+  await settled(tab, 5);
+  const card = tab.locator('article.trial-card[data-nct-id="NCT91000000"]');
+  const section = card.locator('details.unrecognized');
+  await section.evaluate((el) => { el.open = true; });
+  const total = lines.length - 1;
+  assert.match(await section.locator('summary').textContent(), new RegExp(`Text not recognised \\(${total}\\)`));
+  assert.equal(await section.locator('ol.unrecognized-lines > li').count(), 200);
+  assert.match(await section.locator('.more-note').textContent(), new RegExp(`Showing 200 of ${total} lines`));
+  await shot(section.locator('.more-note'), 'hostile-25mb-unplaceable-lines');
+  await section.getByRole('button', { name: 'Show 200 more' }).click();
+  assert.equal(await section.locator('ol.unrecognized-lines > li').count(), 400);
+  await card.getByRole('button', { name: 'View source text' }).click();
+  assert.match(await card.locator('.source-text .more-note').textContent(), /Showing the first 1 MB of 2\d\.\d MB/);
+  assert.ok((await card.locator('.source-pre').textContent()).length <= 1024 * 1024);
+  const gap = await worstGap();
+  console.log(`  ${total} unplaceable lines: the page's thread paused at most ${gap} ms`);
+  assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
+  assert.equal(await tab.locator('.source').count(), 5, 'the examples are kept');
+  await tab.close();
+});
+
+test('a thousand files at once, one still being written, keep the tab responsive', async () => {
+  const folder = path.join(dir, 'thousand');
+  await fs.mkdir(folder);
+  const files = [];
+  for (let i = 0; i < 1000; i++) {
+    const file = path.join(folder, `page_${String(i).padStart(4, '0')}.txt`);
+    await fs.writeFile(file, await page(92000000 + 4 * i));
+    files.push(file);
+  }
+  const writing = path.join(folder, 'still_being_written.txt');
+  await fs.writeFile(writing, '');
+  files.splice(500, 0, writing);
+
+  const { page: tab } = await app.open();
+  await loadExamples(tab);
+  const worstGap = await heartbeat(tab);
+  await tab.locator('#file-input').setInputFiles(files);
+  await settled(tab, 1004);
+  const gap = await worstGap();
+  console.log(`  1,001 files: the page's thread paused at most ${gap} ms`);
+  assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
+  assert.equal(await tab.locator('.source').count(), 1005);
+  const alert = tab.locator('.source-problem[role="alert"]');
+  assert.equal(await alert.count(), 1);
+  assert.equal(await alert.textContent(), 'still_being_written.txt is empty: there is no text to read');
+  await tab.close();
+});
+
+test('garbage in the browser\'s storage does not stop the app, and the app stores nothing', async () => {
+  const { page: tab } = await app.open();
+  await tab.evaluate(async () => {
+    localStorage.setItem('trialcards', '\u0000{not json');
+    localStorage.setItem('trialcards.collection', 'x'.repeat(100_000));
+    sessionStorage.setItem('trialcards', '[[[[');
+    document.cookie = 'trialcards=%E0%A4%A; path=/';
+    await new Promise((resolve, reject) => {
+      const open = indexedDB.open('trialcards', 3);
+      open.onupgradeneeded = () => open.result.createObjectStore('sources').put(new Blob(['\u0000garbage']), 'broken');
+      open.onsuccess = () => { open.result.close(); resolve(); };
+      open.onerror = () => reject(open.error);
+    });
+  });
+  await tab.reload();
+  await tab.getByLabel('Paste registry text').waitFor();
+  await loadExamples(tab);
+  assert.equal(await tab.locator('article.trial-card').count(), 4);
+  // What the app keeps in the browser today: nothing of its own (the garbage is untouched).
+  const kept = await tab.evaluate(async () => ({
+    local: Object.keys(localStorage).sort(),
+    session: Object.keys(sessionStorage),
+    databases: (await indexedDB.databases()).map((d) => d.name),
+  }));
+  assert.deepEqual(kept, { local: ['trialcards', 'trialcards.collection'], session: ['trialcards'], databases: ['trialcards'] });
+  await tab.close();
+});
