@@ -13,6 +13,8 @@ const app = useApp();
 const MAX_INPUT_BYTES = 25 * 1024 * 1024; // the core's MAX_INPUT_BYTES
 // The longest the page's thread may be busy at once while a hostile load is read.
 const RESPONSIVE_MS = 1000;
+// Counts as the app writes them: 13955 → "13,955".
+const n = (count) => count.toLocaleString('en-US');
 
 let dir;
 before(async () => {
@@ -59,7 +61,7 @@ async function loadExamples(page) {
 }
 
 async function settled(page, expected, timeout = 90_000) {
-  await page.getByTestId('record-count').filter({ hasText: new RegExp(`^${expected} records$`) }).waitFor({ timeout });
+  await page.getByTestId('record-count').filter({ hasText: new RegExp(`^${n(expected)} records$`) }).waitFor({ timeout });
   await page.locator('.source[aria-busy="true"]').first().waitFor({ state: 'detached', timeout });
 }
 
@@ -83,11 +85,11 @@ test('a 25 MB file of 13,000 pages loads beside what is there, a step of cards a
   // The examples are still there, first; the big file's cards come a step at a time.
   assert.equal(await tab.locator('.source').count(), 5);
   assert.equal(await tab.locator('article.trial-card').count(), 50);
-  assert.match(await tab.locator('.more-cards').textContent(), new RegExp(`Showing 50 of ${4 + count} trials`));
+  assert.match(await tab.locator('.more-cards').textContent(), new RegExp(`Showing 50 of ${n(4 + count)} trials`));
   await shot(tab.locator('.more-cards'), 'hostile-25mb-many-pages');
   await tab.getByRole('button', { name: 'Show 50 more' }).click();
   assert.equal(await tab.locator('article.trial-card').count(), 100);
-  assert.match(await tab.locator('.source').last().textContent(), new RegExp(`many_pages\\.txt${count} records`));
+  assert.match(await tab.locator('.source').last().textContent(), new RegExp(`many_pages\\.txt${n(count)} records`));
   await tab.close();
 });
 
@@ -111,9 +113,9 @@ test('one 25 MB page of unplaceable lines shows them a step at a time and a part
   const section = card.locator('details.unrecognized');
   await section.evaluate((el) => { el.open = true; });
   const total = lines.length - 1;
-  assert.match(await section.locator('summary').textContent(), new RegExp(`Text not recognised \\(${total}\\)`));
+  assert.match(await section.locator('summary').textContent(), new RegExp(`Text not recognised \\(${n(total)}\\)`));
   assert.equal(await section.locator('ol.unrecognized-lines > li').count(), 200);
-  assert.match(await section.locator('.more-note').textContent(), new RegExp(`Showing 200 of ${total} lines`));
+  assert.match(await section.locator('.more-note').textContent(), new RegExp(`Showing 200 of ${n(total)} lines`));
   await shot(section.locator('.more-note'), 'hostile-25mb-unplaceable-lines');
   await section.getByRole('button', { name: 'Show 200 more' }).click();
   assert.equal(await section.locator('ol.unrecognized-lines > li').count(), 400);

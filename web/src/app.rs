@@ -143,6 +143,6 @@ fn read_typed(
 fn record_count_text(count: usize) -> String {
     match count {
         1 => "1 record".to_string(),
-        n => format!("{n} records"),
+        n => format!("{} records", crate::display::count(n)),
     }
 }

@@ -85,3 +85,16 @@ pub fn layout_words(layout: &str) -> String {
         other => words(other),
     }
 }
+
+/// A count with thousands separators, as people read large numbers: 13955 → "13,955".
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}

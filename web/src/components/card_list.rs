@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::{Card, EmptyState};
+use crate::display::count;
 use crate::state::SourceRef;
 
 /// Props of [`CardList`].
@@ -50,7 +51,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             </div>
             if total > *shown {
                 <p class="more-cards">
-                    { format!("Showing {} of {total} trials. ", *shown) }
+                    { format!("Showing {} of {} trials. ", count(*shown), count(total)) }
                     <button type="button" class="button" onclick={more}>
                         { format!("Show {} more", CARD_STEP.min(total - *shown)) }
                     </button>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::card::fact;
 use super::markdown::{safe_url, Markdown};
-use crate::display::{code_words, phase_words, words};
+use crate::display::{code_words, count, phase_words, words};
 use crate::state::SourceRef;
 
 /// Props of [`CardSections`].
@@ -48,7 +48,7 @@ impl Cap {
         }
         html! {
             <p class="more-note">
-                { format!("Showing {} of {total} {what}. ", self.limit) }
+                { format!("Showing {} of {} {what}. ", count(self.limit), count(total)) }
                 <button type="button" class="link-button" onclick={self.more.clone()}>
                     { format!("Show {} more", LIST_STEP.min(total - self.limit)) }
                 </button>
@@ -633,7 +633,7 @@ fn unrecognized(s: &Study, cap: &Cap) -> Html {
         return Html::default();
     }
     section(
-        &format!("Text not recognised ({})", lines.len()),
+        &format!("Text not recognised ({})", count(lines.len())),
         "unrecognized",
         html! {
             <>
@@ -659,7 +659,7 @@ fn diagnostics(s: &Study, cap: &Cap) -> Html {
         return Html::default();
     }
     section(
-        &format!("Notes from the parser ({})", diags.len()),
+        &format!("Notes from the parser ({})", count(diags.len())),
         "diagnostics",
         html! {
             <>

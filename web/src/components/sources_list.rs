@@ -49,7 +49,7 @@ pub fn SourceItem(props: &SourceItemProps) -> Html {
         _ if source.pending => "reading…".to_string(),
         0 => String::new(),
         1 => "1 record".to_string(),
-        n => format!("{n} records"),
+        n => format!("{} records", crate::display::count(n)),
     };
     // Warnings about the records (a page cut off, a value that did not fit) are on their
     // cards; the list says how many there are so nothing odd goes unnoticed.
