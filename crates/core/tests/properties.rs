@@ -293,3 +293,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Text the parser cannot place is kept, never dropped: a line of words inserted anywhere
+    /// in one of our pages shows up in what the parse gives (as unrecognised text, or inside
+    /// the field or list it landed in).
+    #[test]
+    fn an_inserted_line_is_never_dropped(
+        index in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        words in "Zq[a-z]{2,6}( [a-z]{3,8}){2,4}",
+    ) {
+        let pages = single_pages();
+        let (name, text) = index.get(&pages);
+        let mut lines: Vec<&str> = text.lines().collect();
+        let at = at.index(lines.len() + 1);
+        lines.insert(at, &words);
+        let out = parse(name, &lines.join("\n"));
+        let json = serde_json::to_string(&out).unwrap();
+        prop_assert!(json.contains(words.as_str()), "{name}: the line inserted at {} was dropped", at + 1);
+    }
+}

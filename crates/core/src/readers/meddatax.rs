@@ -317,8 +317,14 @@ fn markdown(values: &[Line<'_>]) -> Option<String> {
 
 /// Title, "NCT ID:" and "Last Updated:".
 fn read_preface(study: &mut Study, preface: &[Line<'_>]) {
+    // The line taken as the title for want of a better one; a results title after it
+    // replaces it, and the line is then kept as unplaced text.
+    let mut guessed_title: Option<Line<'_>> = None;
     for l in preface.iter().filter(|l| !l.is_blank()) {
         if let Some(rest) = l.text.strip_prefix(RESULTS_TITLE_PREFIX) {
+            if let Some(guess) = guessed_title.take() {
+                unplaced(study, &guess, None);
+            }
             study.has_results = Some(true);
             let (title, id) = match rest.rfind(" (NCT ") {
                 Some(i) => (
@@ -342,6 +348,7 @@ fn read_preface(study: &mut Study, preface: &[Line<'_>]) {
             }
         } else if study.brief_title().is_none() && study.nct_id().is_none() {
             study.protocol_section.identification_module.brief_title = Some(unescape(l.text));
+            guessed_title = Some(*l);
         } else {
             unplaced(study, l, None);
         }
