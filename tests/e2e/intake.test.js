@@ -166,3 +166,23 @@ test('removing a source removes its cards and keeps the others', async () => {
   assert.match(await page.getByTestId('record-count').textContent(), /\b1\b/);
   await page.close();
 });
+
+test('UTF-16 and windows-1252 files read with their symbols intact', async () => {
+  const { page } = await app.open();
+  await page.locator('input[type="file"]').setInputFiles([
+    path.join(fixtures, 'utf16le_bom_page.txt'),
+    path.join(fixtures, 'windows1252_page.txt'),
+  ]);
+  const utf16 = page.locator('article.trial-card[data-nct-id="NCT09990701"]');
+  const cp1252 = page.locator('article.trial-card[data-nct-id="NCT09990702"]');
+  await utf16.waitFor();
+  await cp1252.waitFor();
+  assert.equal(await utf16.locator('h2').textContent(), 'A Fictional “Quoted” Trial of µ-Dosed Cells in Knees');
+  assert.equal(await cp1252.locator('h2').textContent(), 'A Fictional “Quoted” Trial of µ-Dosed Cells in Elbows');
+  for (const [card, age] of [[utf16, 'Age ≥ 18 years'], [cp1252, 'Age >= 18 years']]) {
+    await card.locator('details.eligibility').evaluate((el) => { el.open = true; });
+    const items = await card.locator('details.eligibility ul.criteria > li').allTextContents();
+    assert.deepEqual(items, [age, 'Weight 70 ± 10 kg', 'Dose 10 µg/kg', '“Informed” consent given']);
+  }
+  await page.close();
+});

@@ -133,3 +133,46 @@ fn json_output_read_back_gives_the_same_records() {
     }
     assert_eq!(a, b);
 }
+
+#[test]
+fn utf16_and_windows_1252_files_read_with_their_symbols() {
+    let fixture =
+        |name: &str| format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (utf16, cp1252) = (
+        fixture("utf16le_bom_page.txt"),
+        fixture("windows1252_page.txt"),
+    );
+    let (code, stdout, stderr) = trialcards(&["parse", &utf16, &cp1252], "");
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let criteria = |i: usize| -> Vec<String> {
+        records[i]["trialcards"]["criteria"]["inclusion"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        records[0]["protocolSection"]["identificationModule"]["briefTitle"],
+        "A Fictional “Quoted” Trial of µ-Dosed Cells in Knees"
+    );
+    assert_eq!(
+        criteria(0),
+        [
+            "Age ≥ 18 years",
+            "Weight 70 ± 10 kg",
+            "Dose 10 µg/kg",
+            "“Informed” consent given"
+        ]
+    );
+    assert_eq!(
+        criteria(1),
+        [
+            "Age >= 18 years",
+            "Weight 70 ± 10 kg",
+            "Dose 10 µg/kg",
+            "“Informed” consent given"
+        ]
+    );
+}
