@@ -67,6 +67,10 @@ pub fn all(scale: usize) -> Vec<Hostile> {
             text: repeat_lines("", n(1_000_000), |i| format!("NCT{:08}", i)),
         },
         Hostile {
+            name: "100,000 labelled NCT IDs",
+            text: repeat_lines("", n(100_000), |i| format!("NCT Number: NCT{:08}", i)),
+        },
+        Hostile {
             name: "100,000 Veeva page starts",
             text: repeat_lines("", n(100_000), |_| "ClinicalTrials.Veeva".to_string()),
         },

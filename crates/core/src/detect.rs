@@ -1,7 +1,7 @@
 //! The layout detector: finds where each registry page starts in an input and which layout it has.
 
 use crate::fields::ids;
-use crate::lines::Line;
+use crate::lines::{self, Line};
 use crate::readers::{meddatax, veeva};
 
 /// The page layouts trialcards reads.
@@ -117,48 +117,104 @@ pub fn detect_pages(lines: &[Line<'_>]) -> Vec<PageSpan> {
 }
 
 /// The pages in `lines[from..to]`, a stretch without start markers: one page judged by its
-/// headings, split where its first line (the site's header) recurs before another trial.
+/// headings, split where its first line (the site's header) recurs before another trial, and
+/// where a labelled trial ID ("NCT Number: …", "Main ID: …") names another trial than the
+/// page's own. Such a page begins after the last line before its ID that belongs to the page
+/// before: one naming a trial or holding a labelled value (its header and title come along).
 fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
     let stretch = &lines[from..to];
     let Some(header) = stretch.iter().position(|l| !l.is_blank()) else {
         return Vec::new();
     };
     let header_text = stretch[header].text;
-    if !stretch[header + 1..].iter().any(|l| l.text == header_text) {
-        return judged_layout(stretch)
-            .map(|layout| PageSpan {
-                layout,
-                start: from,
-                end: to,
-            })
-            .into_iter()
-            .collect();
-    }
+    let names = |l: &Line<'_>| names_a_trial(std::slice::from_ref(l));
     // named[i]: how many of the first i lines name a trial (so each test below is O(1)).
     let mut named = Vec::with_capacity(stretch.len() + 1);
     named.push(0usize);
     for l in stretch {
-        named.push(named[named.len() - 1] + usize::from(names_a_trial(std::slice::from_ref(l))));
+        named.push(named[named.len() - 1] + usize::from(names(l)));
     }
-    let mut cuts = vec![from];
-    let mut last = header;
+    let mut cuts = vec![0];
+    let mut page_id: Option<&str> = first_trial_id(header_text);
     for (i, l) in stretch.iter().enumerate().skip(header + 1) {
-        if l.text == header_text && named[i] > named[last] && named[stretch.len()] > named[i] {
-            cuts.push(from + i);
-            last = i;
+        let page_start = cuts[cuts.len() - 1];
+        if l.text == header_text && named[i] > named[page_start] && named[stretch.len()] > named[i]
+        {
+            cuts.push(i);
+            page_id = None;
+            continue;
+        }
+        let Some(id) = labelled_trial_id(l.text) else {
+            // The first trial a page names, labelled or not ("EudraCT number |" over its
+            // value), is its own until a labelled ID says otherwise.
+            if page_id.is_none() {
+                page_id = first_trial_id(l.text);
+            }
+            continue;
+        };
+        match page_id {
+            None => page_id = Some(id),
+            Some(own) if own != id => {
+                // A page's header and title take a few lines: walk back at most that far.
+                let mut k = i;
+                let mut taken = 0;
+                while k > page_start + 1 && taken < HEADER_LINES && !belongs_before(&stretch[k - 1])
+                {
+                    k -= 1;
+                    taken += usize::from(!stretch[k].is_blank());
+                }
+                while k < i && stretch[k].is_blank() {
+                    k += 1;
+                }
+                if k > page_start {
+                    cuts.push(k);
+                }
+                page_id = Some(id);
+            }
+            Some(_) => {}
         }
     }
-    cuts.push(to);
+    cuts.push(stretch.len());
     cuts.windows(2)
         .filter_map(|w| {
-            let layout = judged_layout(&lines[w[0]..w[1]])?;
+            let layout = judged_layout(&stretch[w[0]..w[1]])?;
             Some(PageSpan {
                 layout,
-                start: w[0],
-                end: w[1],
+                start: from + w[0],
+                end: from + w[1],
             })
         })
         .collect()
+}
+
+/// How many lines a page of an unknown site shows above its labelled ID at most (the site's
+/// header and navigation, and the title).
+const HEADER_LINES: usize = 6;
+
+/// The trial ID a labelled ID line gives ("NCT Number: NCT…", "Main ID: ISRCTN…").
+fn labelled_trial_id(text: &str) -> Option<&str> {
+    let (label, value) = lines::split_labelled(text)?;
+    if label != lines::Label::NctId {
+        return None;
+    }
+    first_trial_id(value)
+}
+
+/// The first trial ID `text` names, if any.
+fn first_trial_id(text: &str) -> Option<&str> {
+    ids::find_nct_ids(text)
+        .first()
+        .copied()
+        .or_else(|| ids::find_registry_ids(text).first().map(|r| r.id))
+}
+
+/// Whether a line is part of the page before a new page's header: it names a trial, holds a
+/// labelled value, or is a table cell (`… |`), which a site's header and a title never are.
+fn belongs_before(line: &Line<'_>) -> bool {
+    names_a_trial(std::slice::from_ref(line))
+        || lines::split_labelled(line.text).is_some()
+        || line.text.starts_with('|')
+        || line.text.ends_with('|')
 }
 
 /// The layout of a page without a start marker, judged by its headings; `None` when blank.
@@ -198,6 +254,18 @@ mod tests {
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[1].start, 4);
         assert!(pages.iter().all(|p| p.layout == Layout::Veeva));
+    }
+
+    #[test]
+    fn pages_of_two_unknown_sites_split_above_the_second_ones_labelled_id() {
+        let text = "Site A\nA Trial of Walking\nNCT Number: NCT09990001\nPhase: Phase 2\n\
+                    Registry B\nSkip navigation\nA Trial of Swimming\nMain ID: NCT09990002\n\
+                    Recruitment status: Recruiting\nRelated: NCT09990003\n";
+        let lines = scan(text);
+        let pages = detect_pages(&lines);
+        assert_eq!(pages.len(), 2, "{pages:?}");
+        assert_eq!(lines[pages[1].start].text, "Registry B");
+        assert_eq!((pages[0].end, pages[1].end), (4, lines.len()));
     }
 
     #[test]
