@@ -77,6 +77,8 @@ test('markup in every field of a ClinicalTrials.gov record and a page with refer
   const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   for (const href of hrefs) assert.match(href, /^(https?:|mailto:)/i, `only http(s)/mailto links: ${href}`);
   assert.ok(hrefs.includes('https://example.org/safe'), 'the safe markdown link survives');
+  assert.ok(!hrefs.some((h) => /javascript|vbscript|data:/i.test(h)), 'no link carries a script, even behind mailto:');
+  assert.ok(hrefs.includes('mailto:team@example.org'), 'a real address is a mailto: link');
   // A DOI with quotes and markup is one https://doi.org link with them escaped; a DOI that
   // is a javascript: URL and a PMID that is not digits are shown as text, not linked.
   assert.ok(hrefs.includes("https://doi.org/10.0000/fict%22onmouseover%3D%22window.__xss%3D%27doi%27%22"), hrefs.join('\n'));

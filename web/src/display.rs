@@ -78,7 +78,7 @@ pub fn layout_words(layout: &str) -> String {
         "veeva" => "ClinicalTrials.Veeva page".to_string(),
         "meddatax" => "meddatax.com study page".to_string(),
         "meddatax-results" => "meddatax.com results page".to_string(),
-        "generic" => "other site (best effort)".to_string(),
+        "generic" => "page of another site (best effort)".to_string(),
         "ctgov-json" => "ClinicalTrials.gov JSON record".to_string(),
         "ctgov-xml" => "ClinicalTrials.gov XML record".to_string(),
         "ctgov-csv" => "ClinicalTrials.gov CSV row".to_string(),

@@ -385,14 +385,30 @@ fn sponsors(s: &Study) -> Html {
     )
 }
 
+/// `text` when it looks like an e-mail address (one `@`, a dotted domain, nothing that
+/// could make the `mailto:` link say more than the address); else the text stays unlinked.
+fn email_address(text: &str) -> Option<&str> {
+    let (local, domain) = text.split_once('@')?;
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._%+-'".contains(c))
+    };
+    (plain(local) && plain(domain) && domain.contains('.')).then_some(text)
+}
+
 fn contact_line(name: Option<&str>, detail: Vec<String>, email: Option<&str>) -> Html {
-    let email =
-        email.and_then(|e| safe_url(&format!("mailto:{e}")).map(|url| (e.to_string(), url)));
+    let unlinked = email.filter(|e| email_address(e).is_none());
+    let email = email
+        .and_then(email_address)
+        .and_then(|e| safe_url(&format!("mailto:{e}")).map(|url| (e.to_string(), url)));
     html! {
         <li>
             { name.unwrap_or("Unnamed contact") }
             if !detail.is_empty() { { format!(" — {}", detail.join(", ")) } }
             if let Some((text, url)) = email { { " · " }<a href={url}>{ text }</a> }
+            if let Some(text) = unlinked { { format!(" · {text}") } }
         </li>
     }
 }
