@@ -128,17 +128,24 @@ fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
     };
     let header_text = stretch[header].text;
     let names = |l: &Line<'_>| names_a_trial(std::slice::from_ref(l));
-    // named[i]: how many of the first i lines name a trial (so each test below is O(1)).
-    let mut named = Vec::with_capacity(stretch.len() + 1);
-    named.push(0usize);
-    for l in stretch {
-        named.push(named[named.len() - 1] + usize::from(names(l)));
+    // named[i]: how many of the first i lines name a trial (so each test below is O(1));
+    // counted only when the header line recurs at all (most pages: never).
+    let recurs = stretch[header + 1..].iter().any(|l| l.text == header_text);
+    let mut named = Vec::with_capacity(if recurs { stretch.len() + 1 } else { 0 });
+    if recurs {
+        named.push(0usize);
+        for l in stretch {
+            named.push(named[named.len() - 1] + usize::from(names(l)));
+        }
     }
     let mut cuts = vec![0];
     let mut page_id: Option<&str> = first_trial_id(header_text);
     for (i, l) in stretch.iter().enumerate().skip(header + 1) {
         let page_start = cuts[cuts.len() - 1];
-        if l.text == header_text && named[i] > named[page_start] && named[stretch.len()] > named[i]
+        if recurs
+            && l.text == header_text
+            && named[i] > named[page_start]
+            && named[stretch.len()] > named[i]
         {
             cuts.push(i);
             page_id = None;
