@@ -18,14 +18,22 @@ fn repeat_lines(head: &str, count: usize, line: impl Fn(usize) -> String) -> Str
     text
 }
 
+/// A Veeva page up to its inclusion criteria, which it reads without a length limit.
+const VEEVA_CRITERIA: &str =
+    "ClinicalTrials.Veeva\n\nMenu\n\nA Hostile Page\n\nIdentifiers\n\nNCT09990001\n\nInclusion criteria\n\n";
+
+/// A Veeva page whose inclusion criteria nest `depth` levels deep, one tab a level.
+pub fn nested_bullets(depth: usize) -> String {
+    repeat_lines(VEEVA_CRITERIA, depth, |i| {
+        format!("{}- level {i}", "\t".repeat(i))
+    })
+}
+
 /// Every hostile input. `scale` divides the big counts (1 for the benchmark; the tests use a
 /// smaller copy of each).
 pub fn all(scale: usize) -> Vec<Hostile> {
     let n = |count: usize| (count / scale).max(1);
     let id_head = "Brief Title: A Hostile Page\nNCT ID: NCT09990001\n";
-    // A Veeva page up to its inclusion criteria, which it reads without a length limit.
-    let veeva_criteria =
-        "ClinicalTrials.Veeva\n\nMenu\n\nA Hostile Page\n\nIdentifiers\n\nNCT09990001\n\nInclusion criteria\n\n";
     vec![
         Hostile {
             name: "one 10 MB line (inline criteria)",
@@ -41,18 +49,14 @@ pub fn all(scale: usize) -> Vec<Hostile> {
         Hostile {
             name: "a million bullets",
             text: repeat_lines(
-                veeva_criteria,
+                VEEVA_CRITERIA,
                 n(1_000_000),
                 |i| format!("- criterion {i}"),
             ),
         },
         Hostile {
             name: "bullets nested 10,000 deep",
-            text: repeat_lines(
-                veeva_criteria,
-                n(10_000),
-                |i| format!("{}- level {i}", "\t".repeat(i)),
-            ),
+            text: nested_bullets(n(10_000)),
         },
         Hostile {
             name: "100,000 repeated labels",

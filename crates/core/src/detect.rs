@@ -127,7 +127,6 @@ fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
         return Vec::new();
     };
     let header_text = stretch[header].text;
-    let names = |l: &Line<'_>| names_a_trial(std::slice::from_ref(l));
     // named[i]: how many of the first i lines name a trial (so each test below is O(1));
     // counted only when the header line recurs at all (most pages: never).
     let recurs = stretch[header + 1..].iter().any(|l| l.text == header_text);
@@ -135,7 +134,7 @@ fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
     if recurs {
         named.push(0usize);
         for l in stretch {
-            named.push(named[named.len() - 1] + usize::from(names(l)));
+            named.push(named[named.len() - 1] + usize::from(first_trial_id(l.text).is_some()));
         }
     }
     let mut cuts = vec![0];
@@ -218,7 +217,7 @@ fn first_trial_id(text: &str) -> Option<&str> {
 /// Whether a line is part of the page before a new page's header: it names a trial, holds a
 /// labelled value, or is a table cell (`… |`), which a site's header and a title never are.
 fn belongs_before(line: &Line<'_>) -> bool {
-    names_a_trial(std::slice::from_ref(line))
+    first_trial_id(line.text).is_some()
         || lines::split_labelled(line.text).is_some()
         || line.text.starts_with('|')
         || line.text.ends_with('|')
@@ -243,9 +242,7 @@ fn judged_layout(lines: &[Line<'_>]) -> Option<Layout> {
 
 /// Whether `lines` name a trial: an NCT ID or another registry's trial ID anywhere in them.
 fn names_a_trial(lines: &[Line<'_>]) -> bool {
-    lines.iter().any(|l| {
-        !ids::find_nct_ids(l.text).is_empty() || !ids::find_registry_ids(l.text).is_empty()
-    })
+    lines.iter().any(|l| first_trial_id(l.text).is_some())
 }
 
 #[cfg(test)]

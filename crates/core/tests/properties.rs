@@ -8,24 +8,36 @@ use proptest::prelude::*;
 use serde_json::Value;
 use trialcards_core::{lines, parse, parse_bytes, ParseOutput, Study};
 
+/// One of our single-page fixtures, with the record it gives when read as "page.txt".
+struct Page {
+    name: String,
+    text: String,
+    record: Study,
+}
+
 /// The page-text fixtures that hold exactly one registry page each, naming its trial (a page
 /// that names none, like our labels-only skeleton, cannot be told from the page before it).
-fn single_pages() -> Vec<(String, String)> {
-    common::fixture_inputs()
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .filter(|(_, text)| {
-            let records = parse("page.txt", text).records;
-            records.len() == 1 && {
-                let ids = &records[0].protocol_section.identification_module;
-                ids.nct_id.is_some() || !ids.secondary_id_infos.is_empty()
-            }
-        })
-        .collect()
+/// Read and parsed once for all the cases.
+fn single_pages() -> &'static [Page] {
+    static PAGES: std::sync::OnceLock<Vec<Page>> = std::sync::OnceLock::new();
+    PAGES.get_or_init(|| {
+        common::fixture_inputs()
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter_map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&p).unwrap();
+                let mut records = parse("page.txt", &text).records;
+                let ids = &records.first()?.protocol_section.identification_module;
+                let named = ids.nct_id.is_some() || !ids.secondary_id_infos.is_empty();
+                (records.len() == 1 && named).then(|| Page {
+                    name,
+                    text,
+                    record: records.remove(0),
+                })
+            })
+            .collect()
+    })
 }
 
 /// Our structured fixtures (v2 JSON, JSON Lines, classic XML, CSV).
@@ -206,8 +218,7 @@ proptest! {
         pads in pads(),
         tail in prop_oneof![Just(""), Just("\n"), Just("\n\n  \n"), Just(" \t")],
     ) {
-        let pages = single_pages();
-        let (name, text) = index.get(&pages);
+        let Page { name, text, .. } = index.get(single_pages());
         let expected = records(&parse(name, text));
         let changed = respaced(text, ending, &pads) + tail;
         same(&records(&parse(name, &changed)), &expected, &format!("{name} {ending:?}"))?;
@@ -244,34 +255,33 @@ proptest! {
         second in any::<prop::sample::Index>(),
         gap in prop_oneof![Just("\n"), Just("\n\n"), Just("\n\n\n   \n")],
     ) {
-        let pages = single_pages();
-        let (a, b) = (first.get(&pages), second.get(&pages));
+        let (a, b) = (first.get(single_pages()), second.get(single_pages()));
+        let (ra, rb) = (&a.record, &b.record);
         // A page cut before its site's end, followed by a page without a start marker (a
         // generic page), cannot be split: nothing marks where the first ends.
-        let cut = parse("page.txt", &a.1).records[0]
+        let cut = ra
             .trialcards
             .diagnostics
             .iter()
             .any(|d| d.message.contains("looks cut off"));
-        let (ra, rb) = (&parse("page.txt", &a.1).records[0], &parse("page.txt", &b.1).records[0]);
         let generic = rb.trialcards.source.layout == "generic";
         prop_assume!(!(cut && generic));
         // After another generic page, a generic page starts where the first one's header
         // recurs (the same site), or at its labelled ID ("Main ID: …") naming another trial;
         // an ID only in a table cell, or the same trial twice, gives no boundary (a known limit).
-        let labelled_id = b.1.lines().any(|l| {
+        let labelled_id = b.text.lines().any(|l| {
             matches!(lines::split_labelled(l.trim()), Some((lines::Label::NctId, _)))
         });
         let same_trial = ra.nct_id().is_some() && ra.nct_id() == rb.nct_id();
         let both_generic = generic && ra.trialcards.source.layout == "generic";
-        prop_assume!(!both_generic || a.0 == b.0 || (labelled_id && !same_trial));
-        let joined = format!("{}{gap}{}", a.1.trim_end(), b.1);
+        prop_assume!(!both_generic || a.name == b.name || (labelled_id && !same_trial));
+        let joined = format!("{}{gap}{}", a.text.trim_end(), b.text);
         let out = parse("page.txt", &joined);
-        prop_assert_eq!(out.records.len(), 2, "{} + {}: {:?}", a.0, b.0, out.diagnostics);
-        let offset = a.1.trim_end().lines().count() + gap.matches('\n').count() - 1;
-        let context = format!("{} + {}", a.0, b.0);
-        same(&[comparable(&out.records[0], 0)], &records(&parse("page.txt", &a.1)), &context)?;
-        same(&[comparable(&out.records[1], offset)], &records(&parse("page.txt", &b.1)), &context)?;
+        prop_assert_eq!(out.records.len(), 2, "{} + {}: {:?}", a.name, b.name, out.diagnostics);
+        let offset = a.text.trim_end().lines().count() + gap.matches('\n').count() - 1;
+        let context = format!("{} + {}", a.name, b.name);
+        same(&[comparable(&out.records[0], 0)], &[comparable(ra, 0)], &context)?;
+        same(&[comparable(&out.records[1], offset)], &[comparable(rb, 0)], &context)?;
     }
 }
 
@@ -311,8 +321,7 @@ proptest! {
         at in any::<prop::sample::Index>(),
         words in "Zq[a-z]{2,6}( [a-z]{3,8}){2,4}",
     ) {
-        let pages = single_pages();
-        let (name, text) = index.get(&pages);
+        let Page { name, text, .. } = index.get(single_pages());
         let mut lines: Vec<&str> = text.lines().collect();
         let at = at.index(lines.len() + 1);
         lines.insert(at, &words);

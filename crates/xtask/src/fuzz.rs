@@ -1,7 +1,8 @@
 //! `cargo xtask fuzz [SECONDS] [TARGET...]`: coverage-guided fuzzing of every core entry point
 //! with cargo fuzz (libFuzzer) on the nightly toolchain, each target in turn for SECONDS
-//! (default 300). New inputs go to `fuzz/corpus/<target>/` (not committed); the seeds in
-//! `fuzz/seeds/<target>/` are ours. A crash stops that target, leaves its input under
+//! (default 300). New inputs go to `fuzz/corpus/<target>/` (not committed). Every target
+//! starts from the same seeds, all ours: the test fixtures ([`SEED_DIRS`]) and the encoding
+//! samples in `fuzz/seeds/encodings/`. A crash stops that target, leaves its input under
 //! `fuzz/artifacts/<target>/`, and makes the task fail once every target has run.
 
 use std::process::Command;
@@ -18,6 +19,15 @@ pub const TARGETS: &[&str] = &[
     "ctgov_xml",
     "ctgov_csv",
     "detect",
+];
+
+/// The seed folders, relative to `fuzz/`: our fixtures of every kind, read but never written
+/// (libFuzzer adds what it finds to the first folder it is given, the target's corpus).
+pub const SEED_DIRS: &[&str] = &[
+    "seeds/encodings",
+    "../crates/core/tests/fixtures",
+    "../crates/core/tests/fixtures/saved_pages",
+    "../tests/fixtures",
 ];
 
 /// Runs the fuzz task with its arguments.
@@ -47,7 +57,8 @@ pub fn fuzz(args: &[String]) -> Task {
         let outcome = run(Command::new("cargo")
             .current_dir(project_root().join("fuzz"))
             .args(["+nightly", "fuzz", "run", "--debug-assertions", target])
-            .args([corpus, format!("seeds/{target}")])
+            .arg(corpus)
+            .args(SEED_DIRS)
             .args([
                 "--",
                 &format!("-max_total_time={seconds}"),

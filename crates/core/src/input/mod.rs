@@ -47,13 +47,10 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 /// UTF-16 text (every other byte zero) is judged by its decoded characters.
 pub fn check_input(name: &str, bytes: &[u8]) -> Option<Diagnostic> {
     let utf16 = is_utf16(bytes);
-    let problem = if bytes.len() > MAX_INPUT_BYTES {
-        Some(format!(
-            "is {} — larger than the {} MB trialcards reads; a registry page is far smaller",
-            megabytes(bytes.len()),
-            MAX_INPUT_BYTES / (1024 * 1024)
-        ))
-    } else if is_blank(bytes, utf16) {
+    if let Some(too_large) = check_size(name, bytes.len() as u64) {
+        return Some(too_large);
+    }
+    let problem = if is_blank(bytes, utf16) {
         Some("is empty: there is no text to read".to_string())
     } else if let Some((_, what)) = SIGNATURES
         .iter()
@@ -84,7 +81,22 @@ fn is_utf16(bytes: &[u8]) -> bool {
 /// Whether the input holds nothing but whitespace (a byte-order mark alone included).
 fn is_blank(bytes: &[u8], utf16: bool) -> bool {
     if utf16 {
-        decode_text(bytes).trim().is_empty()
+        // Judged on the code units, without decoding (and copying) the whole input.
+        let (body, big_endian) = match charset::from_bom(bytes) {
+            Some((bom, len)) => (&bytes[len..], bom == charset::Charset::Utf16Be),
+            None => (
+                bytes,
+                charset::utf16_without_bom(bytes) == Some(charset::Charset::Utf16Be),
+            ),
+        };
+        let unit = if big_endian {
+            u16::from_be_bytes
+        } else {
+            u16::from_le_bytes
+        };
+        body.chunks_exact(2).all(|pair| {
+            char::from_u32(u32::from(unit([pair[0], pair[1]]))).is_some_and(char::is_whitespace)
+        })
     } else {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         bytes.iter().all(u8::is_ascii_whitespace)
@@ -126,16 +138,17 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// or windows-1252 from an older Windows program). Never fails: bytes that cannot be decoded
 /// become U+FFFD rather than failing the whole input.
 pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
-    let charset = match charset::from_bom(bytes) {
-        Some((charset, _)) => charset,
-        None if std::str::from_utf8(bytes).is_ok()
-            && charset::utf16_without_bom(bytes).is_none() =>
-        {
-            charset::Charset::Utf8
+    if let Some((charset, _)) = charset::from_bom(bytes) {
+        return charset::decode(bytes, charset);
+    }
+    match std::str::from_utf8(bytes) {
+        // Valid UTF-8 is borrowed as it is (validated once, not again by a decoder).
+        Ok(text) if charset::utf16_without_bom(bytes).is_none() => Cow::Borrowed(text),
+        _ => {
+            let charset = charset::declared_in_html(bytes).unwrap_or_else(|| charset::guess(bytes));
+            charset::decode(bytes, charset)
         }
-        None => charset::declared_in_html(bytes).unwrap_or_else(|| charset::guess(bytes)),
-    };
-    charset::decode(bytes, charset)
+    }
 }
 
 #[cfg(test)]
