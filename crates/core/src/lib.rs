@@ -15,6 +15,7 @@
 //! assert_eq!(study.brief_title(), Some("A Fictional Trial of Cells"));
 //! ```
 
+pub mod collection;
 pub mod detect;
 pub mod fields;
 pub mod formats;
