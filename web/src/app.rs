@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{CardList, DropZone, FilePicker, PasteBox, SourcesList};
+use crate::components::{DropZone, FilePicker, PasteBox, SourcesList, TrialsPane};
 use crate::examples::EXAMPLES;
 use crate::intake::Incoming;
 use crate::state::{Action, Collection, SourceIds};
@@ -56,10 +56,14 @@ pub fn App() -> Html {
     let on_remove = use_callback(collection.dispatcher(), |id: u32, dispatcher| {
         dispatcher.dispatch(Action::Remove(id))
     });
-    let on_remove_record = use_callback(
+    // A card's records, last first, so that the indices not yet removed stay right.
+    let on_remove_records = use_callback(
         collection.dispatcher(),
-        |(id, index): (u32, usize), dispatcher| {
-            dispatcher.dispatch(Action::RemoveRecord { id, index })
+        |mut records: Vec<(u32, usize)>, dispatcher| {
+            records.sort_unstable_by(|a, b| b.cmp(a));
+            for (id, index) in records {
+                dispatcher.dispatch(Action::RemoveRecord { id, index });
+            }
         },
     );
     let on_load_examples = {
@@ -73,7 +77,6 @@ pub fn App() -> Html {
             }
         })
     };
-    let count = collection.record_count();
     html! {
         <DropZone on_file={on_incoming.clone()}>
             <header class="app-header">
@@ -89,10 +92,7 @@ pub fn App() -> Html {
                 </section>
                 <section class="cards" aria-labelledby="cards-heading">
                     <h2 id="cards-heading" class="visually-hidden">{ "Trials" }</h2>
-                    <p class="record-count" data-testid="record-count" aria-live="polite">
-                        { record_count_text(count) }
-                    </p>
-                    <CardList sources={collection.sources.clone()} on_remove={on_remove_record} {on_load_examples} />
+                    <TrialsPane sources={collection.sources.clone()} on_remove={on_remove_records} {on_load_examples} />
                 </section>
             </main>
         </DropZone>
@@ -138,11 +138,4 @@ fn read_typed(
         SourceIds::TYPED_TEXT.to_string(),
         text,
     );
-}
-
-fn record_count_text(count: usize) -> String {
-    match count {
-        1 => "1 record".to_string(),
-        n => format!("{} records", crate::display::count(n)),
-    }
 }
