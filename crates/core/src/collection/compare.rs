@@ -1,7 +1,7 @@
 //! Different trials side by side: one row per field, one column per trial, and whether the
 //! trials' values differ.
 
-use crate::collection::fields::FIELDS;
+use crate::collection::fields::{same_value, FIELDS};
 use crate::Study;
 
 /// One field across the compared trials.
@@ -20,6 +20,20 @@ pub struct Row {
 
 /// The rows for `studies`: every field at least one of them gives, in [`FIELDS`] order.
 pub fn compare(studies: &[&Study]) -> Vec<Row> {
-    let _ = FIELDS;
-    unimplemented!("{studies:?}")
+    FIELDS
+        .iter()
+        .filter_map(|field| {
+            let values: Vec<Option<String>> = studies.iter().map(|s| (field.value)(s)).collect();
+            let first = values.iter().flatten().next()?;
+            let differs = values
+                .iter()
+                .any(|v| v.as_deref().is_none_or(|v| !same_value(first, v)));
+            Some(Row {
+                key: field.key,
+                label: field.label,
+                differs,
+                values,
+            })
+        })
+        .collect()
 }

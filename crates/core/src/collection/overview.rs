@@ -1,7 +1,8 @@
 //! The picture of a collection: how many trials by status and by phase, enrollment, and each
 //! trial's span from start to completion.
 
-use crate::model::{Phase, Status};
+use crate::collection::sort::date_key;
+use crate::model::{CtEnum, DateStruct, DateType, Phase, Status};
 use crate::Study;
 
 /// Counts and spans over a set of records.
@@ -49,11 +50,139 @@ pub struct Span {
 }
 
 /// The overview of `studies`.
+///
+/// A span needs a start date that reads as a date ([`fractional_year`]); it ends at the
+/// completion date, or else the primary completion date, and is anticipated when that date
+/// is estimated (CT.gov's `ESTIMATED`, which older records call "Anticipated"). The range
+/// runs from the earliest start to the latest end (a span without an end counts its start).
 pub fn overview(studies: &[&Study]) -> Overview {
-    unimplemented!("{studies:?}")
+    let mut statuses = vec![0usize; Status::ALL.len()];
+    let mut no_status = 0;
+    let mut phases: Vec<(Vec<Phase>, usize)> = Vec::new();
+    let mut counts: Vec<u64> = Vec::new();
+    let mut spans = Vec::new();
+    for (index, study) in studies.iter().enumerate() {
+        let p = &study.protocol_section;
+        match p.status_module.overall_status {
+            Some(s) => match Status::ALL.iter().position(|x| *x == s) {
+                Some(at) => statuses[at] += 1,
+                None => no_status += 1,
+            },
+            None => no_status += 1,
+        }
+        let combination: Vec<Phase> = Phase::ALL
+            .iter()
+            .copied()
+            .filter(|x| p.design_module.phases.contains(x))
+            .collect();
+        match phases.iter_mut().find(|(c, _)| *c == combination) {
+            Some((_, n)) => *n += 1,
+            None => phases.push((combination, 1)),
+        }
+        if let Some(n) = p
+            .design_module
+            .enrollment_info
+            .as_ref()
+            .and_then(|e| e.count)
+        {
+            counts.push(n);
+        }
+        spans.extend(span(index, study));
+    }
+    let mut by_status: Vec<(Option<Status>, usize)> = Status::ALL
+        .iter()
+        .zip(&statuses)
+        .filter(|(_, n)| **n > 0)
+        .map(|(s, n)| (Some(*s), *n))
+        .collect();
+    if no_status > 0 {
+        by_status.push((None, no_status));
+    }
+    let rank = |c: &[Phase]| -> Vec<usize> {
+        c.iter()
+            .filter_map(|x| Phase::ALL.iter().position(|y| y == x))
+            .collect()
+    };
+    // Phase order, combinations after their first phase ("Phase 1", "Phase 1/Phase 2",
+    // "Phase 2"); no phase last.
+    phases.sort_by_key(|(c, _)| (c.is_empty(), rank(c)));
+    counts.sort_unstable();
+    let enrollment_median = match counts.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(counts[n / 2] as f64),
+        n => Some((counts[n / 2 - 1] as f64 + counts[n / 2] as f64) / 2.0),
+    };
+    let range = spans
+        .iter()
+        .fold(None, |range: Option<(f64, f64)>, s: &Span| {
+            let end = s.end.unwrap_or(s.start).max(s.start);
+            Some(match range {
+                None => (s.start, end),
+                Some((lo, hi)) => (lo.min(s.start), hi.max(end)),
+            })
+        });
+    Overview {
+        trials: studies.len(),
+        by_status,
+        by_phase: phases,
+        enrollment_total: counts.iter().fold(0u64, |t, n| t.saturating_add(*n)),
+        enrollment_median,
+        enrollment_counted: counts.len(),
+        spans,
+        range,
+    }
+}
+
+fn span(index: usize, study: &Study) -> Option<Span> {
+    let p = &study.protocol_section;
+    let st = &p.status_module;
+    let start_text = st.start_date_struct.as_ref()?.date.clone()?;
+    let start = fractional_year(&start_text)?;
+    let given = |d: &Option<DateStruct>| d.as_ref().filter(|d| d.date.is_some()).cloned();
+    let end_struct =
+        given(&st.completion_date_struct).or_else(|| given(&st.primary_completion_date_struct));
+    let end_text = end_struct.as_ref().and_then(|d| d.date.clone());
+    let id = &p.identification_module;
+    Some(Span {
+        index,
+        nct_id: id.nct_id.clone(),
+        title: id
+            .brief_title
+            .clone()
+            .or_else(|| id.official_title.clone())
+            .or_else(|| id.nct_id.clone())
+            .unwrap_or_else(|| "Untitled trial".to_string()),
+        start_text,
+        start,
+        end: end_text.as_deref().and_then(fractional_year),
+        end_text,
+        end_anticipated: end_struct.is_some_and(|d| d.date_type == Some(DateType::Estimated)),
+    })
 }
 
 /// A CT.gov date ("2021", "2021-03", "2021-03-15") as a fractional year, for drawing.
+///
+/// A year is its first day, a month its first day (2021-03 → 2021 + 2/12), a day its share
+/// of its month (2021-03-16 → 2021 + (2 + 15/31)/12), so a date never comes before the
+/// month or year that holds it. `None` for text that is not such a date ([`date_key`]).
 pub fn fractional_year(date: &str) -> Option<f64> {
-    unimplemented!("{date}")
+    let (year, month, day) = date_key(date)?;
+    let mut value = f64::from(year);
+    if month > 0 {
+        value += f64::from(month - 1) / 12.0;
+        if day > 0 {
+            let days = days_in_month(year, month);
+            value += f64::from(day.min(days) - 1) / f64::from(days) / 12.0;
+        }
+    }
+    Some(value)
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }

@@ -4,9 +4,15 @@
 
 use std::ops::Range;
 
+use crate::collection::words::{code_words, phase_words};
+use crate::model::{Contact, CriterionItem, CtEnum};
 use crate::Study;
 
 /// The searchable text of one record, built once and searched on every keystroke.
+///
+/// Every text a person could look for is kept, folded for matching: lowercased character by
+/// character (Unicode's `char::to_lowercase`), every run of whitespace made one space. A
+/// field's values are separated by a line break, so a phrase never matches across two values.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchText {
     /// (field label, lowercased text) for every field that has text.
@@ -14,9 +20,277 @@ pub struct SearchText {
 }
 
 impl SearchText {
-    /// The searchable text of `study`.
+    /// The searchable text of `study`, under the labels the card uses: "Title", "Identifiers",
+    /// "Status", "Dates", "Design", "Conditions", "Keywords", "Interventions", "Arms",
+    /// "Description", "Eligibility", "Outcomes", "Sponsor", "Investigators", "Contacts",
+    /// "Locations", "References", "Related trials", "Results", "Other details" and "Text not
+    /// recognised". CT.gov codes are searchable in words ("Recruiting", "Phase 2").
+    ///
+    /// Only where the record was read from (file name, layout) and the parser's notes are
+    /// left out: they are not the trial's text.
     pub fn of(study: &Study) -> Self {
-        unimplemented!("{study:?}")
+        let mut b = Builder::default();
+        let p = &study.protocol_section;
+        let id = &p.identification_module;
+        b.opt("Title", &id.brief_title);
+        b.opt("Title", &id.official_title);
+        b.opt("Title", &id.acronym);
+
+        b.opt("Identifiers", &id.nct_id);
+        b.all("Identifiers", &id.nct_id_aliases);
+        if let Some(org) = &id.org_study_id_info {
+            b.opt("Identifiers", &org.id);
+            b.opt("Identifiers", &org.id_type);
+            b.opt("Identifiers", &org.link);
+        }
+        for sid in &id.secondary_id_infos {
+            b.opt("Identifiers", &sid.id);
+            b.code("Identifiers", sid.id_type);
+            b.opt("Identifiers", &sid.domain);
+            b.opt("Identifiers", &sid.link);
+        }
+
+        let st = &p.status_module;
+        b.code("Status", st.overall_status);
+        b.code("Status", st.last_known_status);
+        b.opt("Status", &st.why_stopped);
+        b.opt("Dates", &st.status_verified_date);
+        for date in [
+            &st.start_date_struct,
+            &st.primary_completion_date_struct,
+            &st.completion_date_struct,
+            &st.study_first_post_date_struct,
+            &st.results_first_post_date_struct,
+            &st.last_update_post_date_struct,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            b.opt("Dates", &date.date);
+        }
+
+        let d = &p.design_module;
+        b.code("Design", d.study_type);
+        for phase in &d.phases {
+            b.add("Design", &phase_words(*phase));
+        }
+        if let Some(info) = &d.design_info {
+            b.code("Design", info.allocation);
+            b.code("Design", info.intervention_model);
+            b.opt("Design", &info.intervention_model_description);
+            b.code("Design", info.primary_purpose);
+            b.code("Design", info.observational_model);
+            b.code("Design", info.time_perspective);
+            if let Some(m) = &info.masking_info {
+                b.code("Design", m.masking);
+                b.opt("Design", &m.masking_description);
+                for who in &m.who_masked {
+                    b.code("Design", Some(*who));
+                }
+            }
+        }
+
+        b.all("Conditions", &p.conditions_module.conditions);
+        b.all("Keywords", &p.conditions_module.keywords);
+
+        let a = &p.arms_interventions_module;
+        for i in &a.interventions {
+            b.add("Interventions", &i.display_name());
+            b.opt("Interventions", &i.description);
+            b.all("Interventions", &i.other_names);
+            b.all("Interventions", &i.arm_group_labels);
+        }
+        for arm in &a.arm_groups {
+            b.opt("Arms", &arm.label);
+            b.code("Arms", arm.arm_type);
+            b.opt("Arms", &arm.description);
+            b.all("Arms", &arm.intervention_names);
+        }
+
+        b.opt("Description", &p.description_module.brief_summary);
+        b.opt("Description", &p.description_module.detailed_description);
+
+        let e = &p.eligibility_module;
+        b.opt("Eligibility", &e.study_population);
+        b.opt("Eligibility", &e.eligibility_criteria);
+        if let Some(tree) = &study.trialcards.criteria {
+            // The record's criteria text is built from this tree for pages; a record read
+            // from elsewhere may hold only one of the two, so both are searched.
+            b.all("Eligibility", &tree.preamble);
+            let mut stack: Vec<&CriterionItem> =
+                tree.exclusion.iter().chain(&tree.inclusion).rev().collect();
+            while let Some(item) = stack.pop() {
+                b.add("Eligibility", &item.text);
+                stack.extend(item.children.iter().rev());
+            }
+        }
+        b.opt("Eligibility", &e.minimum_age);
+        b.opt("Eligibility", &e.maximum_age);
+
+        let o = &p.outcomes_module;
+        for outcome in o
+            .primary_outcomes
+            .iter()
+            .chain(&o.secondary_outcomes)
+            .chain(&o.other_outcomes)
+        {
+            b.opt("Outcomes", &outcome.measure);
+            b.opt("Outcomes", &outcome.description);
+            b.opt("Outcomes", &outcome.time_frame);
+        }
+
+        let sc = &p.sponsor_collaborators_module;
+        for sponsor in sc.lead_sponsor.iter().chain(&sc.collaborators) {
+            b.opt("Sponsor", &sponsor.name);
+        }
+        if let Some(r) = &sc.responsible_party {
+            b.opt("Sponsor", &r.investigator_full_name);
+            b.opt("Sponsor", &r.investigator_title);
+            b.opt("Sponsor", &r.investigator_affiliation);
+        }
+        if let Some(org) = &id.organization {
+            b.opt("Sponsor", &org.full_name);
+        }
+
+        let c = &p.contacts_locations_module;
+        for official in &c.overall_officials {
+            b.opt("Investigators", &official.name);
+            b.opt("Investigators", &official.affiliation);
+        }
+        for contact in &c.central_contacts {
+            b.contact("Contacts", contact);
+        }
+        for l in &c.locations {
+            for part in [&l.facility, &l.city, &l.state, &l.zip, &l.country] {
+                b.opt("Locations", part);
+            }
+            for contact in &l.contacts {
+                b.contact("Locations", contact);
+            }
+        }
+        b.all("Locations", &study.trialcards.countries);
+
+        for r in &p.references_module.references {
+            b.opt("References", &r.citation);
+            b.opt("References", &r.pmid);
+        }
+        for doi in &study.trialcards.reference_dois {
+            b.add("References", &doi.doi);
+        }
+
+        for t in &study.trialcards.related_trials {
+            b.opt("Related trials", &t.nct_id);
+            b.opt("Related trials", &t.title);
+        }
+
+        if let Some(r) = &study.trialcards.results {
+            b.opt("Results", &r.overview);
+            b.opt("Results", &r.primary_outcome_time_frame);
+            b.opt("Results", &r.results_posted_date);
+            b.opt("Results", &r.participant_flow);
+            for s in &r.sections {
+                b.add("Results", &s.label);
+                b.add("Results", &s.value);
+            }
+        }
+
+        for f in &study.trialcards.other_fields {
+            b.add("Other details", &f.label);
+            b.add("Other details", &f.value);
+        }
+        // Parts of a CT.gov record the model does not name: every string in them, walked
+        // with a stack (the JSON's depth is the input's).
+        let mut stack: Vec<&serde_json::Value> =
+            study.trialcards.unmodelled.values().rev().collect();
+        while let Some(value) = stack.pop() {
+            match value {
+                serde_json::Value::String(s) => b.add("Other details", s),
+                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+                serde_json::Value::Object(map) => stack.extend(map.values().rev()),
+                _ => {}
+            }
+        }
+
+        for l in &study.trialcards.unrecognized {
+            b.add("Text not recognised", &l.text);
+        }
+        SearchText {
+            sections: b.sections,
+        }
+    }
+
+    /// The (label, folded text) of every field that has text, in the record's order.
+    pub fn sections(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.sections.iter().map(|(l, t)| (*l, t.as_str()))
+    }
+}
+
+/// Collects sections, one per label, in the order the labels are first used.
+#[derive(Default)]
+struct Builder {
+    sections: Vec<(&'static str, String)>,
+}
+
+impl Builder {
+    fn add(&mut self, label: &'static str, value: &str) {
+        if value.chars().all(char::is_whitespace) {
+            return;
+        }
+        let at = match self.sections.iter().rposition(|(l, _)| *l == label) {
+            Some(at) => {
+                self.sections[at].1.push('\n');
+                at
+            }
+            None => {
+                self.sections
+                    .push((label, String::with_capacity(value.len())));
+                self.sections.len() - 1
+            }
+        };
+        fold_into(value, &mut self.sections[at].1);
+    }
+
+    fn opt(&mut self, label: &'static str, value: &Option<String>) {
+        if let Some(v) = value {
+            self.add(label, v);
+        }
+    }
+
+    fn all(&mut self, label: &'static str, values: &[String]) {
+        for v in values {
+            self.add(label, v);
+        }
+    }
+
+    fn code<E: CtEnum>(&mut self, label: &'static str, value: Option<E>) {
+        if let Some(v) = value {
+            self.add(label, &code_words(v));
+        }
+    }
+
+    fn contact(&mut self, label: &'static str, c: &Contact) {
+        for part in [&c.name, &c.phone, &c.phone_ext, &c.email] {
+            self.opt(label, part);
+        }
+    }
+}
+
+/// Appends `text` to `out` folded for matching: lowercased character by character, each run
+/// of whitespace one space, none at either end.
+fn fold_into(text: &str, out: &mut String) {
+    let mut started = false;
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = started;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        started = true;
+        out.extend(c.to_lowercase());
     }
 }
 
@@ -29,8 +303,34 @@ pub struct Query {
 
 impl Query {
     /// Reads what the user typed: words split on spaces, "double-quoted phrases" kept whole.
+    ///
+    /// A quote (straight, or the typographic “ and ”) opens or closes a phrase, also inside a
+    /// word; a quote left open runs to the end. Terms are folded like [`SearchText`] (lowercase,
+    /// one space between a phrase's words); empty terms are dropped and repeated ones kept once.
     pub fn parse(text: &str) -> Self {
-        unimplemented!("{text}")
+        let mut terms: Vec<String> = Vec::new();
+        let mut raw = String::new();
+        let mut in_phrase = false;
+        let mut flush = |raw: &mut String| {
+            let mut term = String::new();
+            fold_into(raw, &mut term);
+            raw.clear();
+            if !term.is_empty() && !terms.contains(&term) {
+                terms.push(term);
+            }
+        };
+        for c in text.chars() {
+            if matches!(c, '"' | '“' | '”') {
+                flush(&mut raw);
+                in_phrase = !in_phrase;
+            } else if c.is_whitespace() && !in_phrase {
+                flush(&mut raw);
+            } else {
+                raw.push(c);
+            }
+        }
+        flush(&mut raw);
+        Query { terms }
     }
 
     /// Whether the query has no terms (it matches everything).
@@ -43,19 +343,124 @@ impl Query {
         &self.terms
     }
 
-    /// Whether every term occurs somewhere in the record's text.
+    /// Whether every term occurs somewhere in the record's text (each term within one field).
     pub fn matches(&self, text: &SearchText) -> bool {
-        unimplemented!("{text:?}")
+        self.terms.iter().all(|term| {
+            text.sections
+                .iter()
+                .any(|(_, section)| section.contains(term.as_str()))
+        })
     }
 
     /// The labels of the fields in which some term occurs, in the record's order.
     pub fn matched_fields(&self, text: &SearchText) -> Vec<&'static str> {
-        unimplemented!("{text:?}")
+        let mut labels: Vec<&'static str> = Vec::new();
+        for (label, section) in &text.sections {
+            if !labels.contains(label) && self.terms.iter().any(|t| section.contains(t.as_str())) {
+                labels.push(label);
+            }
+        }
+        labels
     }
 
     /// Where the terms occur in `text` (any case): sorted, non-overlapping byte ranges on
     /// character boundaries, for highlighting.
+    ///
+    /// `text` is folded as [`SearchText`] folds it (so a phrase's space matches any run of
+    /// whitespace, line breaks included) while each folded character remembers the original
+    /// character it came from; a match covers the original characters it touches. Every
+    /// occurrence counts, overlapping ones too, and ranges that overlap or touch are merged.
+    /// One pass over `text` with a Knuth–Morris–Pratt matcher per term: linear in the text's
+    /// length times the number of terms.
     pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
-        unimplemented!("{text}")
+        if self.terms.is_empty() || text.is_empty() {
+            return Vec::new();
+        }
+        let mut matchers: Vec<Matcher> = self.terms.iter().map(|t| Matcher::new(t)).collect();
+        let longest = matchers.iter().map(|m| m.pattern.len()).max().unwrap_or(1);
+        // The original start of the last `longest` folded characters, by position modulo `longest`.
+        let mut starts = vec![0usize; longest];
+        let mut unit = 0usize;
+        let mut found: Vec<Range<usize>> = Vec::new();
+        let mut feed = |c: char, start: usize, end: usize, found: &mut Vec<Range<usize>>| {
+            starts[unit % longest] = start;
+            for m in &mut matchers {
+                if m.step(c) {
+                    let first = unit + 1 - m.pattern.len();
+                    found.push(starts[first % longest]..end);
+                }
+            }
+            unit += 1;
+        };
+        let mut space_from: Option<usize> = None;
+        for (at, c) in text.char_indices() {
+            if c.is_whitespace() {
+                space_from.get_or_insert(at);
+                continue;
+            }
+            if let Some(from) = space_from.take() {
+                feed(' ', from, at, &mut found);
+            }
+            let end = at + c.len_utf8();
+            for lower in c.to_lowercase() {
+                feed(lower, at, end, &mut found);
+            }
+        }
+        found.sort_unstable_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
+        for r in found {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+}
+
+/// A Knuth–Morris–Pratt matcher for one term, fed one folded character at a time.
+struct Matcher {
+    pattern: Vec<char>,
+    /// `fallback[i]`: the length of the longest proper prefix of `pattern[..=i]` that is also
+    /// its suffix.
+    fallback: Vec<usize>,
+    /// How many characters of `pattern` the input seen so far ends with.
+    state: usize,
+}
+
+impl Matcher {
+    fn new(term: &str) -> Self {
+        let pattern: Vec<char> = term.chars().collect();
+        let mut fallback = vec![0; pattern.len()];
+        let mut k = 0;
+        for i in 1..pattern.len() {
+            while k > 0 && pattern[i] != pattern[k] {
+                k = fallback[k - 1];
+            }
+            if pattern[i] == pattern[k] {
+                k += 1;
+            }
+            fallback[i] = k;
+        }
+        Matcher {
+            pattern,
+            fallback,
+            state: 0,
+        }
+    }
+
+    /// Feeds `c`; whether a whole occurrence of the pattern ends with it.
+    fn step(&mut self, c: char) -> bool {
+        while self.state > 0 && self.pattern[self.state] != c {
+            self.state = self.fallback[self.state - 1];
+        }
+        if self.pattern.get(self.state) == Some(&c) {
+            self.state += 1;
+        }
+        if self.state == self.pattern.len() {
+            self.state = self.fallback[self.state - 1];
+            return true;
+        }
+        false
     }
 }

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use crate::model::{CtEnum, DateStruct, Status};
 use crate::Study;
 
 /// What the collection is sorted by.
@@ -70,6 +71,105 @@ impl SortKey {
 
 /// Compares two records by `key`, ascending unless `descending`. Records that lack the
 /// value come last either way; ties keep their loaded order (the caller sorts stably).
+///
+/// Dates compare by [`date_key`], so a year comes before any month of it ("2021" <
+/// "2021-03" < "2021-03-15"); titles ignore case; statuses follow [`Status::ALL`]; NCT IDs
+/// compare as text. [`SortKey::Loaded`] finds every pair equal: use [`order`] for a descending
+/// loaded order.
 pub fn compare(key: SortKey, descending: bool, a: &Study, b: &Study) -> Ordering {
-    unimplemented!("{key:?}{descending}{a:?}{b:?}")
+    match key {
+        SortKey::Loaded => Ordering::Equal,
+        SortKey::NctId => missing_last(a.nct_id(), b.nct_id(), descending, Ord::cmp),
+        SortKey::Title => missing_last(title(a), title(b), descending, |x, y| {
+            x.chars()
+                .flat_map(char::to_lowercase)
+                .cmp(y.chars().flat_map(char::to_lowercase))
+        }),
+        SortKey::StartDate => missing_last(start_key(a), start_key(b), descending, Ord::cmp),
+        SortKey::CompletionDate => missing_last(end_key(a), end_key(b), descending, Ord::cmp),
+        SortKey::Enrollment => missing_last(enrollment(a), enrollment(b), descending, Ord::cmp),
+        SortKey::Status => missing_last(status_rank(a), status_rank(b), descending, Ord::cmp),
+    }
+}
+
+/// Orders two values by `cmp` (reversed when `descending`), an absent one after a present one.
+fn missing_last<T>(
+    a: Option<T>,
+    b: Option<T>,
+    descending: bool,
+    cmp: impl FnOnce(&T, &T) -> Ordering,
+) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) if descending => cmp(&a, &b).reverse(),
+        (Some(a), Some(b)) => cmp(&a, &b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The positions of `studies` in the order `key` sorts them: a stable sort by [`compare`],
+/// and for [`SortKey::Loaded`] the loaded order, reversed when `descending`.
+pub fn order(studies: &[&Study], key: SortKey, descending: bool) -> Vec<usize> {
+    let mut positions: Vec<usize> = (0..studies.len()).collect();
+    if key == SortKey::Loaded {
+        if descending {
+            positions.reverse();
+        }
+        return positions;
+    }
+    positions.sort_by(|&i, &j| compare(key, descending, studies[i], studies[j]));
+    positions
+}
+
+/// A CT.gov date ("2021", "2021-03", "2021-03-15") as (year, month, day), with 0 for a part
+/// the date does not give: a year sorts before every month of it, a month before its days.
+/// `None` for text that is not such a date (a month outside 1–12, a day outside 1–31).
+pub fn date_key(date: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = date.trim().splitn(3, '-');
+    let number = |part: Option<&str>, digits: usize| {
+        part.filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let year = number(parts.next(), 4)?;
+    let month = match parts.next() {
+        None => return Some((year as i32, 0, 0)),
+        Some(m) => number(Some(m), 2).filter(|m| (1..=12).contains(m))?,
+    };
+    let day = match parts.next() {
+        None => 0,
+        Some(d) => number(Some(d), 2).filter(|d| (1..=31).contains(d))?,
+    };
+    Some((year as i32, month, day))
+}
+
+fn title(s: &Study) -> Option<&str> {
+    let id = &s.protocol_section.identification_module;
+    id.brief_title.as_deref().or(id.official_title.as_deref())
+}
+
+fn date_of(date: &Option<DateStruct>) -> Option<(i32, u32, u32)> {
+    date.as_ref()?.date.as_deref().and_then(date_key)
+}
+
+fn start_key(s: &Study) -> Option<(i32, u32, u32)> {
+    date_of(&s.protocol_section.status_module.start_date_struct)
+}
+
+fn end_key(s: &Study) -> Option<(i32, u32, u32)> {
+    let m = &s.protocol_section.status_module;
+    date_of(&m.completion_date_struct).or_else(|| date_of(&m.primary_completion_date_struct))
+}
+
+fn enrollment(s: &Study) -> Option<u64> {
+    s.protocol_section
+        .design_module
+        .enrollment_info
+        .as_ref()?
+        .count
+}
+
+fn status_rank(s: &Study) -> Option<usize> {
+    let status = s.protocol_section.status_module.overall_status?;
+    Status::ALL.iter().position(|x| *x == status)
 }
