@@ -22,9 +22,9 @@ pub struct OverviewProps {
 pub const TIMELINE_ROWS: usize = 40;
 
 /// Drawing units: the charts' width, a bar's row height, the width of the labels.
-const WIDTH: f64 = 360.0;
+const WIDTH: f64 = 300.0;
 const ROW: f64 = 20.0;
-const LABEL: f64 = 150.0;
+const LABEL: f64 = 132.0;
 
 /// The overview of the trials shown.
 #[component]
@@ -54,15 +54,15 @@ pub fn Overview(props: &OverviewProps) -> Html {
                         trials_words(stats.trials), count(stats.enrollment_total as usize), median) }
                 </span>
             </summary>
+            <dl class="enrollment" data-testid="enrollment">
+                <div><dt>{ "Total enrollment" }</dt><dd>{ count(stats.enrollment_total as usize) }</dd></div>
+                <div><dt>{ "Median enrollment" }</dt><dd>{ median.clone() }</dd></div>
+                <div><dt>{ "Trials giving a count" }</dt>
+                    <dd>{ format!("{} of {}", count(stats.enrollment_counted), count(stats.trials)) }</dd></div>
+            </dl>
             <div class="overview-grid">
                 { status_chart(&stats) }
                 { phase_chart(&stats) }
-                <dl class="enrollment" data-testid="enrollment">
-                    <div><dt>{ "Total enrollment" }</dt><dd>{ count(stats.enrollment_total as usize) }</dd></div>
-                    <div><dt>{ "Median enrollment" }</dt><dd>{ median }</dd></div>
-                    <div><dt>{ "Trials giving a count" }</dt>
-                        <dd>{ format!("{} of {}", count(stats.enrollment_counted), count(stats.trials)) }</dd></div>
-                </dl>
                 { timeline(&stats) }
             </div>
         </details>
@@ -139,7 +139,7 @@ fn bar_chart(title: &'static str, class: &'static str, bars: &[Bar]) -> Html {
                         <g class={classes!("bar", bar.class)} data-label={bar.label.clone()} data-value={bar.value.to_string()}>
                             <title>{ format!("{}: {}", bar.label, bar.value) }</title>
                             <text x={(LABEL - 6.0).to_string()} y={(y + ROW * 0.65).to_string()} class="bar-label" text-anchor="end">
-                                { clip(&bar.label, 24) }
+                                { clip(&bar.label, 21) }
                             </text>
                             <rect x={LABEL.to_string()} y={(y + 3.0).to_string()} width={format!("{w:.1}")}
                                 height={(ROW - 6.0).to_string()} rx="2" class="bar-fill" />
@@ -199,10 +199,14 @@ fn timeline(stats: &Stats) -> Html {
     html! {
         <figure class="chart timeline">
             <figcaption>{ "Start to completion" }
-                if more > 0 {
-                    <span class="muted">{ format!(" — the first {} of {} trials with a start date, in the cards' order",
-                        count(spans.len()), count(stats.spans.len())) }</span>
-                }
+                <span class="muted">{ if more > 0 {
+                    format!(" — the first {} of the {} trials that give a start date, in the cards' order",
+                        count(spans.len()), count(stats.spans.len()))
+                } else if stats.spans.len() < stats.trials {
+                    format!(" — {} of {} trials give a start date", count(stats.spans.len()), count(stats.trials))
+                } else {
+                    String::new()
+                } }</span>
             </figcaption>
             <svg viewBox={format!("0 0 {width} {height:.1}")} role="img" class="timeline-chart"
                 aria-label={format!("Start-to-completion spans of {} trials, {} to {}", spans.len(), from, to)}>
@@ -235,8 +239,12 @@ fn timeline(stats: &Stats) -> Html {
                             data-nct-id={span.nct_id.clone().unwrap_or_default()}>
                             <title>{ tip }</title>
                             <text x={(left - 6.0).to_string()} y={format!("{:.1}", y + ROW * 0.55)} text-anchor="end" class="span-label">{ label }</text>
-                            <rect x={format!("{start:.1}")} y={format!("{:.1}", y + 3.0)} width={format!("{:.1}", (end - start).max(3.0))}
-                                height={format!("{:.1}", ROW * 0.8 - 6.0)} rx="2" class="span-bar" />
+                            if span.end.is_some() {
+                                <rect x={format!("{start:.1}")} y={format!("{:.1}", y + 3.0)} width={format!("{:.1}", (end - start).max(3.0))}
+                                    height={format!("{:.1}", ROW * 0.8 - 6.0)} rx="2" class="span-bar" />
+                            } else {
+                                <circle cx={format!("{start:.1}")} cy={format!("{:.1}", y + ROW * 0.4)} r="4" class="span-start" />
+                            }
                         </g>
                     }
                 }) }
@@ -244,6 +252,7 @@ fn timeline(stats: &Stats) -> Html {
             <p class="legend muted">
                 <span class="key actual">{ "actual dates" }</span>
                 <span class="key anticipated">{ "anticipated completion" }</span>
+                <span class="key open-ended">{ "no completion date" }</span>
                 <span class="key today">{ "today" }</span>
             </p>
         </figure>

@@ -24,6 +24,7 @@ pub struct ToolbarProps {
 }
 
 /// One choice of a filter: its value, its words, how many trials have it, whether it is on.
+#[derive(PartialEq)]
 struct Choice {
     value: String,
     words: String,
@@ -228,23 +229,14 @@ fn select_of(callback: Callback<String>) -> Callback<Event> {
     })
 }
 
-/// Props of [`FacetMenu`].
-#[derive(Properties)]
+/// Props of [`FacetMenu`]. The toggle callback is compared too: it carries the whole view,
+/// and a menu kept with an old one would undo the other filters.
+#[derive(Properties, PartialEq)]
 struct FacetMenuProps {
     label: &'static str,
     name: &'static str,
     choices: Vec<Choice>,
     on_toggle: Callback<String>,
-}
-
-impl PartialEq for FacetMenuProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.label == other.label
-            && self.choices.len() == other.choices.len()
-            && self.choices.iter().zip(&other.choices).all(|(a, b)| {
-                a.value == b.value && a.count == b.count && a.checked == b.checked
-            })
-    }
 }
 
 /// A filter as a drop-down list of checkboxes; its button says how many values are on.
