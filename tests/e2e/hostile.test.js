@@ -57,11 +57,11 @@ async function heartbeat(page) {
 
 async function loadExamples(page) {
   await page.getByRole('button', { name: 'Load examples' }).click();
-  await page.getByTestId('record-count').filter({ hasText: /^4 records$/ }).waitFor();
+  await page.getByTestId('record-count').filter({ hasText: /^4 trials$/ }).waitFor();
 }
 
 async function settled(page, expected, timeout = 90_000) {
-  await page.getByTestId('record-count').filter({ hasText: new RegExp(`^${n(expected)} records$`) }).waitFor({ timeout });
+  await page.getByTestId('record-count').filter({ hasText: new RegExp(`^${n(expected)} trials$`) }).waitFor({ timeout });
   await page.locator('.source[aria-busy="true"]').first().waitFor({ state: 'detached', timeout });
 }
 
