@@ -118,6 +118,17 @@ pub fn order(studies: &[&Study], key: SortKey, descending: bool) -> Vec<usize> {
         }
         return positions;
     }
+    if key == SortKey::Title {
+        // Each title lowercased once, not once per comparison.
+        let titles: Vec<Option<String>> = studies
+            .iter()
+            .map(|s| title(s).map(|t| t.chars().flat_map(char::to_lowercase).collect()))
+            .collect();
+        positions.sort_by(|&i, &j| {
+            missing_last(titles[i].as_ref(), titles[j].as_ref(), descending, Ord::cmp)
+        });
+        return positions;
+    }
     positions.sort_by(|&i, &j| compare(key, descending, studies[i], studies[j]));
     positions
 }
@@ -306,6 +317,40 @@ mod tests {
             compare(SortKey::CompletionDate, true, &none, &early),
             Ordering::Greater
         );
+    }
+
+    #[test]
+    fn order_agrees_with_compare_for_every_key() {
+        let titles = ["b", "Á", "a", "", "B", "ä", "Zebra", "zebra", "ß", "SS"];
+        let studies: Vec<Study> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut s = trial(
+                    &format!("NCT{:08}", 9 - i),
+                    t,
+                    ["2021", "2020-05", ""][i % 3],
+                    ["RECRUITING", "COMPLETED"][i % 2],
+                    i as u64 % 4,
+                );
+                if t.is_empty() {
+                    s.protocol_section.identification_module.brief_title = None;
+                }
+                s
+            })
+            .collect();
+        let refs: Vec<&Study> = studies.iter().collect();
+        for key in SortKey::ALL.iter().skip(1) {
+            for descending in [false, true] {
+                let mut expected: Vec<usize> = (0..refs.len()).collect();
+                expected.sort_by(|&i, &j| compare(*key, descending, refs[i], refs[j]));
+                assert_eq!(
+                    order(&refs, *key, descending),
+                    expected,
+                    "{key:?} {descending}"
+                );
+            }
+        }
     }
 
     #[test]
