@@ -11,8 +11,9 @@ use crate::Study;
 /// The searchable text of one record, built once and searched on every keystroke.
 ///
 /// Every text a person could look for is kept, folded for matching: lowercased character by
-/// character (Unicode's `char::to_lowercase`), every run of whitespace made one space. A
-/// field's values are separated by a line break, so a phrase never matches across two values.
+/// character (Unicode's `char::to_lowercase`), every run of whitespace made one space,
+/// markdown escapes (`\\<`) dropped. A field's values are separated by a line break, so a
+/// phrase never matches across two values.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchText {
     /// (field label, lowercased text) for every field that has text.
@@ -276,13 +277,17 @@ impl Builder {
 }
 
 /// Appends `text` to `out` folded for matching: lowercased character by character, each run
-/// of whitespace one space, none at either end.
+/// of whitespace one space, none at either end, and CT.gov's markdown escapes dropped (a
+/// backslash before ASCII punctuation, as in `BMI \<30`), so what the card shows is found.
 fn fold_into(text: &str, out: &mut String) {
     let mut started = false;
     let mut space = false;
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if c.is_whitespace() {
             space = started;
+            continue;
+        }
+        if is_escape(text, at, c) {
             continue;
         }
         if space {
@@ -292,6 +297,15 @@ fn fold_into(text: &str, out: &mut String) {
         started = true;
         out.extend(c.to_lowercase());
     }
+}
+
+/// Whether `c`, at byte `at` of `text`, is a markdown escape: a backslash before ASCII
+/// punctuation.
+fn is_escape(text: &str, at: usize, c: char) -> bool {
+    c == '\\'
+        && text
+            .get(at + 1..)
+            .is_some_and(|rest| rest.starts_with(|n: char| n.is_ascii_punctuation()))
 }
 
 /// A parsed search query.
@@ -367,7 +381,7 @@ impl Query {
     /// character boundaries, for highlighting.
     ///
     /// `text` is folded as [`SearchText`] folds it (so a phrase's space matches any run of
-    /// whitespace, line breaks included) while each folded character remembers the original
+    /// whitespace, line breaks included, and `\\<30` is found by `<30`) while each folded character remembers the original
     /// character it came from; a match covers the original characters it touches. Every
     /// occurrence counts, overlapping ones too, and ranges that overlap or touch are merged.
     /// One pass over `text` with a Knuth–Morris–Pratt matcher per term: linear in the text's
@@ -396,6 +410,9 @@ impl Query {
         for (at, c) in text.char_indices() {
             if c.is_whitespace() {
                 space_from.get_or_insert(at);
+                continue;
+            }
+            if is_escape(text, at, c) {
                 continue;
             }
             if let Some(from) = space_from.take() {
@@ -494,6 +511,7 @@ mod tests {
         assert!(Query::parse("  \"\" \" \t \"  ").is_empty());
         assert!(Query::parse("").is_empty());
         assert_eq!(terms("ÄRZTE İ"), ["ärzte", "i\u{307}"]);
+        assert_eq!(terms(r"BMI\<30 a\b"), [r"bmi<30", r"a\b"]);
     }
 
     /// A study whose conditions are `conditions` and whose description is `description`.
@@ -516,8 +534,9 @@ mod tests {
         assert!(!Query::parse("breast lung").matches(&text));
         assert!(Query::parse("").matches(&text));
         // Two values of one field are not one phrase.
-        let text = with(&["Breast", "Cancer"], "");
+        let text = with(&["Breast", "Cancer"], "Body mass index \\<30\\.");
         assert!(!Query::parse("\"breast cancer\"").matches(&text));
+        assert!(Query::parse("\"index <30.\"").matches(&text));
         assert!(Query::parse("breast cancer").matches(&text));
     }
 
@@ -667,8 +686,8 @@ mod tests {
 
         #[test]
         fn find_in_agrees_with_a_plain_search_of_every_position(
-            text in "([aAbB İıẞß\u{307}\n]|x){0,40}",
-            query in "([aAbB İıẞß\"]){0,8}",
+            text in "([aAbB İıẞß\u{307}\n\\\\<]|x){0,40}",
+            query in "([aAbB İıẞß\"\\\\<]){0,8}",
         ) {
             let q = Query::parse(&query);
             let got = q.find_in(&text);
@@ -688,6 +707,9 @@ mod tests {
         let mut out: Vec<(char, Range<usize>)> = Vec::new();
         for (at, c) in text.char_indices() {
             let end = at + c.len_utf8();
+            if c == '\\' && text[end..].starts_with(|n: char| n.is_ascii_punctuation()) {
+                continue;
+            }
             if c.is_whitespace() {
                 match out.last_mut() {
                     Some((' ', span)) if span.end == at => span.end = end,
@@ -741,6 +763,12 @@ mod tests {
         assert_eq!(Query::parse("i").find_in(text), [1..3]);
         assert_eq!(Query::parse("i\u{307}y").find_in(text), [1..4]);
         assert_eq!(Query::parse("straße").find_in(text), [5..text.len()]);
+        // Markdown escapes are not text: `\\<30` is found by `<30`.
+        let text = r"BMI \<30 or \* x";
+        assert_eq!(Query::parse("\"bmi <30\"").find_in(text), [0..8]);
+        assert_eq!(Query::parse("<30").find_in(text), [5..8]);
+        assert_eq!(Query::parse(r"\<30").find_in(text), [5..8]);
+        assert_eq!(Query::parse("\"or * x\"").find_in(text), [9..text.len()]);
         assert!(Query::parse("").find_in(text).is_empty());
         assert!(Query::parse("zz").find_in(text).is_empty());
     }
