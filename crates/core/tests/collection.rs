@@ -374,3 +374,78 @@ fn a_word_put_in_any_free_text_field_of_any_fixture_record_is_found() {
     }
     assert!(checked > 400, "{checked}");
 }
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+    use trialcards_core::collection::filter::age_in_years;
+    use trialcards_core::collection::overview::fractional_year;
+    use trialcards_core::collection::sort::date_key;
+
+    /// Our page fixtures, read once.
+    fn pages() -> &'static [String] {
+        static PAGES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        PAGES.get_or_init(|| {
+            common::fixture_inputs()
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .map(|p| std::fs::read_to_string(p).unwrap())
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A fixture page with any text put in the middle of one of its lines: whatever
+        /// records come out, every collection function takes them.
+        #[test]
+        fn every_function_takes_any_record(
+            page in any::<prop::sample::Index>(),
+            at in any::<prop::sample::Index>(),
+            inserted in any::<String>(),
+            search in any::<String>(),
+        ) {
+            let text = &pages()[page.index(pages().len())];
+            let mut cut = at.index(text.len() + 1);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let changed = format!("{}{inserted}{}", &text[..cut], &text[cut..]);
+            let original = parse("a.txt", text).records;
+            let records: Vec<Study> = parse("b.txt", &changed).records.into_iter().chain(original).collect();
+            let studies: Vec<&Study> = records.iter().collect();
+            let view = View { search: search.clone(), age: Some(30), ..View::default() };
+            let m = view.matcher();
+            for s in &studies {
+                let t = SearchText::of(s);
+                let _ = m.matches(s, &t);
+                let _ = m.query().matched_fields(&t);
+            }
+            let _ = m.query().find_in(&changed);
+            for key in SortKey::ALL {
+                prop_assert_eq!(order(&studies, *key, true).len(), studies.len());
+            }
+            let o = overview(&studies);
+            prop_assert_eq!(o.trials, studies.len());
+            let rows = compare(&studies);
+            prop_assert!(rows.iter().all(|r| r.values.len() == studies.len()));
+            let keyed: Vec<(usize, &Study)> = studies.iter().copied().enumerate().collect();
+            let groups = reconcile(&keyed);
+            let members: usize = groups.iter().map(|g| g.members.len()).sum();
+            prop_assert_eq!(members, studies.len());
+            prop_assert!(groups.iter().all(|g| g.primary < g.members.len()));
+        }
+
+        #[test]
+        fn dates_and_ages_read_from_any_text(text in any::<String>()) {
+            if let Some(y) = fractional_year(&text) {
+                prop_assert!(y.is_finite());
+                prop_assert!(date_key(&text).is_some());
+            }
+            if let Some(a) = age_in_years(&text) {
+                prop_assert!(a.is_finite() && a >= 0.0);
+            }
+        }
+    }
+}
