@@ -5,8 +5,7 @@
 
 use std::rc::Rc;
 
-mod stub { use trialcards_core::Study; #[derive(Default)] pub struct CsvOptions { pub byte_order_mark: bool } pub fn to_csv(_: &[&Study], _: CsvOptions) -> String { String::new() } pub fn to_json(_: &[&Study]) -> String { String::new() } pub fn to_ris(_: &[&Study]) -> String { String::new() } }
-use stub::{to_csv, to_json, to_ris, CsvOptions};
+use trialcards_core::export::{to_csv, to_json, to_ris, CsvOptions};
 use trialcards_core::Study;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;

@@ -42,7 +42,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             if m.fract() == 0.0 {
                 count(m as usize)
             } else {
-                format!("{m:.1}")
+                px(m)
             }
         })
         .unwrap_or_else(|| "—".to_string());
@@ -130,7 +130,7 @@ fn bar_chart(title: &'static str, class: &'static str, bars: &[Bar]) -> Html {
     html! {
         <figure class={classes!("chart", class)}>
             <figcaption>{ title }</figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img"
+            <svg viewBox={format!("0 0 {} {}", px(WIDTH), px(height))} role="img"
                 aria-label={format!("{title}: {described}")} class="bar-chart">
                 { for bars.iter().enumerate().map(|(i, bar)| {
                     let y = i as f64 * ROW + 2.0;
@@ -138,12 +138,12 @@ fn bar_chart(title: &'static str, class: &'static str, bars: &[Bar]) -> Html {
                     html! {
                         <g class={classes!("bar", bar.class)} data-label={bar.label.clone()} data-value={bar.value.to_string()}>
                             <title>{ format!("{}: {}", bar.label, bar.value) }</title>
-                            <text x={(LABEL - 6.0).to_string()} y={(y + ROW * 0.65).to_string()} class="bar-label" text-anchor="end">
+                            <text x={px(LABEL - 6.0)} y={px(y + ROW * 0.65)} class="bar-label" text-anchor="end">
                                 { clip(&bar.label, 21) }
                             </text>
-                            <rect x={LABEL.to_string()} y={(y + 3.0).to_string()} width={format!("{w:.1}")}
-                                height={(ROW - 6.0).to_string()} rx="2" class="bar-fill" />
-                            <text x={format!("{:.1}", LABEL + w + 4.0)} y={(y + ROW * 0.65).to_string()} class="bar-value">
+                            <rect x={px(LABEL)} y={px(y + 3.0)} width={px(w)}
+                                height={px(ROW - 6.0)} rx="2" class="bar-fill" />
+                            <text x={px(LABEL + w + 4.0)} y={px(y + ROW * 0.65)} class="bar-value">
                                 { bar.value.to_string() }
                             </text>
                         </g>
@@ -152,6 +152,12 @@ fn bar_chart(title: &'static str, class: &'static str, bars: &[Bar]) -> Html {
             </svg>
         </figure>
     }
+}
+
+/// A drawing coordinate, rounded to a whole unit (whole numbers keep float formatting, and
+/// its code, out of the page's wasm).
+fn px(value: f64) -> String {
+    (value.round() as i64).to_string()
 }
 
 /// A label cut to `max` characters with an ellipsis.
@@ -208,17 +214,17 @@ fn timeline(stats: &Stats) -> Html {
                     String::new()
                 } }</span>
             </figcaption>
-            <svg viewBox={format!("0 0 {width} {height:.1}")} role="img" class="timeline-chart"
-                aria-label={format!("Start-to-completion spans of {} trials, {} to {}", spans.len(), from, to)}>
+            <svg viewBox={format!("0 0 {} {}", px(width), px(height))} role="img" class="timeline-chart"
+                aria-label={format!("Start-to-completion spans of {} trials, {} to {}", spans.len(), px(from), px(to))}>
                 { for ticks.iter().map(|year| html! {
                     <g class="tick">
-                        <line x1={format!("{:.1}", x(*year))} x2={format!("{:.1}", x(*year))} y1="14" y2={format!("{height:.1}")} />
-                        <text x={format!("{:.1}", x(*year))} y="11" text-anchor="middle">{ year.to_string() }</text>
+                        <line x1={px(x(*year))} x2={px(x(*year))} y1="14" y2={px(height)} />
+                        <text x={px(x(*year))} y="11" text-anchor="middle">{ px(*year) }</text>
                     </g>
                 }) }
                 if let Some(t) = today {
                     <g class="today">
-                        <line x1={format!("{:.1}", x(t))} x2={format!("{:.1}", x(t))} y1="14" y2={format!("{height:.1}")} />
+                        <line x1={px(x(t))} x2={px(x(t))} y1="14" y2={px(height)} />
                         <title>{ "Today" }</title>
                     </g>
                 }
@@ -238,12 +244,12 @@ fn timeline(stats: &Stats) -> Html {
                         <g class={classes!("span", span.end_anticipated.then_some("anticipated"), span.end.is_none().then_some("open-ended"))}
                             data-nct-id={span.nct_id.clone().unwrap_or_default()}>
                             <title>{ tip }</title>
-                            <text x={(left - 6.0).to_string()} y={format!("{:.1}", y + ROW * 0.55)} text-anchor="end" class="span-label">{ label }</text>
+                            <text x={px(left - 6.0)} y={px(y + ROW * 0.55)} text-anchor="end" class="span-label">{ label }</text>
                             if span.end.is_some() {
-                                <rect x={format!("{start:.1}")} y={format!("{:.1}", y + 3.0)} width={format!("{:.1}", (end - start).max(3.0))}
-                                    height={format!("{:.1}", ROW * 0.8 - 6.0)} rx="2" class="span-bar" />
+                                <rect x={px(start)} y={px(y + 3.0)} width={px((end - start).max(3.0))}
+                                    height={px(ROW * 0.8 - 6.0)} rx="2" class="span-bar" />
                             } else {
-                                <circle cx={format!("{start:.1}")} cy={format!("{:.1}", y + ROW * 0.4)} r="4" class="span-start" />
+                                <circle cx={px(start)} cy={px(y + ROW * 0.4)} r="4" class="span-start" />
                             }
                         </g>
                     }

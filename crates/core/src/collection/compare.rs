@@ -37,3 +37,41 @@ pub fn compare(studies: &[&Study]) -> Vec<Row> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::test_records::study;
+    use serde_json::json;
+
+    #[test]
+    fn rows_for_the_fields_any_trial_gives() {
+        let a = study(json!({"protocolSection": {
+            "identificationModule": {"nctId": "NCT09990001", "briefTitle": "Knee Cells"},
+            "statusModule": {"overallStatus": "RECRUITING"},
+            "eligibilityModule": {"minimumAge": "18 Years"}
+        }}));
+        let b = study(json!({"protocolSection": {
+            "identificationModule": {"nctId": "NCT09990002", "briefTitle": "knee  cells!"},
+            "statusModule": {"overallStatus": "COMPLETED"},
+            "designModule": {"phases": ["PHASE3"]},
+            "eligibilityModule": {"minimumAge": "18 years"}
+        }}));
+        let rows = compare(&[&a, &b]);
+        let summary: Vec<(&str, bool)> = rows.iter().map(|r| (r.key, r.differs)).collect();
+        assert_eq!(
+            summary,
+            [
+                ("briefTitle", false),
+                ("nctId", true),
+                ("overallStatus", true),
+                ("phases", true),
+                ("minimumAge", false)
+            ]
+        );
+        assert_eq!(rows[3].values, [None, Some("Phase 3".to_string())]);
+        assert_eq!(rows[3].label, "Phases");
+        assert!(compare(&[&a]).iter().all(|r| !r.differs));
+        assert!(compare(&[]).is_empty());
+    }
+}

@@ -393,3 +393,126 @@ pub fn same_value(a: &str, b: &str) -> bool {
     // Most pairs are equal byte for byte.
     a == b || folded(a).eq(folded(b))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::test_records::{full, study};
+    use serde_json::json;
+
+    fn value(s: &Study, key: &str) -> Option<String> {
+        (field_by_key(key).expect(key).value)(s)
+    }
+
+    #[test]
+    fn keys_and_labels_are_unique() {
+        for (i, f) in FIELDS.iter().enumerate() {
+            assert!(
+                FIELDS[..i]
+                    .iter()
+                    .all(|g| g.key != f.key && g.label != f.label),
+                "{f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_record_gives_no_field_and_a_full_one_gives_every_field() {
+        let empty = Study::default();
+        let full = full();
+        for f in FIELDS {
+            assert_eq!((f.value)(&empty), None, "{}", f.key);
+            assert!((f.value)(&full).is_some(), "{}", f.key);
+        }
+    }
+
+    #[test]
+    fn values_read_as_the_card_words_them() {
+        let s = full();
+        let expect = [
+            ("briefTitle", "Cells for Knees"),
+            ("nctId", "NCT09990101"),
+            ("overallStatus", "Active, not recruiting"),
+            ("lastKnownStatus", "Recruiting"),
+            ("phases", "Phase 1, Phase 2"),
+            ("studyType", "Interventional"),
+            ("hasResults", "Yes"),
+            ("leadSponsor", "Northwind University Hospital"),
+            ("enrollmentInfo", "30 (Estimated)"),
+            ("minimumAge", "40 Years"),
+            ("stdAges", "Adult; Older adult"),
+            ("sex", "All"),
+            ("healthyVolunteers", "Not accepted"),
+            ("startDateStruct", "2021-03"),
+            ("completionDateStruct", "2025-01-15"),
+            ("lastUpdatePostDateStruct", "2025-04-02"),
+            ("conditions", "Knee Osteoarthritis; Cartilage Loss"),
+            ("interventions", "Biological: Cord cells; Drug: Saline"),
+            ("allocation", "Randomized"),
+            ("interventionModel", "Parallel"),
+            ("masking", "Double"),
+            ("whoMasked", "Participant; Investigator"),
+            ("armGroups", "Cells; Saline"),
+            ("primaryOutcomes", "Pain score"),
+            ("collaborators", "Fictional Pharma; Fictional Institute"),
+            (
+                "responsibleParty",
+                "Principal investigator: Ada Quill, Professor, Northwind University",
+            ),
+            ("funderTypes", "Other; Industry"),
+            ("overallOfficials", "Ada Quill, MD (Northwind University)"),
+            ("centralContacts", "Nell Harrow, RN"),
+            ("locationCount", "2"),
+            ("countries", "United States; Norway"),
+            ("orgStudyIdInfo", "ORG-1"),
+            ("secondaryIdInfos", "2031-000123-45; R21 NS000051"),
+            ("references", "1"),
+        ];
+        for (key, want) in expect {
+            assert_eq!(value(&s, key).as_deref(), Some(want), "{key}");
+        }
+    }
+
+    #[test]
+    fn sites_and_countries_come_from_the_locations_when_the_page_gives_no_count() {
+        let s = study(
+            json!({"protocolSection": {"contactsLocationsModule": {"locations": [
+                {"facility": "A", "country": "Norway"},
+                {"facility": "B", "country": " Norway "},
+                {"facility": "C", "country": "Chile"},
+                {"facility": "D"}
+            ]}}}),
+        );
+        assert_eq!(value(&s, "locationCount").as_deref(), Some("4"));
+        assert_eq!(value(&s, "countries").as_deref(), Some("Norway; Chile"));
+    }
+
+    #[test]
+    fn blank_values_and_items_are_not_given() {
+        let s = study(json!({"protocolSection": {
+            "identificationModule": {"briefTitle": "  "},
+            "conditionsModule": {"conditions": ["", "Asthma", " "]},
+            "designModule": {"enrollmentInfo": {"type": "ACTUAL"}}
+        }}));
+        assert_eq!(value(&s, "briefTitle"), None);
+        assert_eq!(value(&s, "conditions").as_deref(), Some("Asthma"));
+        assert_eq!(value(&s, "enrollmentInfo"), None);
+        let bare =
+            study(json!({"protocolSection": {"designModule": {"enrollmentInfo": {"count": 12}}}}));
+        assert_eq!(value(&bare, "enrollmentInfo").as_deref(), Some("12"));
+    }
+
+    #[test]
+    fn same_value_sets_case_punctuation_spacing_and_escapes_aside() {
+        assert!(same_value("18 Years", "18 years"));
+        assert!(same_value("Phase 1; Phase 2", "PHASE 1;PHASE 2"));
+        assert!(same_value("Phase 1, Phase 2", "Phase 1; Phase 2"));
+        assert!(same_value("BMI \\<30", "BMI <30"));
+        assert!(same_value("Ünïcode  Straße", "ünïcode straße"));
+        assert!(same_value("", " - "));
+        assert!(!same_value("40", "41"));
+        assert!(!same_value("Recruiting", "Unknown status"));
+        assert!(!same_value("é", "e"));
+        assert!(!same_value("40", "40 (Estimated)"));
+    }
+}

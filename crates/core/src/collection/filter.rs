@@ -26,7 +26,8 @@ pub struct View {
     /// An age in years the trial must accept (between its minimum and maximum age; a bound
     /// it does not give does not limit it).
     pub age: Option<u32>,
-    /// Source layouts to keep, by `trialcards.source.layout` name (empty: any).
+    /// Source layouts to keep, by `trialcards.source.layout` name (empty: any; a blank name
+    /// chooses nothing).
     pub layouts: Vec<String>,
     /// Keep only trials with posted results (`Some(true)`) or only those without.
     pub has_results: Option<bool>,
@@ -45,7 +46,7 @@ impl View {
             || !self.study_types.is_empty()
             || !self.sexes.is_empty()
             || self.age.is_some()
-            || !self.layouts.is_empty()
+            || self.layouts.iter().any(|l| !l.is_empty())
             || self.has_results.is_some()
     }
 
@@ -279,7 +280,10 @@ impl Matcher<'_> {
                     .sex
                     .is_some_and(|sex| v.sexes.iter().any(|want| *want == sex || sex == Sex::All)))
             && v.age.is_none_or(|age| accepts_age(study, age))
-            && (v.layouts.is_empty() || v.layouts.contains(&study.trialcards.source.layout))
+            && (v.layouts.iter().all(String::is_empty)
+                || v.layouts
+                    .iter()
+                    .any(|l| !l.is_empty() && *l == study.trialcards.source.layout))
             && v.has_results
                 .is_none_or(|want| study.has_results.unwrap_or(false) == want)
             && self.query.matches(text)
@@ -323,4 +327,328 @@ pub fn age_in_years(age: &str) -> Option<f64> {
         _ => return None,
     };
     Some(number * per_unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::test_records::study;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn trial(eligibility: serde_json::Value) -> Study {
+        study(json!({
+            "protocolSection": {
+                "identificationModule": {"briefTitle": "Rest for Fatigue"},
+                "statusModule": {"overallStatus": "RECRUITING"},
+                "designModule": {"studyType": "INTERVENTIONAL", "phases": ["PHASE1", "PHASE2"]},
+                "eligibilityModule": eligibility
+            },
+            "trialcards": {"source": {"fileName": "a.txt", "layout": "veeva", "byteLength": 1}}
+        }))
+    }
+
+    fn passes(view: &View, s: &Study) -> bool {
+        view.matcher().matches(s, &SearchText::of(s))
+    }
+
+    #[test]
+    fn ages_in_years() {
+        let cases = [
+            ("18 Years", Some(18.0)),
+            ("1 Year", Some(1.0)),
+            (" 6 Months ", Some(0.5)),
+            ("2 Weeks", Some(14.0 / 365.25)),
+            ("3 days", Some(3.0 / 365.25)),
+            ("12 Hours", Some(0.5 / 365.25)),
+            ("30 Minutes", Some(30.0 / 1440.0 / 365.25)),
+            ("18", Some(18.0)),
+            ("2.5 years", Some(2.5)),
+            ("N/A", None),
+            ("", None),
+            ("Years", None),
+            ("18 fortnights", None),
+        ];
+        for (text, want) in cases {
+            let got = age_in_years(text);
+            match (got, want) {
+                (Some(g), Some(w)) => assert!((g - w).abs() < 1e-12, "{text}: {g}"),
+                _ => assert_eq!(got, want, "{text}"),
+            }
+        }
+    }
+
+    #[test]
+    fn sex_all_accepts_either() {
+        let all = trial(json!({"sex": "ALL"}));
+        let women = trial(json!({"sex": "FEMALE"}));
+        let unsaid = trial(json!({}));
+        let want = |sexes: Vec<Sex>| View {
+            sexes,
+            ..View::default()
+        };
+        assert!(passes(&want(vec![Sex::Female]), &all));
+        assert!(passes(&want(vec![Sex::Male]), &all));
+        assert!(passes(&want(vec![Sex::Female]), &women));
+        assert!(!passes(&want(vec![Sex::Male]), &women));
+        assert!(passes(&want(vec![Sex::Male, Sex::Female]), &women));
+        assert!(!passes(&want(vec![Sex::All]), &women));
+        assert!(!passes(&want(vec![Sex::Female]), &unsaid));
+        assert!(passes(&want(vec![]), &unsaid));
+    }
+
+    #[test]
+    fn an_age_between_the_bounds_a_trial_gives() {
+        let at = |age: u32, s: &Study| {
+            passes(
+                &View {
+                    age: Some(age),
+                    ..View::default()
+                },
+                s,
+            )
+        };
+        let adults = trial(json!({"minimumAge": "18 Years", "maximumAge": "65 Years"}));
+        assert!(at(18, &adults) && at(40, &adults) && at(65, &adults));
+        assert!(!at(17, &adults) && !at(66, &adults));
+        let from_18 = trial(json!({"minimumAge": "18 Years"}));
+        assert!(at(99, &from_18) && !at(17, &from_18));
+        let babies = trial(json!({"maximumAge": "6 Months"}));
+        assert!(at(0, &babies) && !at(1, &babies));
+        let unreadable = trial(json!({"minimumAge": "N/A", "maximumAge": "12 Years"}));
+        assert!(at(0, &unreadable) && !at(13, &unreadable));
+        let anyone = trial(json!({}));
+        assert!(at(0, &anyone) && at(120, &anyone));
+    }
+
+    #[test]
+    fn facets_are_alternatives_within_and_all_hold_together() {
+        let s = trial(json!({}));
+        let mut v = View {
+            statuses: vec![Status::Completed, Status::Recruiting],
+            phases: vec![Phase::Phase2, Phase::Phase4],
+            study_types: vec![StudyType::Interventional],
+            layouts: vec!["meddatax".into(), "veeva".into()],
+            search: "fatigue \"rest for\"".into(),
+            ..View::default()
+        };
+        assert!(passes(&v, &s));
+        v.search = "fatigue sleep".into();
+        assert!(!passes(&v, &s));
+        v.search.clear();
+        v.phases = vec![Phase::Phase3];
+        assert!(!passes(&v, &s));
+        v.phases.clear();
+        v.layouts = vec!["meddatax".into()];
+        assert!(!passes(&v, &s));
+        v.layouts.clear();
+        v.statuses = vec![Status::Completed];
+        assert!(!passes(&v, &s));
+        // A record that does not give a facet's value does not pass it.
+        let bare = study(json!({}));
+        for v in [
+            View {
+                statuses: vec![Status::Recruiting],
+                ..View::default()
+            },
+            View {
+                phases: vec![Phase::Phase1],
+                ..View::default()
+            },
+            View {
+                study_types: vec![StudyType::Interventional],
+                ..View::default()
+            },
+            View {
+                layouts: vec!["veeva".into()],
+                ..View::default()
+            },
+        ] {
+            assert!(!passes(&v, &bare), "{v:?}");
+        }
+        assert!(passes(&View::default(), &bare));
+        // A blank layout name chooses nothing, as in the view's normal form.
+        let blank = View {
+            layouts: vec![String::new()],
+            ..View::default()
+        };
+        assert!(passes(&blank, &bare) && passes(&blank, &s));
+        assert!(!blank.is_narrowed());
+    }
+
+    #[test]
+    fn results_unsaid_count_as_none() {
+        let view = |has| View {
+            has_results: Some(has),
+            ..View::default()
+        };
+        let unsaid = study(json!({}));
+        let with = study(json!({"hasResults": true}));
+        let without = study(json!({"hasResults": false}));
+        assert!(passes(&view(true), &with) && !passes(&view(false), &with));
+        assert!(!passes(&view(true), &without) && passes(&view(false), &without));
+        assert!(!passes(&view(true), &unsaid) && passes(&view(false), &unsaid));
+    }
+
+    #[test]
+    fn is_narrowed_by_a_filter_or_a_real_search() {
+        assert!(!View::default().is_narrowed());
+        let spaces = View {
+            search: "  \"\" ".into(),
+            sort: SortKey::Title,
+            descending: true,
+            ..View::default()
+        };
+        assert!(!spaces.is_narrowed());
+        assert!(View {
+            age: Some(3),
+            ..View::default()
+        }
+        .is_narrowed());
+    }
+
+    #[test]
+    fn fragments_written() {
+        assert_eq!(View::default().to_fragment(), "");
+        let v = View {
+            search: "stem cell, \"bone\" & more".into(),
+            statuses: vec![Status::Completed, Status::Recruiting, Status::Completed],
+            phases: vec![Phase::Phase2, Phase::EarlyPhase1],
+            study_types: vec![StudyType::Observational],
+            sexes: vec![Sex::Female],
+            age: Some(40),
+            layouts: vec!["veeva".into(), "a,b".into(), String::new()],
+            has_results: Some(false),
+            sort: SortKey::StartDate,
+            descending: true,
+        };
+        assert_eq!(
+            v.to_fragment(),
+            "q=stem%20cell%2C%20%22bone%22%20%26%20more&status=COMPLETED,RECRUITING\
+             &phase=EARLY_PHASE1,PHASE2&type=OBSERVATIONAL&sex=FEMALE&age=40\
+             &source=a%2Cb,veeva&results=no&sort=start&order=desc"
+        );
+        assert_eq!(View::from_fragment(&v.to_fragment()), v.normalized());
+        let only_order = View {
+            descending: true,
+            ..View::default()
+        };
+        assert_eq!(only_order.to_fragment(), "order=desc");
+    }
+
+    #[test]
+    fn fragments_read_leniently() {
+        let v = View::from_fragment(
+            "#q=knee+pain%zz%4&status=recruiting,NOPE,,COMPLETED&status=WITHDRAWN&phase=PHASE9\
+             &age=abc&age=12&results=YES&sort=bogus&order=desc&colour=blue&source=%FFx&=&&junk",
+        );
+        assert_eq!(v.search, "knee pain%zz%4");
+        assert_eq!(
+            v.statuses,
+            [Status::Completed, Status::Recruiting, Status::Withdrawn]
+        );
+        assert!(v.phases.is_empty());
+        assert_eq!(v.age, Some(12));
+        assert_eq!(v.has_results, Some(true));
+        assert_eq!(v.sort, SortKey::Loaded);
+        assert!(v.descending);
+        assert_eq!(v.layouts, ["\u{FFFD}x"]);
+        assert_eq!(View::from_fragment(""), View::default());
+        assert_eq!(View::from_fragment("#"), View::default());
+        assert_eq!(View::from_fragment("q="), View::default());
+    }
+
+    #[test]
+    fn percent_encoding() {
+        assert_eq!(encode("aZ09-._~"), "aZ09-._~");
+        assert_eq!(encode("a b+c/é"), "a%20b%2Bc%2F%C3%A9");
+        assert_eq!(decode("a%20b%2bc%2F%C3%A9"), "a b+c/é");
+        assert_eq!(decode("a+b%"), "a b%");
+        assert_eq!(decode("%C3"), "\u{FFFD}");
+        assert_eq!(decode("%g1%1"), "%g1%1");
+    }
+
+    /// A few different records, for checking that a view and its normal form filter alike.
+    fn samples() -> &'static [Study] {
+        static SAMPLES: std::sync::OnceLock<Vec<Study>> = std::sync::OnceLock::new();
+        SAMPLES.get_or_init(|| {
+            let mut bare_layout = trial(json!({"sex": "MALE", "maximumAge": "30 Years"}));
+            bare_layout.trialcards.source.layout.clear();
+            vec![
+                trial(json!({"sex": "ALL", "minimumAge": "18 Years"})),
+                bare_layout,
+                study(json!({"hasResults": true})),
+                crate::collection::test_records::full(),
+            ]
+        })
+    }
+
+    /// Up to four values of `E`, repeats and any order allowed.
+    fn pick<E: CtEnum + std::fmt::Debug>() -> impl Strategy<Value = Vec<E>> {
+        prop::collection::vec(prop::sample::select(E::ALL), 0..4)
+    }
+
+    fn any_view() -> impl Strategy<Value = View> {
+        (
+            prop_oneof![any::<String>(), "[ a-z&=#%,+\"éİ\u{1F600}]{0,12}"],
+            pick::<Status>(),
+            pick::<Phase>(),
+            pick::<StudyType>(),
+            pick::<Sex>(),
+            prop::option::of(any::<u32>()),
+            prop::collection::vec(prop_oneof![any::<String>(), "[a-z,&=#% ]{0,6}"], 0..4),
+            prop::option::of(any::<bool>()),
+            prop::sample::select(SortKey::ALL),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(
+                    search,
+                    statuses,
+                    phases,
+                    study_types,
+                    sexes,
+                    age,
+                    layouts,
+                    has_results,
+                    sort,
+                    descending,
+                )| View {
+                    search,
+                    statuses,
+                    phases,
+                    study_types,
+                    sexes,
+                    age,
+                    layouts,
+                    has_results,
+                    sort,
+                    descending,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn a_view_survives_its_fragment(view in any_view()) {
+            let fragment = view.to_fragment();
+            prop_assert!(fragment.bytes().all(|b| b.is_ascii_graphic() && b != b'#'), "{}", fragment);
+            let back = View::from_fragment(&fragment);
+            prop_assert_eq!(&back, &view.normalized());
+            prop_assert_eq!(View::from_fragment(&format!("#{fragment}")), back.clone());
+            // The normal form is a fixed point, and filters the same way.
+            prop_assert_eq!(back.normalized(), back.clone());
+            prop_assert_eq!(back.to_fragment(), fragment);
+            for s in samples() {
+                prop_assert_eq!(passes(&view, s), passes(&back, s));
+            }
+            prop_assert_eq!(view.is_narrowed(), back.is_narrowed());
+        }
+
+        #[test]
+        fn any_fragment_reads_without_panic(fragment in any::<String>()) {
+            let v = View::from_fragment(&fragment);
+            prop_assert_eq!(v.normalized(), v);
+        }
+    }
 }

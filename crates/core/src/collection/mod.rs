@@ -14,3 +14,6 @@ pub mod reconcile;
 pub mod search;
 pub mod sort;
 pub mod words;
+
+#[cfg(test)]
+mod test_records;

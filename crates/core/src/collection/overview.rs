@@ -186,3 +186,129 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         _ => 31,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::test_records::study;
+    use serde_json::json;
+
+    fn trial(status: Option<&str>, phases: &[&str], count: Option<u64>) -> Study {
+        study(json!({"protocolSection": {
+            "statusModule": {"overallStatus": status},
+            "designModule": {"phases": phases, "enrollmentInfo": {"count": count}}
+        }}))
+    }
+
+    #[test]
+    fn fractional_years() {
+        let eq = |date: &str, want: f64| {
+            let got = fractional_year(date).unwrap();
+            assert!((got - want).abs() < 1e-9, "{date}: {got}");
+        };
+        eq("2021", 2021.0);
+        eq("2021-01", 2021.0);
+        eq("2021-03", 2021.0 + 2.0 / 12.0);
+        eq("2021-03-16", 2021.0 + (2.0 + 15.0 / 31.0) / 12.0);
+        eq("2024-02-29", 2024.0 + (1.0 + 28.0 / 29.0) / 12.0);
+        assert!((fractional_year("2021-03").unwrap() - 2021.167).abs() < 0.001);
+        assert_eq!(fractional_year("soon"), None);
+        // Later dates are never earlier, and a day stays within its month.
+        let mut last = 0.0;
+        for month in 1..=12u32 {
+            for day in 1..=31u32 {
+                let v = fractional_year(&format!("2023-{month:02}-{day:02}")).unwrap();
+                assert!(v >= last);
+                assert!(v < fractional_year(&format!("2023-{month:02}")).unwrap() + 1.0 / 12.0);
+                last = v;
+            }
+        }
+        assert!(last < 2024.0);
+    }
+
+    #[test]
+    fn counts_by_status_and_phase() {
+        let a = trial(Some("RECRUITING"), &["PHASE2"], Some(10));
+        let b = trial(None, &["PHASE2", "PHASE1"], Some(30));
+        let c = trial(Some("ACTIVE_NOT_RECRUITING"), &[], None);
+        let d = trial(Some("RECRUITING"), &["PHASE1"], Some(20));
+        let e = trial(Some("RECRUITING"), &["NA"], Some(1));
+        let f = trial(Some("WITHDRAWN"), &["PHASE1", "PHASE2"], Some(0));
+        let o = overview(&[&a, &b, &c, &d, &e, &f]);
+        assert_eq!(o.trials, 6);
+        assert_eq!(
+            o.by_status,
+            [
+                (Some(Status::ActiveNotRecruiting), 1),
+                (Some(Status::Recruiting), 3),
+                (Some(Status::Withdrawn), 1),
+                (None, 1)
+            ]
+        );
+        assert_eq!(
+            o.by_phase,
+            [
+                (vec![Phase::Na], 1),
+                (vec![Phase::Phase1], 1),
+                (vec![Phase::Phase1, Phase::Phase2], 2),
+                (vec![Phase::Phase2], 1),
+                (vec![], 1)
+            ]
+        );
+        assert_eq!(o.enrollment_total, 61);
+        assert_eq!(o.enrollment_counted, 5);
+        assert_eq!(o.enrollment_median, Some(10.0));
+        let o = overview(&[&a, &b, &d, &f]);
+        assert_eq!(o.enrollment_median, Some(15.0));
+        assert_eq!(overview(&[&c]).enrollment_median, None);
+        assert_eq!(overview(&[]), Overview::default());
+    }
+
+    #[test]
+    fn spans_from_start_to_completion() {
+        let dates = |start: Option<&str>,
+                     primary: Option<(&str, &str)>,
+                     completion: Option<(&str, &str)>| {
+            let d = |x: Option<(&str, &str)>| x.map(|(d, t)| json!({"date": d, "type": t}));
+            study(json!({"protocolSection": {
+                "identificationModule": {"nctId": "NCT09990001", "officialTitle": "Official"},
+                "statusModule": {
+                    "startDateStruct": start.map(|s| json!({"date": s})),
+                    "primaryCompletionDateStruct": d(primary),
+                    "completionDateStruct": d(completion)
+                }
+            }}))
+        };
+        let done = dates(
+            Some("2019-07"),
+            Some(("2020", "ACTUAL")),
+            Some(("2021-01-01", "ACTUAL")),
+        );
+        let planned = dates(Some("2022"), Some(("2026-06", "ESTIMATED")), None);
+        let open = dates(Some("2018-01"), None, None);
+        let unstarted = dates(None, None, Some(("2030", "ESTIMATED")));
+        let o = overview(&[&done, &unstarted, &planned, &open]);
+        assert_eq!(o.spans.len(), 3);
+        let s = &o.spans[0];
+        assert_eq!(
+            (s.index, s.start_text.as_str(), s.end_text.as_deref()),
+            (0, "2019-07", Some("2021-01-01"))
+        );
+        assert_eq!(
+            (s.start, s.end, s.end_anticipated),
+            (2019.5, Some(2021.0), false)
+        );
+        assert_eq!(s.title, "Official");
+        assert_eq!(s.nct_id.as_deref(), Some("NCT09990001"));
+        let s = &o.spans[1];
+        assert_eq!(
+            (s.index, s.end_text.as_deref(), s.end_anticipated),
+            (2, Some("2026-06"), true)
+        );
+        let s = &o.spans[2];
+        assert_eq!((s.index, s.end, s.end_anticipated), (3, None, false));
+        assert_eq!(o.range, Some((2018.0, 2026.0 + 5.0 / 12.0)));
+        assert_eq!(overview(&[&open]).range, Some((2018.0, 2018.0)));
+        assert_eq!(overview(&[&unstarted]).range, None);
+    }
+}

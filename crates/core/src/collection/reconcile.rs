@@ -114,3 +114,93 @@ fn differences(studies: &[&Study]) -> Vec<Difference> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::test_records::study;
+    use serde_json::json;
+
+    fn source(id: Option<&str>, updated: Option<&str>, status: &str, count: Option<u64>) -> Study {
+        study(json!({"protocolSection": {
+            "identificationModule": {"nctId": id, "briefTitle": "Knee Cells"},
+            "statusModule": {
+                "overallStatus": status,
+                "lastUpdatePostDateStruct": updated.map(|d| json!({"date": d}))
+            },
+            "designModule": {"enrollmentInfo": {"count": count}}
+        }}))
+    }
+
+    #[test]
+    fn groups_by_nct_id_in_first_appearance_order() {
+        let a = source(Some("NCT09990002"), Some("2020-01"), "RECRUITING", Some(10));
+        let b = source(Some(" nct09990001 "), None, "RECRUITING", Some(10));
+        let c = source(None, None, "RECRUITING", None);
+        let d = source(Some("NCT09990002"), Some("2021"), "COMPLETED", None);
+        let e = source(Some("NCT09990001"), None, "RECRUITING", Some(12));
+        let f = source(None, None, "RECRUITING", None);
+        let g = source(Some("  "), None, "RECRUITING", None);
+        let records = [
+            ("a", &a),
+            ("b", &b),
+            ("c", &c),
+            ("d", &d),
+            ("e", &e),
+            ("f", &f),
+            ("g", &g),
+        ];
+        let groups = reconcile(&records);
+        let shape: Vec<(Option<&str>, Vec<&str>, usize)> = groups
+            .iter()
+            .map(|g| (g.nct_id.as_deref(), g.members.clone(), g.primary))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (Some("NCT09990002"), vec!["a", "d"], 1),
+                (Some("NCT09990001"), vec!["b", "e"], 0),
+                (None, vec!["c"], 0),
+                (None, vec!["f"], 0),
+                (None, vec!["g"], 0),
+            ]
+        );
+        // Status differs; enrollment only one member of the first group gives.
+        let keys = |g: &Group<&str>| g.differences.iter().map(|d| d.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys(&groups[0]),
+            ["overallStatus", "lastUpdatePostDateStruct"]
+        );
+        assert_eq!(
+            groups[0].differences[0].values,
+            [(0, "Recruiting".to_string()), (1, "Completed".to_string())]
+        );
+        // " nct09990001 " and "NCT09990001" are the same value.
+        assert_eq!(keys(&groups[1]), ["enrollmentInfo"]);
+        assert!(groups[2..].iter().all(|g| g.differences.is_empty()));
+    }
+
+    #[test]
+    fn the_member_updated_last_is_shown() {
+        let dates = [
+            Some("2021-03"),
+            Some("2021"),
+            None,
+            Some("2021-03"),
+            Some("2021-03-02"),
+            Some("bad"),
+        ];
+        let studies: Vec<Study> = dates
+            .iter()
+            .map(|d| source(Some("NCT09990001"), *d, "RECRUITING", None))
+            .collect();
+        let records: Vec<(usize, &Study)> = studies.iter().enumerate().collect();
+        assert_eq!(reconcile(&records)[0].primary, 4);
+        assert_eq!(reconcile(&records[..4])[0].primary, 0);
+        assert_eq!(reconcile(&records[1..3])[0].primary, 0);
+        assert_eq!(reconcile(&records[2..3])[0].primary, 0);
+        let undated = [records[2], records[5]];
+        assert_eq!(reconcile(&undated)[0].primary, 0);
+        assert!(reconcile::<usize>(&[]).is_empty());
+    }
+}

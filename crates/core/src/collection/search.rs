@@ -11,8 +11,9 @@ use crate::Study;
 /// The searchable text of one record, built once and searched on every keystroke.
 ///
 /// Every text a person could look for is kept, folded for matching: lowercased character by
-/// character (Unicode's `char::to_lowercase`), every run of whitespace made one space. A
-/// field's values are separated by a line break, so a phrase never matches across two values.
+/// character (Unicode's `char::to_lowercase`), every run of whitespace made one space,
+/// markdown escapes (`\\<`) dropped. A field's values are separated by a line break, so a
+/// phrase never matches across two values.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchText {
     /// (field label, lowercased text) for every field that has text.
@@ -276,13 +277,17 @@ impl Builder {
 }
 
 /// Appends `text` to `out` folded for matching: lowercased character by character, each run
-/// of whitespace one space, none at either end.
+/// of whitespace one space, none at either end, and CT.gov's markdown escapes dropped (a
+/// backslash before ASCII punctuation, as in `BMI \<30`), so what the card shows is found.
 fn fold_into(text: &str, out: &mut String) {
     let mut started = false;
     let mut space = false;
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if c.is_whitespace() {
             space = started;
+            continue;
+        }
+        if is_escape(text, at, c) {
             continue;
         }
         if space {
@@ -292,6 +297,15 @@ fn fold_into(text: &str, out: &mut String) {
         started = true;
         out.extend(c.to_lowercase());
     }
+}
+
+/// Whether `c`, at byte `at` of `text`, is a markdown escape: a backslash before ASCII
+/// punctuation.
+fn is_escape(text: &str, at: usize, c: char) -> bool {
+    c == '\\'
+        && text
+            .get(at + 1..)
+            .is_some_and(|rest| rest.starts_with(|n: char| n.is_ascii_punctuation()))
 }
 
 /// A parsed search query.
@@ -367,7 +381,7 @@ impl Query {
     /// character boundaries, for highlighting.
     ///
     /// `text` is folded as [`SearchText`] folds it (so a phrase's space matches any run of
-    /// whitespace, line breaks included) while each folded character remembers the original
+    /// whitespace, line breaks included, and `\\<30` is found by `<30`) while each folded character remembers the original
     /// character it came from; a match covers the original characters it touches. Every
     /// occurrence counts, overlapping ones too, and ranges that overlap or touch are merged.
     /// One pass over `text` with a Knuth–Morris–Pratt matcher per term: linear in the text's
@@ -396,6 +410,9 @@ impl Query {
         for (at, c) in text.char_indices() {
             if c.is_whitespace() {
                 space_from.get_or_insert(at);
+                continue;
+            }
+            if is_escape(text, at, c) {
                 continue;
             }
             if let Some(from) = space_from.take() {
@@ -462,5 +479,308 @@ impl Matcher {
             return true;
         }
         false
+    }
+}
+
+#[cfg(test)]
+// Expected highlights are lists of ranges, however many.
+#[allow(clippy::single_range_in_vec_init)]
+mod tests {
+    use super::*;
+    use crate::collection::test_records::{full_json, study};
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    fn terms(q: &str) -> Vec<String> {
+        Query::parse(q).terms().to_vec()
+    }
+
+    #[test]
+    fn a_query_is_words_and_quoted_phrases() {
+        assert_eq!(
+            terms("stem  Cell \"Bone\tMarrow\""),
+            ["stem", "cell", "bone marrow"]
+        );
+        assert_eq!(
+            terms("knee \"open phrase  here"),
+            ["knee", "open phrase here"]
+        );
+        assert_eq!(terms("a\"b c\"d"), ["a", "b c", "d"]);
+        assert_eq!(terms("“smart quotes” too"), ["smart quotes", "too"]);
+        assert_eq!(terms("Stem stem STEM \"stem\""), ["stem"]);
+        assert!(Query::parse("  \"\" \" \t \"  ").is_empty());
+        assert!(Query::parse("").is_empty());
+        assert_eq!(terms("ÄRZTE İ"), ["ärzte", "i\u{307}"]);
+        assert_eq!(terms(r"BMI\<30 a\b"), [r"bmi<30", r"a\b"]);
+    }
+
+    /// A study whose conditions are `conditions` and whose description is `description`.
+    fn with(conditions: &[&str], description: &str) -> SearchText {
+        SearchText::of(&study(json!({"protocolSection": {
+            "identificationModule": {"briefTitle": "A Trial"},
+            "conditionsModule": {"conditions": conditions},
+            "descriptionModule": {"briefSummary": description}
+        }})))
+    }
+
+    #[test]
+    fn every_term_must_occur_each_within_one_field() {
+        let text = with(
+            &["Breast", "Cancer"],
+            "Women with\n  early   BREAST cancer.",
+        );
+        assert!(Query::parse("breast cancer").matches(&text));
+        assert!(Query::parse("\"early breast cancer\"").matches(&text));
+        assert!(!Query::parse("breast lung").matches(&text));
+        assert!(Query::parse("").matches(&text));
+        // Two values of one field are not one phrase.
+        let text = with(&["Breast", "Cancer"], "Body mass index \\<30\\.");
+        assert!(!Query::parse("\"breast cancer\"").matches(&text));
+        assert!(Query::parse("\"index <30.\"").matches(&text));
+        assert!(Query::parse("breast cancer").matches(&text));
+    }
+
+    #[test]
+    fn matched_fields_are_labelled_in_the_record_order() {
+        let text = with(&["Trial fatigue"], "A trial of rest.");
+        assert_eq!(
+            Query::parse("rest trial").matched_fields(&text),
+            ["Title", "Conditions", "Description"]
+        );
+        assert_eq!(
+            Query::parse("fatigue").matched_fields(&text),
+            ["Conditions"]
+        );
+        assert!(Query::parse("absent").matched_fields(&text).is_empty());
+    }
+
+    #[test]
+    fn codes_are_searched_in_words_and_bookkeeping_is_not() {
+        let s = study(full_json());
+        let text = SearchText::of(&s);
+        for q in [
+            "\"active, not recruiting\"",
+            "\"phase 2\"",
+            "\"biological: cord cells\"",
+            "randomized",
+        ] {
+            assert!(Query::parse(q).matches(&text), "{q}");
+        }
+        for q in ["knee.txt", "veeva", "\"a note from the parser\""] {
+            assert!(!Query::parse(q).matches(&text), "{q}");
+        }
+        let labels: Vec<&str> = text.sections().map(|(l, _)| l).collect();
+        assert_eq!(
+            labels,
+            [
+                "Title",
+                "Identifiers",
+                "Status",
+                "Dates",
+                "Design",
+                "Conditions",
+                "Keywords",
+                "Interventions",
+                "Arms",
+                "Description",
+                "Eligibility",
+                "Outcomes",
+                "Sponsor",
+                "Investigators",
+                "Contacts",
+                "Locations",
+                "References",
+                "Related trials",
+                "Results",
+                "Other details",
+                "Text not recognised"
+            ]
+        );
+    }
+
+    /// The JSON pointers of every string in `value`.
+    fn string_leaves(value: &Value) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![(String::new(), value)];
+        while let Some((at, v)) = stack.pop() {
+            match v {
+                Value::String(_) => out.push(at),
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        stack.push((format!("{at}/{i}"), item));
+                    }
+                }
+                Value::Object(map) => {
+                    for (k, item) in map {
+                        let k = k.replace('~', "~0").replace('/', "~1");
+                        stack.push((format!("{at}/{k}"), item));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Strings that are not the trial's text: where it was read from, the parser's notes, list
+    /// markers and the names of the page's sections.
+    fn bookkeeping(pointer: &str) -> bool {
+        pointer.starts_with("/trialcards/source/")
+            || pointer.starts_with("/trialcards/diagnostics/")
+            || pointer.ends_with("/marker")
+            || (pointer.starts_with("/trialcards/relatedTrials/") && pointer.ends_with("/list"))
+            || (pointer.starts_with("/trialcards/unrecognized/") && pointer.ends_with("/section"))
+    }
+
+    /// `record` with the string at `pointer` replaced by `text`, if that string is free text
+    /// (a CT.gov code replaced by a word is not kept: the field is an enum).
+    fn with_text_at(record: &Value, pointer: &str, text: &str) -> Option<crate::Study> {
+        let mut v = record.clone();
+        *v.pointer_mut(pointer)? = Value::String(text.to_string());
+        let s: crate::Study = serde_json::from_value(v).ok()?;
+        let back = serde_json::to_value(&s).ok()?;
+        (back.pointer(pointer) == Some(&Value::String(text.to_string()))).then_some(s)
+    }
+
+    #[test]
+    fn a_word_in_any_free_text_field_of_the_model_is_found() {
+        let record = full_json();
+        let mut checked = 0;
+        for pointer in string_leaves(&record) {
+            if bookkeeping(&pointer) {
+                continue;
+            }
+            let Some(s) = with_text_at(&record, &pointer, "Before ZqXwORD after") else {
+                continue;
+            };
+            checked += 1;
+            let text = SearchText::of(&s);
+            assert!(Query::parse("zqxword").matches(&text), "{pointer}");
+            assert!(
+                Query::parse("\"before zqxword\"").matches(&text),
+                "{pointer}"
+            );
+        }
+        // Every free-text field of the full record (enum codes excluded).
+        assert!(checked >= 100, "{checked}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_word_placed_in_any_text_field_is_found(
+            word in "[\\p{L}\\p{N}]{1,12}",
+            pick in any::<prop::sample::Index>(),
+        ) {
+            let record = full_json();
+            let leaves: Vec<String> = string_leaves(&record)
+                .into_iter()
+                .filter(|p| !bookkeeping(p) && with_text_at(&record, p, "x").is_some())
+                .collect();
+            let pointer = &leaves[pick.index(leaves.len())];
+            let s = with_text_at(&record, pointer, &format!("some {word} text")).unwrap();
+            prop_assert!(Query::parse(&word).matches(&SearchText::of(&s)), "{} {}", pointer, word);
+        }
+
+        #[test]
+        fn find_in_agrees_with_a_plain_search_of_every_position(
+            text in "([aAbB İıẞß\u{307}\n\\\\<]|x){0,40}",
+            query in "([aAbB İıẞß\"\\\\<]){0,8}",
+        ) {
+            let q = Query::parse(&query);
+            let got = q.find_in(&text);
+            prop_assert_eq!(&got, &naive_find(&q, &text));
+            for r in &got {
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                prop_assert!(r.start < r.end);
+            }
+            for pair in got.windows(2) {
+                prop_assert!(pair[0].end < pair[1].start);
+            }
+        }
+    }
+
+    /// Folded units of `text` (a whitespace run is one space) with the original span of each.
+    fn units(text: &str) -> Vec<(char, Range<usize>)> {
+        let mut out: Vec<(char, Range<usize>)> = Vec::new();
+        for (at, c) in text.char_indices() {
+            let end = at + c.len_utf8();
+            if c == '\\' && text[end..].starts_with(|n: char| n.is_ascii_punctuation()) {
+                continue;
+            }
+            if c.is_whitespace() {
+                match out.last_mut() {
+                    Some((' ', span)) if span.end == at => span.end = end,
+                    _ => out.push((' ', at..end)),
+                }
+            } else {
+                out.extend(c.to_lowercase().map(|l| (l, at..end)));
+            }
+        }
+        out
+    }
+
+    /// Every position, every term: the slow reference for `find_in`.
+    fn naive_find(q: &Query, text: &str) -> Vec<Range<usize>> {
+        let units = units(text);
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for term in q.terms() {
+            let pattern: Vec<char> = term.chars().collect();
+            for i in 0..units.len() {
+                let window = &units[i..(i + pattern.len()).min(units.len())];
+                if window.len() == pattern.len()
+                    && window.iter().zip(&pattern).all(|((c, _), p)| c == p)
+                {
+                    found.push(window[0].1.start..window[window.len() - 1].1.end);
+                }
+            }
+        }
+        found.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in found {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+
+    #[test]
+    fn find_in_gives_original_byte_ranges() {
+        let q = Query::parse("cell \"bone marrow\"");
+        let text = "Stem CELLS from Bone\n  Marrow; cells";
+        let got = q.find_in(text);
+        let shown: Vec<&str> = got.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown, ["CELL", "Bone\n  Marrow", "cell"]);
+        // Overlapping and touching occurrences become one range.
+        assert_eq!(Query::parse("aa").find_in("xaaaay"), [1..5]);
+        assert_eq!(Query::parse("foo bar").find_in("foobar"), [0..6]);
+        // Characters whose lowercase has another length: İ (2 bytes) → i̇ (3 bytes), ẞ → ß.
+        let text = "xİy STRAẞE";
+        assert_eq!(Query::parse("i").find_in(text), [1..3]);
+        assert_eq!(Query::parse("i\u{307}y").find_in(text), [1..4]);
+        assert_eq!(Query::parse("straße").find_in(text), [5..text.len()]);
+        // Markdown escapes are not text: `\\<30` is found by `<30`.
+        let text = r"BMI \<30 or \* x";
+        assert_eq!(Query::parse("\"bmi <30\"").find_in(text), [0..8]);
+        assert_eq!(Query::parse("<30").find_in(text), [5..8]);
+        assert_eq!(Query::parse(r"\<30").find_in(text), [5..8]);
+        assert_eq!(Query::parse("\"or * x\"").find_in(text), [9..text.len()]);
+        assert!(Query::parse("").find_in(text).is_empty());
+        assert!(Query::parse("zz").find_in(text).is_empty());
+    }
+
+    #[test]
+    fn find_in_stays_linear_on_a_megabyte_of_matches() {
+        // Every position starts a match of the long term, and of the short one.
+        let text = "a".repeat(1 << 20);
+        let q = Query::parse(&format!("{} a", "a".repeat(200)));
+        assert_eq!(q.find_in(&text), [0..text.len()]);
+        let text = "ab ".repeat(350_000);
+        let q = Query::parse("\"ab ab\" b");
+        assert_eq!(q.find_in(&text), [0..text.len() - 1]);
     }
 }

@@ -118,6 +118,17 @@ pub fn order(studies: &[&Study], key: SortKey, descending: bool) -> Vec<usize> {
         }
         return positions;
     }
+    if key == SortKey::Title {
+        // Each title lowercased once, not once per comparison.
+        let titles: Vec<Option<String>> = studies
+            .iter()
+            .map(|s| title(s).map(|t| t.chars().flat_map(char::to_lowercase).collect()))
+            .collect();
+        positions.sort_by(|&i, &j| {
+            missing_last(titles[i].as_ref(), titles[j].as_ref(), descending, Ord::cmp)
+        });
+        return positions;
+    }
     positions.sort_by(|&i, &j| compare(key, descending, studies[i], studies[j]));
     positions
 }
@@ -172,4 +183,181 @@ fn enrollment(s: &Study) -> Option<u64> {
 fn status_rank(s: &Study) -> Option<usize> {
     let status = s.protocol_section.status_module.overall_status?;
     Status::ALL.iter().position(|x| *x == status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::test_records::study;
+    use serde_json::json;
+
+    fn trial(id: &str, title: &str, start: &str, status: &str, count: u64) -> Study {
+        let mut s = study(json!({"protocolSection": {
+            "identificationModule": {"nctId": id, "briefTitle": title},
+            "statusModule": {"overallStatus": status, "startDateStruct": {"date": start}},
+            "designModule": {"enrollmentInfo": {"count": count}}
+        }}));
+        if start.is_empty() {
+            s.protocol_section.status_module.start_date_struct = None;
+        }
+        s
+    }
+
+    fn ids(studies: &[&Study], key: SortKey, descending: bool) -> Vec<String> {
+        order(studies, key, descending)
+            .into_iter()
+            .map(|i| studies[i].nct_id().unwrap_or("-").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn dates_are_partial_and_compare_by_their_precision() {
+        assert_eq!(date_key("2021"), Some((2021, 0, 0)));
+        assert_eq!(date_key(" 2021-03 "), Some((2021, 3, 0)));
+        assert_eq!(date_key("2021-03-15"), Some((2021, 3, 15)));
+        for bad in [
+            "",
+            "21",
+            "2021-3",
+            "2021-13",
+            "2021-00",
+            "2021-03-32",
+            "2021-03-15T10",
+            "March 2021",
+        ] {
+            assert_eq!(date_key(bad), None, "{bad}");
+        }
+        assert!(date_key("2021") < date_key("2021-01"));
+        assert!(date_key("2021-01") < date_key("2021-01-01"));
+        assert!(date_key("2021-12-31") < date_key("2022"));
+    }
+
+    #[test]
+    fn missing_values_come_last_either_way() {
+        let a = trial("NCT00000003", "b", "2021-03", "RECRUITING", 5);
+        let b = trial("NCT00000001", "A", "2021", "COMPLETED", 50);
+        let c = trial("NCT00000002", "c", "", "ACTIVE_NOT_RECRUITING", 7);
+        let d = trial("NCT00000004", "a", "2021-03-15", "WITHDRAWN", 7);
+        let all = [&a, &b, &c, &d];
+        assert_eq!(
+            ids(&all, SortKey::StartDate, false),
+            ["NCT00000001", "NCT00000003", "NCT00000004", "NCT00000002"]
+        );
+        assert_eq!(
+            ids(&all, SortKey::StartDate, true),
+            ["NCT00000004", "NCT00000003", "NCT00000001", "NCT00000002"]
+        );
+        assert_eq!(
+            ids(&all, SortKey::NctId, false),
+            ["NCT00000001", "NCT00000002", "NCT00000003", "NCT00000004"]
+        );
+        // "A" and "a" tie and keep their loaded order.
+        assert_eq!(
+            ids(&all, SortKey::Title, false),
+            ["NCT00000001", "NCT00000004", "NCT00000003", "NCT00000002"]
+        );
+        assert_eq!(
+            ids(&all, SortKey::Title, true),
+            ["NCT00000002", "NCT00000003", "NCT00000001", "NCT00000004"]
+        );
+        assert_eq!(
+            ids(&all, SortKey::Status, false),
+            ["NCT00000002", "NCT00000001", "NCT00000003", "NCT00000004"]
+        );
+        assert_eq!(
+            ids(&all, SortKey::Enrollment, true),
+            ["NCT00000001", "NCT00000002", "NCT00000004", "NCT00000003"]
+        );
+        assert_eq!(
+            ids(&all, SortKey::Loaded, false),
+            ["NCT00000003", "NCT00000001", "NCT00000002", "NCT00000004"]
+        );
+        assert_eq!(
+            ids(&all, SortKey::Loaded, true),
+            ["NCT00000004", "NCT00000002", "NCT00000001", "NCT00000003"]
+        );
+        let none = Study::default();
+        for key in SortKey::ALL {
+            for descending in [false, true] {
+                assert_ne!(
+                    compare(*key, descending, &none, &d),
+                    Ordering::Less,
+                    "{key:?}"
+                );
+                assert_ne!(
+                    compare(*key, descending, &d, &none),
+                    Ordering::Greater,
+                    "{key:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn completion_falls_back_to_primary_completion() {
+        let s = |completion: Option<&str>, primary: Option<&str>| {
+            let mut s = Study::default();
+            let m = &mut s.protocol_section.status_module;
+            m.completion_date_struct = completion.map(|d| DateStruct::new(d.into()));
+            m.primary_completion_date_struct = primary.map(|d| DateStruct::new(d.into()));
+            s
+        };
+        let early = s(None, Some("2020"));
+        let late = s(Some("2022-05"), Some("2019"));
+        let none = s(None, None);
+        assert_eq!(
+            compare(SortKey::CompletionDate, false, &early, &late),
+            Ordering::Less
+        );
+        assert_eq!(
+            compare(SortKey::CompletionDate, true, &early, &late),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare(SortKey::CompletionDate, true, &none, &early),
+            Ordering::Greater
+        );
+    }
+
+    #[test]
+    fn order_agrees_with_compare_for_every_key() {
+        let titles = ["b", "Á", "a", "", "B", "ä", "Zebra", "zebra", "ß", "SS"];
+        let studies: Vec<Study> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut s = trial(
+                    &format!("NCT{:08}", 9 - i),
+                    t,
+                    ["2021", "2020-05", ""][i % 3],
+                    ["RECRUITING", "COMPLETED"][i % 2],
+                    i as u64 % 4,
+                );
+                if t.is_empty() {
+                    s.protocol_section.identification_module.brief_title = None;
+                }
+                s
+            })
+            .collect();
+        let refs: Vec<&Study> = studies.iter().collect();
+        for key in SortKey::ALL.iter().skip(1) {
+            for descending in [false, true] {
+                let mut expected: Vec<usize> = (0..refs.len()).collect();
+                expected.sort_by(|&i, &j| compare(*key, descending, refs[i], refs[j]));
+                assert_eq!(
+                    order(&refs, *key, descending),
+                    expected,
+                    "{key:?} {descending}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn key_names_round_trip() {
+        for key in SortKey::ALL {
+            assert_eq!(SortKey::from_name(key.name()), Some(*key));
+        }
+        assert_eq!(SortKey::from_name("nope"), None);
+    }
 }
