@@ -255,7 +255,7 @@ test('a Veeva page and a meddatax page of the same trial become one card that fl
   })));
   assert.deepEqual(differences, [
     { field: 'overallStatus', values: ['veeva_fictional_knee_msc.txt: Recruiting', 'meddatax_fictional_knee_msc.txt: Unknown status'] },
-    { field: 'enrollmentInfo', values: ['veeva_fictional_knee_msc.txt: 48 (Estimated)', 'meddatax_fictional_knee_msc.txt: 60'] },
+    { field: 'enrollmentInfo', values: ['veeva_fictional_knee_msc.txt: 48', 'meddatax_fictional_knee_msc.txt: 60'] },
   ]);
   // The card shows the source updated last (the meddatax page says when it was updated).
   assert.match(await reconciled.locator('li.shown').textContent(), /meddatax_fictional_knee_msc\.txt/);

@@ -159,10 +159,11 @@ fn paint(state: &State) {
 }
 
 fn new_highlight() -> Option<JsValue> {
-    let constructor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Highlight".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"Highlight".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
     js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).ok()
 }
 

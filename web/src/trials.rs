@@ -66,7 +66,10 @@ impl Trial {
 
     /// (source id, record index) of every member, for removing the trial.
     pub fn record_keys(&self) -> Vec<(u32, usize)> {
-        self.members.iter().map(|m| (m.source.id, m.index)).collect()
+        self.members
+            .iter()
+            .map(|m| (m.source.id, m.index))
+            .collect()
     }
 }
 
@@ -123,11 +126,7 @@ pub fn trials(sources: &[SourceRef], cache: &mut TextCache) -> Vec<Rc<Trial>> {
     reconcile(&keyed)
         .into_iter()
         .map(|group| {
-            let members: Vec<Member> = group
-                .members
-                .iter()
-                .map(|&i| members[i].clone())
-                .collect();
+            let members: Vec<Member> = group.members.iter().map(|&i| members[i].clone()).collect();
             let key = group.nct_id.clone().unwrap_or_else(|| {
                 let first = &members[0];
                 format!("{}-{}", first.source.id, first.index)
@@ -148,7 +147,11 @@ pub fn shown(trials: &[Rc<Trial>], view: &View) -> Vec<Rc<Trial>> {
     let matcher = view.matcher();
     let mut kept: Vec<Rc<Trial>> = trials
         .iter()
-        .filter(|t| t.members.iter().any(|m| matcher.matches(m.study(), &m.text)))
+        .filter(|t| {
+            t.members
+                .iter()
+                .any(|m| matcher.matches(m.study(), &m.text))
+        })
         .cloned()
         .collect();
     if view.sort != sort::SortKey::Loaded || view.descending {
@@ -182,11 +185,21 @@ pub fn facets(trials: &[Rc<Trial>]) -> Facets {
     for trial in trials {
         let studies: Vec<&Study> = trial.members.iter().map(Member::study).collect();
         statuses.extend(distinct(&studies, |s| {
-            s.protocol_section.status_module.overall_status.into_iter().collect()
+            s.protocol_section
+                .status_module
+                .overall_status
+                .into_iter()
+                .collect()
         }));
-        phases.extend(distinct(&studies, |s| s.protocol_section.design_module.phases.clone()));
+        phases.extend(distinct(&studies, |s| {
+            s.protocol_section.design_module.phases.clone()
+        }));
         types.extend(distinct(&studies, |s| {
-            s.protocol_section.design_module.study_type.into_iter().collect()
+            s.protocol_section
+                .design_module
+                .study_type
+                .into_iter()
+                .collect()
         }));
         sexes.extend(distinct(&studies, |s| {
             match s.protocol_section.eligibility_module.sex {

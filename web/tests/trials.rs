@@ -39,13 +39,21 @@ fn load(sources: &[(&str, &str)]) -> Rc<Collection> {
 
 #[wasm_bindgen_test]
 fn two_sites_pages_of_one_trial_are_one_trial_with_its_disagreements() {
-    let c = load(&[("veeva.txt", VEEVA), ("meddatax.txt", MEDDATAX), ("crohn.txt", CROHN)]);
+    let c = load(&[
+        ("veeva.txt", VEEVA),
+        ("meddatax.txt", MEDDATAX),
+        ("crohn.txt", CROHN),
+    ]);
     let all = trials(&c.sources, &mut TextCache::default());
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].key, "NCT09990001");
     assert_eq!(all[0].members.len(), 2);
     assert_eq!(all[0].source_count(), 2);
-    assert_eq!(all[0].shown().source.name, "meddatax.txt", "the source updated last");
+    assert_eq!(
+        all[0].shown().source.name,
+        "meddatax.txt",
+        "the source updated last"
+    );
     let fields: Vec<_> = all[0].differences.iter().map(|d| d.key).collect();
     assert_eq!(fields, ["overallStatus", "enrollmentInfo"]);
     assert_eq!(all[0].record_keys(), [(1, 0), (2, 0)]);
@@ -69,7 +77,11 @@ fn the_text_cache_keeps_unchanged_sources_and_drops_removed_ones() {
 
 #[wasm_bindgen_test]
 fn a_trial_is_shown_when_one_of_its_records_passes_the_view() {
-    let c = load(&[("veeva.txt", VEEVA), ("meddatax.txt", MEDDATAX), ("crohn.txt", CROHN)]);
+    let c = load(&[
+        ("veeva.txt", VEEVA),
+        ("meddatax.txt", MEDDATAX),
+        ("crohn.txt", CROHN),
+    ]);
     let all = trials(&c.sources, &mut TextCache::default());
     // The Veeva page says Recruiting, the meddatax page (shown) UNKNOWN: both find the trial.
     for status in [Status::Recruiting, Status::Unknown] {
@@ -96,7 +108,11 @@ fn a_trial_is_shown_when_one_of_its_records_passes_the_view() {
 
 #[wasm_bindgen_test]
 fn facets_count_each_value_once_per_trial() {
-    let c = load(&[("veeva.txt", VEEVA), ("meddatax.txt", MEDDATAX), ("crohn.txt", CROHN)]);
+    let c = load(&[
+        ("veeva.txt", VEEVA),
+        ("meddatax.txt", MEDDATAX),
+        ("crohn.txt", CROHN),
+    ]);
     let f = facets(&trials(&c.sources, &mut TextCache::default()));
     assert_eq!(
         f.statuses,
@@ -140,5 +156,8 @@ fn the_count_says_how_many_are_shown_of_how_many() {
     assert_eq!(count_words(1, 1, 1, false), "1 trial");
     assert_eq!(count_words(2, 4, 4, true), "2 of 4 trials shown");
     assert_eq!(count_words(1, 1, 2, false), "1 trial (2 records)");
-    assert_eq!(count_words(0, 1_200, 1_250, true), "0 of 1,200 trials shown (1,250 records)");
+    assert_eq!(
+        count_words(0, 1_200, 1_250, true),
+        "0 of 1,200 trials shown (1,250 records)"
+    );
 }

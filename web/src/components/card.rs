@@ -100,7 +100,11 @@ pub fn Card(props: &CardProps) -> Html {
         }
         fields
     };
-    let who = if nct_id.is_empty() { "this trial".to_string() } else { nct_id.clone() };
+    let who = if nct_id.is_empty() {
+        "this trial".to_string()
+    } else {
+        nct_id.clone()
+    };
 
     html! {
         <article class={classes!("trial-card", props.picked.then_some("picked"))} data-nct-id={nct_id.clone()}

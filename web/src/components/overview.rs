@@ -111,7 +111,11 @@ fn phase_chart(stats: &Stats) -> Html {
                     .join(" / ")
             },
             value: *n,
-            class: if phases.is_empty() { "bar-none" } else { "bar-phase" },
+            class: if phases.is_empty() {
+                "bar-none"
+            } else {
+                "bar-phase"
+            },
         })
         .collect::<Vec<_>>();
     bar_chart("By phase", "phase-chart", &bars)

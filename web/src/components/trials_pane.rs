@@ -180,9 +180,7 @@ fn show_highlights(
     root: Option<web_sys::Element>,
     query: &Rc<Query>,
 ) {
-    highlighter
-        .borrow_mut()
-        .show(root, Query::clone(query));
+    highlighter.borrow_mut().show(root, Query::clone(query));
 }
 
 /// "12 trials", "3 of 12 trials shown", with the records behind them when some trials were
@@ -190,7 +188,12 @@ fn show_highlights(
 pub fn count_words(shown: usize, trials: usize, records: usize, narrowed: bool) -> String {
     let noun = |n: usize| if n == 1 { "trial" } else { "trials" };
     let base = if narrowed {
-        format!("{} of {} {} shown", count(shown), count(trials), noun(trials))
+        format!(
+            "{} of {} {} shown",
+            count(shown),
+            count(trials),
+            noun(trials)
+        )
     } else {
         format!("{} {}", count(trials), noun(trials))
     };

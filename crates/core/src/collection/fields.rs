@@ -71,13 +71,15 @@ pub const FIELDS: &[Field] = &[
             .as_ref()?;
         text(&sponsor.name)
     }),
+    // The count and its type are two fields: a page that gives the count alone ("40") says
+    // less than one that adds "Estimated", and does not disagree with it.
     field("enrollmentInfo", "Enrollment", |s| {
         let e = s.protocol_section.design_module.enrollment_info.as_ref()?;
-        let count = e.count?;
-        Some(match e.enrollment_type {
-            Some(kind) => format!("{count} ({})", code_words(kind)),
-            None => count.to_string(),
-        })
+        e.count.map(|count| count.to_string())
+    }),
+    field("enrollmentType", "Enrollment type", |s| {
+        let e = s.protocol_section.design_module.enrollment_info.as_ref()?;
+        e.enrollment_type.map(code_words)
     }),
     field("minimumAge", "Minimum age", |s| {
         text(&s.protocol_section.eligibility_module.minimum_age)
@@ -152,6 +154,8 @@ pub const FIELDS: &[Field] = &[
             |k| some_text(k),
         )
     }),
+    // Names and types apart, for the same reason: "Stromal cells" and "Biological: Stromal
+    // cells" name the same intervention.
     field("interventions", "Interventions", |s| {
         list(
             s.protocol_section
@@ -159,7 +163,17 @@ pub const FIELDS: &[Field] = &[
                 .interventions
                 .iter(),
             LIST,
-            |i| some_text(&i.display_name()),
+            |i| text(&i.name),
+        )
+    }),
+    field("interventionTypes", "Intervention types", |s| {
+        list(
+            s.protocol_section
+                .arms_interventions_module
+                .interventions
+                .iter(),
+            LIST,
+            |i| i.intervention_type.map(|t| t.display().to_string()),
         )
     }),
     field("briefSummary", "Brief summary", |s| {
@@ -438,7 +452,8 @@ mod tests {
             ("studyType", "Interventional"),
             ("hasResults", "Yes"),
             ("leadSponsor", "Northwind University Hospital"),
-            ("enrollmentInfo", "30 (Estimated)"),
+            ("enrollmentInfo", "30"),
+            ("enrollmentType", "Estimated"),
             ("minimumAge", "40 Years"),
             ("stdAges", "Adult; Older adult"),
             ("sex", "All"),
@@ -447,7 +462,8 @@ mod tests {
             ("completionDateStruct", "2025-01-15"),
             ("lastUpdatePostDateStruct", "2025-04-02"),
             ("conditions", "Knee Osteoarthritis; Cartilage Loss"),
-            ("interventions", "Biological: Cord cells; Drug: Saline"),
+            ("interventions", "Cord cells; Saline"),
+            ("interventionTypes", "Biological; Drug"),
             ("allocation", "Randomized"),
             ("interventionModel", "Parallel"),
             ("masking", "Double"),
