@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::{DropZone, FilePicker, PasteBox, SourcesList, TrialsPane};
 use crate::examples::EXAMPLES;
 use crate::intake::Incoming;
+use crate::keep::use_kept_collection;
 use crate::state::{Action, Collection, SourceIds};
 use crate::worker::Parser;
 
@@ -23,6 +24,11 @@ pub fn App() -> Html {
     let ids = use_mut_ref(SourceIds::default);
     // The id of the "Typed text" source while the box holds typed text.
     let typed_id = use_mut_ref(|| None::<u32>);
+    // Kept in the browser: restored on opening, every change written.
+    let notices = use_kept_collection(&collection, ids.clone());
+    let on_clear = use_callback(collection.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(Action::Clear)
+    });
 
     let on_incoming = {
         let dispatcher = collection.dispatcher();
@@ -88,7 +94,15 @@ pub fn App() -> Html {
                     <h2 id="intake-heading" class="visually-hidden">{ "Add pages" }</h2>
                     <PasteBox {on_paste} {on_typed} />
                     <FilePicker on_file={on_incoming} />
-                    <SourcesList sources={collection.sources.clone()} {on_remove} />
+                    <SourcesList sources={collection.sources.clone()} {on_remove} {on_clear} />
+                    if !notices.0.is_empty() {
+                        <ul class="storage-notices" role="alert" data-testid="storage-notices">
+                            { for notices.0.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
+                        </ul>
+                    }
+                    <p class="kept-note" data-testid="kept-note">
+                        { "Kept in this browser only — nothing you load is sent anywhere. Clear all removes it." }
+                    </p>
                 </section>
                 <section class="cards" aria-labelledby="cards-heading">
                     <h2 id="cards-heading" class="visually-hidden">{ "Trials" }</h2>

@@ -9,7 +9,9 @@ pub mod examples;
 pub mod fragment;
 pub mod highlight;
 pub mod intake;
+pub mod keep;
 pub mod state;
+pub mod storage;
 pub mod trials;
 pub mod worker;
 
