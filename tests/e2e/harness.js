@@ -60,9 +60,12 @@ export async function serveDist() {
   };
 }
 
-/** Starts headless Chromium with a fresh profile. */
-export async function launchBrowser() {
-  const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-e2e-'));
+/**
+ * Starts headless Chromium with a fresh profile, or with `profile` (a directory kept by the
+ * caller, to start the browser again on the same profile: a browser restart).
+ */
+export async function launchBrowser(profile) {
+  const userDataDir = profile ?? await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
     headless: true,
@@ -76,7 +79,7 @@ export async function launchBrowser() {
     context,
     close: async () => {
       await context.close();
-      await fs.rm(userDataDir, { recursive: true, force: true });
+      if (!profile) await fs.rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -84,11 +87,17 @@ export async function launchBrowser() {
 /**
  * Opens the app in a new page and waits until it has rendered. Returns the page and live
  * lists: `offOrigin` (requests to any other origin), `pageErrors`, `workers` (the URLs of
- * the Web Workers started) and `cspViolations()`.
+ * the Web Workers started) and `cspViolations()`. What the app kept in the browser from an
+ * earlier test is cleared first, unless `keepStorage` (a test of keeping opens a second tab).
  */
-export async function openApp(context, appUrl) {
+export async function openApp(context, appUrl, { keepStorage = false } = {}) {
   const page = await context.newPage();
   const origin = new URL(appUrl).origin;
+  if (!keepStorage) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb,local_storage' });
+    await cdp.detach();
+  }
   const offOrigin = [];
   page.on('request', (request) => {
     const url = request.url();
@@ -179,8 +188,8 @@ export function useApp() {
   const app = {
     server: undefined,
     browser: undefined,
-    open: async () => {
-      const opening = await openApp(app.browser.context, app.server.url);
+    open: async (options) => {
+      const opening = await openApp(app.browser.context, app.server.url, options);
       opened.push(opening);
       return opening;
     },

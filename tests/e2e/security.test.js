@@ -49,7 +49,7 @@ test('no request leaves the origin while files load', async () => {
   await page.route((url) => !url.href.startsWith(new URL(app.server.url).origin), (route) => route.abort());
   await page.getByRole('button', { name: 'Load examples' }).click();
   await page.locator('input[type="file"]').setInputFiles([path.join(fixtures, 'veeva_fictional_knee_msc.txt')]);
-  await page.getByTestId('record-count').filter({ hasText: /^5 records$/ }).waitFor();
+  await page.getByTestId('record-count').filter({ hasText: /^5 trials$/ }).waitFor();
   assert.deepEqual(offOrigin, []);
   await page.close();
 });

@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{CardList, DropZone, FilePicker, PasteBox, SourcesList};
+use crate::components::{DropZone, FilePicker, PasteBox, SourcesList, TrialsPane};
 use crate::examples::EXAMPLES;
 use crate::intake::Incoming;
+use crate::keep::use_kept_collection;
 use crate::state::{Action, Collection, SourceIds};
 use crate::worker::Parser;
 
@@ -23,6 +24,11 @@ pub fn App() -> Html {
     let ids = use_mut_ref(SourceIds::default);
     // The id of the "Typed text" source while the box holds typed text.
     let typed_id = use_mut_ref(|| None::<u32>);
+    // Kept in the browser: restored on opening, every change written.
+    let notices = use_kept_collection(&collection, ids.clone());
+    let on_clear = use_callback(collection.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(Action::Clear)
+    });
 
     let on_incoming = {
         let dispatcher = collection.dispatcher();
@@ -56,10 +62,14 @@ pub fn App() -> Html {
     let on_remove = use_callback(collection.dispatcher(), |id: u32, dispatcher| {
         dispatcher.dispatch(Action::Remove(id))
     });
-    let on_remove_record = use_callback(
+    // A card's records, last first, so that the indices not yet removed stay right.
+    let on_remove_records = use_callback(
         collection.dispatcher(),
-        |(id, index): (u32, usize), dispatcher| {
-            dispatcher.dispatch(Action::RemoveRecord { id, index })
+        |mut records: Vec<(u32, usize)>, dispatcher| {
+            records.sort_unstable_by(|a, b| b.cmp(a));
+            for (id, index) in records {
+                dispatcher.dispatch(Action::RemoveRecord { id, index });
+            }
         },
     );
     let on_load_examples = {
@@ -73,7 +83,6 @@ pub fn App() -> Html {
             }
         })
     };
-    let count = collection.record_count();
     html! {
         <DropZone on_file={on_incoming.clone()}>
             <header class="app-header">
@@ -85,14 +94,19 @@ pub fn App() -> Html {
                     <h2 id="intake-heading" class="visually-hidden">{ "Add pages" }</h2>
                     <PasteBox {on_paste} {on_typed} />
                     <FilePicker on_file={on_incoming} />
-                    <SourcesList sources={collection.sources.clone()} {on_remove} />
+                    <SourcesList sources={collection.sources.clone()} {on_remove} {on_clear} />
+                    if !notices.0.is_empty() {
+                        <ul class="storage-notices" role="alert" data-testid="storage-notices">
+                            { for notices.0.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
+                        </ul>
+                    }
+                    <p class="kept-note" data-testid="kept-note">
+                        { "Kept in this browser only — nothing you load is sent anywhere. Clear all removes it." }
+                    </p>
                 </section>
                 <section class="cards" aria-labelledby="cards-heading">
                     <h2 id="cards-heading" class="visually-hidden">{ "Trials" }</h2>
-                    <p class="record-count" data-testid="record-count" aria-live="polite">
-                        { record_count_text(count) }
-                    </p>
-                    <CardList sources={collection.sources.clone()} on_remove={on_remove_record} {on_load_examples} />
+                    <TrialsPane sources={collection.sources.clone()} on_remove={on_remove_records} {on_load_examples} />
                 </section>
             </main>
         </DropZone>
@@ -138,11 +152,4 @@ fn read_typed(
         SourceIds::TYPED_TEXT.to_string(),
         text,
     );
-}
-
-fn record_count_text(count: usize) -> String {
-    match count {
-        1 => "1 record".to_string(),
-        n => format!("{} records", crate::display::count(n)),
-    }
 }

@@ -6,8 +6,13 @@ mod app;
 pub mod components;
 pub mod display;
 pub mod examples;
+pub mod fragment;
+pub mod highlight;
 pub mod intake;
+pub mod keep;
 pub mod state;
+pub mod storage;
+pub mod trials;
 pub mod worker;
 
 pub use app::App;

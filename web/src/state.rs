@@ -95,6 +95,10 @@ pub enum Action {
     },
     /// Remove a source and its records.
     Remove(u32),
+    /// Put back the sources kept in the browser, before any loaded since the page opened.
+    Restore(Vec<SourceRef>),
+    /// Remove every source.
+    Clear,
     /// Remove one record (one card) of a source.
     RemoveRecord {
         /// The source.
@@ -157,6 +161,14 @@ impl Reducible for Collection {
                 })));
             }
             Action::Remove(id) => next.sources.retain(|s| s.id != id),
+            Action::Restore(restored) => {
+                let fresh: Vec<SourceRef> = restored
+                    .into_iter()
+                    .filter(|r| !next.sources.iter().any(|s| s.id == r.id))
+                    .collect();
+                next.sources.splice(0..0, fresh);
+            }
+            Action::Clear => next.sources.clear(),
             Action::RemoveRecord { id, index } => {
                 if let Some(source) = next.source_mut(id) {
                     if index < source.records.len() {
@@ -181,6 +193,21 @@ impl SourceIds {
     pub fn next_id(&mut self) -> u32 {
         self.next_id += 1;
         self.next_id
+    }
+
+    /// Continues after the sources kept in the browser: new ids above theirs, and paste
+    /// numbers after the highest "Pasted text N" among them.
+    pub fn continue_after(&mut self, sources: &[SourceRef]) {
+        for source in sources {
+            self.next_id = self.next_id.max(source.id);
+            if let Some(n) = source
+                .name
+                .strip_prefix("Pasted text ")
+                .and_then(|n| n.parse::<u32>().ok())
+            {
+                self.pastes = self.pastes.max(n);
+            }
+        }
     }
 
     /// The name of the source that holds what was typed into the paste box.

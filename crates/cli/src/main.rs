@@ -1,6 +1,6 @@
 //! `trialcards`: reads registry pages from files or stdin and prints the records
-//! found as ClinicalTrials.gov API v2 JSON. Argument parsing and file I/O only;
-//! the parsing is `trialcards-core`'s.
+//! found as ClinicalTrials.gov API v2 JSON, JSON Lines, CSV or RIS. Argument parsing and
+//! file I/O only; the parsing and the writing are `trialcards-core`'s.
 
 mod args;
 mod output;

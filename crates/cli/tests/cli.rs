@@ -1,4 +1,4 @@
-//! The `trialcards` binary run as a user runs it: real files in, JSON out.
+//! The `trialcards` binary run as a user runs it: real files in, JSON, CSV or RIS out.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -6,6 +6,10 @@ use std::process::{Command, Stdio};
 const VEEVA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../tests/fixtures/veeva_fictional_knee_msc.txt"
+);
+const CTGOV_CSV: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/ctgov_csv_three_rows.csv"
 );
 const NOT_A_PAGE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -85,6 +89,112 @@ fn usage_errors_exit_2() {
     let (code, _, stderr) = trialcards(&["parse", "--format", "yaml", VEEVA], "");
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown format 'yaml'"));
+    let (code, stdout, stderr) = trialcards(&["parse", "--format", "ris", "--bom", VEEVA], "");
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("--bom applies to --format csv only"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn json_output_is_serdes_pretty_array_and_a_newline() {
+    // What the CLI printed before the writers moved to the core, byte for byte.
+    let (code, stdout, _) = trialcards(&["parse", VEEVA, CTGOV_CSV], "");
+    assert_eq!(code, 0);
+    let mut records = Vec::new();
+    for path in [VEEVA, CTGOV_CSV] {
+        let bytes = std::fs::read(path).unwrap();
+        records.extend(trialcards_core::parse_bytes(path, &bytes).records);
+    }
+    assert_eq!(records.len(), 4);
+    assert_eq!(
+        stdout,
+        serde_json::to_string_pretty(&records).unwrap() + "\n"
+    );
+}
+
+#[test]
+fn csv_has_ctgov_columns_one_row_per_record_and_reads_back() {
+    let (code, stdout, stderr) = trialcards(&["parse", "--format", "csv", VEEVA, CTGOV_CSV], "");
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(stdout.starts_with(
+        "NCT Number,Study Title,Study URL,Acronym,Study Status,Brief Summary,Study Results,\
+         Conditions,Interventions,Primary Outcome Measures,Secondary Outcome Measures,\
+         Other Outcome Measures,Sponsor,Collaborators,Sex,Age,Phases,Enrollment,Funder Type,\
+         Study Type,Study Design,Other IDs,Start Date,Primary Completion Date,Completion Date,\
+         First Posted,Results First Posted,Last Update Posted,Locations,Study Documents\r\n\
+         NCT09990001,Umbilical Cord Mesenchymal Stromal Cells for Knee Cartilage Loss in Adults \
+         (KNEE-MSC),https://clinicaltrials.gov/study/NCT09990001,"
+    ));
+    // Read back by the binary itself: the same trials in the same order.
+    let (code, again, stderr) = trialcards(&["parse", "--format", "jsonl", "-"], &stdout);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let ids: Vec<String> = again
+        .lines()
+        .map(|l| {
+            let record: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert_eq!(record["trialcards"]["source"]["layout"], "ctgov-csv");
+            record["protocolSection"]["identificationModule"]["nctId"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        ["NCT09990001", "NCT09990021", "NCT09990031", "NCT09990032"]
+    );
+}
+
+#[test]
+fn bom_starts_the_csv_with_a_byte_order_mark() {
+    let (code, stdout, _) = trialcards(&["parse", "--format=csv", "--bom", VEEVA], "");
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("\u{FEFF}NCT Number,Study Title,"));
+    let (_, plain, _) = trialcards(&["parse", "--format=csv", VEEVA], "");
+    assert_eq!(stdout.strip_prefix('\u{FEFF}'), Some(plain.as_str()));
+}
+
+#[test]
+fn ris_has_one_entry_per_record_with_tags_in_order() {
+    let (code, stdout, stderr) = trialcards(&["parse", "--format", "ris", VEEVA, CTGOV_CSV], "");
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let lines: Vec<&str> = stdout.split_terminator("\r\n").collect();
+    assert!(
+        lines.iter().all(|l| !l.contains('\n')),
+        "CRLF line ends only"
+    );
+    let tags: Vec<&str> = lines.iter().map(|l| &l[..6]).collect();
+    assert!(tags
+        .iter()
+        .all(|t| t.as_bytes()[0].is_ascii_uppercase() && t.ends_with("  - ")));
+    assert_eq!(tags.iter().filter(|t| **t == "TY  - ").count(), 4);
+    assert_eq!(tags.iter().filter(|t| **t == "ER  - ").count(), 4);
+    assert_eq!(lines.first(), Some(&"TY  - DBASE"));
+    assert_eq!(lines.last(), Some(&"ER  - "));
+    let first: Vec<&str> = lines
+        .iter()
+        .take_while(|l| **l != "ER  - ")
+        .copied()
+        .collect();
+    assert_eq!(
+        first[..2],
+        [
+            "TY  - DBASE",
+            "TI  - Umbilical Cord Mesenchymal Stromal Cells for Knee Cartilage Loss in Adults (KNEE-MSC)"
+        ]
+    );
+    for expected in [
+        "DB  - ClinicalTrials.gov",
+        "AN  - NCT09990001",
+        "UR  - https://clinicaltrials.gov/study/NCT09990001",
+    ] {
+        assert!(first.contains(&expected), "{expected} in {first:#?}");
+    }
+    let position = |tag: &str| first.iter().position(|l| l.starts_with(tag));
+    assert!(position("TI") < position("AN") && position("AN") < position("UR"));
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! It owns the record model ([`model`]), the checks and decoding before parsing
 //! ([`input`], which also turns saved web pages — HTML and MHTML — into the text a browser
 //! shows), the layout detection ([`detect`]) and one reader per registry
-//! layout ([`readers`]). It does no I/O and has no UI or browser
+//! layout ([`readers`]), and the writers that export records as JSON, CSV and RIS
+//! ([`export`]). It does no I/O and has no UI or browser
 //! dependency: the CLI and the web app hand it text and get records back.
 //!
 //! ```
@@ -15,7 +16,9 @@
 //! assert_eq!(study.brief_title(), Some("A Fictional Trial of Cells"));
 //! ```
 
+pub mod collection;
 pub mod detect;
+pub mod export;
 pub mod fields;
 pub mod formats;
 pub mod input;

@@ -1,5 +1,5 @@
-//! Shared helpers for the integration tests: where the corpus lives, reading a corpus file, and
-//! the list of our own fixture inputs.
+//! Shared helpers for the integration tests: where the corpus lives, reading a corpus file, the
+//! corpus's pages, and the list of our own fixture inputs.
 
 #![allow(dead_code)]
 
@@ -22,6 +22,56 @@ pub fn corpus_file(relative: &str) -> Option<String> {
             None
         }
     }
+}
+
+/// Every page file (`*.txt`) under the corpus, sorted, or `None` (after printing a notice) when
+/// the corpus is absent.
+pub fn corpus_pages() -> Option<Vec<PathBuf>> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    let dir = corpus_dir();
+    if !dir.is_dir() {
+        println!("notice: {} is absent; corpus test skipped", dir.display());
+        return None;
+    }
+    let mut out = Vec::new();
+    walk(&dir, &mut out);
+    out.sort();
+    Some(out)
+}
+
+/// Every input we wrote that the parser reads: [`fixture_inputs`], the saved web pages under
+/// `tests/fixtures/saved_pages/`, and the files the CLI and browser tests use (the workspace's
+/// `tests/fixtures/`: pages and CT.gov JSON, XML and CSV), sorted within each group.
+pub fn every_fixture_input() -> Vec<PathBuf> {
+    let mut out = fixture_inputs();
+    let listed = |dir: PathBuf, keep: &dyn Fn(&std::path::Path) -> bool| {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|d| d.flatten().map(|e| e.path()).filter(|p| keep(p)).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+    };
+    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    out.extend(listed(crate_dir.join("tests/fixtures/saved_pages"), &|p| {
+        p.is_file()
+    }));
+    out.extend(listed(crate_dir.join("../../tests/fixtures"), &|p| {
+        let ext = p.extension().and_then(|x| x.to_str()).unwrap_or_default();
+        matches!(ext, "txt" | "json" | "jsonl" | "xml" | "csv")
+    }));
+    out
 }
 
 /// Our own fixture inputs under `tests/fixtures/`, sorted: every page text (`*.txt`) and every

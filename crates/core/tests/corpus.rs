@@ -5,22 +5,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use trialcards_core::{parse, Study};
-
-fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
-        }
-    }
-}
 
 const FIELDS: &[&str] = &[
     "nctId", "title", "status", "phase", "enroll", "ages", "conds", "interv", "criteria", "arms",
@@ -49,14 +34,9 @@ fn has(s: &Study, field: &str) -> bool {
 
 #[test]
 fn corpus_pages_give_records_and_a_field_table() {
-    let dir = common::corpus_dir();
-    if !dir.is_dir() {
-        println!("notice: {} is absent; corpus test skipped", dir.display());
+    let Some(paths) = common::corpus_pages() else {
         return;
-    }
-    let mut paths = Vec::new();
-    files(&dir, &mut paths);
-    paths.sort();
+    };
     assert!(!paths.is_empty());
     let mut table: BTreeMap<String, (usize, Vec<usize>)> = BTreeMap::new();
     for path in &paths {

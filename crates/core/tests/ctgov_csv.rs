@@ -1,5 +1,6 @@
 //! The ClinicalTrials.gov CSV reader: a bad row is reported with its row number while the other
-//! rows load, and a value the reader does not know is kept and named.
+//! rows load, a value the reader does not know is kept and named, and a cell our writer guarded
+//! against spreadsheet formulas reads as it was.
 
 use trialcards_core::{parse, Severity};
 
@@ -159,4 +160,41 @@ fn the_first_row_equals_the_page_text_of_the_same_trial() {
         (e.0.sex, &e.0.minimum_age, &e.0.maximum_age),
         (e.1.sex, &e.1.minimum_age, &e.1.maximum_age)
     );
+}
+
+/// Our CSV writer puts an apostrophe before a cell a spreadsheet would run as a formula; the
+/// reader takes it off again, and leaves an apostrophe before anything else alone.
+#[test]
+fn a_formula_guarded_cell_reads_without_its_apostrophe() {
+    let text = "NCT Number,Study Title,Sponsor,Conditions\n\
+                NCT09990075,'=Fictional formula title,'-Fictional Sponsor,'+Plus | =Second\n\
+                NCT09990076,'Tis a Fictional Title,''@Two apostrophes,'Quoted'\n";
+    let out = parse("guarded.csv", text);
+    let titles: Vec<_> = out.records.iter().map(|s| s.brief_title()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("=Fictional formula title"),
+            Some("'Tis a Fictional Title")
+        ]
+    );
+    let sponsor = |i: usize| {
+        out.records[i]
+            .protocol_section
+            .sponsor_collaborators_module
+            .lead_sponsor
+            .as_ref()
+            .and_then(|s| s.name.clone())
+    };
+    assert_eq!(sponsor(0).as_deref(), Some("-Fictional Sponsor"));
+    assert_eq!(sponsor(1).as_deref(), Some("'@Two apostrophes"));
+    let conditions = |i: usize| {
+        out.records[i]
+            .protocol_section
+            .conditions_module
+            .conditions
+            .clone()
+    };
+    assert_eq!(conditions(0), ["+Plus", "=Second"]);
+    assert_eq!(conditions(1), ["'Quoted'"]);
 }

@@ -1,6 +1,9 @@
 //! One trial card: header with title, ID and sponsor; badges; key facts at a
 //! glance; collapsible sections; and the card's actions.
 
+use std::rc::Rc;
+
+use trialcards_core::collection::search::Query;
 use trialcards_core::model::{DateStruct, EnrollmentType, Status};
 use trialcards_core::Study;
 use wasm_bindgen::JsValue;
@@ -8,24 +11,37 @@ use yew::prelude::*;
 
 use super::card_sections::CardSections;
 use crate::display::{code_words, layout_words, phase_words, StatusMeaning};
-use crate::state::SourceRef;
+use crate::trials::Trial;
 
 /// Props of [`Card`].
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
-    /// The source the record came from.
-    pub source: SourceRef,
-    /// The record's index among the source's records.
-    pub index: usize,
-    /// Called with (source id, record index) to remove this card.
-    pub on_remove: Callback<(u32, usize)>,
+    /// The trial: its records (one per source that holds it) and the one shown.
+    pub trial: Rc<Trial>,
+    /// Called with (source id, record index) of each of the trial's records to remove the card.
+    pub on_remove: Callback<Vec<(u32, usize)>>,
+    /// Whether the trial is picked for comparison.
+    #[prop_or_default]
+    pub picked: bool,
+    /// Whether it can be picked (fewer than the most trials compared are picked).
+    #[prop_or(true)]
+    pub can_pick: bool,
+    /// Called with (trial key, picked) when the "Compare" box is ticked or cleared.
+    #[prop_or_default]
+    pub on_pick: Callback<(String, bool)>,
+    /// The search, to say where the trial matched.
+    #[prop_or_default]
+    pub query: Rc<Query>,
 }
 
 /// A trial's card.
 #[component]
 pub fn Card(props: &CardProps) -> Html {
     let copied = use_state(|| None::<&'static str>);
-    let Some(study) = props.source.records.get(props.index) else {
+    let trial = &props.trial;
+    let member = trial.shown();
+    let (source, index) = (member.source.clone(), member.index);
+    let Some(study) = source.records.get(index) else {
         return Html::default();
     };
     let id = &study.protocol_section.identification_module;
@@ -35,7 +51,7 @@ pub fn Card(props: &CardProps) -> Html {
         .clone()
         .or_else(|| id.official_title.clone())
         .unwrap_or_else(|| "Untitled trial".to_string());
-    let heading_id = format!("card-{}-{}", props.source.id, props.index);
+    let heading_id = format!("card-{}-{}", source.id, index);
     let sponsor = study
         .protocol_section
         .sponsor_collaborators_module
@@ -44,12 +60,16 @@ pub fn Card(props: &CardProps) -> Html {
         .and_then(|s| s.name.clone());
 
     let on_remove = {
-        let (on_remove, key) = (props.on_remove.clone(), (props.source.id, props.index));
-        Callback::from(move |_: MouseEvent| on_remove.emit(key))
+        let (on_remove, keys) = (props.on_remove.clone(), trial.record_keys());
+        Callback::from(move |_: MouseEvent| on_remove.emit(keys.clone()))
+    };
+    let on_pick = {
+        let (on_pick, key, picked) = (props.on_pick.clone(), trial.key.clone(), props.picked);
+        Callback::from(move |_: Event| on_pick.emit((key.clone(), !picked)))
     };
     let on_copy = {
         // The shared source, not a copy of the record: the record is looked up on click.
-        let (source, index, copied) = (props.source.clone(), props.index, copied.clone());
+        let (source, copied) = (source.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(study) = source.records.get(index) else {
                 return;
@@ -67,11 +87,38 @@ pub fn Card(props: &CardProps) -> Html {
             });
         })
     };
+    let matched: Vec<&'static str> = if props.query.is_empty() {
+        Vec::new()
+    } else {
+        let mut fields = Vec::new();
+        for member in &trial.members {
+            for field in props.query.matched_fields(&member.text) {
+                if !fields.contains(&field) {
+                    fields.push(field);
+                }
+            }
+        }
+        fields
+    };
+    let who = if nct_id.is_empty() {
+        "this trial".to_string()
+    } else {
+        nct_id.clone()
+    };
 
     html! {
-        <article class="trial-card" data-nct-id={nct_id.clone()} aria-labelledby={heading_id.clone()}>
+        <article class={classes!("trial-card", props.picked.then_some("picked"))} data-nct-id={nct_id.clone()}
+            data-key={trial.key.clone()} data-records={trial.members.len().to_string()}
+            aria-labelledby={heading_id.clone()}>
             <header class="card-header">
-                <div class="badges">{ badges(study) }</div>
+                <div class="badges">
+                    { badges(study) }
+                    if trial.members.len() > 1 {
+                        <span class="badge sources-count" data-testid="sources-count">
+                            { format!("{} sources", trial.members.len()) }
+                        </span>
+                    }
+                </div>
                 <h2 id={heading_id}>
                     { title }
                     if let Some(acronym) = id.acronym.clone() {
@@ -88,18 +135,89 @@ pub fn Card(props: &CardProps) -> Html {
                     }
                     <span class="card-layout">{ source_words(&study.trialcards.source) }</span>
                 </p>
+                if !matched.is_empty() {
+                    <p class="matched-in" data-testid="matched-in">
+                        { format!("Found in: {}", matched.join(", ")) }
+                    </p>
+                }
             </header>
+            if trial.members.len() > 1 {
+                <SourcesDiffer trial={trial.clone()} />
+            }
             { key_facts(study) }
-            <CardSections source={props.source.clone()} index={props.index} />
+            <CardSections {source} {index} />
             <footer class="card-actions">
+                <label class={classes!("pick", (!props.can_pick && !props.picked).then_some("disabled"))}
+                    title={if props.can_pick || props.picked { "Pick for a side-by-side comparison" } else { "Six trials are picked: the most compared at once" }}>
+                    <input type="checkbox" checked={props.picked} disabled={!props.can_pick && !props.picked}
+                        onchange={on_pick} aria-label={format!("Compare {who}")} />
+                    { " Compare" }
+                </label>
                 <button type="button" class="secondary" onclick={on_copy}>{ "Copy JSON" }</button>
                 <button type="button" class="secondary" onclick={on_remove}
-                    aria-label={format!("Remove card for {}", if nct_id.is_empty() { "this trial" } else { &nct_id })}>
+                    aria-label={format!("Remove card for {who}")}>
                     { "Remove card" }
                 </button>
                 <span class="copy-status" aria-live="polite">{ copied.unwrap_or_default() }</span>
             </footer>
         </article>
+    }
+}
+
+/// Props of [`SourcesDiffer`].
+#[derive(Properties, PartialEq)]
+pub struct SourcesDifferProps {
+    /// A trial read from more than one source.
+    pub trial: Rc<Trial>,
+}
+
+/// Which sources a trial was read from, and each field they disagree on with every source's value.
+#[component]
+pub fn SourcesDiffer(props: &SourcesDifferProps) -> Html {
+    let trial = &props.trial;
+    let name = |i: usize| {
+        let member = &trial.members[i];
+        format!(
+            "{} ({})",
+            member.source.name,
+            layout_words(&member.study().trialcards.source.layout)
+        )
+    };
+    let differences = &trial.differences;
+    html! {
+        <section class={classes!("reconciled", (!differences.is_empty()).then_some("disagree"))}
+            data-testid="reconciled" aria-label="Sources of this trial">
+            <p class="reconciled-summary">
+                { format!("Read from {} sources", trial.members.len()) }
+                { if differences.is_empty() {
+                    " — they agree on every field they share.".to_string()
+                } else {
+                    format!(" — they disagree on {} {}:", differences.len(),
+                        if differences.len() == 1 { "field" } else { "fields" })
+                } }
+            </p>
+            <ol class="reconciled-sources">
+                { for (0..trial.members.len()).map(|i| html! {
+                    <li class={classes!((i == trial.primary).then_some("shown"))}>
+                        { name(i) }
+                        if i == trial.primary { <span class="muted">{ " — shown on this card (updated last)" }</span> }
+                    </li>
+                }) }
+            </ol>
+            if !differences.is_empty() {
+                <dl class="differences">
+                    { for differences.iter().map(|d| html! {
+                        <div class="difference" data-field={d.key}>
+                            <dt>{ d.label }<span class="differs-mark" aria-hidden="true">{ " ≠" }</span></dt>
+                            { for d.values.iter().map(|(i, value)| html! {
+                                <dd><span class="difference-source">{ format!("{}: ", trial.members[*i].source.name) }</span>
+                                    <span class="difference-value">{ value.clone() }</span></dd>
+                            }) }
+                        </div>
+                    }) }
+                </dl>
+            }
+        </section>
     }
 }
 

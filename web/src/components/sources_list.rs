@@ -12,17 +12,73 @@ pub struct SourcesListProps {
     pub sources: Vec<SourceRef>,
     /// Called with a source's id when the user removes it.
     pub on_remove: Callback<u32>,
+    /// Called when the user confirms "Clear all".
+    #[prop_or_default]
+    pub on_clear: Callback<()>,
 }
 
 /// One line per source: its name and the records found, or an alert naming it.
 #[component]
 pub fn SourcesList(props: &SourcesListProps) -> Html {
+    let confirming = use_state(|| false);
+    let cancel_ref = use_node_ref();
+    {
+        let cancel_ref = cancel_ref.clone();
+        use_effect_with(*confirming, move |open| {
+            if *open {
+                if let Some(button) = cancel_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     if props.sources.is_empty() {
         return Html::default();
     }
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let clear = {
+        let (confirming, on_clear) = (confirming.clone(), props.on_clear.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            on_clear.emit(());
+        })
+    };
+    let on_key = {
+        let confirming = confirming.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                confirming.set(false);
+            }
+        })
+    };
+    let records: usize = props.sources.iter().map(|s| s.records.len()).sum();
     html! {
         <section class="sources" aria-labelledby="sources-heading">
-            <h3 id="sources-heading">{ "Sources" }</h3>
+            <div class="sources-heading">
+                <h3 id="sources-heading">{ "Sources" }</h3>
+                if !*confirming {
+                    <button type="button" class="secondary clear-all" onclick={ask}>{ "Clear all…" }</button>
+                }
+            </div>
+            if *confirming {
+                <div class="confirm" role="alertdialog" aria-modal="false" aria-labelledby="confirm-clear"
+                    onkeydown={on_key} data-testid="confirm-clear">
+                    <p id="confirm-clear">
+                        { format!("Remove all {} sources and their {} from this page and from this browser's storage?",
+                            crate::display::count(props.sources.len()),
+                            if records == 1 { "record".to_string() } else { format!("{} records", crate::display::count(records)) }) }
+                    </p>
+                    <button type="button" class="secondary" ref={cancel_ref} onclick={cancel}>{ "Cancel" }</button>
+                    <button type="button" class="danger" onclick={clear}>{ "Clear all" }</button>
+                </div>
+            }
             <ul>
                 { for props.sources.iter().map(|source| html! {
                     <SourceItem key={source.id} source={source.clone()} on_remove={props.on_remove.clone()} />

@@ -1,8 +1,10 @@
 //! The ClinicalTrials.gov CSV download reader: one record per row, columns matched by their
 //! header (any subset, any order), `|` between the values of a list column. A column the model
-//! has no field for, and a value that cannot be placed, go to `trialcards.otherFields`.
+//! has no field for, and a value that cannot be placed, go to `trialcards.otherFields`. A cell
+//! our CSV writer guarded against spreadsheet formulas (`'=…`) reads without its apostrophe.
 
 use crate::detect::Layout;
+use crate::export::formula_guard;
 use crate::fields::{age, date};
 use crate::model::{
     AgencyClass, DateStruct, DesignInfo, Diagnostic, EnrollmentInfo, Intervention, LabelledValue,
@@ -40,7 +42,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                     .unwrap_or(row_no + 1);
                 let mut study = Study::default();
                 for (header, value) in headers.iter().zip(record.iter()) {
-                    let value = value.trim();
+                    let value = formula_guard::unguard(value.trim());
                     if value.is_empty() {
                         continue;
                     }

@@ -1,0 +1,19 @@
+//! Working with many records at once: finding them ([`search`], [`filter`], [`sort`]), the
+//! picture of a collection ([`overview`]), and setting records side by side — different
+//! trials ([`compare`]) or the same trial read from several sources ([`reconcile`]). The
+//! fields both of those show, with their labels, are listed once in [`fields`], and CT.gov
+//! codes read as words through [`words`].
+//!
+//! Pure functions over [`Study`](crate::Study) values: the web app and the CLI share them.
+
+pub mod compare;
+pub mod fields;
+pub mod filter;
+pub mod overview;
+pub mod reconcile;
+pub mod search;
+pub mod sort;
+pub mod words;
+
+#[cfg(test)]
+mod test_records;

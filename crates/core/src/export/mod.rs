@@ -1,0 +1,23 @@
+//! Writing records out: as JSON (our records exactly as serde writes them), as CSV with the
+//! columns of ClinicalTrials.gov's own download, and as RIS for reference managers (Zotero,
+//! EndNote, Covidence). Every writer takes the records to write and returns the file's text;
+//! saving it is the shell's job.
+//!
+//! ```
+//! let page = "ClinicalTrials.Veeva\n\nMenu\n\nA Fictional Trial of Cells\n\nIdentifiers\n\nNCT09999999\n";
+//! let parsed = trialcards_core::parse("page.txt", page);
+//! let records: Vec<&trialcards_core::Study> = parsed.records.iter().collect();
+//! let csv = trialcards_core::export::to_csv(&records, Default::default());
+//! assert!(csv.starts_with("NCT Number,Study Title,Study URL,"));
+//! let ris = trialcards_core::export::to_ris(&records);
+//! assert!(ris.starts_with("TY  - DBASE\r\nTI  - A Fictional Trial of Cells\r\n"));
+//! ```
+
+mod csv;
+pub(crate) mod formula_guard;
+mod json;
+mod ris;
+
+pub use self::csv::{to_csv, CsvOptions, CSV_COLUMNS};
+pub use self::json::{to_json, to_json_lines};
+pub use self::ris::to_ris;

@@ -1,0 +1,163 @@
+//! The trials derived from the collection: reconciled by NCT ID, searchable text cached per
+//! source, filtered and sorted by the view, facets counted per trial; and the view's URL
+//! fragment.
+
+use std::rc::Rc;
+
+use trialcards_core::collection::filter::View;
+use trialcards_core::collection::sort::SortKey;
+use trialcards_core::model::{Phase, Status};
+use trialcards_core::parse;
+use trialcards_web::components::count_words;
+use trialcards_web::fragment::Fragment;
+use trialcards_web::state::{Action, Collection};
+use trialcards_web::trials::{facets, shown, trials, TextCache};
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const VEEVA: &str = include_str!("../../tests/fixtures/veeva_fictional_knee_msc.txt");
+const MEDDATAX: &str = include_str!("../../tests/fixtures/meddatax_fictional_knee_msc.txt");
+const CROHN: &str = include_str!("../examples/meddatax_crohn_fistula_msc.txt");
+
+fn load(sources: &[(&str, &str)]) -> Rc<Collection> {
+    let mut c = Rc::new(Collection::default());
+    for (id, (name, text)) in (1..).zip(sources) {
+        c = c.reduce(Action::Begin {
+            id,
+            name: name.to_string(),
+            text: Rc::from(*text),
+        });
+        c = c.reduce(Action::Finish {
+            id,
+            output: parse(name, text),
+        });
+    }
+    c
+}
+
+#[wasm_bindgen_test]
+fn two_sites_pages_of_one_trial_are_one_trial_with_its_disagreements() {
+    let c = load(&[
+        ("veeva.txt", VEEVA),
+        ("meddatax.txt", MEDDATAX),
+        ("crohn.txt", CROHN),
+    ]);
+    let all = trials(&c.sources, &mut TextCache::default());
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].key, "NCT09990001");
+    assert_eq!(all[0].members.len(), 2);
+    assert_eq!(all[0].source_count(), 2);
+    assert_eq!(
+        all[0].shown().source.name,
+        "meddatax.txt",
+        "the source updated last"
+    );
+    let fields: Vec<_> = all[0].differences.iter().map(|d| d.key).collect();
+    assert_eq!(fields, ["overallStatus", "enrollmentInfo"]);
+    assert_eq!(all[0].record_keys(), [(1, 0), (2, 0)]);
+    assert_eq!(all[1].members.len(), 1);
+    assert!(all[1].differences.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn the_text_cache_keeps_unchanged_sources_and_drops_removed_ones() {
+    let c = load(&[("veeva.txt", VEEVA), ("crohn.txt", CROHN)]);
+    let mut cache = TextCache::default();
+    let first = trials(&c.sources, &mut cache);
+    let c = c.reduce(Action::Remove(1));
+    let second = trials(&c.sources, &mut cache);
+    assert_eq!(second.len(), 1);
+    assert!(
+        Rc::ptr_eq(&first[1].members[0].text, &second[0].members[0].text),
+        "an unchanged source's text is not built again"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_trial_is_shown_when_one_of_its_records_passes_the_view() {
+    let c = load(&[
+        ("veeva.txt", VEEVA),
+        ("meddatax.txt", MEDDATAX),
+        ("crohn.txt", CROHN),
+    ]);
+    let all = trials(&c.sources, &mut TextCache::default());
+    // The Veeva page says Recruiting, the meddatax page (shown) UNKNOWN: both find the trial.
+    for status in [Status::Recruiting, Status::Unknown] {
+        let view = View {
+            statuses: vec![status],
+            ..View::default()
+        };
+        let keys: Vec<_> = shown(&all, &view).iter().map(|t| t.key.clone()).collect();
+        assert_eq!(keys, ["NCT09990001"], "{status:?}");
+    }
+    let view = View {
+        sort: SortKey::Enrollment,
+        descending: true,
+        ..View::default()
+    };
+    let keys: Vec<_> = shown(&all, &view).iter().map(|t| t.key.clone()).collect();
+    assert_eq!(keys, ["NCT09990101", "NCT09990001"], "96 before 60");
+    let view = View {
+        search: "fistula".into(),
+        ..View::default()
+    };
+    assert_eq!(shown(&all, &view).len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn facets_count_each_value_once_per_trial() {
+    let c = load(&[
+        ("veeva.txt", VEEVA),
+        ("meddatax.txt", MEDDATAX),
+        ("crohn.txt", CROHN),
+    ]);
+    let f = facets(&trials(&c.sources, &mut TextCache::default()));
+    assert_eq!(
+        f.statuses,
+        [
+            (Status::ActiveNotRecruiting, 1),
+            (Status::Recruiting, 1),
+            (Status::Unknown, 1)
+        ]
+    );
+    assert_eq!(
+        f.phases,
+        [(Phase::Phase1, 1), (Phase::Phase2, 2), (Phase::Phase3, 1)]
+    );
+    let layouts: Vec<_> = f.layouts.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+    assert_eq!(layouts, [("veeva", 1), ("meddatax", 2)]);
+}
+
+#[wasm_bindgen_test]
+fn the_fragment_carries_the_view_and_the_picks() {
+    let fragment = Fragment {
+        view: View {
+            search: "stem cells & \"knee\"".into(),
+            phases: vec![Phase::Phase1],
+            sort: SortKey::StartDate,
+            descending: true,
+            ..View::default()
+        },
+        compare: vec!["NCT09990001".into(), "3-0".into()],
+    };
+    let written = fragment.write();
+    assert!(written.ends_with("&compare=NCT09990001,3-0"), "{written}");
+    assert_eq!(Fragment::parse(&format!("#{written}")), fragment);
+    assert_eq!(Fragment::default().write(), "");
+    // Keys that could not come from a trial are dropped.
+    assert!(Fragment::parse("compare=NCT1,<script>,").compare == ["NCT1"]);
+}
+
+#[wasm_bindgen_test]
+fn the_count_says_how_many_are_shown_of_how_many() {
+    assert_eq!(count_words(4, 4, 4, false), "4 trials");
+    assert_eq!(count_words(1, 1, 1, false), "1 trial");
+    assert_eq!(count_words(2, 4, 4, true), "2 of 4 trials shown");
+    assert_eq!(count_words(1, 1, 2, false), "1 trial (2 records)");
+    assert_eq!(
+        count_words(0, 1_200, 1_250, true),
+        "0 of 1,200 trials shown (1,250 records)"
+    );
+}
