@@ -157,30 +157,51 @@ test('a thousand files at once, one still being written, keep the tab responsive
   await tab.close();
 });
 
-test('garbage in the browser\'s storage does not stop the app, and the app stores nothing', async () => {
+test('garbage in the browser\'s storage is ignored; a trialcards database of another layout is left alone', async () => {
   const { page: tab } = await app.open();
-  await tab.evaluate(async () => {
+  const offLine = (reason) => `This browser will not keep what you load: its trialcards database is ${reason}, and was left untouched. Everything else works, but what you load is gone after a reload.`;
+  // Replaces the app's database by one of another shape (the app's connection lets go).
+  const replaceDatabase = (version, store) => tab.evaluate(async ([version, store]) => {
+    const done = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await done(indexedDB.deleteDatabase('trialcards'));
+    const open = indexedDB.open('trialcards', version);
+    open.onupgradeneeded = () => open.result.createObjectStore(store).put(new Blob(['\u0000garbage']), 'broken');
+    (await done(open)).close();
+  }, [version, store]);
+  const databases = () => tab.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name} ${d.version}`));
+
+  await tab.evaluate(() => {
     localStorage.setItem('trialcards', '\u0000{not json');
     localStorage.setItem('trialcards.collection', 'x'.repeat(100_000));
     sessionStorage.setItem('trialcards', '[[[[');
     document.cookie = 'trialcards=%E0%A4%A; path=/';
-    await new Promise((resolve, reject) => {
-      const open = indexedDB.open('trialcards', 3);
-      open.onupgradeneeded = () => open.result.createObjectStore('sources').put(new Blob(['\u0000garbage']), 'broken');
-      open.onsuccess = () => { open.result.close(); resolve(); };
-      open.onerror = () => reject(open.error);
-    });
   });
+  // A newer layout (version 3): the app does not touch it, says so once, and works.
+  await replaceDatabase(3, 'sources');
   await tab.reload();
-  await tab.getByLabel('Paste registry text').waitFor();
+  const note = tab.locator('.keep-note[data-keep="off"]');
+  assert.equal(await note.textContent(), offLine('of a newer layout than this page reads'));
   await loadExamples(tab);
   assert.equal(await tab.locator('article.trial-card').count(), 4);
-  // What the app keeps in the browser today: nothing of its own (the garbage is untouched).
+  assert.deepEqual(await databases(), ['trialcards 3']);
+
+  // The same version as the app's, other object stores: the same.
+  await replaceDatabase(1, 'records');
+  await tab.reload();
+  assert.equal(await note.textContent(), offLine('laid out differently from what this page reads'));
+  await loadExamples(tab);
+  assert.equal(await tab.locator('article.trial-card').count(), 4);
+
+  // The rest of the garbage is untouched, and the app keeps nothing anywhere else.
   const kept = await tab.evaluate(async () => ({
     local: Object.keys(localStorage).sort(),
     session: Object.keys(sessionStorage),
-    databases: (await indexedDB.databases()).map((d) => d.name),
+    cookie: document.cookie,
   }));
-  assert.deepEqual(kept, { local: ['trialcards', 'trialcards.collection'], session: ['trialcards'], databases: ['trialcards'] });
+  assert.deepEqual(kept, { local: ['trialcards', 'trialcards.collection'], session: ['trialcards'], cookie: 'trialcards=%E0%A4%A' });
+  assert.deepEqual(await databases(), ['trialcards 1']);
   await tab.close();
 });

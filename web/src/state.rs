@@ -102,6 +102,12 @@ pub enum Action {
         /// The record's index among the source's records.
         index: usize,
     },
+    /// The sources this browser kept, read back when the page starts: listed before any
+    /// other, in the order given (id order), as the very allocations given, so that whoever
+    /// read them back knows them again (see `keep.rs`).
+    Restore(Vec<SourceRef>),
+    /// Remove every source ("Clear all").
+    Clear,
 }
 
 impl Reducible for Collection {
@@ -117,6 +123,8 @@ impl Reducible for Collection {
             {
                 return self
             }
+            Action::Restore(restored) if restored.is_empty() => return self,
+            Action::Clear if self.sources.is_empty() => return self,
             _ => {}
         }
         let mut next = (*self).clone();
@@ -164,6 +172,10 @@ impl Reducible for Collection {
                     }
                 }
             }
+            Action::Restore(restored) => {
+                next.sources.splice(0..0, restored);
+            }
+            Action::Clear => next.sources.clear(),
         }
         Rc::new(next)
     }
@@ -188,7 +200,17 @@ impl SourceIds {
 
     /// The name of the next pasted text: "Pasted text 1", "Pasted text 2", …
     pub fn next_paste_name(&mut self) -> String {
-        self.pastes += 1;
+        self.pastes = self.pastes.saturating_add(1);
         format!("Pasted text {}", self.pastes)
+    }
+
+    /// Continues after a source kept from an earlier visit: later ids are higher than its
+    /// id, and later pastes do not take its name again if it is a "Pasted text N".
+    pub fn continue_after(&mut self, id: u32, name: &str) {
+        self.next_id = self.next_id.max(id);
+        let number = name.strip_prefix("Pasted text ").map(str::parse::<u32>);
+        if let Some(Ok(number)) = number {
+            self.pastes = self.pastes.max(number);
+        }
     }
 }

@@ -1,8 +1,12 @@
-//! The list of inputs, what came of each, and a way to remove each.
+//! The list of inputs, what came of each, and a way to remove each (or all).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use trialcards_core::Severity;
 use yew::prelude::*;
 
+use super::ClearAll;
 use crate::state::SourceRef;
 
 /// Props of [`SourcesList`].
@@ -12,6 +16,12 @@ pub struct SourcesListProps {
     pub sources: Vec<SourceRef>,
     /// Called with a source's id when the user removes it.
     pub on_remove: Callback<u32>,
+    /// Called when the user clears everything (after confirming); no "Clear all" without it.
+    #[prop_or_default]
+    pub on_clear_all: Option<Callback<()>>,
+    /// Per source id: why it is not kept in this browser.
+    #[prop_or_default]
+    pub not_kept: Rc<BTreeMap<u32, AttrValue>>,
 }
 
 /// One line per source: its name and the records found, or an alert naming it.
@@ -22,10 +32,14 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
     }
     html! {
         <section class="sources" aria-labelledby="sources-heading">
-            <h3 id="sources-heading">{ "Sources" }</h3>
+            <div class="sources-header">
+                <h3 id="sources-heading">{ "Sources" }</h3>
+                if let Some(on_clear) = &props.on_clear_all { <ClearAll on_clear={on_clear.clone()} /> }
+            </div>
             <ul>
                 { for props.sources.iter().map(|source| html! {
-                    <SourceItem key={source.id} source={source.clone()} on_remove={props.on_remove.clone()} />
+                    <SourceItem key={source.id} source={source.clone()} on_remove={props.on_remove.clone()}
+                        not_kept={props.not_kept.get(&source.id).cloned()} />
                 }) }
             </ul>
         </section>
@@ -39,6 +53,9 @@ pub struct SourceItemProps {
     pub source: SourceRef,
     /// Called with the source's id when the user removes it.
     pub on_remove: Callback<u32>,
+    /// Why it is not kept in this browser, if it is not.
+    #[prop_or_default]
+    pub not_kept: Option<AttrValue>,
 }
 
 /// One source's line.
@@ -82,6 +99,9 @@ pub fn SourceItem(props: &SourceItemProps) -> Html {
                 Severity::Info => html! { <p class="source-note">{ &p.message }</p> },
                 _ => html! { <p class="source-problem" role="alert">{ &p.message }</p> },
             }) }
+            if let Some(not_kept) = &props.not_kept {
+                <p class="source-problem not-kept" role="alert">{ not_kept.clone() }</p>
+            }
         </li>
     }
 }

@@ -1,0 +1,532 @@
+//! What this browser keeps of the collection, in IndexedDB, and how it is read back.
+//!
+//! Database `trialcards`, schema version [`SCHEMA_VERSION`], two object stores keyed by the
+//! source's id (a whole number, out-of-line key):
+//! - `sources`: the source without its text, as UTF-8 JSON Lines: a header line
+//!   `{"format":1,"name":…,"problems":[Diagnostic…],"records":N}`, then each of its N
+//!   records (`Study`) on a line of its own. [`FORMAT`] is the version of this layout.
+//! - `texts`: the text it was read from, as UTF-8 bytes. Kept apart so that removing a card
+//!   rewrites the records but not a 25 MB text.
+//!
+//! Both are written in one transaction, so a source is kept whole or not at all. Bytes, not
+//! JS values: the browser copies them as they are, and serde_json reads them inside
+//! WebAssembly (as the worker's messages, see `worker.rs`). One record a line lets writing
+//! and reading back pause every [`SLICE_MS`] for the page to breathe (a 25 MB source has
+//! 14,000 records). Nothing here panics: every failure is a sentence for the user.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Promise, Uint8Array};
+use serde::{Deserialize, Serialize};
+use trialcards_core::{Diagnostic, Study};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DomException, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbTransactionMode, IdbVersionChangeEvent,
+};
+
+use crate::state::Source;
+
+/// The database's name.
+pub const DATABASE: &str = "trialcards";
+/// The version of its layout (object stores); opening it creates them.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The version of a kept source's layout (its header line and record lines).
+pub const FORMAT: u32 = 1;
+/// The object store of sources without their texts.
+pub const SOURCES: &str = "sources";
+/// The object store of the sources' texts.
+pub const TEXTS: &str = "texts";
+/// The highest key trialcards writes (source ids stay in this range, see `keep.rs`).
+pub const MAX_KEY: u32 = i32::MAX as u32;
+/// How long writing or reading back may hold the page's thread before it yields.
+pub const SLICE_MS: f64 = 50.0;
+
+/// Lets the page breathe during long work: [`Slicer::pause`] yields to the browser (a
+/// macrotask: the page paints, timers run) once [`SLICE_MS`] have passed since the last time.
+#[derive(Debug)]
+pub struct Slicer {
+    since: f64,
+}
+
+impl Slicer {
+    /// Starts measuring now.
+    pub fn new() -> Self {
+        Self {
+            since: js_sys::Date::now(),
+        }
+    }
+
+    /// Yields if this slice has lasted long enough.
+    pub async fn pause(&mut self) {
+        if js_sys::Date::now() - self.since > SLICE_MS {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            self.since = js_sys::Date::now();
+        }
+    }
+}
+
+impl Default for Slicer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The header line as it is written: borrowed.
+#[derive(Serialize)]
+struct HeaderRef<'a> {
+    format: u32,
+    name: &'a str,
+    problems: &'a [Diagnostic],
+    records: usize,
+}
+
+/// The header line as it is read back.
+#[derive(Deserialize)]
+struct Header {
+    format: u32,
+    name: String,
+    problems: Vec<Diagnostic>,
+    records: usize,
+}
+
+/// Just enough of a header to say what an entry is when it cannot be read.
+#[derive(Deserialize)]
+struct Names {
+    format: Option<serde_json::Value>,
+    name: Option<String>,
+}
+
+/// A source as it is read back (its text is kept apart).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The source's name.
+    pub name: String,
+    /// What was wrong with it as a whole.
+    pub problems: Vec<Diagnostic>,
+    /// Its records.
+    pub records: Vec<Study>,
+}
+
+/// Why a kept entry cannot be read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryError {
+    /// The source's name, when that much could be read.
+    pub name: Option<String>,
+    /// What is wrong, as the end of a sentence ("it was saved in format 7, …").
+    pub reason: String,
+}
+
+/// The `sources` value of `source`, pausing through `slicer` between records.
+pub async fn encode_entry(source: &Source, slicer: &mut Slicer) -> Vec<u8> {
+    let header = HeaderRef {
+        format: FORMAT,
+        name: &source.name,
+        problems: &source.problems,
+        records: source.records.len(),
+    };
+    // Our own types always serialize (no map with non-string keys, no failing Serialize),
+    // and serde_json escapes line breaks inside strings: one value a line.
+    let mut bytes = serde_json::to_vec(&header).unwrap_or_default();
+    for record in &source.records {
+        bytes.push(b'\n');
+        let _ = serde_json::to_writer(&mut bytes, record);
+        slicer.pause().await;
+    }
+    bytes
+}
+
+/// Reads a `sources` value back, pausing through `slicer` between records. Anything but a
+/// [`FORMAT`] entry is an error that says what is wrong and names the source if it can.
+pub async fn decode_entry(bytes: &[u8], slicer: &mut Slicer) -> Result<Entry, EntryError> {
+    let mut lines = bytes.split(|&b| b == b'\n');
+    let first = lines.next().unwrap_or_default();
+    let header = match serde_json::from_slice::<Header>(first) {
+        Ok(header) if header.format == FORMAT => header,
+        whole => return Err(header_error(first, whole.err())),
+    };
+    let failed = |reason: String| EntryError {
+        name: Some(header.name.clone()),
+        reason,
+    };
+    let mut records = Vec::with_capacity(header.records.min(bytes.len() / 2));
+    for (index, line) in lines.enumerate() {
+        let record = serde_json::from_slice::<Study>(line).map_err(|error| {
+            failed(format!(
+                "its record {} is not what trialcards saves ({error})",
+                index + 1
+            ))
+        })?;
+        records.push(record);
+        slicer.pause().await;
+    }
+    if records.len() != header.records {
+        return Err(failed(format!(
+            "it holds {} of the {} records it was saved with",
+            records.len(),
+            header.records
+        )));
+    }
+    Ok(Entry {
+        name: header.name,
+        problems: header.problems,
+        records,
+    })
+}
+
+/// Why a header line is not ours, in words: another format, or not one at all.
+fn header_error(line: &[u8], error: Option<serde_json::Error>) -> EntryError {
+    let names = serde_json::from_slice::<Names>(line).ok();
+    let name = names.as_ref().and_then(|n| n.name.clone());
+    let reason = match (names.and_then(|n| n.format), error) {
+        (Some(format), _) if format.as_u64() != Some(FORMAT.into()) => format!(
+            "it was saved in format {format}, and this version of trialcards reads format {FORMAT}"
+        ),
+        (_, Some(error)) => format!("it is not what trialcards saves ({error})"),
+        // Read whole, so its format was read too, and it is not ours (the first arm).
+        (_, None) => "it is of another format".into(),
+    };
+    EntryError { name, reason }
+}
+
+/// One entry as it was found: its key, its `sources` value and its text, not yet read.
+pub struct Found {
+    /// The key it is stored under.
+    pub key: JsValue,
+    value: JsValue,
+    text: Option<JsValue>,
+}
+
+/// A source read back whole.
+#[derive(Debug)]
+pub struct Restored {
+    /// Its id (its key).
+    pub id: u32,
+    /// Its name, problems and records.
+    pub entry: Entry,
+    /// Its text.
+    pub text: Rc<str>,
+}
+
+impl Found {
+    /// The key as an id trialcards gave, if it is one (a whole number from 1 to [`MAX_KEY`]).
+    pub fn id(&self) -> Option<u32> {
+        let key = self.key.as_f64()?;
+        (key.fract() == 0.0 && (1.0..=f64::from(MAX_KEY)).contains(&key)).then_some(key as u32)
+    }
+
+    /// The key as a user reads it: `7`, `"broken"`.
+    pub fn key_label(&self) -> String {
+        match self.key.as_f64() {
+            Some(number) => number.to_string(),
+            None => js_sys::JSON::stringify(&self.key)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_else(|| "?".into()),
+        }
+    }
+
+    /// Reads the entry back, pausing through `slicer`: its key, its value and its text
+    /// must all be as trialcards writes them.
+    pub async fn read(&self, slicer: &mut Slicer) -> Result<Restored, EntryError> {
+        let not_ours = |reason: &str| EntryError {
+            name: None,
+            reason: reason.into(),
+        };
+        let bytes = self
+            .value
+            .dyn_ref::<Uint8Array>()
+            .ok_or_else(|| not_ours("its value is not what trialcards saves"))?
+            .to_vec();
+        let entry = decode_entry(&bytes, slicer).await?;
+        drop(bytes);
+        let with_name = |reason: &str| EntryError {
+            name: Some(entry.name.clone()),
+            reason: reason.into(),
+        };
+        let id = self
+            .id()
+            .ok_or_else(|| with_name("its key is not one trialcards gives"))?;
+        let text = match &self.text {
+            None => return Err(with_name("its text is missing")),
+            Some(text) => text
+                .dyn_ref::<Uint8Array>()
+                .ok_or_else(|| with_name("its text is not what trialcards saves"))?
+                .to_vec(),
+        };
+        let text = String::from_utf8(text).map_err(|_| with_name("its text is not UTF-8"))?;
+        Ok(Restored {
+            id,
+            entry,
+            text: Rc::from(text),
+        })
+    }
+}
+
+/// The open database. Closes itself when a newer trialcards (another tab) needs to change
+/// its layout; writes after that fail with a message.
+pub struct Database {
+    db: IdbDatabase,
+    _on_version_change: Closure<dyn FnMut()>,
+}
+
+impl Database {
+    /// Opens the database, creating it on first use. `Err` says why this browser will not
+    /// keep anything (no IndexedDB, as in some private windows; blocked; another layout).
+    pub async fn open() -> Result<Database, String> {
+        let factory = match web_sys::window().map(|w| w.indexed_db()) {
+            Some(Ok(Some(factory))) => factory,
+            Some(Err(error)) => return Err(describe(&error)),
+            _ => return Err("it offers this page no storage (as in some private windows)".into()),
+        };
+        let request = factory
+            .open_with_u32(DATABASE, SCHEMA_VERSION)
+            .map_err(|e| describe(&e))?;
+        let upgrade = {
+            let request = request.clone();
+            Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |event: IdbVersionChangeEvent| {
+                if event.old_version() < 1.0 {
+                    if let Ok(db) = request.result().map(IdbDatabase::unchecked_from_js) {
+                        // Cannot fail on a new database; if it did, `open` finds a store
+                        // missing below and says so.
+                        let _ = db.create_object_store(SOURCES);
+                        let _ = db.create_object_store(TEXTS);
+                    }
+                }
+            })
+        };
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let opened = JsFuture::from(Promise::new(&mut |resolve, reject| {
+            request.set_onsuccess(Some(&resolve));
+            request.set_onerror(Some(&reject));
+            request.set_onblocked(Some(&reject));
+        }))
+        .await;
+        if let Err(event) = opened {
+            return Err(open_failure(&request, &event, upgrade));
+        }
+        request.set_onupgradeneeded(None);
+        let db: IdbDatabase = request.result().map_err(|e| describe(&e))?.unchecked_into();
+        let names = db.object_store_names();
+        if !(names.contains(SOURCES) && names.contains(TEXTS)) {
+            db.close();
+            return Err(
+                "its trialcards database is laid out differently from what this page reads, and was left untouched".into(),
+            );
+        }
+        let on_version_change = {
+            let db = db.clone();
+            Closure::<dyn FnMut()>::new(move || db.close())
+        };
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(Database {
+            db,
+            _on_version_change: on_version_change,
+        })
+    }
+
+    /// Every kept source, in key order (ids ascending), not yet read.
+    pub async fn load(&self) -> Result<Vec<Found>, String> {
+        let tx = self
+            .transaction(IdbTransactionMode::Readonly)
+            .map_err(|e| describe(&e))?;
+        let (sources, texts) = stores(&tx).map_err(|e| describe(&e))?;
+        // Every request is made before the first is awaited: the transaction stays open only
+        // while requests are pending.
+        let requests = [
+            sources.get_all_keys(),
+            sources.get_all(),
+            texts.get_all_keys(),
+            texts.get_all(),
+        ]
+        .into_iter()
+        .map(|request| request.map(|r| (Settled::new(&r), r)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| describe(&e))?;
+        let mut results = Vec::with_capacity(4);
+        for (settled, request) in requests {
+            results.push(Array::from(&settled.result(&request).await?));
+        }
+        let [keys, values, text_keys, text_values] = <[Array; 4]>::try_from(results)
+            .map_err(|_| "the browser gave an unexpected answer".to_string())?;
+        let texts: std::collections::HashMap<u64, JsValue> = text_keys
+            .iter()
+            .zip(text_values.iter())
+            .filter_map(|(key, text)| Some((key.as_f64()?.to_bits(), text)))
+            .collect();
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .map(|(key, value)| {
+                let text = key.as_f64().and_then(|k| texts.get(&k.to_bits()).cloned());
+                Found { key, value, text }
+            })
+            .collect())
+    }
+
+    /// Writes a source under `id`: its entry (from [`encode_entry`]) and, when given, its
+    /// text, both or neither. `first` adds instead of replacing, so that a source never
+    /// overwrites one that another tab saved under the same id. `Err` says why in words
+    /// ("the storage is full").
+    pub async fn save(
+        &self,
+        id: u32,
+        entry: &[u8],
+        text: Option<&str>,
+        first: bool,
+    ) -> Result<(), String> {
+        let tx = self
+            .transaction(IdbTransactionMode::Readwrite)
+            .map_err(|e| describe(&e))?;
+        let written = (|| {
+            let (sources, texts) = stores(&tx)?;
+            let key = JsValue::from(id);
+            let write = |store: &IdbObjectStore, bytes: &[u8]| {
+                // A copy of its own: the structured clone of a view into wasm memory would
+                // store all of that memory.
+                let value = Uint8Array::from(bytes);
+                if first {
+                    store.add_with_key(&value, &key)
+                } else {
+                    store.put_with_key(&value, &key)
+                }
+            };
+            write(&sources, entry)?;
+            if let Some(text) = text {
+                write(&texts, text.as_bytes())?;
+            }
+            Ok::<_, JsValue>(())
+        })();
+        if let Err(error) = written {
+            let _ = tx.abort();
+            return Err(describe(&error));
+        }
+        finished(&tx).await
+    }
+
+    /// Deletes what is kept under `key`.
+    pub async fn delete(&self, key: &JsValue) -> Result<(), String> {
+        self.change(|store| store.delete(key)).await
+    }
+
+    /// Deletes everything kept.
+    pub async fn clear(&self) -> Result<(), String> {
+        self.change(IdbObjectStore::clear).await
+    }
+
+    /// Runs `change` on both stores in one transaction.
+    async fn change(
+        &self,
+        change: impl Fn(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
+    ) -> Result<(), String> {
+        let tx = self
+            .transaction(IdbTransactionMode::Readwrite)
+            .map_err(|e| describe(&e))?;
+        let (sources, texts) = stores(&tx).map_err(|e| describe(&e))?;
+        if let Err(error) = change(&sources).and_then(|_| change(&texts)) {
+            let _ = tx.abort();
+            return Err(describe(&error));
+        }
+        finished(&tx).await
+    }
+
+    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, JsValue> {
+        let names = Array::of2(&SOURCES.into(), &TEXTS.into());
+        self.db.transaction_with_str_sequence_and_mode(&names, mode)
+    }
+}
+
+fn stores(tx: &IdbTransaction) -> Result<(IdbObjectStore, IdbObjectStore), JsValue> {
+    Ok((tx.object_store(SOURCES)?, tx.object_store(TEXTS)?))
+}
+
+/// A request's outcome, listened for from the moment it is made.
+struct Settled(JsFuture);
+
+impl Settled {
+    fn new(request: &IdbRequest) -> Self {
+        Settled(JsFuture::from(Promise::new(&mut |resolve, reject| {
+            request.set_onsuccess(Some(&resolve));
+            request.set_onerror(Some(&reject));
+        })))
+    }
+
+    /// Waits for the request's result.
+    async fn result(self, request: &IdbRequest) -> Result<JsValue, String> {
+        match self.0.await {
+            Ok(_) => request.result().map_err(|e| describe(&e)),
+            Err(_) => Err(request_error(request)),
+        }
+    }
+}
+
+/// Waits until a transaction has committed; `Err` says why it was aborted.
+async fn finished(tx: &IdbTransaction) -> Result<(), String> {
+    let done = JsFuture::from(Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onabort(Some(&reject));
+    }))
+    .await;
+    done.map(drop).map_err(|_| match tx.error() {
+        Some(error) => describe(&error),
+        None => "the browser cancelled the write".into(),
+    })
+}
+
+fn request_error(request: &IdbRequest) -> String {
+    match request.error() {
+        Ok(Some(error)) => describe(&error),
+        _ => "the browser refused".into(),
+    }
+}
+
+/// Why the open request failed. On `blocked` the request may still succeed later (when
+/// another tab lets go): its upgrade handler is kept for that, so the database is never
+/// left without its stores.
+fn open_failure(
+    request: &IdbOpenDbRequest,
+    event: &JsValue,
+    upgrade: Closure<dyn FnMut(IdbVersionChangeEvent)>,
+) -> String {
+    let blocked = event
+        .dyn_ref::<web_sys::Event>()
+        .is_some_and(|e| e.type_() == "blocked");
+    if blocked {
+        upgrade.forget();
+        return "another tab of trialcards is using its saved data in an older layout; close it and reload this page".into();
+    }
+    request_error(request)
+}
+
+/// A browser error in words; the two a user can act on are said plainly.
+pub fn describe(error: &JsValue) -> String {
+    let Some(exception) = error.dyn_ref::<DomException>() else {
+        return error
+            .as_string()
+            .or_else(|| {
+                error
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "the browser refused".into());
+    };
+    match exception.name().as_str() {
+        "QuotaExceededError" => "the storage is full".into(),
+        "VersionError" => {
+            "its trialcards database is of a newer layout than this page reads, and was left untouched".into()
+        }
+        "ConstraintError" => {
+            "another tab of trialcards saved a source under the same number meanwhile".into()
+        }
+        name => {
+            let message = exception.message();
+            if message.is_empty() {
+                name.to_string()
+            } else {
+                message
+            }
+        }
+    }
+}
