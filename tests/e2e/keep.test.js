@@ -228,6 +228,8 @@ test('broken entries are each named and left alone; every other entry loads', as
     `The saved source “Bad text” (key 105) could not be read back: its text is not UTF-8. ${untouched}`,
     `A saved source (key "broken") could not be read back: it is not what trialcards saves (missing field \`format\` at line 1 column 2). ${untouched}`,
   ]);
+  await page.locator('.source').nth(4).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'keep-broken-entries.png') });
   const names = await page.locator('.source-name').allTextContents();
   assert.deepEqual(names.slice(4), [
     'Saved source (key 100)', 'From a newer trialcards', 'Saved source (key 102)', 'Wrong types',
@@ -389,6 +391,7 @@ test('a browser that offers no IndexedDB (some private windows) says so once, an
     await page.locator('.keep-note').textContent(),
     'This browser will not keep what you load: it offers this page no storage (as in some private windows). Everything else works, but what you load is gone after a reload.',
   );
+  await page.screenshot({ path: path.join(artifacts, 'keep-no-storage.png') });
   await page.getByRole('button', { name: 'Load examples' }).click();
   await page.getByTestId('record-count').filter({ hasText: /^4 records$/ }).waitFor();
   await page.locator('.source[aria-busy="true"]').first().waitFor({ state: 'detached' });
