@@ -165,7 +165,7 @@ test('the URL fragment keeps the search, filters and sort through a reload', asy
   assert.deepEqual(await shownIds(page), before);
 
   // A bookmark opened in a new tab shows the same view.
-  const second = await app.open({ keepStorage: true });
+  const second = await app.open();
   await second.page.goto(page.url());
   await second.page.getByTestId('record-count').filter({ hasText: /^3 of 4 trials shown$/ }).waitFor();
   assert.deepEqual(await shownIds(second.page), before);

@@ -61,11 +61,13 @@ export async function serveDist() {
 }
 
 /**
- * Starts headless Chromium with a fresh profile, or with `profile` (a directory kept by the
- * caller, to start the browser again on the same profile: a browser restart).
+ * Starts headless Chromium with a fresh profile, or with the profile in `userDataDir` (a
+ * browser restart: what the last one kept is still there); a given profile is not removed
+ * on close.
  */
-export async function launchBrowser(profile) {
-  const userDataDir = profile ?? await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-e2e-'));
+export async function launchBrowser(userDataDir) {
+  const fresh = !userDataDir;
+  userDataDir ??= await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
     headless: true,
@@ -77,27 +79,32 @@ export async function launchBrowser(profile) {
   });
   return {
     context,
-    close: async () => {
-      await context.close();
-      if (!profile) await fs.rm(userDataDir, { recursive: true, force: true });
+    userDataDir,
+    // `context` may be replaced by a restarted browser's: the one in use is closed.
+    async close() {
+      await this.context.close();
+      if (fresh) await fs.rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Deletes everything the browser keeps for `origin` (IndexedDB, local storage, cookies …). */
+export async function clearSiteData(context, origin) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  await cdp.detach();
+  await page.close();
 }
 
 /**
  * Opens the app in a new page and waits until it has rendered. Returns the page and live
  * lists: `offOrigin` (requests to any other origin), `pageErrors`, `workers` (the URLs of
- * the Web Workers started) and `cspViolations()`. What the app kept in the browser from an
- * earlier test is cleared first, unless `keepStorage` (a test of keeping opens a second tab).
+ * the Web Workers started) and `cspViolations()`.
  */
-export async function openApp(context, appUrl, { keepStorage = false } = {}) {
+export async function openApp(context, appUrl) {
   const page = await context.newPage();
   const origin = new URL(appUrl).origin;
-  if (!keepStorage) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb,local_storage' });
-    await cdp.detach();
-  }
   const offOrigin = [];
   page.on('request', (request) => {
     const url = request.url();
@@ -180,18 +187,27 @@ export async function dropFiles(page, files) {
 /**
  * Registers the suite's setup: the release build served under the public URL and one
  * browser, both closed after the suite; after each test, every page it opened is checked
- * for CSP violations, requests to other origins and uncaught errors, then closed. Returns `app`; `app.open()` opens the app in a
- * new page (see `openApp`), `app.server` and `app.browser` are there once tests run.
+ * for CSP violations, requests to other origins and uncaught errors, then closed, and what
+ * the app kept in the browser is deleted, so every test starts empty. Returns `app`;
+ * `app.open()` opens the app in a new page (see `openApp`) of the suite's browser or of the
+ * browser context given, `app.restartBrowser()` closes the
+ * browser and starts it again on the same profile, `app.server` and `app.browser` are there
+ * once tests run.
  */
 export function useApp() {
   const opened = [];
   const app = {
     server: undefined,
     browser: undefined,
-    open: async (options) => {
-      const opening = await openApp(app.browser.context, app.server.url, options);
+    open: async (context = app.browser.context) => {
+      const opening = await openApp(context, app.server.url);
       opened.push(opening);
       return opening;
+    },
+    restartBrowser: async () => {
+      await app.browser.context.close();
+      const again = await launchBrowser(app.browser.userDataDir);
+      app.browser.context = again.context;
     },
   };
   // After every test of every suite, for every page it opened: the Content-Security-Policy
@@ -203,6 +219,7 @@ export function useApp() {
       assert.deepEqual(offOrigin, [], 'no request left the origin');
       assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
     }
+    await clearSiteData(app.browser.context, new URL(app.server.url).origin);
   });
   before(async () => {
     app.server = await serveDist();

@@ -13,11 +13,6 @@ const app = useApp();
 const MAX_INPUT_BYTES = 25 * 1024 * 1024; // the core's MAX_INPUT_BYTES
 // The longest the page's thread may be busy at once while a hostile load is read.
 const RESPONSIVE_MS = 1000;
-// A 25 MB source is, since the collection tools, also indexed for search, reconciled and
-// written to the browser's storage on the page's thread: 1.5–3.1 s pauses measured
-// (2026-11-23). Known and to be cut (search text and storage encoding off the page's
-// thread); the limit for those two loads says how far they may go until then.
-const RESPONSIVE_25MB_MS = 4000;
 // Counts as the app writes them: 13955 → "13,955".
 const n = (count) => count.toLocaleString('en-US');
 
@@ -86,7 +81,8 @@ test('a 25 MB file of 13,000 pages loads beside what is there, a step of cards a
   await settled(tab, 4 + count);
   const gap = await worstGap();
   console.log(`  ${count} pages in ${(await fs.stat(file)).size} bytes: the page's thread paused at most ${gap} ms`);
-  assert.ok(gap < RESPONSIVE_25MB_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
+  console.log(`longest pause ${gap} ms`);
+  assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
   // The examples are still there, first; the big file's cards come a step at a time.
   assert.equal(await tab.locator('.source').count(), 5);
   assert.equal(await tab.locator('article.trial-card').count(), 50);
@@ -129,7 +125,8 @@ test('one 25 MB page of unplaceable lines shows them a step at a time and a part
   assert.ok((await card.locator('.source-pre').textContent()).length <= 1024 * 1024);
   const gap = await worstGap();
   console.log(`  ${total} unplaceable lines: the page's thread paused at most ${gap} ms`);
-  assert.ok(gap < RESPONSIVE_25MB_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
+  console.log(`longest pause ${gap} ms`);
+  assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
   assert.equal(await tab.locator('.source').count(), 5, 'the examples are kept');
   await tab.close();
 });
@@ -154,6 +151,7 @@ test('a thousand files at once, one still being written, keep the tab responsive
   await settled(tab, 1004);
   const gap = await worstGap();
   console.log(`  1,001 files: the page's thread paused at most ${gap} ms`);
+  console.log(`longest pause ${gap} ms`);
   assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
   assert.equal(await tab.locator('.source').count(), 1005);
   const alert = tab.locator('.source-problem[role="alert"]');
@@ -162,39 +160,51 @@ test('a thousand files at once, one still being written, keep the tab responsive
   await tab.close();
 });
 
-test('garbage in the browser\'s storage does not stop the app, and only its own entries are read', async () => {
+test('garbage in the browser\'s storage is ignored; a trialcards database of another layout is left alone', async () => {
   const { page: tab } = await app.open();
-  await tab.evaluate(async () => {
+  const offLine = (reason) => `This browser will not keep what you load: its trialcards database is ${reason}, and was left untouched. Everything else works, but what you load is gone after a reload.`;
+  // Replaces the app's database by one of another shape (the app's connection lets go).
+  const replaceDatabase = (version, store) => tab.evaluate(async ([version, store]) => {
+    const done = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await done(indexedDB.deleteDatabase('trialcards'));
+    const open = indexedDB.open('trialcards', version);
+    open.onupgradeneeded = () => open.result.createObjectStore(store).put(new Blob(['\u0000garbage']), 'broken');
+    (await done(open)).close();
+  }, [version, store]);
+  const databases = () => tab.evaluate(async () => (await indexedDB.databases()).map((d) => `${d.name} ${d.version}`));
+
+  await tab.evaluate(() => {
     localStorage.setItem('trialcards', '\u0000{not json');
     localStorage.setItem('trialcards.collection', 'x'.repeat(100_000));
     sessionStorage.setItem('trialcards', '[[[[');
     document.cookie = 'trialcards=%E0%A4%A; path=/';
-    // A database of the app's name, newer than the app's, holding a binary value.
-    await new Promise((resolve, reject) => {
-      const open = indexedDB.open('trialcards', 3);
-      open.onupgradeneeded = () => open.result.createObjectStore('sources').put(new Blob(['\u0000garbage']), 'broken');
-      open.onsuccess = () => { open.result.close(); resolve(); };
-      open.onerror = () => reject(open.error);
-    });
   });
+  // A newer layout (version 3): the app does not touch it, says so once, and works.
+  await replaceDatabase(3, 'sources');
   await tab.reload();
-  await tab.getByLabel('Paste registry text').waitFor();
-  const notice = tab.getByTestId('storage-notices');
-  await notice.waitFor();
-  assert.match(await notice.textContent(), /A saved source \(key broken\) could not be read back: it is not a trialcards entry/);
+  const note = tab.locator('.keep-note[data-keep="off"]');
+  assert.equal(await note.textContent(), offLine('of a newer layout than this page reads'));
   await loadExamples(tab);
   assert.equal(await tab.locator('article.trial-card').count(), 4);
-  // The app writes only its own entries, beside the garbage, which it leaves untouched.
-  await tab.waitForFunction(async () => {
-    const db = await new Promise((resolve) => { const o = indexedDB.open('trialcards'); o.onsuccess = () => resolve(o.result); });
-    const keys = await new Promise((resolve) => {
-      const r = db.transaction('sources').objectStore('sources').getAllKeys();
-      r.onsuccess = () => resolve(r.result);
-    });
-    db.close();
-    return keys.length === 5 && keys.includes('broken');
-  }, null, { polling: 100, timeout: 20_000 });
-  const kept = await tab.evaluate(() => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage) }));
-  assert.deepEqual(kept, { local: ['trialcards', 'trialcards.collection'], session: ['trialcards'] });
+  assert.deepEqual(await databases(), ['trialcards 3']);
+
+  // The same version as the app's, other object stores: the same.
+  await replaceDatabase(1, 'records');
+  await tab.reload();
+  assert.equal(await note.textContent(), offLine('laid out differently from what this page reads'));
+  await loadExamples(tab);
+  assert.equal(await tab.locator('article.trial-card').count(), 4);
+
+  // The rest of the garbage is untouched, and the app keeps nothing anywhere else.
+  const kept = await tab.evaluate(async () => ({
+    local: Object.keys(localStorage).sort(),
+    session: Object.keys(sessionStorage),
+    cookie: document.cookie,
+  }));
+  assert.deepEqual(kept, { local: ['trialcards', 'trialcards.collection'], session: ['trialcards'], cookie: 'trialcards=%E0%A4%A' });
+  assert.deepEqual(await databases(), ['trialcards 1']);
   await tab.close();
 });

@@ -7,10 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{DropZone, FilePicker, PasteBox, SourcesList, TrialsPane};
+use crate::components::{DropZone, FilePicker, KeepNote, PasteBox, SourcesList, TrialsPane};
 use crate::examples::EXAMPLES;
 use crate::intake::Incoming;
-use crate::keep::use_kept_collection;
+use crate::keep::use_keep;
 use crate::state::{Action, Collection, SourceIds};
 use crate::worker::Parser;
 
@@ -24,11 +24,8 @@ pub fn App() -> Html {
     let ids = use_mut_ref(SourceIds::default);
     // The id of the "Typed text" source while the box holds typed text.
     let typed_id = use_mut_ref(|| None::<u32>);
-    // Kept in the browser: restored on opening, every change written.
-    let notices = use_kept_collection(&collection, ids.clone());
-    let on_clear = use_callback(collection.dispatcher(), |(), dispatcher| {
-        dispatcher.dispatch(Action::Clear)
-    });
+    // What this browser kept is listed first; then every change is kept (see keep.rs).
+    let keep = use_keep(&collection, &ids);
 
     let on_incoming = {
         let dispatcher = collection.dispatcher();
@@ -43,6 +40,7 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_incoming = keep.after_restore(on_incoming);
     let on_paste = {
         let (ids, on_incoming) = (ids.clone(), on_incoming.clone());
         Callback::from(move |text: String| {
@@ -50,6 +48,7 @@ pub fn App() -> Html {
             on_incoming.emit(Incoming::Text { name, text });
         })
     };
+    let on_paste = keep.after_restore(on_paste);
     let on_typed = {
         let dispatcher = collection.dispatcher();
         let (parser, ids) = (parser.clone(), ids.clone());
@@ -57,6 +56,7 @@ pub fn App() -> Html {
             read_typed(&dispatcher, &parser, &ids, &typed_id, text);
         })
     };
+    let on_typed = keep.after_restore(on_typed);
     // Stable callbacks (the dispatcher never changes), so that unchanged cards and source
     // lines are not rendered again when something else in the collection changes.
     let on_remove = use_callback(collection.dispatcher(), |id: u32, dispatcher| {
@@ -94,15 +94,9 @@ pub fn App() -> Html {
                     <h2 id="intake-heading" class="visually-hidden">{ "Add pages" }</h2>
                     <PasteBox {on_paste} {on_typed} />
                     <FilePicker on_file={on_incoming} />
-                    <SourcesList sources={collection.sources.clone()} {on_remove} {on_clear} />
-                    if !notices.0.is_empty() {
-                        <ul class="storage-notices" role="alert" data-testid="storage-notices">
-                            { for notices.0.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
-                        </ul>
-                    }
-                    <p class="kept-note" data-testid="kept-note">
-                        { "Kept in this browser only — nothing you load is sent anywhere. Clear all removes it." }
-                    </p>
+                    <SourcesList sources={collection.sources.clone()} {on_remove}
+                        on_clear_all={keep.on_clear_all.clone()} not_kept={keep.view.not_kept.clone()} />
+                    <KeepNote keep={keep.view.clone()} />
                 </section>
                 <section class="cards" aria-labelledby="cards-heading">
                     <h2 id="cards-heading" class="visually-hidden">{ "Trials" }</h2>

@@ -1,6 +1,6 @@
 //! The trialcards viewer: a Yew app over `trialcards-core`. Pages come in by
 //! paste, file picker or drop, a Web Worker runs the core to turn them into records, and each record is
-//! shown as a card. Nothing leaves the browser.
+//! shown as a card. Nothing leaves the browser; what is loaded is kept in it (IndexedDB).
 
 mod app;
 pub mod components;

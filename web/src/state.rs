@@ -95,10 +95,6 @@ pub enum Action {
     },
     /// Remove a source and its records.
     Remove(u32),
-    /// Put back the sources kept in the browser, before any loaded since the page opened.
-    Restore(Vec<SourceRef>),
-    /// Remove every source.
-    Clear,
     /// Remove one record (one card) of a source.
     RemoveRecord {
         /// The source.
@@ -106,6 +102,12 @@ pub enum Action {
         /// The record's index among the source's records.
         index: usize,
     },
+    /// The sources this browser kept, read back when the page starts: listed before any
+    /// other, in the order given (id order), as the very allocations given, so that whoever
+    /// read them back knows them again (see `keep.rs`).
+    Restore(Vec<SourceRef>),
+    /// Remove every source ("Clear all").
+    Clear,
 }
 
 impl Reducible for Collection {
@@ -121,6 +123,8 @@ impl Reducible for Collection {
             {
                 return self
             }
+            Action::Restore(restored) if restored.is_empty() => return self,
+            Action::Clear if self.sources.is_empty() => return self,
             _ => {}
         }
         let mut next = (*self).clone();
@@ -161,14 +165,6 @@ impl Reducible for Collection {
                 })));
             }
             Action::Remove(id) => next.sources.retain(|s| s.id != id),
-            Action::Restore(restored) => {
-                let fresh: Vec<SourceRef> = restored
-                    .into_iter()
-                    .filter(|r| !next.sources.iter().any(|s| s.id == r.id))
-                    .collect();
-                next.sources.splice(0..0, fresh);
-            }
-            Action::Clear => next.sources.clear(),
             Action::RemoveRecord { id, index } => {
                 if let Some(source) = next.source_mut(id) {
                     if index < source.records.len() {
@@ -176,6 +172,10 @@ impl Reducible for Collection {
                     }
                 }
             }
+            Action::Restore(restored) => {
+                next.sources.splice(0..0, restored);
+            }
+            Action::Clear => next.sources.clear(),
         }
         Rc::new(next)
     }
@@ -195,27 +195,22 @@ impl SourceIds {
         self.next_id
     }
 
-    /// Continues after the sources kept in the browser: new ids above theirs, and paste
-    /// numbers after the highest "Pasted text N" among them.
-    pub fn continue_after(&mut self, sources: &[SourceRef]) {
-        for source in sources {
-            self.next_id = self.next_id.max(source.id);
-            if let Some(n) = source
-                .name
-                .strip_prefix("Pasted text ")
-                .and_then(|n| n.parse::<u32>().ok())
-            {
-                self.pastes = self.pastes.max(n);
-            }
-        }
-    }
-
     /// The name of the source that holds what was typed into the paste box.
     pub const TYPED_TEXT: &'static str = "Typed text";
 
     /// The name of the next pasted text: "Pasted text 1", "Pasted text 2", …
     pub fn next_paste_name(&mut self) -> String {
-        self.pastes += 1;
+        self.pastes = self.pastes.saturating_add(1);
         format!("Pasted text {}", self.pastes)
+    }
+
+    /// Continues after a source kept from an earlier visit: later ids are higher than its
+    /// id, and later pastes do not take its name again if it is a "Pasted text N".
+    pub fn continue_after(&mut self, id: u32, name: &str) {
+        self.next_id = self.next_id.max(id);
+        let number = name.strip_prefix("Pasted text ").map(str::parse::<u32>);
+        if let Some(Ok(number)) = number {
+            self.pastes = self.pastes.max(number);
+        }
     }
 }

@@ -1,264 +1,532 @@
-//! Keeping the collection in this browser, in IndexedDB (database `trialcards`, object
-//! store `sources`, one entry per source keyed by its id): each source's name, text, records
-//! and problems, so that a reload or a browser restart finds everything again. Nothing is
-//! sent anywhere.
+//! What this browser keeps of the collection, in IndexedDB, and how it is read back.
 //!
-//! An entry is a plain object `{ format, entry, text }`: `entry` is the JSON of [`Entry`]
-//! (name, records, problems), `text` the source's text as it is, so a 25 MB text is not
-//! escaped into JSON. An entry that cannot be read back is reported by its key and left in
-//! storage untouched; the others load.
+//! Database `trialcards`, schema version [`SCHEMA_VERSION`], two object stores keyed by the
+//! source's id (a whole number, out-of-line key):
+//! - `sources`: the source without its text, as UTF-8 JSON Lines: a header line
+//!   `{"format":1,"name":…,"problems":[Diagnostic…],"records":N}`, then each of its N
+//!   records (`Study`) on a line of its own. [`FORMAT`] is the version of this layout.
+//! - `texts`: the text it was read from, as UTF-8 bytes. Kept apart so that removing a card
+//!   rewrites the records but not a 25 MB text.
+//!
+//! Both are written in one transaction, so a source is kept whole or not at all. Bytes, not
+//! JS values: the browser copies them as they are, and serde_json reads them inside
+//! WebAssembly (as the worker's messages, see `worker.rs`). One record a line lets writing
+//! and reading back pause every [`SLICE_MS`] for the page to breathe (a 25 MB source has
+//! 14,000 records). Nothing here panics: every failure is a sentence for the user.
 
 use std::rc::Rc;
 
-use js_sys::{Array, Promise, Reflect};
+use js_sys::{Array, Promise, Uint8Array};
 use serde::{Deserialize, Serialize};
 use trialcards_core::{Diagnostic, Study};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    DomException, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbTransactionMode, IdbVersionChangeEvent,
+};
 
-use crate::state::{Source, SourceRef};
+use crate::state::Source;
 
 /// The database's name.
 pub const DATABASE: &str = "trialcards";
-/// The object store that holds the sources.
-pub const STORE: &str = "sources";
-/// The entry format this build writes and reads.
+/// The version of its layout (object stores); opening it creates them.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The version of a kept source's layout (its header line and record lines).
 pub const FORMAT: u32 = 1;
+/// The object store of sources without their texts.
+pub const SOURCES: &str = "sources";
+/// The object store of the sources' texts.
+pub const TEXTS: &str = "texts";
+/// The highest key trialcards writes (source ids stay in this range, see `keep.rs`).
+pub const MAX_KEY: u32 = i32::MAX as u32;
+/// How long writing or reading back may hold the page's thread before it yields.
+pub const SLICE_MS: f64 = 50.0;
 
-/// What is kept of a source besides its text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Lets the page breathe during long work: [`Slicer::pause`] yields to the browser (a
+/// macrotask: the page paints, timers run) once [`SLICE_MS`] have passed since the last time.
+#[derive(Debug)]
+pub struct Slicer {
+    since: f64,
+}
+
+impl Slicer {
+    /// Starts measuring now.
+    pub fn new() -> Self {
+        Self {
+            since: js_sys::Date::now(),
+        }
+    }
+
+    /// Yields if this slice has lasted long enough.
+    pub async fn pause(&mut self) {
+        if js_sys::Date::now() - self.since > SLICE_MS {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            self.since = js_sys::Date::now();
+        }
+    }
+}
+
+impl Default for Slicer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The header line as it is written: borrowed.
+#[derive(Serialize)]
+struct HeaderRef<'a> {
+    format: u32,
+    name: &'a str,
+    problems: &'a [Diagnostic],
+    records: usize,
+}
+
+/// The header line as it is read back.
+#[derive(Deserialize)]
+struct Header {
+    format: u32,
+    name: String,
+    problems: Vec<Diagnostic>,
+    records: usize,
+}
+
+/// Just enough of a header to say what an entry is when it cannot be read.
+#[derive(Deserialize)]
+struct Names {
+    format: Option<serde_json::Value>,
+    name: Option<String>,
+}
+
+/// A source as it is read back (its text is kept apart).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The source's name.
     pub name: String,
+    /// What was wrong with it as a whole.
+    pub problems: Vec<Diagnostic>,
     /// Its records.
     pub records: Vec<Study>,
-    /// What was wrong with it.
-    pub problems: Vec<Diagnostic>,
 }
 
-/// The stored form of `source`: `{ format, entry, text }`.
-pub fn encode(source: &Source) -> Result<JsValue, String> {
-    let entry = Entry {
-        name: source.name.clone(),
-        records: source.records.clone(),
-        problems: source.problems.clone(),
+/// Why a kept entry cannot be read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryError {
+    /// The source's name, when that much could be read.
+    pub name: Option<String>,
+    /// What is wrong, as the end of a sentence ("it was saved in format 7, …").
+    pub reason: String,
+}
+
+/// The `sources` value of `source`, pausing through `slicer` between records.
+pub async fn encode_entry(source: &Source, slicer: &mut Slicer) -> Vec<u8> {
+    let header = HeaderRef {
+        format: FORMAT,
+        name: &source.name,
+        problems: &source.problems,
+        records: source.records.len(),
     };
-    let json = serde_json::to_string(&entry).map_err(|e| e.to_string())?;
-    let value = js_sys::Object::new();
-    let set = |key: &str, v: JsValue| Reflect::set(&value, &key.into(), &v);
-    set("format", FORMAT.into())
-        .and_then(|_| set("entry", json.into()))
-        .and_then(|_| set("text", JsValue::from_str(&source.text)))
-        .map_err(|_| "the entry could not be built".to_string())?;
-    Ok(value.into())
+    // Our own types always serialize (no map with non-string keys, no failing Serialize),
+    // and serde_json escapes line breaks inside strings: one value a line.
+    let mut bytes = serde_json::to_vec(&header).unwrap_or_default();
+    for record in &source.records {
+        bytes.push(b'\n');
+        let _ = serde_json::to_writer(&mut bytes, record);
+        slicer.pause().await;
+    }
+    bytes
 }
 
-/// Reads a stored entry back into the source with id `id`; `Err` says what is wrong with it.
-pub fn decode(id: u32, value: &JsValue) -> Result<Source, String> {
-    if !value.is_object() {
-        return Err("it is not a trialcards entry".into());
-    }
-    let get = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    match get("format").as_f64() {
-        Some(f) if f == f64::from(FORMAT) => {}
-        Some(f) => {
-            return Err(format!(
-                "it was written in format {f}, and this version of trialcards reads format {FORMAT}"
+/// Reads a `sources` value back, pausing through `slicer` between records. Anything but a
+/// [`FORMAT`] entry is an error that says what is wrong and names the source if it can.
+pub async fn decode_entry(bytes: &[u8], slicer: &mut Slicer) -> Result<Entry, EntryError> {
+    let mut lines = bytes.split(|&b| b == b'\n');
+    let first = lines.next().unwrap_or_default();
+    let header = match serde_json::from_slice::<Header>(first) {
+        Ok(header) if header.format == FORMAT => header,
+        whole => return Err(header_error(first, whole.err())),
+    };
+    let failed = |reason: String| EntryError {
+        name: Some(header.name.clone()),
+        reason,
+    };
+    let mut records = Vec::with_capacity(header.records.min(bytes.len() / 2));
+    for (index, line) in lines.enumerate() {
+        let record = serde_json::from_slice::<Study>(line).map_err(|error| {
+            failed(format!(
+                "its record {} is not what trialcards saves ({error})",
+                index + 1
             ))
-        }
-        None => return Err("it is not a trialcards entry".into()),
+        })?;
+        records.push(record);
+        slicer.pause().await;
     }
-    let text = get("text")
-        .as_string()
-        .ok_or("its text is missing or not text")?;
-    let json = get("entry")
-        .as_string()
-        .ok_or("its records are missing or not text")?;
-    let entry: Entry =
-        serde_json::from_str(&json).map_err(|e| format!("its records do not read back ({e})"))?;
-    Ok(Source {
-        id,
-        name: entry.name,
-        text: Rc::from(text),
-        pending: false,
-        records: entry.records,
-        problems: entry.problems,
+    if records.len() != header.records {
+        return Err(failed(format!(
+            "it holds {} of the {} records it was saved with",
+            records.len(),
+            header.records
+        )));
+    }
+    Ok(Entry {
+        name: header.name,
+        problems: header.problems,
+        records,
     })
 }
 
-/// What loading found: the sources, in id order, and a sentence per entry that could not be read.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    /// The sources read back.
-    pub sources: Vec<SourceRef>,
-    /// One sentence per entry left out.
-    pub problems: Vec<String>,
-}
-
-/// The open database.
-#[derive(Debug, Clone)]
-pub struct Store {
-    db: IdbDatabase,
-}
-
-fn js_error(value: JsValue) -> String {
-    let name = Reflect::get(&value, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string());
-    let message = Reflect::get(&value, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string());
-    match (name, message) {
-        (Some(name), Some(message)) if !message.is_empty() => format!("{name}: {message}"),
-        (Some(name), _) => name,
-        _ => value
-            .as_string()
-            .unwrap_or_else(|| "an unknown error".into()),
-    }
-}
-
-/// Waits for a request to succeed (its result) or fail (its error, in words).
-async fn request(request: &IdbRequest) -> Result<JsValue, String> {
-    let promise = Promise::new(&mut |resolve, reject| {
-        let done = request.clone();
-        let on_success = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
-        });
-        let failed = request.clone();
-        let on_error = Closure::once_into_js(move || {
-            let error = failed.error().ok().flatten().map(JsValue::from);
-            let _ = reject.call1(&JsValue::NULL, &error.unwrap_or(JsValue::UNDEFINED));
-        });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
-    });
-    JsFuture::from(promise).await.map_err(js_error)
-}
-
-/// Waits for a transaction to be written (or to fail: a full disk aborts it).
-async fn committed(transaction: &IdbTransaction) -> Result<(), String> {
-    let promise = Promise::new(&mut |resolve, reject| {
-        let on_complete = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let failed = transaction.clone();
-        let on_abort = Closure::once_into_js(move || {
-            let error = failed.error().map(JsValue::from);
-            let _ = reject.call1(&JsValue::NULL, &error.unwrap_or(JsValue::UNDEFINED));
-        });
-        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
-        transaction.set_onabort(Some(on_abort.unchecked_ref()));
-    });
-    JsFuture::from(promise).await.map(|_| ()).map_err(js_error)
-}
-
-impl Store {
-    /// Opens the database, creating the object store when it is missing (also in a database
-    /// of that name that something else made).
-    pub async fn open() -> Result<Store, String> {
-        let factory = gloo::utils::window()
-            .indexed_db()
-            .map_err(js_error)?
-            .ok_or("this browser offers no IndexedDB")?;
-        let db = Self::open_version(&factory, None).await?;
-        if db.object_store_names().contains(STORE) {
-            return Ok(Store { db });
-        }
-        let next = db.version() as u32 + 1;
-        db.close();
-        let db = Self::open_version(&factory, Some(next)).await?;
-        Ok(Store { db })
-    }
-
-    async fn open_version(
-        factory: &web_sys::IdbFactory,
-        version: Option<u32>,
-    ) -> Result<IdbDatabase, String> {
-        let opening = match version {
-            Some(v) => factory.open_with_u32(DATABASE, v),
-            None => factory.open(DATABASE),
-        }
-        .map_err(js_error)?;
-        let upgrading = opening.clone();
-        let on_upgrade = Closure::once_into_js(move || {
-            if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                if !db.object_store_names().contains(STORE) {
-                    let _ = db.create_object_store(STORE);
-                }
-            }
-        });
-        opening.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-        request(&opening)
-            .await?
-            .dyn_into::<IdbDatabase>()
-            .map_err(|_| "the database did not open".to_string())
-    }
-
-    fn store(&self, mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), String> {
-        let transaction = self
-            .db
-            .transaction_with_str_and_mode(STORE, mode)
-            .map_err(js_error)?;
-        let store = transaction.object_store(STORE).map_err(js_error)?;
-        Ok((transaction, store))
-    }
-
-    /// Every stored source, in id order; entries that cannot be read are named, not loaded.
-    pub async fn load(&self) -> Result<Loaded, String> {
-        let (_, store) = self.store(IdbTransactionMode::Readonly)?;
-        let keys = request(&store.get_all_keys().map_err(js_error)?).await?;
-        let values = request(&store.get_all().map_err(js_error)?).await?;
-        let (keys, values) = (Array::from(&keys), Array::from(&values));
-        let mut loaded = Loaded::default();
-        for (key, value) in keys.iter().zip(values.iter()) {
-            let shown_key = key.as_f64().map_or_else(
-                || key.as_string().unwrap_or_else(|| "?".into()),
-                |k| k.to_string(),
-            );
-            let decoded = match key.as_f64() {
-                Some(id) if id.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(&id) => {
-                    decode(id as u32, &value)
-                }
-                _ => Err("its key is not a trialcards source id".to_string()),
-            };
-            match decoded {
-                Ok(source) => loaded.sources.push(SourceRef(Rc::new(source))),
-                Err(why) => loaded.problems.push(format!(
-                    "A saved source (key {shown_key}) could not be read back: {why}. It was left in this browser's storage untouched."
-                )),
-            }
-        }
-        Ok(loaded)
-    }
-
-    /// Writes a source (replacing what was kept under its id).
-    pub async fn put(&self, source: &Source) -> Result<(), String> {
-        let value = encode(source)?;
-        let (transaction, store) = self.store(IdbTransactionMode::Readwrite)?;
-        store
-            .put_with_key(&value, &JsValue::from(source.id))
-            .map_err(js_error)?;
-        committed(&transaction).await
-    }
-
-    /// Forgets a source.
-    pub async fn delete(&self, id: u32) -> Result<(), String> {
-        let (transaction, store) = self.store(IdbTransactionMode::Readwrite)?;
-        store.delete(&JsValue::from(id)).map_err(js_error)?;
-        committed(&transaction).await
-    }
-}
-
-/// The sentence for a source that could not be written.
-pub fn not_saved(name: &str, why: &str) -> String {
-    let reason = if why.contains("QuotaExceeded") {
-        "the browser's storage for this page is full".to_string()
-    } else {
-        format!("the browser refused ({why})")
+/// Why a header line is not ours, in words: another format, or not one at all.
+fn header_error(line: &[u8], error: Option<serde_json::Error>) -> EntryError {
+    let names = serde_json::from_slice::<Names>(line).ok();
+    let name = names.as_ref().and_then(|n| n.name.clone());
+    let reason = match (names.and_then(|n| n.format), error) {
+        (Some(format), _) if format.as_u64() != Some(FORMAT.into()) => format!(
+            "it was saved in format {format}, and this version of trialcards reads format {FORMAT}"
+        ),
+        (_, Some(error)) => format!("it is not what trialcards saves ({error})"),
+        // Read whole, so its format was read too, and it is not ours (the first arm).
+        (_, None) => "it is of another format".into(),
     };
-    format!(
-        "{name} was not saved in this browser: {reason}. It is shown now but will be gone after a reload."
-    )
+    EntryError { name, reason }
+}
+
+/// One entry as it was found: its key, its `sources` value and its text, not yet read.
+pub struct Found {
+    /// The key it is stored under.
+    pub key: JsValue,
+    value: JsValue,
+    text: Option<JsValue>,
+}
+
+/// A source read back whole.
+#[derive(Debug)]
+pub struct Restored {
+    /// Its id (its key).
+    pub id: u32,
+    /// Its name, problems and records.
+    pub entry: Entry,
+    /// Its text.
+    pub text: Rc<str>,
+}
+
+impl Found {
+    /// The key as an id trialcards gave, if it is one (a whole number from 1 to [`MAX_KEY`]).
+    pub fn id(&self) -> Option<u32> {
+        let key = self.key.as_f64()?;
+        (key.fract() == 0.0 && (1.0..=f64::from(MAX_KEY)).contains(&key)).then_some(key as u32)
+    }
+
+    /// The key as a user reads it: `7`, `"broken"`.
+    pub fn key_label(&self) -> String {
+        match self.key.as_f64() {
+            Some(number) => number.to_string(),
+            None => js_sys::JSON::stringify(&self.key)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_else(|| "?".into()),
+        }
+    }
+
+    /// Reads the entry back, pausing through `slicer`: its key, its value and its text
+    /// must all be as trialcards writes them.
+    pub async fn read(&self, slicer: &mut Slicer) -> Result<Restored, EntryError> {
+        let not_ours = |reason: &str| EntryError {
+            name: None,
+            reason: reason.into(),
+        };
+        let bytes = self
+            .value
+            .dyn_ref::<Uint8Array>()
+            .ok_or_else(|| not_ours("its value is not what trialcards saves"))?
+            .to_vec();
+        let entry = decode_entry(&bytes, slicer).await?;
+        drop(bytes);
+        let with_name = |reason: &str| EntryError {
+            name: Some(entry.name.clone()),
+            reason: reason.into(),
+        };
+        let id = self
+            .id()
+            .ok_or_else(|| with_name("its key is not one trialcards gives"))?;
+        let text = match &self.text {
+            None => return Err(with_name("its text is missing")),
+            Some(text) => text
+                .dyn_ref::<Uint8Array>()
+                .ok_or_else(|| with_name("its text is not what trialcards saves"))?
+                .to_vec(),
+        };
+        let text = String::from_utf8(text).map_err(|_| with_name("its text is not UTF-8"))?;
+        Ok(Restored {
+            id,
+            entry,
+            text: Rc::from(text),
+        })
+    }
+}
+
+/// The open database. Closes itself when a newer trialcards (another tab) needs to change
+/// its layout; writes after that fail with a message.
+pub struct Database {
+    db: IdbDatabase,
+    _on_version_change: Closure<dyn FnMut()>,
+}
+
+impl Database {
+    /// Opens the database, creating it on first use. `Err` says why this browser will not
+    /// keep anything (no IndexedDB, as in some private windows; blocked; another layout).
+    pub async fn open() -> Result<Database, String> {
+        let factory = match web_sys::window().map(|w| w.indexed_db()) {
+            Some(Ok(Some(factory))) => factory,
+            Some(Err(error)) => return Err(describe(&error)),
+            _ => return Err("it offers this page no storage (as in some private windows)".into()),
+        };
+        let request = factory
+            .open_with_u32(DATABASE, SCHEMA_VERSION)
+            .map_err(|e| describe(&e))?;
+        let upgrade = {
+            let request = request.clone();
+            Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |event: IdbVersionChangeEvent| {
+                if event.old_version() < 1.0 {
+                    if let Ok(db) = request.result().map(IdbDatabase::unchecked_from_js) {
+                        // Cannot fail on a new database; if it did, `open` finds a store
+                        // missing below and says so.
+                        let _ = db.create_object_store(SOURCES);
+                        let _ = db.create_object_store(TEXTS);
+                    }
+                }
+            })
+        };
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let opened = JsFuture::from(Promise::new(&mut |resolve, reject| {
+            request.set_onsuccess(Some(&resolve));
+            request.set_onerror(Some(&reject));
+            request.set_onblocked(Some(&reject));
+        }))
+        .await;
+        if let Err(event) = opened {
+            return Err(open_failure(&request, &event, upgrade));
+        }
+        request.set_onupgradeneeded(None);
+        let db: IdbDatabase = request.result().map_err(|e| describe(&e))?.unchecked_into();
+        let names = db.object_store_names();
+        if !(names.contains(SOURCES) && names.contains(TEXTS)) {
+            db.close();
+            return Err(
+                "its trialcards database is laid out differently from what this page reads, and was left untouched".into(),
+            );
+        }
+        let on_version_change = {
+            let db = db.clone();
+            Closure::<dyn FnMut()>::new(move || db.close())
+        };
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(Database {
+            db,
+            _on_version_change: on_version_change,
+        })
+    }
+
+    /// Every kept source, in key order (ids ascending), not yet read.
+    pub async fn load(&self) -> Result<Vec<Found>, String> {
+        let tx = self
+            .transaction(IdbTransactionMode::Readonly)
+            .map_err(|e| describe(&e))?;
+        let (sources, texts) = stores(&tx).map_err(|e| describe(&e))?;
+        // Every request is made before the first is awaited: the transaction stays open only
+        // while requests are pending.
+        let requests = [
+            sources.get_all_keys(),
+            sources.get_all(),
+            texts.get_all_keys(),
+            texts.get_all(),
+        ]
+        .into_iter()
+        .map(|request| request.map(|r| (Settled::new(&r), r)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| describe(&e))?;
+        let mut results = Vec::with_capacity(4);
+        for (settled, request) in requests {
+            results.push(Array::from(&settled.result(&request).await?));
+        }
+        let [keys, values, text_keys, text_values] = <[Array; 4]>::try_from(results)
+            .map_err(|_| "the browser gave an unexpected answer".to_string())?;
+        let texts: std::collections::HashMap<u64, JsValue> = text_keys
+            .iter()
+            .zip(text_values.iter())
+            .filter_map(|(key, text)| Some((key.as_f64()?.to_bits(), text)))
+            .collect();
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .map(|(key, value)| {
+                let text = key.as_f64().and_then(|k| texts.get(&k.to_bits()).cloned());
+                Found { key, value, text }
+            })
+            .collect())
+    }
+
+    /// Writes a source under `id`: its entry (from [`encode_entry`]) and, when given, its
+    /// text, both or neither. `first` adds instead of replacing, so that a source never
+    /// overwrites one that another tab saved under the same id. `Err` says why in words
+    /// ("the storage is full").
+    pub async fn save(
+        &self,
+        id: u32,
+        entry: &[u8],
+        text: Option<&str>,
+        first: bool,
+    ) -> Result<(), String> {
+        let tx = self
+            .transaction(IdbTransactionMode::Readwrite)
+            .map_err(|e| describe(&e))?;
+        let written = (|| {
+            let (sources, texts) = stores(&tx)?;
+            let key = JsValue::from(id);
+            let write = |store: &IdbObjectStore, bytes: &[u8]| {
+                // A copy of its own: the structured clone of a view into wasm memory would
+                // store all of that memory.
+                let value = Uint8Array::from(bytes);
+                if first {
+                    store.add_with_key(&value, &key)
+                } else {
+                    store.put_with_key(&value, &key)
+                }
+            };
+            write(&sources, entry)?;
+            if let Some(text) = text {
+                write(&texts, text.as_bytes())?;
+            }
+            Ok::<_, JsValue>(())
+        })();
+        if let Err(error) = written {
+            let _ = tx.abort();
+            return Err(describe(&error));
+        }
+        finished(&tx).await
+    }
+
+    /// Deletes what is kept under `key`.
+    pub async fn delete(&self, key: &JsValue) -> Result<(), String> {
+        self.change(|store| store.delete(key)).await
+    }
+
+    /// Deletes everything kept.
+    pub async fn clear(&self) -> Result<(), String> {
+        self.change(IdbObjectStore::clear).await
+    }
+
+    /// Runs `change` on both stores in one transaction.
+    async fn change(
+        &self,
+        change: impl Fn(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
+    ) -> Result<(), String> {
+        let tx = self
+            .transaction(IdbTransactionMode::Readwrite)
+            .map_err(|e| describe(&e))?;
+        let (sources, texts) = stores(&tx).map_err(|e| describe(&e))?;
+        if let Err(error) = change(&sources).and_then(|_| change(&texts)) {
+            let _ = tx.abort();
+            return Err(describe(&error));
+        }
+        finished(&tx).await
+    }
+
+    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, JsValue> {
+        let names = Array::of2(&SOURCES.into(), &TEXTS.into());
+        self.db.transaction_with_str_sequence_and_mode(&names, mode)
+    }
+}
+
+fn stores(tx: &IdbTransaction) -> Result<(IdbObjectStore, IdbObjectStore), JsValue> {
+    Ok((tx.object_store(SOURCES)?, tx.object_store(TEXTS)?))
+}
+
+/// A request's outcome, listened for from the moment it is made.
+struct Settled(JsFuture);
+
+impl Settled {
+    fn new(request: &IdbRequest) -> Self {
+        Settled(JsFuture::from(Promise::new(&mut |resolve, reject| {
+            request.set_onsuccess(Some(&resolve));
+            request.set_onerror(Some(&reject));
+        })))
+    }
+
+    /// Waits for the request's result.
+    async fn result(self, request: &IdbRequest) -> Result<JsValue, String> {
+        match self.0.await {
+            Ok(_) => request.result().map_err(|e| describe(&e)),
+            Err(_) => Err(request_error(request)),
+        }
+    }
+}
+
+/// Waits until a transaction has committed; `Err` says why it was aborted.
+async fn finished(tx: &IdbTransaction) -> Result<(), String> {
+    let done = JsFuture::from(Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onabort(Some(&reject));
+    }))
+    .await;
+    done.map(drop).map_err(|_| match tx.error() {
+        Some(error) => describe(&error),
+        None => "the browser cancelled the write".into(),
+    })
+}
+
+fn request_error(request: &IdbRequest) -> String {
+    match request.error() {
+        Ok(Some(error)) => describe(&error),
+        _ => "the browser refused".into(),
+    }
+}
+
+/// Why the open request failed. On `blocked` the request may still succeed later (when
+/// another tab lets go): its upgrade handler is kept for that, so the database is never
+/// left without its stores.
+fn open_failure(
+    request: &IdbOpenDbRequest,
+    event: &JsValue,
+    upgrade: Closure<dyn FnMut(IdbVersionChangeEvent)>,
+) -> String {
+    let blocked = event
+        .dyn_ref::<web_sys::Event>()
+        .is_some_and(|e| e.type_() == "blocked");
+    if blocked {
+        upgrade.forget();
+        return "another tab of trialcards is using its saved data in an older layout; close it and reload this page".into();
+    }
+    request_error(request)
+}
+
+/// A browser error in words; the two a user can act on are said plainly.
+pub fn describe(error: &JsValue) -> String {
+    let Some(exception) = error.dyn_ref::<DomException>() else {
+        return error
+            .as_string()
+            .or_else(|| {
+                error
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "the browser refused".into());
+    };
+    match exception.name().as_str() {
+        "QuotaExceededError" => "the storage is full".into(),
+        "VersionError" => {
+            "its trialcards database is of a newer layout than this page reads, and was left untouched".into()
+        }
+        "ConstraintError" => {
+            "another tab of trialcards saved a source under the same number meanwhile".into()
+        }
+        name => {
+            let message = exception.message();
+            if message.is_empty() {
+                name.to_string()
+            } else {
+                message
+            }
+        }
+    }
 }

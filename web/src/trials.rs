@@ -2,6 +2,7 @@
 //! same NCT ID from several sources) reconciled into one [`Trial`], each with its searchable
 //! text; and the view's filters, search and sort applied to them.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -14,6 +15,10 @@ use trialcards_core::Study;
 
 use crate::state::SourceRef;
 
+/// A record's searchable text, built on first use and shared by every trial list made from
+/// the unchanged source.
+pub type LazyText = Rc<OnceCell<SearchText>>;
+
 /// One record of a trial: which source, which of its records.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
@@ -21,14 +26,20 @@ pub struct Member {
     pub source: SourceRef,
     /// The record's index among the source's records.
     pub index: usize,
-    /// The record's searchable text.
-    pub text: Rc<SearchText>,
+    /// The record's searchable text, built the first time a search needs it (a 25 MB
+    /// source's 14,000 records are not indexed until someone searches).
+    pub text: LazyText,
 }
 
 impl Member {
     /// The record.
     pub fn study(&self) -> &Study {
         &self.source.records[self.index]
+    }
+
+    /// The record's searchable text.
+    pub fn text(&self) -> &SearchText {
+        self.text.get_or_init(|| SearchText::of(self.study()))
     }
 }
 
@@ -77,11 +88,11 @@ impl Trial {
 /// adding one file does not rebuild the text of every record already loaded.
 #[derive(Debug, Default)]
 pub struct TextCache {
-    by_source: HashMap<u32, (SourceRef, Vec<Rc<SearchText>>)>,
+    by_source: HashMap<u32, (SourceRef, Vec<LazyText>)>,
 }
 
 impl TextCache {
-    fn texts(&mut self, source: &SourceRef) -> &[Rc<SearchText>] {
+    fn texts(&mut self, source: &SourceRef) -> &[LazyText] {
         let fresh = match self.by_source.get(&source.id) {
             Some((cached, _)) => cached != source,
             None => true,
@@ -90,7 +101,7 @@ impl TextCache {
             let texts = source
                 .records
                 .iter()
-                .map(|r| Rc::new(SearchText::of(r)))
+                .map(|_| Rc::new(OnceCell::new()))
                 .collect();
             self.by_source.insert(source.id, (source.clone(), texts));
         }
@@ -145,12 +156,16 @@ pub fn trials(sources: &[SourceRef], cache: &mut TextCache) -> Vec<Rc<Trial>> {
 /// every filter and the search.
 pub fn shown(trials: &[Rc<Trial>], view: &View) -> Vec<Rc<Trial>> {
     let matcher = view.matcher();
+    // Without a search no record's text is needed (nor built).
+    let no_text = SearchText::default();
+    let searching = !matcher.query().is_empty();
     let mut kept: Vec<Rc<Trial>> = trials
         .iter()
         .filter(|t| {
-            t.members
-                .iter()
-                .any(|m| matcher.matches(m.study(), &m.text))
+            t.members.iter().any(|m| {
+                let text = if searching { m.text() } else { &no_text };
+                matcher.matches(m.study(), text)
+            })
         })
         .cloned()
         .collect();

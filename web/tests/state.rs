@@ -1,9 +1,9 @@
-//! The collection's reducer: arrival order, late results, removal.
+//! The collection's reducer: arrival order, late results, removal, kept sources read back.
 
 use std::rc::Rc;
 
 use trialcards_core::parse;
-use trialcards_web::state::{Action, Collection, SourceIds};
+use trialcards_web::state::{Action, Collection, Source, SourceIds, SourceRef};
 use wasm_bindgen_test::*;
 use yew::Reducible;
 
@@ -98,4 +98,53 @@ fn large_counts_carry_thousands_separators() {
     assert_eq!(count(1000), "1,000");
     assert_eq!(count(13955), "13,955");
     assert_eq!(count(1234567), "1,234,567");
+}
+
+fn kept(id: u32, name: &str) -> SourceRef {
+    SourceRef(Rc::new(Source {
+        id,
+        name: name.into(),
+        text: Rc::from(""),
+        pending: false,
+        records: Vec::new(),
+        problems: Vec::new(),
+    }))
+}
+
+#[wasm_bindgen_test]
+fn kept_sources_are_listed_first_as_the_very_allocations_given() {
+    let c = begin(Rc::new(Collection::default()), 9, "new.txt");
+    let restored = vec![kept(2, "a.txt"), kept(5, "Pasted text 4")];
+    let c = c.reduce(Action::Restore(restored.clone()));
+    let ids: Vec<u32> = c.sources.iter().map(|s| s.id).collect();
+    assert_eq!(ids, [2, 5, 9]);
+    assert_eq!(
+        c.sources[0], restored[0],
+        "the same allocation (compared by identity)"
+    );
+    assert!(Rc::ptr_eq(
+        &c,
+        &c.clone().reduce(Action::Restore(Vec::new()))
+    ));
+}
+
+#[wasm_bindgen_test]
+fn clear_all_empties_the_collection() {
+    let c = begin(begin(Rc::new(Collection::default()), 1, "a"), 2, "b").reduce(Action::Clear);
+    assert!(c.sources.is_empty());
+    assert!(
+        Rc::ptr_eq(&c, &c.clone().reduce(Action::Clear)),
+        "nothing to clear: no re-render"
+    );
+}
+
+#[wasm_bindgen_test]
+fn ids_and_paste_numbers_go_on_after_kept_sources() {
+    let mut ids = SourceIds::default();
+    ids.continue_after(7, "Pasted text 3");
+    ids.continue_after(4, "Pasted text 12");
+    ids.continue_after(5, "Pasted text twelve");
+    ids.continue_after(6, "notes.txt");
+    assert_eq!(ids.next_id(), 8);
+    assert_eq!(ids.next_paste_name(), "Pasted text 13");
 }

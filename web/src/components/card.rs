@@ -92,7 +92,7 @@ pub fn Card(props: &CardProps) -> Html {
     } else {
         let mut fields = Vec::new();
         for member in &trial.members {
-            for field in props.query.matched_fields(&member.text) {
+            for field in props.query.matched_fields(member.text()) {
                 if !fields.contains(&field) {
                     fields.push(field);
                 }
@@ -352,11 +352,13 @@ pub fn date_text(date: &Option<DateStruct>) -> Option<String> {
     })
 }
 
-/// The record as pretty JSON, CT.gov v2 shape plus the `trialcards` key.
+/// The record as pretty JSON, CT.gov v2 shape plus the `trialcards` key. Written by
+/// serde_json, as the worker's messages and the kept collection are (one serializer for the
+/// record types in the page's wasm), and indented by the browser.
 fn study_json(study: &Study) -> String {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(study, &serializer)
+    serde_json::to_string(study)
         .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
         .and_then(|value| {
             js_sys::JSON::stringify_with_replacer_and_space(
                 &value,

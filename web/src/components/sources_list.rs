@@ -1,8 +1,12 @@
-//! The list of inputs, what came of each, and a way to remove each.
+//! The list of inputs, what came of each, and a way to remove each (or all).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use trialcards_core::Severity;
 use yew::prelude::*;
 
+use super::ClearAll;
 use crate::state::SourceRef;
 
 /// Props of [`SourcesList`].
@@ -12,76 +16,30 @@ pub struct SourcesListProps {
     pub sources: Vec<SourceRef>,
     /// Called with a source's id when the user removes it.
     pub on_remove: Callback<u32>,
-    /// Called when the user confirms "Clear all".
+    /// Called when the user clears everything (after confirming); no "Clear all" without it.
     #[prop_or_default]
-    pub on_clear: Callback<()>,
+    pub on_clear_all: Option<Callback<()>>,
+    /// Per source id: why it is not kept in this browser.
+    #[prop_or_default]
+    pub not_kept: Rc<BTreeMap<u32, AttrValue>>,
 }
 
 /// One line per source: its name and the records found, or an alert naming it.
 #[component]
 pub fn SourcesList(props: &SourcesListProps) -> Html {
-    let confirming = use_state(|| false);
-    let cancel_ref = use_node_ref();
-    {
-        let cancel_ref = cancel_ref.clone();
-        use_effect_with(*confirming, move |open| {
-            if *open {
-                if let Some(button) = cancel_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
     if props.sources.is_empty() {
         return Html::default();
     }
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
-    };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
-    };
-    let clear = {
-        let (confirming, on_clear) = (confirming.clone(), props.on_clear.clone());
-        Callback::from(move |_: MouseEvent| {
-            confirming.set(false);
-            on_clear.emit(());
-        })
-    };
-    let on_key = {
-        let confirming = confirming.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                confirming.set(false);
-            }
-        })
-    };
-    let records: usize = props.sources.iter().map(|s| s.records.len()).sum();
     html! {
         <section class="sources" aria-labelledby="sources-heading">
-            <div class="sources-heading">
+            <div class="sources-header">
                 <h3 id="sources-heading">{ "Sources" }</h3>
-                if !*confirming {
-                    <button type="button" class="secondary clear-all" onclick={ask}>{ "Clear all…" }</button>
-                }
+                if let Some(on_clear) = &props.on_clear_all { <ClearAll on_clear={on_clear.clone()} /> }
             </div>
-            if *confirming {
-                <div class="confirm" role="alertdialog" aria-modal="false" aria-labelledby="confirm-clear"
-                    onkeydown={on_key} data-testid="confirm-clear">
-                    <p id="confirm-clear">
-                        { format!("Remove all {} sources and their {} from this page and from this browser's storage?",
-                            crate::display::count(props.sources.len()),
-                            if records == 1 { "record".to_string() } else { format!("{} records", crate::display::count(records)) }) }
-                    </p>
-                    <button type="button" class="secondary" ref={cancel_ref} onclick={cancel}>{ "Cancel" }</button>
-                    <button type="button" class="danger" onclick={clear}>{ "Clear all" }</button>
-                </div>
-            }
             <ul>
                 { for props.sources.iter().map(|source| html! {
-                    <SourceItem key={source.id} source={source.clone()} on_remove={props.on_remove.clone()} />
+                    <SourceItem key={source.id} source={source.clone()} on_remove={props.on_remove.clone()}
+                        not_kept={props.not_kept.get(&source.id).cloned()} />
                 }) }
             </ul>
         </section>
@@ -95,6 +53,9 @@ pub struct SourceItemProps {
     pub source: SourceRef,
     /// Called with the source's id when the user removes it.
     pub on_remove: Callback<u32>,
+    /// Why it is not kept in this browser, if it is not.
+    #[prop_or_default]
+    pub not_kept: Option<AttrValue>,
 }
 
 /// One source's line.
@@ -138,6 +99,9 @@ pub fn SourceItem(props: &SourceItemProps) -> Html {
                 Severity::Info => html! { <p class="source-note">{ &p.message }</p> },
                 _ => html! { <p class="source-problem" role="alert">{ &p.message }</p> },
             }) }
+            if let Some(not_kept) = &props.not_kept {
+                <p class="source-problem not-kept" role="alert">{ not_kept.clone() }</p>
+            }
         </li>
     }
 }
