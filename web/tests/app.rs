@@ -62,7 +62,7 @@ fn text_of(root: &Element, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn a_pasted_veeva_page_becomes_a_card() {
     let root = mount_app().await;
-    assert_eq!(text_of(&root, "[data-testid=record-count]"), "0 records");
+    assert_eq!(text_of(&root, "[data-testid=record-count]"), "0 trials");
     paste(&root, VEEVA);
     yew::scheduler::flush().await;
     let card = root
@@ -76,7 +76,7 @@ async fn a_pasted_veeva_page_becomes_a_card() {
         .text_content()
         .unwrap()
         .starts_with("Umbilical Cord Mesenchymal Stromal Cells"));
-    assert_eq!(text_of(&root, "[data-testid=record-count]"), "1 record");
+    assert_eq!(text_of(&root, "[data-testid=record-count]"), "1 trial");
     unmount(root).await;
 }
 
