@@ -37,7 +37,7 @@ test('the examples load one card per layout, each with its key content', async (
 
   const meddatax = page.locator('article.trial-card[data-nct-id="NCT09990101"]');
   await openSections(meddatax);
-  assert.match(await meddatax.locator('.badge.status').textContent(), /Active not recruiting/);
+  assert.match(await meddatax.locator('.badge.status').textContent(), /Active, not recruiting/);
   assert.deepEqual(await meddatax.locator('.badge.phase').allTextContents(), ['Phase 2', 'Phase 3']);
   assert.deepEqual(await meddatax.locator('.chip').allTextContents(), ['Crohn Disease', 'Perianal Fistula']);
   assert.match(await meddatax.locator('.arms').textContent(), /Saline.*Placebo comparator/s);

@@ -1,33 +1,11 @@
 //! Words for the card: CT.gov codes as people read them, and the status's meaning
 //! (which drives its badge colour; the badge always carries the words too).
 
-use trialcards_core::model::{CtEnum, Phase, Status};
+use trialcards_core::model::{CtEnum, Status};
 
-/// A CT.gov code in words: `ENROLLING_BY_INVITATION` → "Enrolling by invitation".
-pub fn code_words<E: CtEnum>(value: E) -> String {
-    words(value.code())
-}
-
-/// Any upper-snake-case code in sentence case.
-pub fn words(code: &str) -> String {
-    let lower = code.replace('_', " ").to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// A phase as registries write it: `PHASE1` → "Phase 1", `NA` → "No phase (N/A)".
-pub fn phase_words(phase: Phase) -> String {
-    match phase.code() {
-        "NA" => "No phase (N/A)".to_string(),
-        "EARLY_PHASE1" => "Early phase 1".to_string(),
-        code => code
-            .strip_prefix("PHASE")
-            .map_or_else(|| words(code), |n| format!("Phase {n}")),
-    }
-}
+// Codes in words: the core's wording, so a card, a filter, the comparison table and the search
+// all read a value the same way ("Active, not recruiting", "Phase 1", "Unknown status").
+pub use trialcards_core::collection::words::{code_words, phase_words, words};
 
 /// What a status means for someone looking for a trial; names the badge's CSS class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

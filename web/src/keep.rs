@@ -11,7 +11,6 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::rc::{Rc, Weak};
 
-use trialcards_core::{Diagnostic, Severity};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -288,20 +287,13 @@ fn unreadable(found: &Found, error: storage::EntryError) -> Source {
             error.reason
         ),
     };
-    Source {
-        id: found.id().unwrap_or(0),
-        name: error
+    Source::unreadable(
+        found.id().unwrap_or(0),
+        error
             .name
             .unwrap_or_else(|| format!("Saved source (key {key})")),
-        text: Rc::from(""),
-        pending: false,
-        records: Vec::new(),
-        problems: vec![Diagnostic {
-            severity: Severity::Error,
-            line: None,
-            message,
-        }],
-    }
+        message,
+    )
 }
 
 impl Keeper {

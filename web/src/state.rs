@@ -22,6 +22,24 @@ pub struct Source {
     pub problems: Vec<Diagnostic>,
 }
 
+impl Source {
+    /// A source that gave nothing: no text, no record, one error saying why.
+    pub fn unreadable(id: u32, name: String, message: String) -> Self {
+        Source {
+            id,
+            name,
+            text: Rc::from(""),
+            pending: false,
+            records: Vec::new(),
+            problems: vec![Diagnostic {
+                severity: Severity::Error,
+                line: None,
+                message,
+            }],
+        }
+    }
+}
+
 /// A loaded source, shared between the collection and the views, and compared by identity.
 /// The reducer gives a source a new allocation whenever it changes it (`Rc::make_mut` on a
 /// shared `Rc`), so two handles are equal exactly when they are the same allocation: the
@@ -151,18 +169,8 @@ impl Reducible for Collection {
                 }
             }
             Action::Unreadable { id, name, message } => {
-                next.sources.push(SourceRef(Rc::new(Source {
-                    id,
-                    name,
-                    text: Rc::from(""),
-                    pending: false,
-                    records: Vec::new(),
-                    problems: vec![Diagnostic {
-                        severity: Severity::Error,
-                        line: None,
-                        message,
-                    }],
-                })));
+                next.sources
+                    .push(SourceRef(Rc::new(Source::unreadable(id, name, message))));
             }
             Action::Remove(id) => next.sources.retain(|s| s.id != id),
             Action::RemoveRecord { id, index } => {
