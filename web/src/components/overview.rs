@@ -143,7 +143,7 @@ fn bar_chart(title: &'static str, class: &'static str, bars: &[Bar]) -> Html {
                         <g class={classes!("bar", bar.class)} data-label={bar.label.clone()} data-value={bar.value.to_string()}>
                             <title>{ format!("{}: {}", bar.label, bar.value) }</title>
                             <text x={px(LABEL - 6.0)} y={px(y + ROW * 0.65)} class="bar-label" text-anchor="end">
-                                { clip(&bar.label, 21) }
+                                { clip(&bar.label, 19) }
                             </text>
                             <rect x={px(LABEL)} y={px(y + 3.0)} width={px(w)}
                                 height={px(ROW - 6.0)} rx="2" class="bar-fill" />
