@@ -8,12 +8,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { useApp, launchBrowser, pasteInto, fixture, artifacts } from './harness.js';
+import { MAX_INPUT_BYTES, RESPONSIVE_MS, n, veevaPage, manyPagesUpTo25Mb, oneHugePage, heartbeat, worstGap } from './large_inputs.js';
 
 const app = useApp();
-const MAX_INPUT_BYTES = 25 * 1024 * 1024; // the core's MAX_INPUT_BYTES
-// The longest the page's thread may be busy at once (as in hostile.test.js).
-const RESPONSIVE_MS = 1000;
-const n = (count) => count.toLocaleString('en-US');
 
 let dir;
 before(async () => {
@@ -23,22 +20,6 @@ before(async () => {
 after(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-/** Our fictional Veeva page with its NCT IDs renumbered from `first`. */
-async function veevaPage(first) {
-  const text = await fixture('veeva_fictional_knee_msc.txt');
-  let k = 0;
-  return text.replace(/NCT\d{8}/g, () => `NCT${String(first + k++).padStart(8, '0')}`);
-}
-
-/** A file of `count` Veeva pages (at most 25 MB); its path. */
-async function manyPages(name, count) {
-  const pages = [];
-  for (let i = 0; i < count; i++) pages.push(await veevaPage(90000000 + 4 * i));
-  const file = path.join(dir, name);
-  await fs.writeFile(file, pages.join('\n'));
-  return file;
-}
 
 /** The count line once `records` records are loaded: "6 trials", or "5 trials (6 records)"
  * when some trial was read from more than one source. */
@@ -301,42 +282,9 @@ test('a full storage: the source is named, shown now, and nothing kept before is
   }
 });
 
-/** Starts a 20 ms heartbeat on the page's thread; its longest pause is how long the thread was busy at once. */
-function heartbeat() {
-  window.__gaps = [];
-  let last = performance.now();
-  setInterval(() => {
-    const now = performance.now();
-    window.__gaps.push(now - last);
-    last = now;
-  }, 20);
-}
-
-const worstGap = (page) => page.evaluate(() => Math.round(Math.max(0, ...window.__gaps)));
-
-/** A file of one 25 MB page: our Veeva page and 470,000 lines no reader places (one record). */
-async function oneHugePage() {
-  const lines = [await veevaPage(91000000)];
-  let size = Buffer.byteLength(lines[0]);
-  for (let i = 0; size < MAX_INPUT_BYTES - 100; i++) {
-    const line = `Unplaceable line ${i} with words that are not a label\n`;
-    lines.push(line);
-    size += line.length;
-  }
-  const file = path.join(dir, 'one_huge_page.txt');
-  await fs.writeFile(file, lines.join(''));
-  return { file, records: 1 };
-}
-
-/** A file of as many of our Veeva pages as fit in 25 MB (13,951). */
-async function manyPagesUpTo25Mb() {
-  const count = Math.floor(MAX_INPUT_BYTES / (Buffer.byteLength(await veevaPage(90000000)) + 1));
-  return { file: await manyPages('many_pages.txt', count), records: count };
-}
-
 for (const [what, make] of [
-  ['a 25 MB file of 13,951 pages', manyPagesUpTo25Mb],
-  ['a 25 MB page of one record with 470,064 unplaceable lines', oneHugePage],
+  ['a 25 MB file of 13,951 pages', () => manyPagesUpTo25Mb(dir)],
+  ['a 25 MB page of one record with 470,064 unplaceable lines', () => oneHugePage(dir)],
 ]) {
   test(`${what} is saved and comes back after a reload without freezing the page`, async () => {
     const { file, records } = await make();

@@ -171,11 +171,11 @@ fn new_highlight() -> Option<JsValue> {
 fn utf16_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<(u32, u32)> {
     let mut out = Vec::with_capacity(ranges.len());
     let (mut byte, mut unit) = (0usize, 0u32);
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text.chars();
     let mut at = |target: usize, byte: &mut usize, unit: &mut u32| {
         while *byte < target {
             match chars.next() {
-                Some((_, c)) => {
+                Some(c) => {
                     *byte += c.len_utf8();
                     *unit += c.len_utf16() as u32;
                 }

@@ -2,7 +2,10 @@
 //! our own fixtures.
 
 mod common;
+#[path = "support/json_leaves.rs"]
+mod json_leaves;
 
+use json_leaves::{bookkeeping, string_leaves};
 use trialcards_core::collection::compare::compare;
 use trialcards_core::collection::fields::FIELDS;
 use trialcards_core::collection::filter::View;
@@ -314,43 +317,13 @@ fn the_graft_failure_trial_read_from_a_page_and_from_ctgov_json_and_xml_is_one_g
     assert_eq!(keys, Vec::<&str>::new());
 }
 
-/// The JSON pointers of every string in `value`.
-fn string_leaves(value: &serde_json::Value) -> Vec<String> {
-    use serde_json::Value;
-    let mut out = Vec::new();
-    let mut stack = vec![(String::new(), value)];
-    while let Some((at, v)) = stack.pop() {
-        match v {
-            Value::String(_) => out.push(at),
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    stack.push((format!("{at}/{i}"), item));
-                }
-            }
-            Value::Object(map) => {
-                for (k, item) in map {
-                    let k = k.replace('~', "~0").replace('/', "~1");
-                    stack.push((format!("{at}/{k}"), item));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 #[test]
 fn a_word_put_in_any_free_text_field_of_any_fixture_record_is_found() {
     let mut checked = 0;
     for (name, s) in fixture_records() {
         let record = serde_json::to_value(&s).unwrap();
         for pointer in string_leaves(&record) {
-            let bookkeeping = pointer.starts_with("/trialcards/source/")
-                || pointer.starts_with("/trialcards/diagnostics/")
-                || pointer.ends_with("/marker")
-                || pointer.ends_with("/list")
-                || pointer.ends_with("/section");
-            if bookkeeping {
+            if bookkeeping(&pointer) {
                 continue;
             }
             let mut changed = record.clone();

@@ -17,3 +17,8 @@ pub mod words;
 
 #[cfg(test)]
 mod test_records;
+
+// Shared with `tests/collection.rs`, which cannot see test-only modules.
+#[cfg(test)]
+#[path = "../../tests/support/json_leaves.rs"]
+mod json_leaves;

@@ -487,6 +487,7 @@ impl Matcher {
 #[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
+    use crate::collection::json_leaves::{bookkeeping, string_leaves};
     use crate::collection::test_records::{full_json, study};
     use proptest::prelude::*;
     use serde_json::{json, Value};
@@ -596,41 +597,6 @@ mod tests {
                 "Text not recognised"
             ]
         );
-    }
-
-    /// The JSON pointers of every string in `value`.
-    fn string_leaves(value: &Value) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut stack = vec![(String::new(), value)];
-        while let Some((at, v)) = stack.pop() {
-            match v {
-                Value::String(_) => out.push(at),
-                Value::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        stack.push((format!("{at}/{i}"), item));
-                    }
-                }
-                Value::Object(map) => {
-                    for (k, item) in map {
-                        let k = k.replace('~', "~0").replace('/', "~1");
-                        stack.push((format!("{at}/{k}"), item));
-                    }
-                }
-                _ => {}
-            }
-        }
-        out.sort();
-        out
-    }
-
-    /// Strings that are not the trial's text: where it was read from, the parser's notes, list
-    /// markers and the names of the page's sections.
-    fn bookkeeping(pointer: &str) -> bool {
-        pointer.starts_with("/trialcards/source/")
-            || pointer.starts_with("/trialcards/diagnostics/")
-            || pointer.ends_with("/marker")
-            || (pointer.starts_with("/trialcards/relatedTrials/") && pointer.ends_with("/list"))
-            || (pointer.starts_with("/trialcards/unrecognized/") && pointer.ends_with("/section"))
     }
 
     /// `record` with the string at `pointer` replaced by `text`, if that string is free text

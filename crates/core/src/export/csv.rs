@@ -209,10 +209,15 @@ fn intervention(iv: &Intervention) -> Option<String> {
 
 /// "Measure, description, time frame", the parts the record has.
 fn outcome(o: &Outcome) -> String {
-    [&o.measure, &o.description, &o.time_frame]
-        .into_iter()
-        .flatten()
-        .map(|part| part.trim())
+    given_parts(&[&o.measure, &o.description, &o.time_frame])
+}
+
+/// The parts that are given and not blank, trimmed, joined with ", ".
+fn given_parts(parts: &[&Option<String>]) -> String {
+    parts
+        .iter()
+        .filter_map(|part| part.as_deref())
+        .map(str::trim)
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
@@ -273,13 +278,7 @@ fn study_design(info: &DesignInfo) -> String {
 
 /// "Facility, City, State, Zip, Country", the parts the location has.
 fn location(l: &Location) -> String {
-    [&l.facility, &l.city, &l.state, &l.zip, &l.country]
-        .into_iter()
-        .flatten()
-        .map(|part| part.trim())
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
+    given_parts(&[&l.facility, &l.city, &l.state, &l.zip, &l.country])
 }
 
 /// A date as the record keeps it (`2013`, `2013-01`, `2013-01-31`).

@@ -1,0 +1,39 @@
+//! Finding every string of a record, for the tests that put a word into each one and search
+//! for it: shared by the search module's unit tests and `tests/collection.rs`.
+
+use serde_json::Value;
+
+/// The JSON pointers of every string in `value`, sorted.
+pub fn string_leaves(value: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![(String::new(), value)];
+    while let Some((at, v)) = stack.pop() {
+        match v {
+            Value::String(_) => out.push(at),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    stack.push((format!("{at}/{i}"), item));
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let k = k.replace('~', "~0").replace('/', "~1");
+                    stack.push((format!("{at}/{k}"), item));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Strings that are not the trial's text: where it was read from, the parser's notes, list
+/// markers and the names of the page's sections.
+pub fn bookkeeping(pointer: &str) -> bool {
+    pointer.starts_with("/trialcards/source/")
+        || pointer.starts_with("/trialcards/diagnostics/")
+        || pointer.ends_with("/marker")
+        || (pointer.starts_with("/trialcards/relatedTrials/") && pointer.ends_with("/list"))
+        || (pointer.starts_with("/trialcards/unrecognized/") && pointer.ends_with("/section"))
+}
