@@ -25,6 +25,7 @@ pub mod input;
 pub mod lines;
 pub mod model;
 pub mod readers;
+mod reading;
 pub mod vocab;
 
 pub use detect::Layout;

@@ -65,7 +65,7 @@ fn comparable(study: &Study, line_offset: usize) -> Value {
             Value::Object(map) => {
                 for (key, item) in map.iter_mut() {
                     match item {
-                        Value::Number(n) if key == "line" => {
+                        Value::Number(n) if matches!(key.as_str(), "line" | "from" | "to") => {
                             *item = Value::from(n.as_u64().unwrap() - line_offset as u64);
                         }
                         _ => pending.push(item),

@@ -29,7 +29,7 @@ pub use outcomes::{Outcome, OutcomesModule};
 pub use sponsors::{ResponsibleParty, Sponsor, SponsorCollaboratorsModule};
 pub use status::{DateStruct, StatusModule};
 pub use trialcards::{
-    CriteriaTree, CriterionItem, Diagnostic, LabelledValue, ReferenceDoi, RelatedTrial,
+    CriteriaTree, CriterionItem, Diagnostic, LabelledValue, LineSpan, ReferenceDoi, RelatedTrial,
     ResultsSummary, Severity, SourceInfo, TrialcardsExtras, UnrecognizedLine,
 };
 

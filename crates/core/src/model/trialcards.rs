@@ -49,6 +49,20 @@ pub struct TrialcardsExtras {
     /// What was odd about the page and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
+    /// The input lines each value was read from, by the value's path in the record
+    /// (`protocolSection.statusModule.overallStatus`; a list item with its index,
+    /// `protocolSection.conditionsModule.conditions[1]`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub spans: BTreeMap<String, LineSpan>,
+}
+
+/// The lines a value was read from: `from` to `to`, 1-based and inclusive.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineSpan {
+    /// The first line.
+    pub from: usize,
+    /// The last line.
+    pub to: usize,
 }
 
 /// Where a record was read from.

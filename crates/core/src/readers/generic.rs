@@ -1,16 +1,23 @@
-//! The best-effort reader for any other page: the record's own NCT ID (or, without one, another
-//! registry's ID), a title, "Label: value" / "Label | value" / "Label ⏎ value" pairs and labelled
-//! lists found through the shared synonym table, and inclusion/exclusion criteria blocks; the
-//! rest unplaced.
+//! The reader for pages of any other site, standing on the reading layer ([`crate::reading`]):
+//! the record's own NCT ID (or, without one, another registry's ID), labelled pairs in every
+//! arrangement (one line, a label line over its value lines, glued labels), labelled lists
+//! (an intervention's type may stand on its own line above its name), badges with no label,
+//! inclusion/exclusion criteria blocks, and a title chosen past the site's chrome. Every value
+//! keeps the lines it was read from; the rest is unplaced.
 
 use super::{note, unplaced, ReadPage};
 use crate::fields::assign::assign;
 use crate::fields::criteria::{self, CriteriaPart};
 use crate::fields::ids;
-use crate::fields::markup::unescape;
-use crate::lines::{lookup_label, normalize_label, split_labelled, Label, Line};
-use crate::model::enums::EnrollmentType;
+use crate::fields::markup::{lines_to_markdown, unescape};
+use crate::lines::{normalize_label, Label, Line};
+use crate::model::enums::{EnrollmentType, InterventionType, Phase};
 use crate::model::{SecondaryIdInfo, Severity, Study};
+use crate::reading::badges::{badge, Badge};
+use crate::reading::glue::{glue_points, unglue};
+use crate::reading::pairs::{bare_label, fits, is_decoration, is_typed, on_line, plain};
+use crate::reading::{spans, title};
+use crate::vocab;
 
 /// Headings after which a page lists other trials: their NCT IDs are not this record's.
 const RELATED_HEADINGS: &[&str] = &["related", "similar", "more trials", "other trials"];
@@ -23,13 +30,19 @@ const LIST_LABELS: &[Label] = &[
     Label::Countries,
 ];
 
+/// Labels whose value may run over several lines and paragraphs.
+const TEXT_LABELS: &[Label] = &[Label::BriefSummary, Label::DetailedDescription];
+
 /// Section headings registry pages share; a list under a label ends at one of them.
 const SECTION_HEADINGS: &[&str] = &[
     "about",
+    "about this trial",
     "arms",
+    "arms and interventions",
     "collaborators",
     "contact",
     "contacts",
+    "contacts and locations",
     "design",
     "eligibility",
     "eligibility criteria",
@@ -38,35 +51,36 @@ const SECTION_HEADINGS: &[&str] = &[
     "key facts",
     "locations",
     "outcomes",
+    "outcome measures",
+    "primary outcome",
+    "primary outcomes",
+    "secondary outcome",
+    "secondary outcomes",
     "publications",
     "references",
     "results",
     "sponsors",
     "study design",
+    "study details",
+    "trial details",
+    "participation criteria",
 ];
-
-/// Whether a line under a list label is no item of the list: a section heading, a registry label
-/// ("Primary Outcome(s)"), or another "Label: value" (except a typed intervention).
-fn ends_list(label: Label, value: &str) -> bool {
-    SECTION_HEADINGS.contains(&normalize_label(value).as_str())
-        || value.contains("(s)")
-        || value.contains(':')
-            && !(label == Label::Interventions && crate::vocab::typed_intervention(value).is_some())
-}
 
 /// The most lines a labelled list or criteria block takes (keeps a stray label from eating a page).
 const MAX_BLOCK_LINES: usize = 200;
 
-/// Strips markdown and table decoration: "# ", "> ", "- ", "**", "|".
-fn plain(text: &str) -> String {
-    let t = text.trim_start_matches(['#', '>']).trim_start();
-    let t = t.strip_prefix("- ").unwrap_or(t);
-    let t = t.trim_matches('|').trim();
-    if t.contains("**") {
-        t.replace("**", "").trim().to_string()
-    } else {
-        t.to_string()
-    }
+/// Whether `text` is one of the shared section headings.
+fn is_section_heading(text: &str) -> bool {
+    text.len() < 60 && SECTION_HEADINGS.contains(&normalize_label(text).as_str())
+}
+
+/// Whether a line under a list label is no item of the list: a section heading, a registry label
+/// ("Primary Outcome(s)"), or another "Label: value" (except a typed intervention).
+fn ends_list(label: Label, value: &str) -> bool {
+    is_section_heading(value)
+        || value.contains("(s)")
+        || value.contains(':')
+            && !(label == Label::Interventions && vocab::typed_intervention(value).is_some())
 }
 
 fn is_related_heading(text: &str) -> bool {
@@ -79,56 +93,51 @@ fn is_related_heading(text: &str) -> bool {
         })
 }
 
-/// A line that could be a title: several words, not a label, not site chrome.
-fn could_be_title(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words >= 6
-        && !text.contains(": ")
-        && !text.to_lowercase().contains("clinicaltrials.gov")
-        && !text.ends_with(['!', '?', '|'])
+/// Whether no label gave the sexes accepted.
+fn p_sex_none(study: &Study) -> bool {
+    study.protocol_section.eligibility_module.sex.is_none()
 }
 
-/// "Label: value", or a table row "Label | value" / "Label : | value" (cells of a saved page's
-/// table), when the label is in the synonym table.
-fn labelled_pair(text: &str) -> Option<(Label, String, &str)> {
-    if let Some((left, right)) = text.split_once(" | ") {
-        let label = left.trim().trim_end_matches(':').trim();
-        if let Some(l) = lookup_label(label) {
-            return Some((l, right.trim().trim_matches('|').trim().to_string(), label));
-        }
-    }
-    let (label, value) = split_labelled(text)?;
-    let label_text = text.split(':').next().unwrap_or_default();
-    Some((
-        label,
-        value.trim_matches('|').trim().to_string(),
-        label_text,
-    ))
+/// A table cell or decoration line of a flattened table ("Label |", "|||").
+fn is_cell(text: &str) -> bool {
+    is_decoration(text) || text.ends_with('|') || text.starts_with('|')
 }
 
-/// A line that is only a known label ("Conditions", "Detailed Description:").
-fn bare_label(text: &str) -> Option<Label> {
-    lookup_label(text.trim_end_matches(':').trim())
-}
-
-/// A line that starts something else: a label, a labelled pair, a markdown heading or a criteria part.
+/// A line that starts something else: a label, a labelled pair, a markdown heading, a
+/// section heading or a criteria part.
 fn starts_something(raw: &str) -> bool {
     let text = plain(raw);
     raw.starts_with('#')
         || bare_label(&text).is_some()
-        || labelled_pair(&text).is_some()
+        || on_line(&text).is_some()
         || criteria::sub_heading(&text).is_some()
+        || is_section_heading(&text)
 }
 
-/// Sets the enrollment type from the label ("Actual Enrollment", "Estimated Enrollment") when
-/// the value did not say.
-fn enrollment_type_from_label(study: &mut Study, label_text: &str) {
+/// An intervention's type standing alone on its line above the name ("DRUG", "Biological").
+fn intervention_type_line(text: &str) -> Option<InterventionType> {
+    if text.split_whitespace().count() > 3 || text.contains(':') {
+        return None;
+    }
+    vocab::lookup::<InterventionType>(text)
+}
+
+/// The enrollment type a label says ("Actual Enrollment", "Enrollment (Estimated)").
+fn enrollment_type_of_label(label_text: &str) -> Option<EnrollmentType> {
     let norm = normalize_label(label_text);
-    let kind = if norm.starts_with("actual") {
-        EnrollmentType::Actual
-    } else if norm.starts_with("estimated") || norm.starts_with("anticipated") {
-        EnrollmentType::Estimated
+    let has = |w: &str| norm.split(' ').any(|x| x == w);
+    if has("actual") {
+        Some(EnrollmentType::Actual)
+    } else if has("estimated") || has("anticipated") || has("target") || has("planned") {
+        Some(EnrollmentType::Estimated)
     } else {
+        None
+    }
+}
+
+/// Sets the enrollment type from the label when the value did not say.
+fn enrollment_type_from_label(study: &mut Study, label_text: &str) {
+    let Some(kind) = enrollment_type_of_label(label_text) else {
         return;
     };
     if let Some(info) = study
@@ -141,128 +150,52 @@ fn enrollment_type_from_label(study: &mut Study, label_text: &str) {
     }
 }
 
+/// A page being read: its lines (glued lines split) and what has been placed.
+struct Reader<'a> {
+    lines: Vec<Line<'a>>,
+    study: Study,
+    /// Which lines went into the record (or were decoration).
+    used: Vec<bool>,
+    /// How many labelled values were placed.
+    labels_found: usize,
+    /// The first line index holding an ID or a labelled value: the title stands above it.
+    head_end: Option<usize>,
+    /// Values with no label, by line index.
+    badges: Vec<(usize, Badge)>,
+    /// The first NCT ID the page shows outside lists of related trials, with its line index.
+    first_nct: Option<(String, usize)>,
+    registry_ids: Vec<ids::RegistryId<'a>>,
+}
+
 /// Reads a page of an unknown layout. `None` when the text shows no sign of a registry page
-/// (no NCT ID, no other registry's ID, and fewer than two known labels).
+/// (no NCT ID, no other registry's ID, and fewer than two labelled or badge values).
 pub(crate) fn read(lines: &[Line<'_>]) -> Option<ReadPage> {
-    let mut study = Study::default();
-    let mut labels_found = 0;
-    let mut used = vec![false; lines.len()];
-    let mut in_related = false;
-    let mut first_nct: Option<String> = None;
-    let mut heading_title: Option<String> = None;
-    let mut registry_ids: Vec<ids::RegistryId<'_>> = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let l = lines[i];
-        if l.is_blank() {
-            used[i] = true;
-            i += 1;
-            continue;
-        }
-        let text = plain(l.text);
-        if text.is_empty() {
-            // Table decoration only ("|", "|||").
-            used[i] = true;
-            i += 1;
-            continue;
-        }
-        if is_related_heading(&text) {
-            in_related = true;
-        }
-        if !in_related {
-            if first_nct.is_none() {
-                first_nct = ids::find_nct_ids(&text).first().map(|s| s.to_string());
-            }
-            for found in ids::find_registry_ids(l.text) {
-                if !registry_ids.iter().any(|r| r.id == found.id) {
-                    registry_ids.push(found);
-                }
-            }
-        }
-        if heading_title.is_none() && l.text.starts_with("# ") {
-            heading_title = Some(text.clone());
-            used[i] = true;
-        }
-        if !in_related {
-            if let Some(end) = read_criteria_block(&mut study, lines, i) {
-                used[i..end].iter_mut().for_each(|u| *u = true);
-                i = end;
-                continue;
-            }
-        }
-        if let Some((label, value, label_text)) = labelled_pair(&text) {
-            let related_id = in_related && label == Label::NctId;
-            if !value.is_empty() && !related_id {
-                match assign(&mut study, label, &value) {
-                    Ok(()) => {
-                        if label == Label::Enrollment {
-                            enrollment_type_from_label(&mut study, label_text);
-                        }
-                        labels_found += 1;
-                        used[i] = true;
-                    }
-                    // Another registry's ID under an ID label ("Main ID") is kept as a secondary ID.
-                    Err(_) if !ids::find_registry_ids(&value).is_empty() => used[i] = true,
-                    Err(why) => note(&mut study, Severity::Info, Some(l.no), why),
-                }
-                i += 1;
-                continue;
-            }
-        }
-        if let Some(label) = bare_label(&text) {
-            // A label written with a colon, or a markdown heading, may stand above blank lines.
-            let spaced = text.ends_with(':') || l.text.starts_with('#');
-            if let Some(end) = read_labelled_block(&mut study, lines, i, label, spaced) {
-                labels_found += 1;
-                used[i..end].iter_mut().for_each(|u| *u = true);
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    if study.nct_id().is_none() {
-        study.protocol_section.identification_module.nct_id = first_nct.clone();
-        if first_nct.is_some() {
-            note(
-                &mut study,
-                Severity::Info,
-                None,
-                "The NCT ID is the first one on the page; the page does not label it.".into(),
-            );
-        }
-    }
-    let id_module = &mut study.protocol_section.identification_module;
-    for r in &registry_ids {
-        if !id_module
-            .secondary_id_infos
-            .iter()
-            .any(|s| s.id.as_deref() == Some(r.id))
-        {
-            id_module.secondary_id_infos.push(SecondaryIdInfo {
-                id: Some(r.id.to_string()),
-                id_type: Some(r.kind),
-                domain: r.domain.map(str::to_string),
-                link: None,
-            });
-        }
-    }
-    if study.brief_title().is_none() {
-        let title = heading_title.or_else(|| {
-            lines
-                .iter()
-                .enumerate()
-                .find(|(_, l)| could_be_title(l.text))
-                .map(|(k, l)| {
-                    used[k] = true;
-                    plain(l.text)
-                })
-        });
-        study.protocol_section.identification_module.brief_title = title.map(|t| unescape(&t));
-    }
-    if study.nct_id().is_none() && registry_ids.is_empty() && labels_found < 2 {
+    let lines = unglue(lines);
+    let n = lines.len();
+    let mut r = Reader {
+        lines,
+        study: Study::default(),
+        used: vec![false; n],
+        labels_found: 0,
+        head_end: None,
+        badges: Vec::new(),
+        first_nct: None,
+        registry_ids: Vec::new(),
+    };
+    r.walk();
+    let badges_placed = r.place_badges();
+    r.place_ids();
+    r.place_title();
+    if r.study.nct_id().is_none() && r.registry_ids.is_empty() && r.labels_found + badges_placed < 2
+    {
         return None;
     }
+    let Reader {
+        lines,
+        mut study,
+        used,
+        ..
+    } = r;
     for (k, l) in lines.iter().enumerate() {
         if !used[k] {
             unplaced(&mut study, l, None);
@@ -272,7 +205,9 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Option<ReadPage> {
         &mut study,
         Severity::Info,
         None,
-        "This page's layout is not one trialcards knows; only labelled values were read.".into(),
+        "This page's layout is not one trialcards knows; its values were read by how sites \
+         present them (labels, badges, lists)."
+            .into(),
     );
     Some(ReadPage {
         study,
@@ -280,84 +215,499 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Option<ReadPage> {
     })
 }
 
-/// A label alone on its line, its value on the lines below: one line for most fields (`spaced`:
-/// blank lines may come first), one item a line for lists
-/// ("Conditions", "Intervention(s)", "Countries of recruitment"). Returns the index after the
-/// block when a value was placed.
-fn read_labelled_block(
-    study: &mut Study,
-    lines: &[Line<'_>],
-    at: usize,
-    label: Label,
-    spaced: bool,
-) -> Option<usize> {
-    let mut j = at + 1;
-    if spaced {
-        while lines.get(j).is_some_and(|l| l.is_blank()) && j < at + 3 {
+impl<'a> Reader<'a> {
+    /// Marks the lines `from..to` as placed.
+    fn use_lines(&mut self, from: usize, to: usize) {
+        self.used[from..to].iter_mut().for_each(|u| *u = true);
+    }
+
+    /// Notes that line `i` begins the page's content (an ID or a labelled value).
+    fn content_at(&mut self, i: usize) {
+        self.head_end.get_or_insert(i);
+    }
+
+    /// Places a value under a label, keeping the lines it came from (`from..=to` as indices).
+    fn place(&mut self, label: Label, value: &str, from: usize, to: usize) -> Result<(), String> {
+        let (a, b) = (self.lines[from].no, self.lines[to].no);
+        spans::placed(&mut self.study, label, a, b, |s| assign(s, label, value))
+    }
+
+    /// One pass over the lines: IDs, criteria blocks, pairs, label blocks and badges.
+    fn walk(&mut self) {
+        let mut in_related = false;
+        let mut i = 0;
+        while i < self.lines.len() {
+            let l = self.lines[i];
+            if l.is_blank() {
+                self.used[i] = true;
+                i += 1;
+                continue;
+            }
+            let text = plain(l.text);
+            if text.is_empty() || is_decoration(l.text) {
+                // Table decoration only ("|", "|||", "|---|").
+                self.used[i] = true;
+                i += 1;
+                continue;
+            }
+            if is_related_heading(&text) {
+                in_related = true;
+            }
+            if !in_related {
+                self.note_ids(i, l.text, &text);
+            }
+            if !in_related {
+                if let Some(end) = self.criteria_block(i) {
+                    self.content_at(i);
+                    self.use_lines(i, end);
+                    i = end;
+                    continue;
+                }
+            }
+            if let Some(pair) = on_line(&text) {
+                let related_id = in_related && pair.label == Label::NctId;
+                if !pair.value.is_empty() && !related_id {
+                    self.content_at(i);
+                    let value = pair.value.clone();
+                    match self.place(pair.label, &value, i, i) {
+                        Ok(()) => {
+                            if pair.label == Label::Enrollment {
+                                enrollment_type_from_label(&mut self.study, pair.label_text);
+                            }
+                            self.labels_found += 1;
+                            self.used[i] = true;
+                        }
+                        // Another registry's ID under an ID label ("Main ID") is a secondary ID.
+                        Err(_) if !ids::find_registry_ids(&value).is_empty() => self.used[i] = true,
+                        Err(why) => self.kept_as_text(i, pair.label_text, why),
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some(label) = bare_label(&text) {
+                if let Some(end) = self.labelled_block(i, label) {
+                    self.content_at(i);
+                    self.labels_found += 1;
+                    self.use_lines(i, end);
+                    i = end;
+                    continue;
+                }
+            }
+            if !in_related {
+                if let Some(b) = badge(&text) {
+                    self.badges.push((i, b));
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// A labelled value its field did not accept: kept as text, with a diagnostic.
+    fn kept_as_text(&mut self, i: usize, label_text: &str, why: String) {
+        let no = self.lines[i].no;
+        note(
+            &mut self.study,
+            Severity::Info,
+            Some(no),
+            format!("{why} (under \"{label_text}\"; kept as text)"),
+        );
+    }
+
+    /// Notes the IDs line `i` shows (the first NCT ID; other registries' IDs).
+    fn note_ids(&mut self, i: usize, raw: &'a str, text: &str) {
+        let mut found = false;
+        if self.first_nct.is_none() {
+            if let Some(id) = ids::find_nct_ids(text).first() {
+                self.first_nct = Some((id.to_string(), i));
+                found = true;
+            }
+        }
+        for r in ids::find_registry_ids(raw) {
+            found = true;
+            if !self.registry_ids.iter().any(|x| x.id == r.id) {
+                self.registry_ids.push(r);
+            }
+        }
+        if found {
+            self.content_at(i);
+        }
+    }
+
+    /// Badges go to fields no label filled, when they agree: one status, one set of phases, one
+    /// study type; "N/A" is a phase only beside another badge. Returns how many were placed.
+    fn place_badges(&mut self) -> usize {
+        let badges = std::mem::take(&mut self.badges);
+        let mut placed = 0;
+        let beside_another = |i: usize| {
+            badges
+                .iter()
+                .any(|(j, b)| (*j + 1 == i || i + 1 == *j) && *b != Badge::NotApplicable)
+        };
+        let agreed = |pick: &dyn Fn(&Badge) -> bool| -> Option<(usize, Badge)> {
+            let mut found: Option<(usize, Badge)> = None;
+            for (i, b) in badges.iter().filter(|(_, b)| pick(b)) {
+                match &found {
+                    None => found = Some((*i, b.clone())),
+                    Some((_, f)) if f == b => {}
+                    Some(_) => return None,
+                }
+            }
+            found
+        };
+        let p = &self.study.protocol_section;
+        let (no_status, no_phase, no_type) = (
+            p.status_module.overall_status.is_none(),
+            p.design_module.phases.is_empty(),
+            p.design_module.study_type.is_none(),
+        );
+        if no_status {
+            if let Some((i, Badge::Status(s))) = agreed(&|b| matches!(b, Badge::Status(_))) {
+                self.study.protocol_section.status_module.overall_status = Some(s);
+                self.badge_placed(i, "protocolSection.statusModule.overallStatus");
+                placed += 1;
+            }
+        }
+        if no_phase {
+            let phases = agreed(&|b| matches!(b, Badge::Phases(_))).or_else(|| {
+                agreed(&|b| *b == Badge::NotApplicable)
+                    .filter(|(i, _)| beside_another(*i))
+                    .map(|(i, _)| (i, Badge::Phases(vec![Phase::Na])))
+            });
+            if let Some((i, Badge::Phases(ph))) = phases {
+                self.study.protocol_section.design_module.phases = ph;
+                self.badge_placed(i, "protocolSection.designModule.phases");
+                placed += 1;
+            }
+        }
+        if no_type {
+            if let Some((i, Badge::StudyType(t))) = agreed(&|b| matches!(b, Badge::StudyType(_))) {
+                self.study.protocol_section.design_module.study_type = Some(t);
+                self.badge_placed(i, "protocolSection.designModule.studyType");
+                placed += 1;
+            }
+        }
+        if p_sex_none(&self.study) {
+            if let Some((i, Badge::Sex(x))) = agreed(&|b| matches!(b, Badge::Sex(_))) {
+                self.study.protocol_section.eligibility_module.sex = Some(x);
+                self.badge_placed(i, "protocolSection.eligibilityModule.sex");
+                placed += 1;
+            }
+        }
+        if self
+            .study
+            .protocol_section
+            .eligibility_module
+            .healthy_volunteers
+            .is_none()
+        {
+            if let Some((i, Badge::HealthyVolunteers(h))) =
+                agreed(&|b| matches!(b, Badge::HealthyVolunteers(_)))
+            {
+                self.study
+                    .protocol_section
+                    .eligibility_module
+                    .healthy_volunteers = Some(h);
+                self.badge_placed(i, "protocolSection.eligibilityModule.healthyVolunteers");
+                placed += 1;
+            }
+        }
+        let e = &self.study.protocol_section.eligibility_module;
+        if e.minimum_age.is_none() && e.maximum_age.is_none() {
+            if let Some((i, Badge::Ages(r))) = agreed(&|b| matches!(b, Badge::Ages(_))) {
+                let e = &mut self.study.protocol_section.eligibility_module;
+                let (has_min, has_max) = (r.minimum.is_some(), r.maximum.is_some());
+                e.minimum_age = r.minimum;
+                e.maximum_age = r.maximum;
+                if has_min {
+                    self.badge_placed(i, "protocolSection.eligibilityModule.minimumAge");
+                }
+                if has_max {
+                    self.badge_placed(i, "protocolSection.eligibilityModule.maximumAge");
+                }
+                placed += 1;
+            }
+        }
+        if self.study.has_results.is_none() {
+            if let Some((i, Badge::Results(r))) = agreed(&|b| matches!(b, Badge::Results(_))) {
+                self.study.has_results = Some(r);
+                self.badge_placed(i, "hasResults");
+            }
+        }
+        // A status badge with a results tail ("Completed No Results Posted") also says that.
+        placed
+    }
+
+    /// Records the span of a badge placed at line index `i` and marks the line used.
+    fn badge_placed(&mut self, i: usize, path: &str) {
+        let no = self.lines[i].no;
+        spans::at(&mut self.study, path, no, no);
+        self.used[i] = true;
+        self.content_at(i);
+    }
+
+    /// The page's own NCT ID when no label gave it, and other registries' IDs as secondary IDs.
+    fn place_ids(&mut self) {
+        if self.study.nct_id().is_none() {
+            if let Some((id, i)) = self.first_nct.take() {
+                self.study.protocol_section.identification_module.nct_id = Some(id);
+                let no = self.lines[i].no;
+                spans::at(
+                    &mut self.study,
+                    "protocolSection.identificationModule.nctId",
+                    no,
+                    no,
+                );
+                if ids::is_nct_id(plain(self.lines[i].text).as_str()) {
+                    self.used[i] = true;
+                }
+                note(
+                    &mut self.study,
+                    Severity::Info,
+                    None,
+                    "The NCT ID is the first one on the page; the page does not label it.".into(),
+                );
+            }
+        }
+        let id_module = &mut self.study.protocol_section.identification_module;
+        for r in &self.registry_ids {
+            if !id_module
+                .secondary_id_infos
+                .iter()
+                .any(|s| s.id.as_deref() == Some(r.id))
+            {
+                id_module.secondary_id_infos.push(SecondaryIdInfo {
+                    id: Some(r.id.to_string()),
+                    id_type: Some(r.kind),
+                    domain: r.domain.map(str::to_string),
+                    link: None,
+                });
+            }
+        }
+    }
+
+    /// The title, when no label gave one: past the site's chrome, above the first block.
+    fn place_title(&mut self) {
+        if self.study.brief_title().is_some() {
+            return;
+        }
+        let head_end = self.head_end.unwrap_or(self.lines.len());
+        let Some(k) = title::title_line(&self.lines, head_end) else {
+            return;
+        };
+        if self.used[k] {
+            return;
+        }
+        self.used[k] = true;
+        let no = self.lines[k].no;
+        self.study
+            .protocol_section
+            .identification_module
+            .brief_title = Some(unescape(&plain(self.lines[k].text)));
+        spans::at(
+            &mut self.study,
+            "protocolSection.identificationModule.briefTitle",
+            no,
+            no,
+        );
+    }
+
+    /// A label alone on its line at `at`, its value on the lines below (up to two blank lines
+    /// first): one line for most fields, paragraphs for summaries, one item a line for lists.
+    /// Returns the index after the block when a value was placed.
+    fn labelled_block(&mut self, at: usize, label: Label) -> Option<usize> {
+        let mut j = at + 1;
+        while self.lines.get(j).is_some_and(|l| l.is_blank()) && j < at + 3 {
             j += 1;
         }
-    }
-    let first = lines.get(j).filter(|l| !l.is_blank())?;
-    if starts_something(first.text) || plain(first.text).ends_with(':') {
-        return None;
-    }
-    if !LIST_LABELS.contains(&label) {
-        assign(study, label, &plain(first.text)).ok()?;
-        return Some(j + 1);
-    }
-    let mut placed = false;
-    let mut end = j;
-    while let Some(l) = lines.get(end) {
-        if end - j >= MAX_BLOCK_LINES || starts_something(l.text) {
-            break;
+        let first = *self.lines.get(j).filter(|l| !l.is_blank())?;
+        let value = plain(first.text);
+        if is_typed(label) {
+            if fits(label, &value) {
+                self.place(label, &value, j, j).ok()?;
+                if label == Label::Enrollment {
+                    enrollment_type_from_label(&mut self.study, self.lines[at].text);
+                }
+                return Some(j + 1);
+            }
+            // A value glued to the text after it ("33A prospective …"): the part before the
+            // first glue point, when that part fits; the rest stays for the next line's turn.
+            if let Some(&cut) = glue_points(first.text).first() {
+                let head = first.text[..cut].trim();
+                if fits(label, head) {
+                    self.place(label, head, j, j).ok()?;
+                    self.lines[j].text = first.text[cut..].trim();
+                    self.use_lines(at, j);
+                    return Some(j);
+                }
+            }
+            if starts_something(first.text) || !value.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            let label_text = self.lines[at].text.trim_end_matches(':');
+            let why = format!("\"{value}\" is not a value of this field trialcards knows");
+            self.kept_as_text(j, label_text, why);
+            return None;
         }
-        if l.is_blank() {
-            // A blank line ends the list unless more bullets follow it.
-            let next = lines[end..].iter().find(|n| !n.is_blank());
-            if !next.is_some_and(|n| n.text.starts_with(['-', '•', '*'])) {
+        if starts_something(first.text) || value.ends_with(':') || is_cell(first.text) {
+            return None;
+        }
+        if TEXT_LABELS.contains(&label) {
+            return self.text_block(j, label);
+        }
+        if !LIST_LABELS.contains(&label) {
+            self.place(label, &value, j, j).ok()?;
+            return Some(j + 1);
+        }
+        self.list_block(j, label)
+    }
+
+    /// Paragraphs under a summary or description label, up to the next label or heading.
+    fn text_block(&mut self, from: usize, label: Label) -> Option<usize> {
+        let mut end = from;
+        while let Some(l) = self.lines.get(end) {
+            if end - from >= MAX_BLOCK_LINES
+                || (!l.is_blank() && (starts_something(l.text) || is_cell(l.text)))
+            {
+                break;
+            }
+            // A short line right above a label or heading is that block's caption.
+            let next = self.lines.get(end + 1);
+            if end > from
+                && !l.is_blank()
+                && l.text.split_whitespace().count() <= 6
+                && !l.text.ends_with(['.', ';', ')'])
+                && next.is_some_and(|n| !n.is_blank() && starts_something(n.text))
+            {
                 break;
             }
             end += 1;
-            continue;
         }
-        let value = plain(l.text);
-        let (_, value) = criteria::parse_marker(&value);
-        if ends_list(label, value) {
-            break;
+        while end > from && self.lines[end - 1].is_blank() {
+            end -= 1;
         }
-        placed |= assign(study, label, value).is_ok();
-        end += 1;
+        let body: Vec<Line<'_>> = self.lines[from..end]
+            .iter()
+            .map(|l| Line {
+                text: l.text.trim_start_matches(['#', '>']).trim(),
+                ..*l
+            })
+            .collect();
+        let text = lines_to_markdown(&body)?;
+        self.place(label, &text, from, end - 1).ok()?;
+        Some(end)
     }
-    placed.then_some(end)
-}
 
-/// An inclusion/exclusion block: "Inclusion Criteria:" (with its items inline, `;`-separated, or
-/// on the lines below) and what follows up to the next label or heading. Feeds the criteria
-/// tree; returns the index after the block.
-fn read_criteria_block(study: &mut Study, lines: &[Line<'_>], at: usize) -> Option<usize> {
-    let first = lines[at];
-    let text = first.text.trim_start_matches('#').trim();
-    criteria::sub_heading(text)?;
-    let mut block: Vec<Line<'_>> = Vec::new();
-    push_criteria_line(&mut block, Line { text, ..first });
-    let mut end = at + 1;
-    while let Some(l) = lines.get(end) {
-        if end - at >= MAX_BLOCK_LINES || is_related_heading(l.text) {
-            break;
+    /// One item a line under a list label. Under an interventions label, a line that is only an
+    /// intervention type gives the type of the name on the next line, and the lines after that
+    /// name, up to the next type line, describe it.
+    fn list_block(&mut self, from: usize, label: Label) -> Option<usize> {
+        let mut placed = false;
+        let mut pending_type: Option<InterventionType> = None;
+        let mut typed_entries = false;
+        let mut end = from;
+        while let Some(l) = self.lines.get(end) {
+            if end - from >= MAX_BLOCK_LINES || starts_something(l.text) {
+                break;
+            }
+            if l.is_blank() {
+                // A blank line ends the list unless more items of its kind follow it.
+                let next = self.lines[end..].iter().find(|n| !n.is_blank());
+                let more = next.is_some_and(|n| {
+                    n.text.starts_with(['-', '•', '*'])
+                        || label == Label::Interventions
+                            && (typed_entries && intervention_type_line(n.text).is_some()
+                                || vocab::typed_intervention(n.text).is_some())
+                });
+                if !more {
+                    break;
+                }
+                end += 1;
+                continue;
+            }
+            let value = plain(l.text);
+            let (_, value) = criteria::parse_marker(&value);
+            if ends_list(label, value) {
+                break;
+            }
+            if label == Label::Interventions {
+                if let Some(t) = intervention_type_line(value) {
+                    pending_type = Some(t);
+                    typed_entries = true;
+                    end += 1;
+                    continue;
+                }
+                if typed_entries && pending_type.is_none() {
+                    // A line describing the intervention named above it.
+                    let arms = &mut self.study.protocol_section.arms_interventions_module;
+                    if let Some(iv) = arms.interventions.last_mut() {
+                        let d = iv.description.get_or_insert_with(String::new);
+                        if !d.is_empty() {
+                            d.push(' ');
+                        }
+                        d.push_str(&unescape(value));
+                        end += 1;
+                        continue;
+                    }
+                }
+            }
+            let value = value.to_string();
+            if self.place(label, &value, end, end).is_ok() {
+                placed = true;
+                if let Some(t) = pending_type.take() {
+                    let arms = &mut self.study.protocol_section.arms_interventions_module;
+                    if let Some(iv) = arms.interventions.last_mut() {
+                        iv.intervention_type = Some(t);
+                    }
+                }
+            }
+            end += 1;
         }
-        let is_part = criteria::sub_heading(l.text).is_some();
-        if !is_part && !l.is_blank() && starts_something(l.text) {
-            break;
-        }
-        push_criteria_line(&mut block, *l);
-        end += 1;
+        placed.then_some(end)
     }
-    let tree = study
-        .trialcards
-        .criteria
-        .get_or_insert_with(Default::default);
-    criteria::build_tree(&block, CriteriaPart::Preamble, tree);
-    Some(end)
+
+    /// An inclusion/exclusion block: "Inclusion Criteria:" (with its items inline,
+    /// `;`-separated, or on the lines below) and what follows up to the next label or heading.
+    /// Feeds the criteria tree; returns the index after the block.
+    fn criteria_block(&mut self, at: usize) -> Option<usize> {
+        let first = self.lines[at];
+        let text = first.text.trim_start_matches('#').trim();
+        criteria::sub_heading(text)?;
+        let mut block: Vec<Line<'_>> = Vec::new();
+        push_criteria_line(&mut block, Line { text, ..first });
+        let mut end = at + 1;
+        while let Some(l) = self.lines.get(end) {
+            if end - at >= MAX_BLOCK_LINES || is_related_heading(l.text) {
+                break;
+            }
+            let is_part = criteria::sub_heading(l.text).is_some();
+            if !is_part && !l.is_blank() && starts_something(l.text) {
+                break;
+            }
+            push_criteria_line(&mut block, *l);
+            end += 1;
+        }
+        let tree = self
+            .study
+            .trialcards
+            .criteria
+            .get_or_insert_with(Default::default);
+        criteria::build_tree(&block, CriteriaPart::Preamble, tree);
+        let last = self.lines[at..end]
+            .iter()
+            .rev()
+            .find(|l| !l.is_blank())
+            .map_or(first.no, |l| l.no);
+        let key = "protocolSection.eligibilityModule.eligibilityCriteria";
+        let from = self
+            .study
+            .trialcards
+            .spans
+            .get(key)
+            .map_or(first.no, |s| s.from);
+        spans::at(&mut self.study, key, from, last);
+        Some(end)
+    }
 }
 
 /// Adds a line to a criteria block; a part heading with its items inline and `;`-separated
@@ -378,5 +728,125 @@ fn push_criteria_line<'a>(block: &mut Vec<Line<'a>>, line: Line<'a>) {
             }
         }
         _ => block.push(line),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::scan;
+    use crate::model::enums::{Sex, Status, StudyType};
+
+    fn read_text(text: &str) -> Option<Study> {
+        read(&scan(text)).map(|p| p.study)
+    }
+
+    #[test]
+    fn label_lines_over_value_lines() {
+        let s = read_text(
+            "Status\nUNKNOWN\nLead Sponsor\nFictional University\nRegistration Number\n\
+             NCT09990101\nTarget Recruitment\n50\nSex\nAll\n",
+        )
+        .unwrap();
+        let p = &s.protocol_section;
+        assert_eq!(p.status_module.overall_status, Some(Status::Unknown));
+        assert_eq!(s.nct_id(), Some("NCT09990101"));
+        assert_eq!(
+            p.design_module
+                .enrollment_info
+                .as_ref()
+                .and_then(|e| e.count),
+            Some(50)
+        );
+        assert_eq!(p.eligibility_module.sex, Some(Sex::All));
+        assert_eq!(
+            s.trialcards.spans["protocolSection.statusModule.overallStatus"].from,
+            2
+        );
+    }
+
+    #[test]
+    fn glued_labels_and_badges() {
+        let s = read_text(
+            "search\nA Fictional Trial of Cord Cells in Knee Pain\nPHASE1/PHASE2RecruitingINTERVENTIONAL\n\
+             Phase 1/Phase 2Lead Sponsor\nFictional Hospital\nTarget Recruitment\n33A prospective, open trial.\n",
+        )
+        .unwrap();
+        let p = &s.protocol_section;
+        assert_eq!(
+            s.brief_title(),
+            Some("A Fictional Trial of Cord Cells in Knee Pain")
+        );
+        assert_eq!(p.design_module.phases, [Phase::Phase1, Phase::Phase2]);
+        assert_eq!(p.status_module.overall_status, Some(Status::Recruiting));
+        assert_eq!(p.design_module.study_type, Some(StudyType::Interventional));
+        assert_eq!(
+            p.sponsor_collaborators_module
+                .lead_sponsor
+                .as_ref()
+                .and_then(|l| l.name.as_deref()),
+            Some("Fictional Hospital")
+        );
+        assert_eq!(
+            p.design_module
+                .enrollment_info
+                .as_ref()
+                .and_then(|e| e.count),
+            Some(33)
+        );
+        assert!(s
+            .trialcards
+            .unrecognized
+            .iter()
+            .any(|u| u.text.starts_with("A prospective")));
+    }
+
+    #[test]
+    fn intervention_types_on_their_own_lines() {
+        let s = read_text(
+            "A Fictional Trial of Two Cell Doses\nNCT09990102\nInterventions\nDRUG\n\
+             hUC-MSC infusion (low dose)\nOne infusion of cells.\nBIOLOGICAL\nPlacebo saline\n\nConditions\nKnee Pain\n",
+        )
+        .unwrap();
+        let iv = &s.protocol_section.arms_interventions_module.interventions;
+        assert_eq!(iv.len(), 2, "{iv:?}");
+        assert_eq!(iv[0].name.as_deref(), Some("hUC-MSC infusion (low dose)"));
+        assert_eq!(iv[0].intervention_type, Some(InterventionType::Drug));
+        assert_eq!(iv[0].description.as_deref(), Some("One infusion of cells."));
+        assert_eq!(iv[1].intervention_type, Some(InterventionType::Biological));
+        assert_eq!(
+            s.protocol_section.conditions_module.conditions,
+            ["Knee Pain"]
+        );
+    }
+
+    #[test]
+    fn a_page_without_an_nct_id_still_gives_a_record() {
+        let s = read_text(
+            "Home > Trials\nA Fictional Study of Walking in Older Adults\nStatus: Recruiting\nPhase: Phase 2\n",
+        )
+        .unwrap();
+        assert_eq!(s.nct_id(), None);
+        assert_eq!(
+            s.brief_title(),
+            Some("A Fictional Study of Walking in Older Adults")
+        );
+        assert!(read_text("Shopping list\nmilk\nbread\n").is_none());
+    }
+
+    #[test]
+    fn a_value_its_field_refuses_is_kept_as_text() {
+        let s = read_text("Status: Recruiting\nPhase: Phase 2\nSex\nsometimes\n").unwrap();
+        assert!(s.protocol_section.eligibility_module.sex.is_none());
+        assert!(s
+            .trialcards
+            .unrecognized
+            .iter()
+            .any(|u| u.text == "sometimes"));
+        assert!(s
+            .trialcards
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("kept as text")));
     }
 }

@@ -1,0 +1,218 @@
+//! Labels and values glued together. A page whose blocks lost their line breaks when copied
+//! runs a value into the next label ("Phase 1/Phase 2Lead Sponsor", "InterventionalStatus",
+//! "Completed No Results PostedIndication/Condition") and badges into each other
+//! ("PHASE1/PHASE2RecruitingINTERVENTIONAL"). Such joins happen where a word ends and the next
+//! begins with a capital with no space between (a *glue point*); [`unglue`] splits a line at
+//! glue points when the pieces are known labels and recognised values.
+
+use super::badges::badge;
+use super::pairs::bare_label;
+use crate::fields::ids;
+use crate::lines::Line;
+
+/// Lines longer than this are prose, never glued blocks (keeps the search linear).
+const MAX_GLUED_LINE: usize = 300;
+
+/// At most this many pieces are considered in one line.
+const MAX_PIECES: usize = 16;
+
+/// The byte offsets in `text` where a new word begins glued to the one before: a lowercase
+/// letter, digit or closing bracket followed by a capital ("dI", "2R", ")A"), or a run of
+/// capitals followed by a capitalised word ("LS" in "INTERVENTIONALStatus").
+pub(crate) fn glue_points(text: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    for k in 1..chars.len() {
+        let (a, (at, b)) = (chars[k - 1].1, chars[k]);
+        if !b.is_uppercase() {
+            continue;
+        }
+        let joined = a.is_lowercase()
+            || a.is_ascii_digit()
+            || matches!(a, ')' | ']')
+            || a.is_uppercase()
+                && k >= 2
+                && chars[k - 2].1.is_uppercase()
+                && chars.get(k + 1).is_some_and(|(_, c)| c.is_lowercase());
+        if joined {
+            out.push(at);
+        }
+    }
+    out
+}
+
+/// What one piece of a glued line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// A known label.
+    Label,
+    /// A value recognised without a label (status, phase, study type) or an NCT ID.
+    Badge,
+    /// Anything else (a sponsor's name, a title).
+    Free,
+}
+
+fn piece_kind(text: &str) -> Piece {
+    let text = text.trim();
+    if text.split_whitespace().count() <= 6 && bare_label(text).is_some() {
+        Piece::Label
+    } else if badge(text).is_some() || ids::is_nct_id(text) {
+        Piece::Badge
+    } else {
+        Piece::Free
+    }
+}
+
+/// The pieces of one line: the line itself unless it splits at glue points into known labels
+/// and recognised values (free text allowed between them, never two free pieces in a row),
+/// with at least one label, or at least two badges.
+pub(crate) fn split_glued(text: &str) -> Vec<&str> {
+    if text.len() > MAX_GLUED_LINE {
+        return vec![text];
+    }
+    let mut cuts = glue_points(text);
+    if cuts.is_empty() || cuts.len() >= MAX_PIECES {
+        return vec![text];
+    }
+    cuts.insert(0, 0);
+    cuts.push(text.len());
+    let n = cuts.len() - 1;
+    // best[j][free]: the best cost of covering segments 0..j, the last piece free or not (the
+    // fewest free pieces, then the most recognised ones); with the back-pointer (start segment
+    // of the last piece, its kind, whether the piece before it was free).
+    const NONE: i64 = i64::MAX;
+    const FREE_COST: i64 = 1000;
+    let mut best = vec![[NONE; 2]; n + 1];
+    let mut back = vec![[(0usize, Piece::Free, 0usize); 2]; n + 1];
+    best[0][0] = 0;
+    for j in 1..=n {
+        for i in 0..j {
+            let kind = piece_kind(&text[cuts[i]..cuts[j]]);
+            let free = usize::from(kind == Piece::Free);
+            // A free piece costs 1,000 and a recognised one -1: fewer free pieces first, then
+            // the most recognised ones ("…Adult)All Sexes" is an age range and a sex).
+            let piece_cost = if free == 1 { FREE_COST } else { -1 };
+            for prev_free in 0..2 {
+                let before = best[i][prev_free];
+                if before == NONE || (free == 1 && prev_free == 1) {
+                    continue;
+                }
+                let cost = before + piece_cost;
+                if cost < best[j][free] {
+                    best[j][free] = cost;
+                    back[j][free] = (i, kind, prev_free);
+                }
+            }
+        }
+    }
+    let Some(end_free) = (0..2)
+        .filter(|&f| best[n][f] != NONE)
+        .min_by_key(|&f| best[n][f])
+    else {
+        return vec![text];
+    };
+    let mut pieces = Vec::new();
+    let (mut j, mut f) = (n, end_free);
+    while j > 0 {
+        let (i, kind, prev_free) = back[j][f];
+        pieces.push((cuts[i], cuts[j], kind));
+        f = prev_free;
+        j = i;
+    }
+    pieces.reverse();
+    let labels = pieces.iter().filter(|p| p.2 == Piece::Label).count();
+    let badges = pieces.iter().filter(|p| p.2 == Piece::Badge).count();
+    if pieces.len() < 2 || (labels == 0 && badges < 2) || (labels == 0 && badges < pieces.len()) {
+        return vec![text];
+    }
+    pieces
+        .into_iter()
+        .map(|(a, b, _)| text[a..b].trim())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The lines with glued lines split into their pieces; each piece keeps its line's number, so
+/// every value still traces to the line it came from.
+pub(crate) fn unglue<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        let pieces = split_glued(l.text);
+        if pieces.len() == 1 {
+            out.push(*l);
+            continue;
+        }
+        for (k, text) in pieces.into_iter().enumerate() {
+            out.push(Line {
+                no: l.no,
+                text,
+                indent: if k == 0 { l.indent } else { 0 },
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_lines_split_at_known_labels_and_badges() {
+        assert_eq!(
+            split_glued("Phase 1/Phase 2Lead Sponsor"),
+            ["Phase 1/Phase 2", "Lead Sponsor"]
+        );
+        assert_eq!(
+            split_glued("InterventionalStatus"),
+            ["Interventional", "Status"]
+        );
+        assert_eq!(
+            split_glued("Completed No Results PostedConditions"),
+            ["Completed No Results Posted", "Conditions"]
+        );
+        assert_eq!(
+            split_glued("PHASE1/PHASE2RecruitingINTERVENTIONAL"),
+            ["PHASE1/PHASE2", "Recruiting", "INTERVENTIONAL"]
+        );
+        assert_eq!(
+            split_glued("Fictional UniversityStatusRecruiting"),
+            ["Fictional University", "Status", "Recruiting"]
+        );
+        assert_eq!(
+            split_glued("NCT09990001Recruiting"),
+            ["NCT09990001", "Recruiting"]
+        );
+    }
+
+    #[test]
+    fn names_and_prose_stay_whole() {
+        for t in [
+            "MedPath",
+            "ClinicalTrials.gov Identifier: NCT09990001",
+            "BioMarin and GlaxoSmithKline",
+            "A Trial of hUC-MSCs in COVID-19",
+            "33A prospective, multicenter trial",
+            "iPhone app for Type 2 diabetes",
+        ] {
+            assert_eq!(split_glued(t), [t], "{t}");
+        }
+    }
+
+    #[test]
+    fn pieces_keep_their_line_number() {
+        let lines = crate::lines::scan("Title\nInterventionalStatus\nRecruiting\n");
+        let out = unglue(&lines);
+        let texts: Vec<_> = out.iter().map(|l| (l.no, l.text)).collect();
+        assert_eq!(
+            texts,
+            [
+                (1, "Title"),
+                (2, "Interventional"),
+                (2, "Status"),
+                (3, "Recruiting"),
+                (4, "")
+            ]
+        );
+    }
+}

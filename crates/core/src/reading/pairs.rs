@@ -1,0 +1,198 @@
+//! Labelled pairs on one line, in every arrangement sites use: `Label: value`, `Label | value`
+//! (a table row, with or without its outer bars), `Label<TAB>value`, `**Label:** value`,
+//! `- Label: value`, and `Label value` when the value passes the label's own recogniser
+//! ("Status Recruiting", "Enrollment 120 participants"). A label alone on its line is a
+//! [`bare_label`]; its value lines are the reader's to gather. Labels are looked up in the one
+//! synonym table, [`crate::lines::lookup_label`].
+
+use crate::fields::assign::assign;
+use crate::lines::{lookup_label, split_labelled, Label};
+use crate::model::Study;
+
+/// A label and its value found on one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pair<'a> {
+    /// The field the label names.
+    pub label: Label,
+    /// The label as the page prints it.
+    pub label_text: &'a str,
+    /// The value, decoration removed.
+    pub value: String,
+}
+
+/// Strips markdown and table decoration: "# ", "> ", "- ", "**", "|".
+pub(crate) fn plain(text: &str) -> String {
+    let t = text.trim_start_matches(['#', '>']).trim_start();
+    let t = t.strip_prefix("- ").unwrap_or(t);
+    let t = t.trim_matches('|').trim();
+    if t.contains("**") || t.contains("__") {
+        t.replace("**", "").replace("__", "").trim().to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Whether a line is only table decoration (`|`, `|||`, `|---|:---:|`).
+pub(crate) fn is_decoration(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | '+' | '=' | ' ' | '_'))
+        && text.contains(['|', '-', '='])
+}
+
+/// Whether `label` names a field whose values a recogniser validates (a status, a phase, a
+/// count, a date …), so a value is trusted without a separator.
+pub(crate) fn is_typed(label: Label) -> bool {
+    use Label as L;
+    matches!(
+        label,
+        L::NctId
+            | L::OverallStatus
+            | L::Phase
+            | L::StudyType
+            | L::Enrollment
+            | L::StartDate
+            | L::PrimaryCompletionDate
+            | L::CompletionDate
+            | L::LastUpdate
+            | L::FirstPosted
+            | L::ResultsFirstPosted
+            | L::Sex
+            | L::MinimumAge
+            | L::MaximumAge
+            | L::Ages
+            | L::HealthyVolunteers
+            | L::SponsorClass
+            | L::Allocation
+            | L::InterventionModel
+            | L::PrimaryPurpose
+            | L::Masking
+            | L::ObservationalModel
+            | L::TimePerspective
+    )
+}
+
+/// Whether `value` fits the field `label` names (its recogniser accepts it).
+pub(crate) fn fits(label: Label, value: &str) -> bool {
+    assign(&mut Study::default(), label, value).is_ok()
+}
+
+/// The pair on a line of `text` (already [`plain`]), in any one-line arrangement.
+pub(crate) fn on_line(text: &str) -> Option<Pair<'_>> {
+    if let Some((left, right)) = text.split_once('\t') {
+        let label = left.trim().trim_end_matches(':').trim();
+        if let Some(l) = lookup_label(label) {
+            return Some(Pair {
+                label: l,
+                label_text: label,
+                value: clean_value(right),
+            });
+        }
+    }
+    if let Some((left, right)) = text.split_once(" | ") {
+        let label = left.trim().trim_end_matches(':').trim();
+        if let Some(l) = lookup_label(label) {
+            return Some(Pair {
+                label: l,
+                label_text: label,
+                value: clean_value(right),
+            });
+        }
+    }
+    if let Some((label, value)) = split_labelled(text) {
+        let label_text = text.split(':').next().unwrap_or_default().trim();
+        return Some(Pair {
+            label,
+            label_text,
+            value: clean_value(value),
+        });
+    }
+    typed_prefix(text)
+}
+
+/// Table-cell bars and spaces around a value removed.
+fn clean_value(value: &str) -> String {
+    value.trim().trim_matches('|').trim().to_string()
+}
+
+/// "Status Recruiting", "Enrollment 120 participants": a label of a typed field, a space, and
+/// a value its recogniser accepts (the longest such label of at most five words).
+fn typed_prefix(text: &str) -> Option<Pair<'_>> {
+    if text.len() > 160 || !text.contains(' ') {
+        return None;
+    }
+    let mut ends: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).take(5).collect();
+    ends.reverse();
+    for end in ends {
+        let (label_text, value) = (text[..end].trim(), text[end..].trim());
+        let Some(label) = lookup_label(label_text) else {
+            continue;
+        };
+        if is_typed(label) && fits(label, value) {
+            return Some(Pair {
+                label,
+                label_text,
+                value: value.to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// A line that is only a known label ("Conditions", "Detailed Description:", "Sex |").
+pub(crate) fn bare_label(text: &str) -> Option<Label> {
+    let t = text
+        .trim()
+        .trim_end_matches(['|', ' '])
+        .trim_end_matches(':')
+        .trim();
+    lookup_label(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(text: &str) -> Option<(Label, String)> {
+        on_line(&plain(text)).map(|p| (p.label, p.value))
+    }
+
+    #[test]
+    fn every_one_line_arrangement() {
+        let want = Some((Label::OverallStatus, "Recruiting".to_string()));
+        assert_eq!(pair("Status: Recruiting"), want);
+        assert_eq!(pair("Status | Recruiting"), want);
+        assert_eq!(pair("| Status | Recruiting |"), want);
+        assert_eq!(pair("Status\tRecruiting"), want);
+        assert_eq!(pair("- **Status:** Recruiting"), want);
+        assert_eq!(pair("**Status**: Recruiting"), want);
+        assert_eq!(pair("Status Recruiting"), want);
+        assert_eq!(
+            pair("Target Enrollment 120 participants"),
+            Some((Label::Enrollment, "120 participants".to_string()))
+        );
+        assert_eq!(
+            pair("Lead Sponsor\tFictional University"),
+            Some((Label::LeadSponsor, "Fictional University".to_string()))
+        );
+    }
+
+    #[test]
+    fn prose_is_no_pair() {
+        assert_eq!(pair("Status epilepticus is a common emergency"), None);
+        assert_eq!(pair("Phase two of the project"), None);
+        assert_eq!(pair("Sex differences in outcome"), None);
+    }
+
+    #[test]
+    fn decoration_and_bare_labels() {
+        assert!(is_decoration("|---|:---:|"));
+        assert!(is_decoration("|||"));
+        assert!(!is_decoration("Phase 2"));
+        assert_eq!(bare_label("Lead Sponsor"), Some(Label::LeadSponsor));
+        assert_eq!(bare_label("Sex |"), Some(Label::Sex));
+        assert_eq!(bare_label("Conditions:"), Some(Label::Conditions));
+        assert_eq!(bare_label("Something"), None);
+    }
+}
