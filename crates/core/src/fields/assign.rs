@@ -37,24 +37,14 @@ pub fn assign(study: &mut Study, label: Label, value: &str) -> Result<(), String
             p.design_module.phases.extend(phases);
             vocab::sort_phases(&mut p.design_module.phases);
         }
-        Label::StudyType => match vocab::lookup::<StudyType>(value) {
-            Some(t) => p.design_module.study_type = Some(t),
-            None => {
-                // "Observational [Patient Registry]", "Interventional  (Clinical Trial)".
-                let (base, registry) = match value.split_once(['[', '(']) {
-                    Some((b, r)) => (b, r.to_lowercase().contains("registry")),
-                    None => return bad("study type"),
-                };
-                match vocab::lookup::<StudyType>(base) {
-                    Some(t) => {
-                        p.design_module.study_type = Some(t);
-                        if value.contains('[') {
-                            p.design_module.patient_registry = Some(registry);
-                        }
-                    }
-                    None => return bad("study type"),
+        Label::StudyType => match vocab::study_type(value) {
+            Some((t, registry)) => {
+                p.design_module.study_type = Some(t);
+                if registry.is_some() {
+                    p.design_module.patient_registry = registry;
                 }
             }
+            None => return bad("study type"),
         },
         Label::Enrollment => match enrollment::parse_count_phrase(value) {
             Some(c) => {

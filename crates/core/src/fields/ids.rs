@@ -9,7 +9,10 @@ pub fn is_nct_id(s: &str) -> bool {
     s.len() == 11 && s.starts_with("NCT") && s[3..].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Every NCT ID in `text` that stands as a word (not inside a longer run of letters or digits).
+/// Every NCT ID in `text` that stands at a word boundary. Pages that strip markup glue words
+/// together ("NCT09990123Recruiting", "IdentifierNCT09990123"), so a letter after the ID or a
+/// lowercase letter before it still ends a word; a digit on either side, or a capital before
+/// ("XNCT…", another scheme's code), means the ID is part of something longer.
 pub fn find_nct_ids(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -17,8 +20,9 @@ pub fn find_nct_ids(text: &str) -> Vec<&str> {
     while let Some(pos) = text[i..].find("NCT") {
         let start = i + pos;
         let end = start + 11;
-        let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-        let after_ok = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        let before_ok = start == 0
+            || !(bytes[start - 1].is_ascii_digit() || bytes[start - 1].is_ascii_uppercase());
+        let after_ok = end >= bytes.len() || !bytes[end].is_ascii_digit();
         let candidate = text.get(start..end).filter(|c| is_nct_id(c));
         if let (Some(c), true, true) = (candidate, before_ok, after_ok) {
             out.push(c);
@@ -151,6 +155,31 @@ mod tests {
             vec!["NCT09990123", "NCT09990124"]
         );
         assert!(is_nct_id("NCT09990001"));
+        // (text, the IDs found)
+        let table: &[(&str, &[&str])] = &[
+            ("NCT09990123Recruiting", &["NCT09990123"]),
+            ("IdentifierNCT09990123", &["NCT09990123"]),
+            ("Phase 2NCT09990123", &[]),
+            ("XNCT09990123", &[]),
+            ("NCT099901234", &[]),
+            ("1NCT09990123", &[]),
+            ("NCT0999012", &[]),
+            ("nct09990123", &[]),
+            (
+                "https://clinicaltrials.gov/study/NCT09990123?tab=results",
+                &["NCT09990123"],
+            ),
+            (
+                "NCT09990123, NCT09990124;NCT09990125",
+                &["NCT09990123", "NCT09990124", "NCT09990125"],
+            ),
+            ("NCT09990123NCT09990124", &["NCT09990123"]),
+            ("NCTNCT09990123", &[]),
+            ("é NCT09990123é", &["NCT09990123"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(find_nct_ids(text), want.to_vec(), "{text}");
+        }
         assert!(!is_nct_id("NCT0999000"));
     }
 
@@ -193,5 +222,24 @@ mod tests {
         assert_eq!(found[0].kind, SecondaryIdType::EudractNumber);
         assert_eq!(found[1].kind, SecondaryIdType::Registry);
         assert_eq!(found[9].kind, SecondaryIdType::Ctis);
+    }
+
+    #[test]
+    fn registry_id_near_misses() {
+        let rejected = [
+            "2012-004303-1",
+            "2012-004303-123",
+            "2012/004303/12",
+            "ISRCTN1234567",
+            "ISRCTNabcdefgh",
+            "ChiCTR-",
+            "DRKS0001234X",
+            "NCT09990001",
+            "2025-06-28",
+            "ACTRN1261900012345",
+        ];
+        for word in rejected {
+            assert_eq!(registry_id(word), None, "{word}");
+        }
     }
 }
