@@ -1,16 +1,18 @@
 //! Reader for ClinicalTrials.Veeva study pages: a fixed set of section headings ("Status and
 //! phase", "Identifiers", "Inclusion criteria", "Trial design" …), each followed by its values.
 
+use std::collections::HashSet;
+
 use super::{note, split_sections, unplaced, ReadPage, Section};
 use crate::fields::assign::{assign, design_info};
 use crate::fields::criteria::{self, CriteriaPart};
 use crate::fields::markup::{lines_to_markdown, unescape};
-use crate::fields::{age, enrollment, ids};
+use crate::fields::{age, contact, design, enrollment, ids};
 use crate::lines::{Label, Line};
 use crate::model::enums::*;
 use crate::model::{
-    ArmGroup, Contact, EnrollmentInfo, Intervention, OrgStudyIdInfo, SecondaryIdInfo, Severity,
-    Sponsor, Study,
+    ArmGroup, EnrollmentInfo, Intervention, OrgStudyIdInfo, SecondaryIdInfo, Severity, Sponsor,
+    Study,
 };
 use crate::vocab;
 
@@ -252,15 +254,23 @@ pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
 
 /// A section that holds one value for one field.
 fn single(study: &mut Study, values: &[Line<'_>], section: &str, label: Label) {
+    place_first(study, values, section, |study, text| {
+        assign(study, label, text).map_err(|why| format!("{section}: {why}."))
+    });
+}
+
+/// A section whose first line is its value: `place` puts it into the record or says why it
+/// cannot (a warning; the line is kept as unplaced). Any further line is unplaced.
+fn place_first(
+    study: &mut Study,
+    values: &[Line<'_>],
+    section: &str,
+    place: impl FnOnce(&mut Study, &str) -> Result<(), String>,
+) {
     let mut rest = values.iter();
     if let Some(first) = rest.next() {
-        if let Err(why) = assign(study, label, first.text) {
-            note(
-                study,
-                Severity::Warning,
-                Some(first.no),
-                format!("{section}: {why}."),
-            );
+        if let Err(why) = place(study, first.text) {
+            note(study, Severity::Warning, Some(first.no), why);
             unplaced(study, first, Some(section));
         }
     }
@@ -368,55 +378,32 @@ fn read_identifiers(study: &mut Study, values: &[Line<'_>]) {
 
 /// "100 estimated patients" is estimated; Veeva prints actual counts without a qualifier.
 fn read_enrollment(study: &mut Study, values: &[Line<'_>], section: &str) {
-    let mut rest = values.iter();
-    if let Some(first) = rest.next() {
-        match enrollment::parse_count_phrase(first.text) {
-            Some(c) => {
-                let kind = if c.estimated {
-                    EnrollmentType::Estimated
-                } else {
-                    EnrollmentType::Actual
-                };
-                study.protocol_section.design_module.enrollment_info = Some(EnrollmentInfo {
-                    count: Some(c.count),
-                    enrollment_type: Some(kind),
-                });
-            }
-            None => {
-                note(
-                    study,
-                    Severity::Warning,
-                    Some(first.no),
-                    format!("Enrollment: \"{}\" is not a participant count.", first.text),
-                );
-                unplaced(study, first, Some(section));
-            }
-        }
-    }
-    rest.for_each(|l| unplaced(study, l, Some(section)));
+    place_first(study, values, section, |study, text| {
+        let c = enrollment::parse_count_phrase(text)
+            .ok_or_else(|| format!("Enrollment: \"{text}\" is not a participant count."))?;
+        let kind = if c.estimated {
+            EnrollmentType::Estimated
+        } else {
+            EnrollmentType::Actual
+        };
+        study.protocol_section.design_module.enrollment_info = Some(EnrollmentInfo {
+            count: Some(c.count),
+            enrollment_type: Some(kind),
+        });
+        Ok(())
+    });
 }
 
+/// "18 to 65 years old", "18+ years old": the minimum and maximum ages.
 fn read_ages(study: &mut Study, values: &[Line<'_>], section: &str) {
-    let mut rest = values.iter();
-    if let Some(first) = rest.next() {
-        match age::parse_age_range(first.text) {
-            Some(r) => {
-                let e = &mut study.protocol_section.eligibility_module;
-                e.minimum_age = r.minimum;
-                e.maximum_age = r.maximum;
-            }
-            None => {
-                note(
-                    study,
-                    Severity::Warning,
-                    Some(first.no),
-                    format!("Ages: \"{}\" is not an age range.", first.text),
-                );
-                unplaced(study, first, Some(section));
-            }
-        }
-    }
-    rest.for_each(|l| unplaced(study, l, Some(section)));
+    place_first(study, values, section, |study, text| {
+        let r = age::parse_age_range(text)
+            .ok_or_else(|| format!("Ages: \"{text}\" is not an age range."))?;
+        let e = &mut study.protocol_section.eligibility_module;
+        e.minimum_age = r.minimum;
+        e.maximum_age = r.maximum;
+        Ok(())
+    });
 }
 
 fn read_criteria(study: &mut Study, section: &Section<'_>, start: CriteriaPart) {
@@ -427,7 +414,7 @@ fn read_criteria(study: &mut Study, section: &Section<'_>, start: CriteriaPart) 
     criteria::build_tree(&section.body, start, tree);
 }
 
-/// "Double Blind", possibly followed by who is masked ("Participant, Investigator").
+/// "Double Blind", possibly followed by who is masked ("(Participant, Investigator)").
 fn read_masking(study: &mut Study, values: &[Line<'_>], section: &str) {
     let mut rest = values.iter();
     if let Some(first) = rest.next() {
@@ -436,20 +423,13 @@ fn read_masking(study: &mut Study, values: &[Line<'_>], section: &str) {
         }
     }
     for l in rest {
-        let roles: Vec<Option<WhoMasked>> = l
-            .text
-            .trim_matches(|c| c == '(' || c == ')')
-            .split(',')
-            .map(vocab::lookup::<WhoMasked>)
-            .collect();
-        if !roles.is_empty() && roles.iter().all(Option::is_some) {
-            design_info(study)
+        match design::parse_who_masked_line(l.text) {
+            Some(roles) => design_info(study)
                 .masking_info
                 .get_or_insert_with(Default::default)
                 .who_masked
-                .extend(roles.into_iter().flatten());
-        } else {
-            unplaced(study, l, Some(section));
+                .extend(roles),
+            None => unplaced(study, l, Some(section)),
         }
     }
 }
@@ -473,26 +453,8 @@ fn read_contacts(study: &mut Study, values: &[Line<'_>]) {
         .contacts_locations_module
         .central_contacts;
     for l in values {
-        let is_email = l.text.contains('@') && !l.text.contains(' ');
-        let is_phone = looks_like_phone(l.text);
-        match contacts.last_mut() {
-            Some(c) if is_email && c.email.is_none() => c.email = Some(l.text.to_string()),
-            Some(c) if is_phone && c.phone.is_none() => c.phone = Some(l.text.to_string()),
-            _ => contacts.push(Contact {
-                name: Some(unescape(l.text)),
-                ..Default::default()
-            }),
-        }
+        contact::add_contact_line(contacts, l.text);
     }
-}
-
-/// Whether a line is a phone number: digits with separators, optionally an extension.
-pub(crate) fn looks_like_phone(text: &str) -> bool {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    digits >= 6
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-().ext".contains(c) || c == '/')
 }
 
 /// The arms after "N participants in M patient groups": label, group type ("Experimental group"),
@@ -553,25 +515,27 @@ fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
         .arms_interventions_module
         .arm_groups
         .extend(arms);
-    // Interventions named by arms but missing from "Treatments" (a cut page) are still interventions.
+    // Interventions named by arms but missing from "Treatments" (a cut page) are still
+    // interventions. A set of the names already listed keeps this linear in arms × names.
     let module = &mut study.protocol_section.arms_interventions_module;
-    let named: Vec<String> = module
-        .arm_groups
+    let mut listed: HashSet<String> = module
+        .interventions
         .iter()
-        .flat_map(|a| a.intervention_names.clone())
+        .map(Intervention::display_name)
         .collect();
-    for name in named {
-        if !module
-            .interventions
-            .iter()
-            .any(|iv| iv.display_name() == name)
-        {
-            if let Some((kind, n)) = vocab::typed_intervention(&name) {
-                module.interventions.push(Intervention {
+    for arm in &module.arm_groups {
+        for name in &arm.intervention_names {
+            if listed.contains(name) {
+                continue;
+            }
+            if let Some((kind, n)) = vocab::typed_intervention(name) {
+                let iv = Intervention {
                     intervention_type: Some(kind),
                     name: Some(n.to_string()),
                     ..Default::default()
-                });
+                };
+                listed.insert(iv.display_name());
+                module.interventions.push(iv);
             }
         }
     }
