@@ -5,11 +5,12 @@
 
 use crate::detect::Layout;
 use crate::export::formula_guard;
+use crate::fields::code_list::{parse_code_list, split_parenthesised};
+use crate::fields::design::parse_masking;
 use crate::fields::{age, date};
 use crate::model::{
     AgencyClass, DateStruct, DesignInfo, Diagnostic, EnrollmentInfo, Intervention, LabelledValue,
-    MaskingInfo, OrgStudyIdInfo, Outcome, SecondaryIdInfo, Severity, SourceInfo, Sponsor,
-    StandardAge, Study,
+    OrgStudyIdInfo, Outcome, SecondaryIdInfo, Severity, SourceInfo, Sponsor, StandardAge, Study,
 };
 use crate::vocab;
 use crate::ParseOutput;
@@ -269,20 +270,14 @@ fn outcomes(value: &str) -> Vec<Outcome> {
 /// "18 Years to 65 Years (ADULT, OLDER_ADULT)", "Child, Adult", "18 Years and older (ADULT)".
 fn place_age(study: &mut Study, value: &str) -> bool {
     let e = &mut study.protocol_section.eligibility_module;
-    let (range, groups) = match value.split_once('(') {
-        Some((range, rest)) => (range.trim(), rest.trim_end_matches(')')),
+    let (range, groups) = match split_parenthesised(value) {
+        Some(split) => split,
         None if value.chars().any(|c| c.is_ascii_digit()) => (value, ""),
         None => ("", value),
     };
-    let ages: Vec<Option<StandardAge>> = groups
-        .split(',')
-        .map(str::trim)
-        .filter(|g| !g.is_empty())
-        .map(vocab::lookup)
-        .collect();
-    if ages.iter().any(Option::is_none) {
+    let Some(ages) = parse_code_list::<StandardAge>(groups) else {
         return false;
-    }
+    };
     let bounds = if range.is_empty() {
         None
     } else {
@@ -295,7 +290,7 @@ fn place_age(study: &mut Study, value: &str) -> bool {
         e.minimum_age = b.minimum;
         e.maximum_age = b.maximum;
     }
-    e.std_ages = ages.into_iter().flatten().collect();
+    e.std_ages = ages;
     true
 }
 
@@ -330,24 +325,9 @@ fn place_design(study: &mut Study, value: &str) -> bool {
                 info.time_perspective.is_some()
             }
             "Masking" => {
-                let (level, who) = match code.split_once('(') {
-                    Some((l, w)) => (l.trim(), w.trim_end_matches(')')),
-                    None => (code, ""),
-                };
-                let who: Vec<_> = who
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|w| !w.is_empty())
-                    .map(vocab::lookup)
-                    .collect();
-                let masking = vocab::lookup(level);
-                let ok = masking.is_some() && who.iter().all(Option::is_some);
-                info.masking_info = Some(MaskingInfo {
-                    masking,
-                    masking_description: None,
-                    who_masked: who.into_iter().flatten().collect(),
-                });
-                ok
+                // A masking the vocabulary does not know leaves the whole design unread.
+                info.masking_info = parse_masking(code);
+                info.masking_info.is_some()
             }
             _ => false,
         };

@@ -3,11 +3,13 @@
 //! and results pages ("Trial Outcomes & Findings for …"). Every section heading is followed by
 //! one explanatory sentence of the site, which is dropped.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{note, split_sections, unplaced, ReadPage, Section};
 use crate::fields::assign::{assign, design_info};
 use crate::fields::criteria::{self, CriteriaPart};
 use crate::fields::markup::unescape;
-use crate::fields::{age, date, enrollment, ids};
+use crate::fields::{age, contact, date, enrollment, ids};
 use crate::lines::{lookup_label, Label, Line};
 use crate::model::enums::*;
 use crate::model::{
@@ -372,24 +374,21 @@ fn read_basic(study: &mut Study, values: &[Line<'_>], h: &str) {
     let mut i = 0;
     while i < values.len() {
         let l = values[i];
-        if let Some(label) = lookup_label(l.text) {
-            if let Some(v) = values.get(i + 1) {
-                if let Err(why) = assign(study, label, v.text) {
-                    note(
-                        study,
-                        Severity::Warning,
-                        Some(v.no),
-                        format!("{}: {why}.", l.text),
-                    );
-                    unplaced(study, &l, Some(h));
-                    unplaced(study, v, Some(h));
-                }
-                if matches!(label, Label::StartDate | Label::CompletionDate) {
-                    dates += 1;
-                }
-                i += 2;
-                continue;
+        if let Some((label, misfit)) = place_labelled_pair(study, values, i, h) {
+            if let Some(why) = misfit {
+                let value_no = values.get(i + 1).map(|v| v.no);
+                note(
+                    study,
+                    Severity::Warning,
+                    value_no,
+                    format!("{}: {why}.", l.text),
+                );
             }
+            if matches!(label, Label::StartDate | Label::CompletionDate) {
+                dates += 1;
+            }
+            i += 2;
+            continue;
         }
         let t = l.text;
         let p = &mut study.protocol_section;
@@ -462,7 +461,7 @@ fn read_design(study: &mut Study, values: &[Line<'_>], h: &str, observational: b
     let mut slot = 0usize;
     let mut i = 0;
     while i < values.len() {
-        if place_labelled_pair(study, values, i, h) {
+        if place_labelled_pair(study, values, i, h).is_some() {
             i += 2;
             continue;
         }
@@ -527,7 +526,7 @@ fn read_interventions(study: &mut Study, values: &[Line<'_>]) -> Vec<(String, Op
     }
     let known = list
         .iter()
-        .filter_map(|iv| Some((l_name(iv)?, iv.description.clone())))
+        .filter_map(|iv| Some((iv.name.clone()?, iv.description.clone())))
         .collect();
     study
         .protocol_section
@@ -535,10 +534,6 @@ fn read_interventions(study: &mut Study, values: &[Line<'_>]) -> Vec<(String, Op
         .interventions
         .extend(list);
     known
-}
-
-fn l_name(iv: &Intervention) -> Option<String> {
-    iv.name.clone()
 }
 
 /// Study groups: label, description, (labelled) "Group Type X", then the group's interventions
@@ -558,9 +553,22 @@ fn read_groups(
         InIntervention { name: String, described: bool },
         Closed,
     }
+    // Indexes instead of list searches, so many groups × interventions stay linear. Where a
+    // name occurs twice, the first entry is the one used, as a search from the front would.
+    let mut own_descriptions: HashMap<&str, Option<&str>> = HashMap::new();
+    for (n, d) in known {
+        own_descriptions.entry(n).or_insert(d.as_deref());
+    }
+    let own_description = |name: &str| own_descriptions.get(name).copied().flatten();
+    let mut seen: HashSet<String> = known.iter().map(|(n, _)| n.clone()).collect();
+    let mut by_name = InterventionIndex::new(
+        &study
+            .protocol_section
+            .arms_interventions_module
+            .interventions,
+    );
     let mut arms: Vec<ArmGroup> = Vec::new();
     let mut state = State::Closed;
-    let mut seen: Vec<String> = known.iter().map(|(n, _)| n.clone()).collect();
     let mut guessed = false;
     for (i, l) in values.iter().enumerate() {
         let t = l.text;
@@ -571,10 +579,7 @@ fn read_groups(
         // A known intervention name is an intervention here when its own description follows
         // (a group may share an intervention's name: then the next line is the group's description).
         let next_text = values.get(i + 1).map(|n| n.text);
-        let own_desc = known
-            .iter()
-            .find(|(n, _)| *n == name)
-            .and_then(|(_, d)| d.as_deref());
+        let own_desc = own_description(&name);
         let is_named =
             next_is_type || (seen.contains(&name) && (own_desc.is_none() || own_desc == next_text));
         if let Some(kind) = t.strip_prefix("Group Type ") {
@@ -591,19 +596,8 @@ fn read_groups(
                         .protocol_section
                         .arms_interventions_module
                         .interventions;
-                    match ivs
-                        .iter_mut()
-                        .find(|iv| iv.name.as_deref() == Some(name.as_str()))
-                    {
-                        Some(iv) => {
-                            iv.intervention_type.get_or_insert(k);
-                        }
-                        None => ivs.push(Intervention {
-                            intervention_type: Some(k),
-                            name: Some(name.clone()),
-                            ..Default::default()
-                        }),
-                    }
+                    let iv = by_name.get_or_push(ivs, name);
+                    iv.intervention_type.get_or_insert(k);
                 }
                 _ => unplaced(study, l, Some(h)),
             }
@@ -613,13 +607,11 @@ fn read_groups(
             state = State::Closed;
             continue;
         }
-        let start_intervention = |arms: &mut Vec<ArmGroup>, seen: &mut Vec<String>| {
+        let start_intervention = |arms: &mut Vec<ArmGroup>, seen: &mut HashSet<String>| {
             if let Some(arm) = arms.last_mut() {
                 arm.intervention_names.push(name.clone());
             }
-            if !seen.contains(&name) {
-                seen.push(name.clone());
-            }
+            seen.insert(name.clone());
             State::InIntervention {
                 name: name.clone(),
                 described: false,
@@ -641,29 +633,15 @@ fn read_groups(
                 name: current,
                 described: false,
             } => {
-                let own = known
-                    .iter()
-                    .find(|(n, _)| *n == current)
-                    .and_then(|(_, d)| d.as_deref());
+                let own = own_description(&current);
                 if own == Some(t) || (known.is_empty() && !is_named) {
                     if own.is_none() {
                         let ivs = &mut study
                             .protocol_section
                             .arms_interventions_module
                             .interventions;
-                        match ivs
-                            .iter_mut()
-                            .find(|iv| iv.name.as_deref() == Some(&*current))
-                        {
-                            Some(iv) => {
-                                iv.description.get_or_insert_with(|| t.to_string());
-                            }
-                            None => ivs.push(Intervention {
-                                name: Some(current.clone()),
-                                description: Some(t.to_string()),
-                                ..Default::default()
-                            }),
-                        }
+                        let iv = by_name.get_or_push(ivs, &current);
+                        iv.description.get_or_insert_with(|| t.to_string());
                     }
                     State::InIntervention {
                         name: current,
@@ -699,38 +677,70 @@ fn read_groups(
                 .into(),
         );
     }
+    let module = &mut study.protocol_section.arms_interventions_module;
     // Arms name interventions as CT.gov does ("Other: X") when the type is known.
-    let ivs = &study
-        .protocol_section
-        .arms_interventions_module
-        .interventions;
     for arm in arms.iter_mut() {
         for name in arm.intervention_names.iter_mut() {
-            if let Some(iv) = ivs
-                .iter()
-                .find(|iv| iv.name.as_deref() == Some(name.as_str()))
-            {
+            if let Some(iv) = by_name.get(&module.interventions, name) {
                 *name = iv.display_name();
             }
         }
     }
-    let module = &mut study.protocol_section.arms_interventions_module;
+    let mut display_names: HashSet<String> = module
+        .interventions
+        .iter()
+        .map(Intervention::display_name)
+        .collect();
     for arm in &arms {
         for name in &arm.intervention_names {
             let bare = name.split_once(": ").map(|(_, n)| n).unwrap_or(name);
-            if !module
-                .interventions
-                .iter()
-                .any(|iv| iv.display_name() == *name || iv.name.as_deref() == Some(bare))
-            {
-                module.interventions.push(Intervention {
-                    name: Some(bare.to_string()),
-                    ..Default::default()
-                });
+            if !display_names.contains(name) && by_name.get(&module.interventions, bare).is_none() {
+                by_name.get_or_push(&mut module.interventions, bare);
+                display_names.insert(bare.to_string());
             }
         }
     }
     module.arm_groups.extend(arms);
+}
+
+/// Where each intervention name first stands in a record's intervention list, kept up to date
+/// as interventions are added through it.
+struct InterventionIndex {
+    first_at: HashMap<String, usize>,
+}
+
+impl InterventionIndex {
+    /// Indexes the names `interventions` holds.
+    fn new(interventions: &[Intervention]) -> Self {
+        let mut first_at = HashMap::new();
+        for (i, iv) in interventions.iter().enumerate() {
+            if let Some(name) = &iv.name {
+                first_at.entry(name.clone()).or_insert(i);
+            }
+        }
+        InterventionIndex { first_at }
+    }
+
+    /// The first intervention named `name`.
+    fn get<'a>(&self, interventions: &'a [Intervention], name: &str) -> Option<&'a Intervention> {
+        self.first_at.get(name).and_then(|&i| interventions.get(i))
+    }
+
+    /// The first intervention named `name`, added (with only its name) when there is none.
+    fn get_or_push<'a>(
+        &mut self,
+        interventions: &'a mut Vec<Intervention>,
+        name: &str,
+    ) -> &'a mut Intervention {
+        let at = *self.first_at.entry(name.to_string()).or_insert_with(|| {
+            interventions.push(Intervention {
+                name: Some(name.to_string()),
+                ..Default::default()
+            });
+            interventions.len() - 1
+        });
+        &mut interventions[at]
+    }
 }
 
 /// Criteria ("Inclusion Criteria" / "Exclusion Criteria" and `* ` items), then the trailing fields:
@@ -766,7 +776,7 @@ fn read_eligibility(study: &mut Study, section: &Section<'_>, values: &[Line<'_>
     let mut ages = 0;
     let mut i = 0;
     while i < fields.len() {
-        if place_labelled_pair(study, fields, i, h) {
+        if place_labelled_pair(study, fields, i, h).is_some() {
             i += 2;
             continue;
         }
@@ -932,33 +942,13 @@ fn read_locations(study: &mut Study, values: &[Line<'_>]) {
 fn read_contact_list(study: &mut Study, values: &[Line<'_>], h: &str) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     for l in values {
-        let t = l.text;
-        if let Some(role) = t.strip_prefix("Role:") {
+        if let Some(role) = l.text.strip_prefix("Role:") {
             match (vocab::lookup::<ContactRole>(role), out.last_mut()) {
                 (Some(r), Some(c)) => c.role = Some(r),
                 _ => unplaced(study, l, Some(h)),
             }
-        } else if let Some(c) = out
-            .last_mut()
-            .filter(|c| c.email.is_none() && t.contains('@') && !t.contains(' '))
-        {
-            c.email = Some(t.to_string());
-        } else if let Some(c) = out
-            .last_mut()
-            .filter(|c| c.phone.is_none() && super::veeva::looks_like_phone(t))
-        {
-            match t.split_once(" ext") {
-                Some((phone, ext)) => {
-                    c.phone = Some(phone.trim().to_string());
-                    c.phone_ext = Some(ext.trim_start_matches(['.', ' ']).to_string());
-                }
-                None => c.phone = Some(t.to_string()),
-            }
         } else {
-            out.push(Contact {
-                name: Some(unescape(t)),
-                ..Default::default()
-            });
+            contact::add_contact_line(&mut out, l.text);
         }
     }
     out
@@ -1098,15 +1088,9 @@ fn read_overview(study: &mut Study, values: &[Line<'_>], h: &str) {
                 continue;
             }
         }
-        if let Some(label) = lookup_label(t) {
-            if let Some(v) = rest.get(i + 1) {
-                if assign(study, label, v.text).is_err() {
-                    unplaced(study, &l, Some(h));
-                    unplaced(study, v, Some(h));
-                }
-                i += 2;
-                continue;
-            }
+        if place_labelled_pair(study, rest, i, h).is_some() {
+            i += 2;
+            continue;
         }
         let p = &mut study.protocol_section;
         if let Some(s) = vocab::exact_code::<Status>(t) {
@@ -1140,15 +1124,20 @@ fn read_overview(study: &mut Study, values: &[Line<'_>], h: &str) {
 }
 
 /// When `values[i]` is a label the synonym table knows and a value line follows, places the
-/// pair (keeping both lines as unplaced when the value does not fit the field) and returns
-/// true: the two lines are consumed.
-fn place_labelled_pair(study: &mut Study, values: &[Line<'_>], i: usize, h: &str) -> bool {
-    let (Some(label), Some(value)) = (lookup_label(values[i].text), values.get(i + 1)) else {
-        return false;
-    };
-    if assign(study, label, value.text).is_err() {
+/// pair and returns the label: the two lines are consumed. When the value does not fit the
+/// field, both lines are kept as unplaced and the reason comes back beside the label.
+fn place_labelled_pair(
+    study: &mut Study,
+    values: &[Line<'_>],
+    i: usize,
+    h: &str,
+) -> Option<(Label, Option<String>)> {
+    let label = lookup_label(values.get(i)?.text)?;
+    let value = values.get(i + 1)?;
+    let misfit = assign(study, label, value.text).err();
+    if misfit.is_some() {
         unplaced(study, &values[i], Some(h));
         unplaced(study, value, Some(h));
     }
-    true
+    Some((label, misfit))
 }

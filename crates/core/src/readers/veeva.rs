@@ -1,16 +1,18 @@
 //! Reader for ClinicalTrials.Veeva study pages: a fixed set of section headings ("Status and
 //! phase", "Identifiers", "Inclusion criteria", "Trial design" …), each followed by its values.
 
+use std::collections::HashSet;
+
 use super::{note, split_sections, unplaced, ReadPage, Section};
 use crate::fields::assign::{assign, design_info};
 use crate::fields::criteria::{self, CriteriaPart};
 use crate::fields::markup::{lines_to_markdown, unescape};
-use crate::fields::{age, enrollment, ids};
+use crate::fields::{age, contact, design, enrollment, ids};
 use crate::lines::{Label, Line};
 use crate::model::enums::*;
 use crate::model::{
-    ArmGroup, Contact, EnrollmentInfo, Intervention, OrgStudyIdInfo, SecondaryIdInfo, Severity,
-    Sponsor, Study,
+    ArmGroup, EnrollmentInfo, Intervention, OrgStudyIdInfo, SecondaryIdInfo, Severity, Sponsor,
+    Study,
 };
 use crate::vocab;
 
@@ -252,15 +254,23 @@ pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
 
 /// A section that holds one value for one field.
 fn single(study: &mut Study, values: &[Line<'_>], section: &str, label: Label) {
+    place_first(study, values, section, |study, text| {
+        assign(study, label, text).map_err(|why| format!("{section}: {why}."))
+    });
+}
+
+/// A section whose first line is its value: `place` puts it into the record or says why it
+/// cannot (a warning; the line is kept as unplaced). Any further line is unplaced.
+fn place_first(
+    study: &mut Study,
+    values: &[Line<'_>],
+    section: &str,
+    place: impl FnOnce(&mut Study, &str) -> Result<(), String>,
+) {
     let mut rest = values.iter();
     if let Some(first) = rest.next() {
-        if let Err(why) = assign(study, label, first.text) {
-            note(
-                study,
-                Severity::Warning,
-                Some(first.no),
-                format!("{section}: {why}."),
-            );
+        if let Err(why) = place(study, first.text) {
+            note(study, Severity::Warning, Some(first.no), why);
             unplaced(study, first, Some(section));
         }
     }
@@ -368,55 +378,32 @@ fn read_identifiers(study: &mut Study, values: &[Line<'_>]) {
 
 /// "100 estimated patients" is estimated; Veeva prints actual counts without a qualifier.
 fn read_enrollment(study: &mut Study, values: &[Line<'_>], section: &str) {
-    let mut rest = values.iter();
-    if let Some(first) = rest.next() {
-        match enrollment::parse_count_phrase(first.text) {
-            Some(c) => {
-                let kind = if c.estimated {
-                    EnrollmentType::Estimated
-                } else {
-                    EnrollmentType::Actual
-                };
-                study.protocol_section.design_module.enrollment_info = Some(EnrollmentInfo {
-                    count: Some(c.count),
-                    enrollment_type: Some(kind),
-                });
-            }
-            None => {
-                note(
-                    study,
-                    Severity::Warning,
-                    Some(first.no),
-                    format!("Enrollment: \"{}\" is not a participant count.", first.text),
-                );
-                unplaced(study, first, Some(section));
-            }
-        }
-    }
-    rest.for_each(|l| unplaced(study, l, Some(section)));
+    place_first(study, values, section, |study, text| {
+        let c = enrollment::parse_count_phrase(text)
+            .ok_or_else(|| format!("Enrollment: \"{text}\" is not a participant count."))?;
+        let kind = if c.estimated {
+            EnrollmentType::Estimated
+        } else {
+            EnrollmentType::Actual
+        };
+        study.protocol_section.design_module.enrollment_info = Some(EnrollmentInfo {
+            count: Some(c.count),
+            enrollment_type: Some(kind),
+        });
+        Ok(())
+    });
 }
 
+/// "18 to 65 years old", "18+ years old": the minimum and maximum ages.
 fn read_ages(study: &mut Study, values: &[Line<'_>], section: &str) {
-    let mut rest = values.iter();
-    if let Some(first) = rest.next() {
-        match age::parse_age_range(first.text) {
-            Some(r) => {
-                let e = &mut study.protocol_section.eligibility_module;
-                e.minimum_age = r.minimum;
-                e.maximum_age = r.maximum;
-            }
-            None => {
-                note(
-                    study,
-                    Severity::Warning,
-                    Some(first.no),
-                    format!("Ages: \"{}\" is not an age range.", first.text),
-                );
-                unplaced(study, first, Some(section));
-            }
-        }
-    }
-    rest.for_each(|l| unplaced(study, l, Some(section)));
+    place_first(study, values, section, |study, text| {
+        let r = age::parse_age_range(text)
+            .ok_or_else(|| format!("Ages: \"{text}\" is not an age range."))?;
+        let e = &mut study.protocol_section.eligibility_module;
+        e.minimum_age = r.minimum;
+        e.maximum_age = r.maximum;
+        Ok(())
+    });
 }
 
 fn read_criteria(study: &mut Study, section: &Section<'_>, start: CriteriaPart) {
@@ -427,7 +414,7 @@ fn read_criteria(study: &mut Study, section: &Section<'_>, start: CriteriaPart) 
     criteria::build_tree(&section.body, start, tree);
 }
 
-/// "Double Blind", possibly followed by who is masked ("Participant, Investigator").
+/// "Double Blind", possibly followed by who is masked ("(Participant, Investigator)").
 fn read_masking(study: &mut Study, values: &[Line<'_>], section: &str) {
     let mut rest = values.iter();
     if let Some(first) = rest.next() {
@@ -436,20 +423,13 @@ fn read_masking(study: &mut Study, values: &[Line<'_>], section: &str) {
         }
     }
     for l in rest {
-        let roles: Vec<Option<WhoMasked>> = l
-            .text
-            .trim_matches(|c| c == '(' || c == ')')
-            .split(',')
-            .map(vocab::lookup::<WhoMasked>)
-            .collect();
-        if !roles.is_empty() && roles.iter().all(Option::is_some) {
-            design_info(study)
+        match design::parse_who_masked_line(l.text) {
+            Some(roles) => design_info(study)
                 .masking_info
                 .get_or_insert_with(Default::default)
                 .who_masked
-                .extend(roles.into_iter().flatten());
-        } else {
-            unplaced(study, l, Some(section));
+                .extend(roles),
+            None => unplaced(study, l, Some(section)),
         }
     }
 }
@@ -473,26 +453,8 @@ fn read_contacts(study: &mut Study, values: &[Line<'_>]) {
         .contacts_locations_module
         .central_contacts;
     for l in values {
-        let is_email = l.text.contains('@') && !l.text.contains(' ');
-        let is_phone = looks_like_phone(l.text);
-        match contacts.last_mut() {
-            Some(c) if is_email && c.email.is_none() => c.email = Some(l.text.to_string()),
-            Some(c) if is_phone && c.phone.is_none() => c.phone = Some(l.text.to_string()),
-            _ => contacts.push(Contact {
-                name: Some(unescape(l.text)),
-                ..Default::default()
-            }),
-        }
+        contact::add_contact_line(contacts, l.text);
     }
-}
-
-/// Whether a line is a phone number: digits with separators, optionally an extension.
-pub(crate) fn looks_like_phone(text: &str) -> bool {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    digits >= 6
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-().ext".contains(c) || c == '/')
 }
 
 /// The arms after "N participants in M patient groups": label, group type ("Experimental group"),
@@ -553,26 +515,386 @@ fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
         .arms_interventions_module
         .arm_groups
         .extend(arms);
-    // Interventions named by arms but missing from "Treatments" (a cut page) are still interventions.
+    // Interventions named by arms but missing from "Treatments" (a cut page) are still
+    // interventions. A set of the names already listed keeps this linear in arms × names.
     let module = &mut study.protocol_section.arms_interventions_module;
-    let named: Vec<String> = module
-        .arm_groups
+    let mut listed: HashSet<String> = module
+        .interventions
         .iter()
-        .flat_map(|a| a.intervention_names.clone())
+        .map(Intervention::display_name)
         .collect();
-    for name in named {
-        if !module
-            .interventions
-            .iter()
-            .any(|iv| iv.display_name() == name)
-        {
-            if let Some((kind, n)) = vocab::typed_intervention(&name) {
-                module.interventions.push(Intervention {
+    for arm in &module.arm_groups {
+        for name in &arm.intervention_names {
+            if listed.contains(name) {
+                continue;
+            }
+            if let Some((kind, n)) = vocab::typed_intervention(name) {
+                let iv = Intervention {
                     intervention_type: Some(kind),
                     name: Some(n.to_string()),
                     ..Default::default()
-                });
+                };
+                listed.insert(iv.display_name());
+                module.interventions.push(iv);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! One test per section reader: a few fictional lines in, the fields filled and the lines
+    //! left unplaced out.
+    use super::*;
+    use crate::lines;
+
+    /// The non-blank lines of `text`, numbered from 1.
+    fn values(text: &str) -> Vec<Line<'_>> {
+        lines::scan(text)
+            .into_iter()
+            .filter(|l| !l.is_blank())
+            .collect()
+    }
+
+    /// The texts of the lines the reader left unplaced.
+    fn unplaced_texts(s: &Study) -> Vec<&str> {
+        let lines = &s.trialcards.unrecognized;
+        lines.iter().map(|u| u.text.as_str()).collect()
+    }
+
+    #[test]
+    fn single_value_sections_take_their_first_line() {
+        let mut s = Study::default();
+        single(&mut s, &values("Female\nsee note"), "Sex", Label::Sex);
+        assert_eq!(s.protocol_section.eligibility_module.sex, Some(Sex::Female));
+        assert_eq!(unplaced_texts(&s), ["see note"]);
+        assert!(s.trialcards.diagnostics.is_empty());
+
+        let mut s = Study::default();
+        single(&mut s, &values("Sometimes"), "Sex", Label::Sex);
+        assert_eq!(s.protocol_section.eligibility_module.sex, None);
+        assert_eq!(unplaced_texts(&s), ["Sometimes"]);
+        assert_eq!(s.trialcards.diagnostics.len(), 1);
+
+        let mut s = Study::default();
+        single(&mut s, &[], "Sex", Label::Sex);
+        assert_eq!(s, Study::default());
+    }
+
+    #[test]
+    fn masthead_gives_title_and_sponsor() {
+        let cases: &[(&str, Option<&str>, &[&str])] = &[
+            // Avatar letter, then the sponsor's name.
+            (
+                "Fictional Trial of Tea\nF\nFictional Tea Board",
+                Some("Fictional Tea Board"),
+                &[],
+            ),
+            (
+                "Fictional Trial of Tea\nTea Board logo\nTea Board",
+                Some("Tea Board"),
+                &[],
+            ),
+            // Cut after the logo line: the logo names the sponsor.
+            (
+                "Fictional Trial of Tea\nTea Board logo",
+                Some("Tea Board"),
+                &[],
+            ),
+            (
+                "Fictional Trial of Tea\nShare this page",
+                None,
+                &["Share this page"],
+            ),
+        ];
+        for (text, sponsor, stray) in cases {
+            let mut s = Study::default();
+            read_masthead(&mut s, &values(text));
+            assert_eq!(s.brief_title(), Some("Fictional Trial of Tea"), "{text}");
+            let lead = &s.protocol_section.sponsor_collaborators_module.lead_sponsor;
+            let name = lead.as_ref().and_then(|l| l.name.as_deref());
+            assert_eq!(name, *sponsor, "{text}");
+            assert_eq!(unplaced_texts(&s), *stray, "{text}");
+        }
+        let mut s = Study::default();
+        read_masthead(&mut s, &[]);
+        assert_eq!(s.brief_title(), None);
+    }
+
+    #[test]
+    fn status_section_gives_status_and_sorted_phases() {
+        let mut s = Study::default();
+        let text = "Phase 3\nRecruiting\nPhase 2\nCompleted\nSoon";
+        read_status(&mut s, &values(text), "Status and phase");
+        let p = &s.protocol_section;
+        assert_eq!(p.status_module.overall_status, Some(Status::Recruiting));
+        assert_eq!(p.design_module.phases, [Phase::Phase2, Phase::Phase3]);
+        // A second status has no place; nor has a line that is neither.
+        assert_eq!(unplaced_texts(&s), ["Completed", "Soon"]);
+    }
+
+    #[test]
+    fn one_funder_type_is_the_lead_sponsors_class() {
+        let mut s = Study::default();
+        read_funders(&mut s, &values("Industry\nFriends"), "Funder types");
+        assert_eq!(s.trialcards.funder_types, [AgencyClass::Industry]);
+        let lead = &s.protocol_section.sponsor_collaborators_module.lead_sponsor;
+        let class = lead.as_ref().and_then(|l| l.class);
+        assert_eq!(class, Some(AgencyClass::Industry));
+        assert_eq!(unplaced_texts(&s), ["Friends"]);
+
+        let mut s = Study::default();
+        read_funders(&mut s, &values("Industry\nOther"), "Funder types");
+        assert_eq!(s.trialcards.funder_types.len(), 2);
+        assert!(s
+            .protocol_section
+            .sponsor_collaborators_module
+            .lead_sponsor
+            .is_none());
+    }
+
+    #[test]
+    fn identifiers_sort_into_nct_org_and_secondary_ids() {
+        let mut s = Study::default();
+        let text = "NCT09990301\nFTB-01\n2030-000301-11 (EudraCT Number)\nNCT09990302\nFTB-01-EXT";
+        read_identifiers(&mut s, &values(text));
+        let id = &s.protocol_section.identification_module;
+        assert_eq!(id.nct_id.as_deref(), Some("NCT09990301"));
+        assert_eq!(id.nct_id_aliases, ["NCT09990302"]);
+        let org = id.org_study_id_info.as_ref().and_then(|o| o.id.as_deref());
+        assert_eq!(org, Some("FTB-01"));
+        let secondary: Vec<_> = id
+            .secondary_id_infos
+            .iter()
+            .map(|i| (i.id.as_deref(), i.id_type))
+            .collect();
+        assert_eq!(
+            secondary,
+            [
+                (Some("2030-000301-11"), Some(SecondaryIdType::EudractNumber)),
+                (Some("FTB-01-EXT"), None),
+            ]
+        );
+        assert!(unplaced_texts(&s).is_empty());
+    }
+
+    #[test]
+    fn enrollment_is_estimated_only_when_it_says_so() {
+        /// A section's text, the count and type it gives, the lines it leaves unplaced.
+        type Case = (
+            &'static str,
+            Option<(u64, EnrollmentType)>,
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            (
+                "120 estimated patients",
+                Some((120, EnrollmentType::Estimated)),
+                &[],
+            ),
+            (
+                "48 patients\nper arm",
+                Some((48, EnrollmentType::Actual)),
+                &["per arm"],
+            ),
+            ("lots of patients", None, &["lots of patients"]),
+            ("", None, &[]),
+        ];
+        for (text, want, stray) in cases {
+            let mut s = Study::default();
+            read_enrollment(&mut s, &values(text), "Enrollment");
+            let info = s.protocol_section.design_module.enrollment_info.as_ref();
+            let got = info.map(|e| (e.count.unwrap_or_default(), e.enrollment_type.unwrap()));
+            assert_eq!(got, *want, "{text}");
+            assert_eq!(unplaced_texts(&s), *stray, "{text}");
+            // A value that is no count is said, not only kept.
+            assert_eq!(
+                s.trialcards.diagnostics.len(),
+                usize::from(want.is_none() && !text.is_empty())
+            );
+        }
+    }
+
+    #[test]
+    fn ages_give_minimum_and_maximum() {
+        let mut s = Study::default();
+        read_ages(&mut s, &values("18 to 65 years old"), "Ages");
+        let e = &s.protocol_section.eligibility_module;
+        assert_eq!(e.minimum_age.as_deref(), Some("18 Years"));
+        assert_eq!(e.maximum_age.as_deref(), Some("65 Years"));
+
+        let mut s = Study::default();
+        read_ages(&mut s, &values("Grown-ups\nonly"), "Ages");
+        assert_eq!(s.protocol_section.eligibility_module.minimum_age, None);
+        assert_eq!(unplaced_texts(&s), ["Grown-ups", "only"]);
+        assert_eq!(s.trialcards.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn criteria_sections_feed_their_part_of_the_tree() {
+        let body = values("  • Aged 18 or over\n  • Drinks tea daily");
+        let section = Section {
+            heading: "Exclusion criteria",
+            line: 1,
+            body,
+        };
+        let mut s = Study::default();
+        read_criteria(&mut s, &section, CriteriaPart::Exclusion);
+        let tree = s.trialcards.criteria.as_ref().unwrap();
+        let texts: Vec<_> = tree.exclusion.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Aged 18 or over", "Drinks tea daily"]);
+        assert!(tree.inclusion.is_empty());
+    }
+
+    #[test]
+    fn masking_level_then_who_is_masked() {
+        let mut s = Study::default();
+        let text = "Double Blind\n(Participant, Outcomes Assessor)\n(The Moon)";
+        read_masking(&mut s, &values(text), "Masking");
+        let info = s.protocol_section.design_module.design_info.as_ref();
+        let m = info.and_then(|i| i.masking_info.clone()).unwrap();
+        assert_eq!(m.masking, Some(DesignMasking::Double));
+        assert_eq!(
+            m.who_masked,
+            [WhoMasked::Participant, WhoMasked::OutcomesAssessor]
+        );
+        assert_eq!(unplaced_texts(&s), ["(The Moon)"]);
+
+        let mut s = Study::default();
+        read_masking(&mut s, &values("Blindfolded"), "Masking");
+        assert_eq!(unplaced_texts(&s), ["Blindfolded"]);
+    }
+
+    #[test]
+    fn sites_section_gives_the_site_count_once() {
+        let mut s = Study::default();
+        read_sites(
+            &mut s,
+            &values("7\n8\nsites nearby"),
+            "Trial contacts and locations",
+        );
+        assert_eq!(s.trialcards.location_count, Some(7));
+        assert_eq!(unplaced_texts(&s), ["8", "sites nearby"]);
+    }
+
+    #[test]
+    fn central_contacts_take_name_phone_and_address() {
+        let mut s = Study::default();
+        let text = "Robin Example, MD\n+1 555 0100 200\nrobin@example.org\nKit Sample";
+        read_contacts(&mut s, &values(text));
+        let contacts = &s
+            .protocol_section
+            .contacts_locations_module
+            .central_contacts;
+        assert_eq!(contacts.len(), 2);
+        assert_eq!(contacts[0].phone.as_deref(), Some("+1 555 0100 200"));
+        assert_eq!(contacts[0].email.as_deref(), Some("robin@example.org"));
+        assert_eq!(contacts[1].name.as_deref(), Some("Kit Sample"));
+    }
+
+    #[test]
+    fn arms_read_label_type_description_and_treatments() {
+        let text = "Tea\nExperimental group\nDescription:\nOne cup a day\nTreatment:\n\
+                    Drug: Fictional tea\nWater\nPlacebo Comparator group";
+        let mut s = Study::default();
+        read_arms(&mut s, &values(text), "2 patient groups");
+        let m = &s.protocol_section.arms_interventions_module;
+        let arms: Vec<_> = m
+            .arm_groups
+            .iter()
+            .map(|a| (a.label.as_deref(), a.arm_type, a.description.as_deref()))
+            .collect();
+        assert_eq!(
+            arms,
+            [
+                (
+                    Some("Tea"),
+                    Some(ArmGroupType::Experimental),
+                    Some("One cup a day")
+                ),
+                (Some("Water"), Some(ArmGroupType::PlaceboComparator), None),
+            ]
+        );
+        assert_eq!(m.arm_groups[0].intervention_names, ["Drug: Fictional tea"]);
+        // The arm's treatment is an intervention although "Treatments" did not list it.
+        let names: Vec<_> = m.interventions.iter().map(|iv| iv.display_name()).collect();
+        assert_eq!(names, ["Drug: Fictional tea"]);
+        assert!(unplaced_texts(&s).is_empty());
+    }
+
+    #[test]
+    fn a_treatment_already_listed_is_not_added_again() {
+        let mut s = Study::default();
+        let _ = assign(&mut s, Label::Interventions, "Drug: Fictional tea");
+        let text =
+            "Tea\nTreatment:\nDrug: Fictional tea\nMore tea\nTreatment:\nDrug: Fictional tea";
+        read_arms(&mut s, &values(text), "2 patient groups");
+        let m = &s.protocol_section.arms_interventions_module;
+        assert_eq!(m.arm_groups.len(), 2);
+        assert_eq!(m.interventions.len(), 1);
+    }
+
+    #[test]
+    fn a_cut_arms_section_keeps_what_it_shows() {
+        let mut s = Study::default();
+        read_arms(
+            &mut s,
+            &values("Tea\nExperimental group\nDescription:"),
+            "1 patient group",
+        );
+        let arm = &s.protocol_section.arms_interventions_module.arm_groups[0];
+        assert_eq!(arm.label.as_deref(), Some("Tea"));
+        assert_eq!(arm.description, None);
+
+        let mut s = Study::default();
+        read_arms(&mut s, &[], "1 patient group");
+        assert!(s
+            .protocol_section
+            .arms_interventions_module
+            .arm_groups
+            .is_empty());
+    }
+
+    #[test]
+    fn the_footer_ends_the_page_and_its_lines_are_dropped() {
+        let page = "ClinicalTrials.Veeva\nMenu\nFictional Tea Trial\n\
+                    Data sourced from clinicaltrials.gov\nPrivacy policy\n© Copyright 2030 Veeva\n\
+                    Pasted afterwards";
+        let lines = lines::scan(page);
+        assert_eq!(page_end(&lines), Some(6));
+        let read_page = read(&lines);
+        assert!(read_page.complete);
+        assert_eq!(unplaced_texts(&read_page.study), ["Pasted afterwards"]);
+
+        // Cut before the footer: the page is not complete.
+        let cut =
+            lines::scan("ClinicalTrials.Veeva\nMenu\nFictional Tea Trial\nStatus\nRecruiting");
+        assert_eq!(page_end(&cut), None);
+        let read_page = read(&cut);
+        assert!(!read_page.complete);
+        assert_eq!(
+            read_page
+                .study
+                .protocol_section
+                .status_module
+                .overall_status,
+            Some(Status::Recruiting)
+        );
+    }
+
+    #[test]
+    fn an_empty_page_is_an_untitled_record() {
+        let page = read(&[]);
+        assert_eq!(page.study.brief_title(), None);
+        assert_eq!(page.study.trialcards.diagnostics.len(), 1);
+        assert!(!page.complete);
+    }
+
+    #[test]
+    fn heading_score_counts_distinct_veeva_headings() {
+        let lines = lines::scan(
+            "Trial design\nTrial design\nVolunteers\n4 participants in 2 patient groups\nAbout",
+        );
+        assert_eq!(heading_score(&lines), 3);
     }
 }
