@@ -9,13 +9,12 @@ use style_pages::{styles, Field, Record, Style, RECORDS};
 use trialcards_core::model::CtEnum;
 use trialcards_core::{parse, Study};
 
-/// The accuracy every field must reach over the matrix: what today's reader achieves for its
-/// weakest field (conditions, 45/160), rounded down. The lead raises it to 0.95 when issue 12's
-/// reading layer lands.
-const MIN_FIELD_ACCURACY: f64 = 0.28;
+/// The accuracy every field must reach over the matrix (issue 12 asks for 0.95; before the
+/// reading layer the weakest field read 0.28).
+const MIN_FIELD_ACCURACY: f64 = 0.95;
 
-/// The accuracy over all scored cells: today's (1059/1910), rounded down, so a regression fails.
-const MIN_OVERALL_ACCURACY: f64 = 0.55;
+/// The accuracy over all scored cells (0.55 before the reading layer).
+const MIN_OVERALL_ACCURACY: f64 = 0.95;
 
 /// Trims and collapses runs of whitespace.
 fn squash(s: &str) -> String {

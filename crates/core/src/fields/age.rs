@@ -219,6 +219,15 @@ pub(crate) fn read_age_range(text: &str) -> Option<(AgeRange, bool)> {
         {
             open_end = true;
             i += 2;
+        } else if matches!(word(i), Some("and" | "or"))
+            && matches!(
+                word(i + 1),
+                Some("younger" | "under" | "below" | "less" | "fewer")
+            )
+        {
+            // "65 Years and younger": an upper bound.
+            only_max = true;
+            i += 2;
         }
         break;
     }

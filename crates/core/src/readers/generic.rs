@@ -14,6 +14,7 @@ use crate::lines::{normalize_label, Label, Line};
 use crate::model::enums::{EnrollmentType, InterventionType, Phase};
 use crate::model::{SecondaryIdInfo, Severity, Study};
 use crate::reading::badges::{badge, Badge};
+use crate::reading::chrome::is_chrome;
 use crate::reading::glue::{glue_points, unglue};
 use crate::reading::pairs::{bare_label, fits, is_decoration, is_typed, on_line, plain};
 use crate::reading::{spans, title};
@@ -91,6 +92,46 @@ fn is_related_heading(text: &str) -> bool {
                 .windows(h.len())
                 .any(|w| w.eq_ignore_ascii_case(h.as_bytes()))
         })
+}
+
+/// The items of a list written on one line: split at `;`, ` | `, `<br>` and `•`; at commas when
+/// every piece is a typed intervention ("Drug: A, Other: B"), or for conditions when at most
+/// one piece is a single word (so "Leukemia, Myeloid, Acute" stays one condition).
+fn list_items(label: Label, value: &str) -> Vec<&str> {
+    let pieces: Vec<&str> = value
+        .split([';', '|', '•'])
+        .flat_map(|p| p.split("<br>"))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() > 1 || label == Label::Countries {
+        return pieces;
+    }
+    let commas: Vec<&str> = value.split(", ").map(str::trim).collect();
+    if commas.len() < 2 || commas.iter().any(|c| c.is_empty()) {
+        return vec![value];
+    }
+    let split = match label {
+        Label::Interventions => commas
+            .iter()
+            .all(|c| vocab::typed_intervention(c).is_some()),
+        Label::Conditions | Label::Keywords => {
+            let single = commas
+                .iter()
+                .filter(|c| !c.contains(' ') && !c.contains('-'))
+                .count();
+            single <= 1
+                && commas
+                    .iter()
+                    .all(|c| c.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
+        }
+        _ => false,
+    };
+    if split {
+        commas
+    } else {
+        vec![value]
+    }
 }
 
 /// Whether no label gave the sexes accepted.
@@ -226,10 +267,21 @@ impl<'a> Reader<'a> {
         self.head_end.get_or_insert(i);
     }
 
-    /// Places a value under a label, keeping the lines it came from (`from..=to` as indices).
+    /// Places a value under a label, keeping the lines it came from (`from..=to` as indices);
+    /// a list label's value on one line may hold several items.
     fn place(&mut self, label: Label, value: &str, from: usize, to: usize) -> Result<(), String> {
         let (a, b) = (self.lines[from].no, self.lines[to].no);
-        spans::placed(&mut self.study, label, a, b, |s| assign(s, label, value))
+        if !LIST_LABELS.contains(&label) {
+            return spans::placed(&mut self.study, label, a, b, |s| assign(s, label, value));
+        }
+        let mut result = Err("the label has no value".to_string());
+        for item in list_items(label, value) {
+            let placed = spans::placed(&mut self.study, label, a, b, |s| assign(s, label, item));
+            if result.is_err() {
+                result = placed;
+            }
+        }
+        result
     }
 
     /// One pass over the lines: IDs, criteria blocks, pairs, label blocks and badges.
@@ -279,7 +331,11 @@ impl<'a> Reader<'a> {
                         }
                         // Another registry's ID under an ID label ("Main ID") is a secondary ID.
                         Err(_) if !ids::find_registry_ids(&value).is_empty() => self.used[i] = true,
-                        Err(why) => self.kept_as_text(i, pair.label_text, why),
+                        Err(why) => {
+                            // A labelled field all the same: the page is a registry page.
+                            self.labels_found += 1;
+                            self.kept_as_text(i, pair.label_text, why)
+                        }
                     }
                     i += 1;
                     continue;
@@ -546,13 +602,17 @@ impl<'a> Reader<'a> {
             }
             let label_text = self.lines[at].text.trim_end_matches(':');
             let why = format!("\"{value}\" is not a value of this field trialcards knows");
+            self.labels_found += 1;
             self.kept_as_text(j, label_text, why);
             return None;
         }
-        if starts_something(first.text) || value.ends_with(':') || is_cell(first.text) {
+        if starts_something(first.text) || value.ends_with(':') || is_decoration(first.text) {
             return None;
         }
         if TEXT_LABELS.contains(&label) {
+            if is_cell(first.text) {
+                return None;
+            }
             return self.text_block(j, label);
         }
         if !LIST_LABELS.contains(&label) {
@@ -681,7 +741,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             let is_part = criteria::sub_heading(l.text).is_some();
-            if !is_part && !l.is_blank() && starts_something(l.text) {
+            if !is_part && !l.is_blank() && (starts_something(l.text) || is_chrome(l.text)) {
                 break;
             }
             push_criteria_line(&mut block, *l);

@@ -152,14 +152,14 @@ fn status(text: &str) -> Option<Status> {
     let code = vocab::normalize_code(text);
     let ambiguous = matches!(
         code.as_str(),
-        "AVAILABLE" | "WITHHELD" | "UNKNOWN" | "SUSPENDED" | "ENROLLING"
+        "AVAILABLE" | "WITHHELD" | "UNKNOWN" | "ENROLLING"
     );
     (!ambiguous || text.chars().all(|c| c.is_ascii_uppercase() || c == '_')).then_some(s)
 }
 
 /// A study type standing alone ("Interventional", "OBSERVATIONAL", "Expanded Access").
 fn study_type(text: &str) -> Option<StudyType> {
-    vocab::lookup::<StudyType>(text)
+    vocab::study_type(text).map(|(t, _)| t)
 }
 
 #[cfg(test)]

@@ -132,12 +132,59 @@ pub(crate) fn split_glued(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Separators a one-line card puts between its facts ("NCT… · Phase 2 · Recruiting").
+const FACT_SEPARATORS: &[&str] = &[" · ", " • ", " ⋅ "];
+
+/// The facts of a line that strings several together with a middle dot, each a label with its
+/// value, a badge or an ID; else the line whole.
+fn split_facts(text: &str) -> Vec<&str> {
+    let Some(sep) = FACT_SEPARATORS.iter().find(|s| text.contains(**s)) else {
+        return vec![text];
+    };
+    let facts: Vec<&str> = text.split(sep).map(str::trim).collect();
+    let known = facts
+        .iter()
+        .filter(|f| {
+            let f = f.trim_matches('*');
+            ids::is_nct_id(f) || badge(f).is_some() || super::pairs::on_line(f).is_some()
+        })
+        .count();
+    if facts.len() >= 2 && known * 2 >= facts.len() {
+        facts
+    } else {
+        vec![text]
+    }
+}
+
+/// "Label<TAB>value" as a label line over a value line, so the value lines after it (a list
+/// continued on tab-indented lines) join it.
+fn split_tab(text: &str) -> Option<(&str, &str)> {
+    let (label, value) = text.split_once('\t')?;
+    let label = label.trim();
+    let heading =
+        bare_label(label).is_some() || crate::fields::criteria::sub_heading(label).is_some();
+    (heading && !value.trim().is_empty()).then(|| (label, value.trim()))
+}
+
 /// The lines with glued lines split into their pieces; each piece keeps its line's number, so
 /// every value still traces to the line it came from.
 pub(crate) fn unglue<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
     let mut out = Vec::with_capacity(lines.len());
     for l in lines {
-        let pieces = split_glued(l.text);
+        if let Some((label, value)) = split_tab(l.text) {
+            out.push(Line { text: label, ..*l });
+            // The value sits one tab in, where the lines continuing it sit.
+            out.push(Line {
+                text: value,
+                indent: l.indent + 1,
+                ..*l
+            });
+            continue;
+        }
+        let pieces: Vec<&str> = split_facts(l.text)
+            .into_iter()
+            .flat_map(split_glued)
+            .collect();
         if pieces.len() == 1 {
             out.push(*l);
             continue;

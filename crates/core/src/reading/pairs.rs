@@ -6,8 +6,41 @@
 //! synonym table, [`crate::lines::lookup_label`].
 
 use crate::fields::assign::assign;
-use crate::lines::{lookup_label, split_labelled, Label};
+use crate::lines::{lookup_label, normalize_label, Label};
 use crate::model::Study;
+
+/// One-word labels that name a field on a page of an unknown site, but are values in the
+/// known sites' own layouts (meddatax prints TREATMENT as a primary purpose), so they are
+/// looked up only here.
+const PAGE_ONLY_LABELS: &[(&str, Label)] = &[
+    ("treatment", Label::Interventions),
+    ("treatments", Label::Interventions),
+    ("disease", Label::Conditions),
+    ("diseases", Label::Conditions),
+    ("participants", Label::Enrollment),
+    ("recruitment", Label::OverallStatus),
+];
+
+/// The field a label names: the shared synonym table, then [`PAGE_ONLY_LABELS`].
+pub(crate) fn page_label(text: &str) -> Option<Label> {
+    lookup_label(text).or_else(|| {
+        if text.len() > 20 {
+            return None;
+        }
+        let norm = normalize_label(text);
+        PAGE_ONLY_LABELS
+            .iter()
+            .find(|(k, _)| *k == norm)
+            .map(|(_, l)| *l)
+    })
+}
+
+/// "Label: value" split at the first colon when the label is known.
+fn split_labelled(text: &str) -> Option<(Label, &str)> {
+    let colon = text.find(':')?;
+    let label = page_label(&text[..colon])?;
+    Some((label, text[colon + 1..].trim()))
+}
 
 /// A label and its value found on one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +115,7 @@ pub(crate) fn fits(label: Label, value: &str) -> bool {
 pub(crate) fn on_line(text: &str) -> Option<Pair<'_>> {
     if let Some((left, right)) = text.split_once('\t') {
         let label = left.trim().trim_end_matches(':').trim();
-        if let Some(l) = lookup_label(label) {
+        if let Some(l) = page_label(label) {
             return Some(Pair {
                 label: l,
                 label_text: label,
@@ -92,7 +125,7 @@ pub(crate) fn on_line(text: &str) -> Option<Pair<'_>> {
     }
     if let Some((left, right)) = text.split_once(" | ") {
         let label = left.trim().trim_end_matches(':').trim();
-        if let Some(l) = lookup_label(label) {
+        if let Some(l) = page_label(label) {
             return Some(Pair {
                 label: l,
                 label_text: label,
@@ -126,7 +159,7 @@ fn typed_prefix(text: &str) -> Option<Pair<'_>> {
     ends.reverse();
     for end in ends {
         let (label_text, value) = (text[..end].trim(), text[end..].trim());
-        let Some(label) = lookup_label(label_text) else {
+        let Some(label) = page_label(label_text) else {
             continue;
         };
         if is_typed(label) && fits(label, value) {
@@ -147,7 +180,7 @@ pub(crate) fn bare_label(text: &str) -> Option<Label> {
         .trim_end_matches(['|', ' '])
         .trim_end_matches(':')
         .trim();
-    lookup_label(t)
+    page_label(t)
 }
 
 #[cfg(test)]
