@@ -422,6 +422,14 @@ mod tests {
     }
 
     #[test]
+    fn and_younger_is_an_upper_bound() {
+        let r = parse_age_range("65 Years and younger").unwrap();
+        assert_eq!((r.minimum, r.maximum.as_deref()), (None, Some("65 Years")));
+        let r = parse_age_range("17 years or under").unwrap();
+        assert_eq!(r.maximum.as_deref(), Some("17 Years"));
+    }
+
+    #[test]
     fn single_age_spellings() {
         let table: &[(&str, &str)] = &[
             ("18 Years", "18 Years"),

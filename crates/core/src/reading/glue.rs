@@ -247,6 +247,23 @@ mod tests {
     }
 
     #[test]
+    fn fact_cards_and_tab_rows() {
+        assert_eq!(
+            split_facts("NCT09990001 · Phase 2 · Recruiting · sponsor: A Fund"),
+            ["NCT09990001", "Phase 2", "Recruiting", "sponsor: A Fund"]
+        );
+        assert_eq!(
+            split_facts("Knee pain · a story of recovery"),
+            ["Knee pain · a story of recovery"]
+        );
+        assert_eq!(
+            split_tab("Conditions\tKnee Pain"),
+            Some(("Conditions", "Knee Pain"))
+        );
+        assert_eq!(split_tab("Knee\tPain"), None);
+    }
+
+    #[test]
     fn pieces_keep_their_line_number() {
         let lines = crate::lines::scan("Title\nInterventionalStatus\nRecruiting\n");
         let out = unglue(&lines);
