@@ -741,7 +741,10 @@ impl<'a> Reader<'a> {
                 break;
             }
             let is_part = criteria::sub_heading(l.text).is_some();
-            if !is_part && !l.is_blank() && (starts_something(l.text) || is_chrome(l.text)) {
+            // A bulleted or numbered item is a criterion even when it reads "Age ≥ 18 years".
+            let is_item = criteria::parse_marker(l.text).0.is_some();
+            let ends = starts_something(l.text) && !is_item || is_chrome(l.text);
+            if !is_part && !l.is_blank() && ends {
                 break;
             }
             push_criteria_line(&mut block, *l);
