@@ -152,7 +152,8 @@ fn clean_value(value: &str) -> String {
 /// "Status Recruiting", "Enrollment 120 participants": a label of a typed field, a space, and
 /// a value its recogniser accepts (the longest such label of at most five words).
 fn typed_prefix(text: &str) -> Option<Pair<'_>> {
-    if text.len() > 160 || !text.contains(' ') {
+    // A label and a typed value are a short line; prose (most lines of a page) is not tried.
+    if text.len() > 80 || !text.contains(' ') || text.split_whitespace().nth(10).is_some() {
         return None;
     }
     let mut ends: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).take(5).collect();
