@@ -3,6 +3,9 @@
 //! do not change a record; and two pages pasted one after the other give the records of each.
 
 mod common;
+#[path = "support/json_difference.rs"]
+mod json_difference;
+use json_difference::difference;
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -77,24 +80,6 @@ fn comparable(study: &Study, line_offset: usize) -> Value {
         }
     }
     value
-}
-
-/// Where two JSON values first differ, as a pointer with both values (for failure messages).
-fn difference(a: &Value, b: &Value, at: &str) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).find_map(|k| {
-            let null = Value::Null;
-            let path = format!("{at}/{k}");
-            difference(x.get(k).unwrap_or(&null), y.get(k).unwrap_or(&null), &path)
-        }),
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (p, q))| difference(p, q, &format!("{at}/{i}"))),
-        _ if a == b => None,
-        _ => Some(format!("{at}: {a} != {b}")),
-    }
 }
 
 /// Asserts two lists of records are equal, naming the first difference.

@@ -2,8 +2,11 @@
 //! fictional records: a page with at least two labelled fields is never refused, and site
 //! chrome above or below a page never changes its record.
 
+#[path = "support/json_difference.rs"]
+mod json_difference;
 #[path = "support/style_pages.rs"]
 mod style_pages;
+use json_difference::difference;
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -198,24 +201,6 @@ fn drop_line_numbers(v: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(drop_line_numbers),
         _ => {}
-    }
-}
-
-/// Where two JSON values first differ, as a pointer with both values.
-fn difference(a: &Value, b: &Value, at: &str) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).find_map(|k| {
-            let null = Value::Null;
-            let path = format!("{at}/{k}");
-            difference(x.get(k).unwrap_or(&null), y.get(k).unwrap_or(&null), &path)
-        }),
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (p, q))| difference(p, q, &format!("{at}/{i}"))),
-        _ if a == b => None,
-        _ => Some(format!("{at}: {a} != {b}")),
     }
 }
 

@@ -134,11 +134,6 @@ fn list_items(label: Label, value: &str) -> Vec<&str> {
     }
 }
 
-/// Whether no label gave the sexes accepted.
-fn p_sex_none(study: &Study) -> bool {
-    study.protocol_section.eligibility_module.sex.is_none()
-}
-
 /// A table cell or decoration line of a flattened table ("Label |", "|||").
 fn is_cell(text: &str) -> bool {
     is_decoration(text) || text.ends_with('|') || text.starts_with('|')
@@ -443,7 +438,7 @@ impl<'a> Reader<'a> {
                 placed += 1;
             }
         }
-        if p_sex_none(&self.study) {
+        if self.study.protocol_section.eligibility_module.sex.is_none() {
             if let Some((i, Badge::Sex(x))) = agreed(&|b| matches!(b, Badge::Sex(_))) {
                 self.study.protocol_section.eligibility_module.sex = Some(x);
                 self.badge_placed(i, "protocolSection.eligibilityModule.sex");
@@ -490,7 +485,6 @@ impl<'a> Reader<'a> {
                 self.badge_placed(i, "hasResults");
             }
         }
-        // A status badge with a results tail ("Completed No Results Posted") also says that.
         placed
     }
 

@@ -113,17 +113,11 @@ pub(crate) fn fits(label: Label, value: &str) -> bool {
 
 /// The pair on a line of `text` (already [`plain`]), in any one-line arrangement.
 pub(crate) fn on_line(text: &str) -> Option<Pair<'_>> {
-    if let Some((left, right)) = text.split_once('\t') {
-        let label = left.trim().trim_end_matches(':').trim();
-        if let Some(l) = page_label(label) {
-            return Some(Pair {
-                label: l,
-                label_text: label,
-                value: clean_value(right),
-            });
-        }
-    }
-    if let Some((left, right)) = text.split_once(" | ") {
+    // A tab or a table's bar between the label and its value.
+    for sep in ["\t", " | "] {
+        let Some((left, right)) = text.split_once(sep) else {
+            continue;
+        };
         let label = left.trim().trim_end_matches(':').trim();
         if let Some(l) = page_label(label) {
             return Some(Pair {
