@@ -391,11 +391,15 @@ pub fn normalize_label(label: &str) -> String {
     out
 }
 
+/// No label as a page prints it is longer than this (the table's longest is 39 bytes).
+const MAX_LABEL_TEXT: usize = 64;
+
 /// The field a label names, if the synonym table knows it. A leading "Actual", "Estimated" or
 /// "Anticipated" ("Actual Study Start Date") names the same field as the label without it.
 pub fn lookup_label(label: &str) -> Option<Label> {
-    // No label in the table is near this long: a sentence is not looked up.
-    if label.len() > 120 {
+    // The table's longest label is 39 bytes normalised; a longer text (a sentence, a value
+    // before a colon) is not looked up.
+    if label.len() > MAX_LABEL_TEXT {
         return None;
     }
     static TABLE: std::sync::OnceLock<std::collections::HashMap<&str, Label>> =

@@ -7,7 +7,9 @@ use crate::model::enums::*;
 pub fn normalize_code(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for c in label.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_uppercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_uppercase());
         } else if !out.is_empty() && !out.ends_with('_') {
             out.push('_');
@@ -16,7 +18,11 @@ pub fn normalize_code(label: &str) -> String {
     while out.ends_with('_') {
         out.pop();
     }
-    out.replace("PHASE_", "PHASE")
+    if out.contains("PHASE_") {
+        out.replace("PHASE_", "PHASE")
+    } else {
+        out
+    }
 }
 
 /// Site labels that differ from the CT.gov code: (enum spec name, normalised label, code).
@@ -140,11 +146,15 @@ fn by_code<E: CtEnum>(code: &str) -> Option<E> {
 /// known for `E` ("Completed No Results Posted", "Female only"). Unlike [`lookup`] it does not
 /// strip the generic suffixes ("… Group", "… Arm"), so it suits text that carries no label.
 pub fn lookup_strict<E: CtEnum>(label: &str) -> Option<E> {
-    let code = normalize_code(label);
+    strict_code(&normalize_code(label))
+}
+
+/// [`lookup_strict`] on a label already in code form.
+fn strict_code<E: CtEnum>(code: &str) -> Option<E> {
     if code.is_empty() {
         return None;
     }
-    by_code(&code).or_else(|| {
+    by_code(code).or_else(|| {
         SPEC_TAILS
             .iter()
             .filter(|(spec, _)| *spec == E::SPEC_NAME)
@@ -156,8 +166,8 @@ pub fn lookup_strict<E: CtEnum>(label: &str) -> Option<E> {
 /// The `E` a display label names, through the code itself, the synonym table, a tail known for
 /// `E`, or a known suffix ("Single Group Assignment").
 pub fn lookup<E: CtEnum>(label: &str) -> Option<E> {
-    lookup_strict(label).or_else(|| {
-        let code = normalize_code(label);
+    let code = normalize_code(label);
+    strict_code(&code).or_else(|| {
         SUFFIXES
             .iter()
             .find_map(|s| code.strip_suffix(s))
@@ -333,11 +343,13 @@ pub fn phase_list(text: &str) -> Option<Vec<Phase>> {
 /// "Phase 1 / Phase 2", "Phase I/II", "Phase 2/3", "Phase II-III", "Phase 2 and 3", "Phase 1b/2",
 /// "Early Phase I", "Phase 0", "N/A", "Not Applicable". Empty when the text is not a phase.
 pub fn phases(label: &str) -> Vec<Phase> {
-    if matches!(
-        normalize_code(label).as_str(),
-        "NA" | "N_A" | "NOT_APPLICABLE"
-    ) {
+    let code = normalize_code(label);
+    if matches!(code.as_str(), "NA" | "N_A" | "NOT_APPLICABLE") {
         return vec![Phase::Na];
+    }
+    // Every phase but N/A is spelled with the word.
+    if !code.contains("PHASE") {
+        return Vec::new();
     }
     if let Some(list) = phase_list(label) {
         return list;

@@ -78,25 +78,41 @@ pub(crate) fn badge(text: &str) -> Option<Badge> {
     if results.is_some() {
         return None;
     }
+    // Each kind below is tried only when the words it needs are there (most lines are none).
     let code = vocab::normalize_code(text);
     if matches!(code.as_str(), "N_A" | "NA" | "NOT_APPLICABLE") {
         return Some(Badge::NotApplicable);
     }
-    let phases = vocab::phases(text);
-    if !phases.is_empty() && !phases.contains(&Phase::Na) {
-        return Some(Badge::Phases(phases));
+    if code.contains("PHASE") {
+        let phases = vocab::phases(text);
+        if !phases.is_empty() && !phases.contains(&Phase::Na) {
+            return Some(Badge::Phases(phases));
+        }
     }
-    if let Some(t) = study_type(text) {
-        return Some(Badge::StudyType(t));
+    let type_words = ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"];
+    if type_words.iter().any(|w| code.contains(w)) {
+        if let Some(t) = study_type(text) {
+            return Some(Badge::StudyType(t));
+        }
     }
-    if let Some(s) = sex(text) {
-        return Some(Badge::Sex(s));
+    if text.len() <= MAX_SEX_PHRASE {
+        if let Some(s) = sex(text) {
+            return Some(Badge::Sex(s));
+        }
     }
-    if let Some(h) = healthy_volunteers(text) {
-        return Some(Badge::HealthyVolunteers(h));
+    if code.contains("HEALTHY") {
+        if let Some(h) = healthy_volunteers(text) {
+            return Some(Badge::HealthyVolunteers(h));
+        }
     }
-    ages(text).map(Badge::Ages)
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return ages(text).map(Badge::Ages);
+    }
+    None
 }
+
+/// The longest phrase [`sex`] knows ("female participants only").
+const MAX_SEX_PHRASE: usize = 32;
 
 /// The sexes accepted, said so that it cannot mean anything else: "All Sexes", "Both sexes",
 /// "Male and female", "Female only", "Females only" (a bare "Female" could be a condition's

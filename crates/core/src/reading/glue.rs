@@ -20,23 +20,23 @@ const MAX_PIECES: usize = 16;
 /// letter, digit or closing bracket followed by a capital ("dI", "2R", ")A"), or a run of
 /// capitals followed by a capitalised word ("LS" in "INTERVENTIONALStatus").
 pub(crate) fn glue_points(text: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    for k in 1..chars.len() {
-        let (a, (at, b)) = (chars[k - 1].1, chars[k]);
-        if !b.is_uppercase() {
-            continue;
+    // The two characters before the current one.
+    let (mut before, mut prev): (Option<char>, Option<char>) = (None, None);
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, b)) = chars.next() {
+        if let (Some(a), true) = (prev, b.is_uppercase()) {
+            let joined = a.is_lowercase()
+                || a.is_ascii_digit()
+                || matches!(a, ')' | ']')
+                || a.is_uppercase()
+                    && before.is_some_and(char::is_uppercase)
+                    && chars.peek().is_some_and(|(_, c)| c.is_lowercase());
+            if joined {
+                out.push(at);
+            }
         }
-        let joined = a.is_lowercase()
-            || a.is_ascii_digit()
-            || matches!(a, ')' | ']')
-            || a.is_uppercase()
-                && k >= 2
-                && chars[k - 2].1.is_uppercase()
-                && chars.get(k + 1).is_some_and(|(_, c)| c.is_lowercase());
-        if joined {
-            out.push(at);
-        }
+        (before, prev) = (prev, Some(b));
     }
     out
 }
@@ -52,9 +52,14 @@ enum Piece {
     Free,
 }
 
+/// Pieces longer than this are free text: no label or badge is this long.
+const MAX_KNOWN_PIECE: usize = 80;
+
 fn piece_kind(text: &str) -> Piece {
     let text = text.trim();
-    if text.split_whitespace().count() <= 6 && bare_label(text).is_some() {
+    if text.len() > MAX_KNOWN_PIECE {
+        Piece::Free
+    } else if text.split_whitespace().count() <= 6 && bare_label(text).is_some() {
         Piece::Label
     } else if badge(text).is_some() || ids::is_nct_id(text) {
         Piece::Badge
