@@ -52,16 +52,9 @@ impl StatusMeaning {
 
 /// The layout names the parser reports, as a reader knows the sites.
 pub fn layout_words(layout: &str) -> String {
-    match layout {
-        "veeva" => "ClinicalTrials.Veeva page".to_string(),
-        "meddatax" => "meddatax.com study page".to_string(),
-        "meddatax-results" => "meddatax.com results page".to_string(),
-        "generic" => "page of another site (best effort)".to_string(),
-        "ctgov-json" => "ClinicalTrials.gov JSON record".to_string(),
-        "ctgov-xml" => "ClinicalTrials.gov XML record".to_string(),
-        "ctgov-csv" => "ClinicalTrials.gov CSV row".to_string(),
-        other => words(other),
-    }
+    trialcards_core::Layout::named(layout)
+        .map(|l| l.words().to_string())
+        .unwrap_or_else(|| words(layout))
 }
 
 /// A count with thousands separators, as people read large numbers: 13955 → "13,955".

@@ -2,39 +2,53 @@
 
 use crate::fields::ids;
 use crate::lines::{self, Line};
-use crate::readers::{meddatax, veeva};
+use crate::readers::sites::{self, SITES};
 
-/// The page layouts trialcards reads.
+/// A page layout: the name recorded in `trialcards.source.layout` and the words a card uses
+/// for it. The sites' layouts are their rows in [`crate::readers::sites::SITES`]; the generic
+/// reader and the structured formats have theirs here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// A ClinicalTrials.Veeva study page.
-    Veeva,
-    /// A meddatax.com study page (labelled or bare values).
-    Meddatax,
-    /// A meddatax.com results page ("Trial Outcomes & Findings for …").
-    MeddataxResults,
-    /// Any other page: the best-effort generic reader.
-    Generic,
-    /// ClinicalTrials.gov API v2 JSON (never detected in page text: see [`crate::formats`]).
-    CtgovJson,
-    /// Classic ClinicalTrials.gov XML (never detected in page text).
-    CtgovXml,
-    /// ClinicalTrials.gov's CSV download (never detected in page text).
-    CtgovCsv,
+pub struct Layout {
+    name: &'static str,
+    words: &'static str,
 }
 
 impl Layout {
+    /// A layout with its recorded name and its words for people.
+    pub const fn new(name: &'static str, words: &'static str) -> Layout {
+        Layout { name, words }
+    }
+
+    /// Any other page: the reading layer's generic reader.
+    pub const GENERIC: Layout = Layout::new("generic", "page of another site (best effort)");
+    /// ClinicalTrials.gov API v2 JSON (never detected in page text: see [`crate::formats`]).
+    pub const CTGOV_JSON: Layout = Layout::new("ctgov-json", "ClinicalTrials.gov JSON record");
+    /// Classic ClinicalTrials.gov XML (never detected in page text).
+    pub const CTGOV_XML: Layout = Layout::new("ctgov-xml", "ClinicalTrials.gov XML record");
+    /// ClinicalTrials.gov's CSV download (never detected in page text).
+    pub const CTGOV_CSV: Layout = Layout::new("ctgov-csv", "ClinicalTrials.gov CSV row");
+
     /// The name recorded in `trialcards.source.layout`.
     pub fn name(self) -> &'static str {
-        match self {
-            Layout::Veeva => "veeva",
-            Layout::Meddatax => "meddatax",
-            Layout::MeddataxResults => "meddatax-results",
-            Layout::Generic => "generic",
-            Layout::CtgovJson => "ctgov-json",
-            Layout::CtgovXml => "ctgov-xml",
-            Layout::CtgovCsv => "ctgov-csv",
-        }
+        self.name
+    }
+
+    /// What a card calls a page of the layout ("ClinicalTrials.Veeva page").
+    pub fn words(self) -> &'static str {
+        self.words
+    }
+
+    /// The layout recorded as `name`, if trialcards has one of that name.
+    pub fn named(name: &str) -> Option<Layout> {
+        [
+            Layout::GENERIC,
+            Layout::CTGOV_JSON,
+            Layout::CTGOV_XML,
+            Layout::CTGOV_CSV,
+        ]
+        .into_iter()
+        .find(|l| l.name == name)
+        .or_else(|| sites::named(name).map(|s| s.layout))
     }
 }
 
@@ -49,25 +63,12 @@ pub struct PageSpan {
     pub end: usize,
 }
 
-/// Where a page of a known layout starts, judged from the line at `i`.
+/// Where a page of a known site starts, judged from the line at `i`: the first site whose
+/// start rule holds there.
 fn page_start(lines: &[Line<'_>], i: usize) -> Option<(usize, Layout)> {
-    let text = lines[i].text;
-    if text == veeva::SITE_MARKER {
-        return Some((i, Layout::Veeva));
-    }
-    if meddatax::is_results_title(text) {
-        return Some((i, Layout::MeddataxResults));
-    }
-    if meddatax::is_id_line(text) && meddatax::follows_as_study(&lines[i + 1..]) {
-        // The title is the non-blank line before "NCT ID:", unless that line is itself a page start.
-        let prev = lines[..i].iter().rposition(|l| !l.is_blank());
-        return match prev {
-            Some(p) if meddatax::is_results_title(lines[p].text) => None,
-            Some(p) if !meddatax::is_heading(lines[p].text) => Some((p, Layout::Meddatax)),
-            _ => Some((i, Layout::Meddatax)),
-        };
-    }
-    None
+    SITES
+        .iter()
+        .find_map(|site| (site.start)(lines, i).map(|at| (at, site.layout)))
 }
 
 /// Splits an input into pages. Pages start at a layout's start marker; text before the first
@@ -96,14 +97,11 @@ pub fn detect_pages(lines: &[Line<'_>]) -> Vec<PageSpan> {
         let start = if k == 0 && spans.is_empty() { 0 } else { *at };
         let next = starts.get(k + 1).map(|(s, _)| *s).unwrap_or(lines.len());
         let page = &lines[*at..next];
-        let end = match layout {
-            Layout::Veeva => veeva::page_end(page),
-            Layout::Meddatax | Layout::MeddataxResults => meddatax::page_end(page),
-            _ => None,
-        }
-        .map(|e| at + e)
-        .filter(|&e| e < next && names_a_trial(&lines[e..next]))
-        .unwrap_or(next);
+        let end = sites::site(*layout)
+            .and_then(|site| (site.end)(page))
+            .map(|e| at + e)
+            .filter(|&e| e < next && names_a_trial(&lines[e..next]))
+            .unwrap_or(next);
         spans.push(PageSpan {
             layout: *layout,
             start,
@@ -161,17 +159,7 @@ fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
         match page_id {
             None => page_id = Some(id),
             Some(own) if own != id => {
-                // A page's header and title take a few lines: walk back at most that far.
-                let mut k = i;
-                let mut taken = 0;
-                while k > page_start + 1 && taken < HEADER_LINES && !belongs_before(&stretch[k - 1])
-                {
-                    k -= 1;
-                    taken += usize::from(!stretch[k].is_blank());
-                }
-                while k < i && stretch[k].is_blank() {
-                    k += 1;
-                }
+                let k = header_start(stretch, page_start, i);
                 if k > page_start {
                     cuts.push(k);
                 }
@@ -191,6 +179,40 @@ fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
             })
         })
         .collect()
+}
+
+/// Where the page whose labelled ID stands at `i` begins: a page's header and title take a few
+/// lines above it, so walk back at most that far, never past `page_start` (the page before's
+/// first line) or a line that belongs to the page before.
+fn header_start(stretch: &[Line<'_>], page_start: usize, i: usize) -> usize {
+    let mut k = i;
+    let mut taken = 0;
+    while k > page_start + 1 && taken < HEADER_LINES && !belongs_before(&stretch[k - 1]) {
+        k -= 1;
+        taken += usize::from(!stretch[k].is_blank());
+    }
+    while k < i && stretch[k].is_blank() {
+        k += 1;
+    }
+    k
+}
+
+/// Where the next page begins in a page that starts at `lines[0]` and shows no end of its own:
+/// at the header above a labelled ID naming another trial than the page's first one (the
+/// header's first line, and the ID's line). For the sites whose pages have no footer.
+pub(crate) fn another_trial_starts(lines: &[Line<'_>]) -> Option<(usize, usize)> {
+    let mut own: Option<&str> = None;
+    for (i, l) in lines.iter().enumerate() {
+        match (labelled_trial_id(l.text), own) {
+            (Some(id), None) => own = Some(id),
+            (Some(id), Some(o)) if o != id => {
+                let k = header_start(lines, 0, i);
+                return (k > 0).then_some((k, i));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// How many lines a page of an unknown site shows above its labelled ID at most (the site's
@@ -225,16 +247,10 @@ fn belongs_before(line: &Line<'_>) -> bool {
 
 /// The layout of a page without a start marker, judged by its headings; `None` when blank.
 fn judged_layout(lines: &[Line<'_>]) -> Option<Layout> {
-    if veeva::heading_score(lines) >= 3 {
-        Some(Layout::Veeva)
-    } else if meddatax::heading_score(lines) >= 3 {
-        if lines.iter().any(|l| meddatax::is_results_heading(l.text)) {
-            Some(Layout::MeddataxResults)
-        } else {
-            Some(Layout::Meddatax)
-        }
+    if let Some(site) = SITES.iter().find(|site| (site.judged)(lines)) {
+        Some(site.layout)
     } else if lines.iter().any(|l| !l.is_blank()) {
-        Some(Layout::Generic)
+        Some(Layout::GENERIC)
     } else {
         None
     }
@@ -257,7 +273,7 @@ mod tests {
         let pages = detect_pages(&lines);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[1].start, 4);
-        assert!(pages.iter().all(|p| p.layout == Layout::Veeva));
+        assert!(pages.iter().all(|p| p.layout.name() == "veeva"));
     }
 
     #[test]
@@ -278,7 +294,27 @@ mod tests {
         let lines = scan(text);
         let pages = detect_pages(&lines);
         assert_eq!(pages.len(), 1);
-        assert_eq!(pages[0].layout, Layout::Meddatax);
+        assert_eq!(pages[0].layout.name(), "meddatax");
+    }
+
+    #[test]
+    fn a_label_or_heading_other_sites_share_claims_no_known_site() {
+        // "NCT ID:" over a "Conditions" heading, and three headings meddatax shares with
+        // other sites: no meddatax marks, so the generic reader reads it.
+        let text = "Trial Finder\nA Fictional Study of Rowing\nNCT ID: NCT09990003\n\
+                    Conditions\nBack pain\nKeywords\nrowing\nLocations\nFictional Town\n";
+        let pages = detect_pages(&scan(text));
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0].layout, Layout::GENERIC);
+    }
+
+    #[test]
+    fn every_site_layout_is_found_by_its_name() {
+        for site in SITES {
+            assert_eq!(Layout::named(site.layout.name()), Some(site.layout));
+        }
+        assert_eq!(Layout::named("generic"), Some(Layout::GENERIC));
+        assert_eq!(Layout::named("nowhere"), None);
     }
 
     #[test]

@@ -97,6 +97,8 @@ pub enum Label {
     CompletionDate,
     /// The last update date.
     LastUpdate,
+    /// The date the study was first submitted to (registered with) its registry.
+    FirstSubmitted,
     /// The first posted date.
     FirstPosted,
     /// The results first posted date.
@@ -193,6 +195,13 @@ const SYNONYMS: &[(&str, Label)] = &[
     ("last update posted", Label::LastUpdate),
     ("last update", Label::LastUpdate),
     ("first posted", Label::FirstPosted),
+    ("date of registration", Label::FirstSubmitted),
+    ("registration date", Label::FirstSubmitted),
+    ("date registered", Label::FirstSubmitted),
+    ("first submitted", Label::FirstSubmitted),
+    ("study first submitted", Label::FirstSubmitted),
+    ("first submitted date", Label::FirstSubmitted),
+    ("date first submitted", Label::FirstSubmitted),
     ("first post", Label::FirstPosted),
     ("results first posted", Label::ResultsFirstPosted),
     ("sex", Label::Sex),

@@ -116,6 +116,12 @@ pub const FIELDS: &[Field] = &[
     field("completionDateStruct", "Completion", |s| {
         date(&s.protocol_section.status_module.completion_date_struct)
     }),
+    field("studyFirstSubmitDate", "First submitted", |s| {
+        s.protocol_section
+            .status_module
+            .study_first_submit_date
+            .clone()
+    }),
     field("studyFirstPostDateStruct", "First posted", |s| {
         date(
             &s.protocol_section

@@ -56,6 +56,7 @@ impl SearchText {
         b.code("Status", st.last_known_status);
         b.opt("Status", &st.why_stopped);
         b.opt("Dates", &st.status_verified_date);
+        b.opt("Dates", &st.study_first_submit_date);
         for date in [
             &st.start_date_struct,
             &st.primary_completion_date_struct,

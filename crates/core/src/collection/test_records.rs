@@ -31,6 +31,7 @@ pub fn full_json() -> Value {
             },
             "statusModule": {
                 "statusVerifiedDate": "2024-01",
+                "studyFirstSubmitDate": "2012-12-03",
                 "overallStatus": "ACTIVE_NOT_RECRUITING",
                 "lastKnownStatus": "RECRUITING",
                 "whyStopped": "Funding paused",

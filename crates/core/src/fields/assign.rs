@@ -82,6 +82,10 @@ pub fn assign(study: &mut Study, label: Label, value: &str) -> Result<(), String
             };
             *slot = Some(DateStruct::new(d));
         }
+        Label::FirstSubmitted => match date::parse_date(value) {
+            Some(d) => p.status_module.study_first_submit_date = Some(d),
+            None => return bad("date"),
+        },
         Label::Sex => match vocab::lookup::<Sex>(value) {
             Some(s) => p.eligibility_module.sex = Some(s),
             None => return bad("sex"),
@@ -142,15 +146,23 @@ pub fn assign(study: &mut Study, label: Label, value: &str) -> Result<(), String
             Some(v) => design_info(study).primary_purpose = Some(v),
             None => return bad("primary purpose"),
         },
-        Label::Masking => match vocab::lookup::<DesignMasking>(value) {
-            Some(v) => {
-                design_info(study)
-                    .masking_info
-                    .get_or_insert_with(Default::default)
-                    .masking = Some(v)
+        Label::Masking => {
+            // "Quadruple (Participant, Care Provider, …)": the level with who is masked.
+            let (level, who) = match super::design::parse_masking(value) {
+                Some(m) => (m.masking, m.who_masked),
+                None => (vocab::lookup::<DesignMasking>(value), Vec::new()),
+            };
+            let Some(level) = level else {
+                return bad("masking");
+            };
+            let info = design_info(study)
+                .masking_info
+                .get_or_insert_with(Default::default);
+            info.masking = Some(level);
+            if !who.is_empty() {
+                info.who_masked = who;
             }
-            None => return bad("masking"),
-        },
+        }
         Label::ObservationalModel => match vocab::lookup::<ObservationalModel>(value) {
             Some(v) => design_info(study).observational_model = Some(v),
             None => return bad("observational model"),

@@ -36,6 +36,9 @@ pub struct StatusModule {
     /// When the study ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion_date_struct: Option<DateStruct>,
+    /// When the study was first submitted to (registered with) its registry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub study_first_submit_date: Option<String>,
     /// When the study was first posted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub study_first_post_date_struct: Option<DateStruct>,

@@ -68,7 +68,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                 study.trialcards.source = SourceInfo {
                     format: None,
                     file_name: name.to_string(),
-                    layout: Layout::CtgovCsv.name().to_string(),
+                    layout: Layout::CTGOV_CSV.name().to_string(),
                     byte_length: record.as_slice().len(),
                 };
                 if study.nct_id().is_none() {

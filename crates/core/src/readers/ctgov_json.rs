@@ -261,7 +261,7 @@ fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study
     study.trialcards.source = SourceInfo {
         format: None,
         file_name: name.to_string(),
-        layout: Layout::CtgovJson.name().to_string(),
+        layout: Layout::CTGOV_JSON.name().to_string(),
         byte_length: json.len(),
     };
     for note in notes {

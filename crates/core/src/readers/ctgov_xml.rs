@@ -433,7 +433,7 @@ fn finish_study(study: &mut Study, name: &str, byte_length: usize) {
     study.has_results.get_or_insert(false);
     study.trialcards.source = SourceInfo {
         file_name: name.to_string(),
-        layout: Layout::CtgovXml.name().to_string(),
+        layout: Layout::CTGOV_XML.name().to_string(),
         byte_length,
         format: None,
     };

@@ -96,7 +96,8 @@ fn is_related_heading(text: &str) -> bool {
 
 /// The items of a list written on one line: split at `;`, ` | `, `<br>` and `•`; at commas when
 /// every piece is a typed intervention ("Drug: A, Other: B"), or for conditions when at most
-/// one piece is a single word (so "Leukemia, Myeloid, Acute" stays one condition).
+/// one piece is a single word and the first is not (so "Leukemia, Myeloid, Acute" and
+/// "Diabetes, Type 2" stay one condition).
 fn list_items(label: Label, value: &str) -> Vec<&str> {
     let pieces: Vec<&str> = value
         .split([';', '|', '•'])
@@ -116,11 +117,13 @@ fn list_items(label: Label, value: &str) -> Vec<&str> {
             .iter()
             .all(|c| vocab::typed_intervention(c).is_some()),
         Label::Conditions | Label::Keywords => {
-            let single = commas
-                .iter()
-                .filter(|c| !c.contains(' ') && !c.contains('-'))
-                .count();
+            let single_word = |c: &str| !c.contains(' ') && !c.contains('-');
+            let single = commas.iter().filter(|c| single_word(c)).count();
+            // A heading written inverted ("Diabetes, Type 2", "Carcinoma, Non-Small-Cell
+            // Lung") starts with its one-word head noun.
+            let inverted = commas.first().is_some_and(|c| single_word(c));
             single <= 1
+                && !inverted
                 && commas
                     .iter()
                     .all(|c| c.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
@@ -206,6 +209,21 @@ struct Reader<'a> {
 /// Reads a page of an unknown layout. `None` when the text shows no sign of a registry page
 /// (no NCT ID, no other registry's ID, and fewer than two labelled or badge values).
 pub(crate) fn read(lines: &[Line<'_>]) -> Option<ReadPage> {
+    let mut page = read_lines(lines)?;
+    note(
+        &mut page.study,
+        Severity::Info,
+        None,
+        "This page's layout is not one trialcards knows; its values were read by how sites \
+         present them (labels, badges, lists)."
+            .into(),
+    );
+    Some(page)
+}
+
+/// [`read`] without its note on the layout: what a site's own reader builds on, for the
+/// labels, badges and lists its pages share with every other site.
+pub(crate) fn read_lines(lines: &[Line<'_>]) -> Option<ReadPage> {
     let lines = unglue(lines);
     let n = lines.len();
     let mut r = Reader {
@@ -237,14 +255,6 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Option<ReadPage> {
             unplaced(&mut study, l, None);
         }
     }
-    note(
-        &mut study,
-        Severity::Info,
-        None,
-        "This page's layout is not one trialcards knows; its values were read by how sites \
-         present them (labels, badges, lists)."
-            .into(),
-    );
     Some(ReadPage {
         study,
         complete: true,

@@ -148,23 +148,66 @@ pub fn page_end(lines: &[Line<'_>]) -> Option<usize> {
     Some(end)
 }
 
-/// Whether the lines after an "NCT ID:" line continue as a meddatax page.
+/// Headings only meddatax prints (other sites share "Conditions", "Keywords", "Locations" …).
+const OWN_HEADINGS: &[&str] = &["Study Results", "Basic Information", "Results Overview"];
+
+/// Whether the lines after an "NCT ID:" line continue as a meddatax page: within its first
+/// lines, one of the site's explanatory sentences, or its "Last Updated:" line together with
+/// one of its own headings. "NCT ID:" alone is a label other sites print too.
 pub fn follows_as_study(rest: &[Line<'_>]) -> bool {
-    rest.iter()
+    let first: Vec<&str> = rest
+        .iter()
         .filter(|l| !l.is_blank())
-        .take(3)
-        .any(|l| l.text.starts_with("Last Updated:") || is_heading(l.text))
+        .take(6)
+        .map(|l| l.text)
+        .collect();
+    first.iter().any(|t| is_explanation(t))
+        || first.iter().take(3).any(|t| t.starts_with("Last Updated:"))
+            && first.iter().any(|t| OWN_HEADINGS.contains(t))
 }
 
-/// How many distinct meddatax headings `lines` contain (results sections other sites share,
-/// such as "Adverse Events", do not count).
+/// Where a meddatax study page starts, judged at line `i`: its title line when `i` is the
+/// "NCT ID:" line under it and the site's own marks follow.
+pub(crate) fn study_page_start(lines: &[Line<'_>], i: usize) -> Option<usize> {
+    if !is_id_line(lines[i].text) || !follows_as_study(&lines[i + 1..]) {
+        return None;
+    }
+    // The title is the non-blank line before "NCT ID:", unless that line is itself a page start.
+    match lines[..i].iter().rposition(|l| !l.is_blank()) {
+        Some(p) if is_results_title(lines[p].text) => None,
+        Some(p) if !is_heading(lines[p].text) => Some(p),
+        _ => Some(i),
+    }
+}
+
+/// Where a meddatax results page starts: at its "Trial Outcomes & Findings for …" title.
+pub(crate) fn results_page_start(lines: &[Line<'_>], i: usize) -> Option<usize> {
+    is_results_title(lines[i].text).then_some(i)
+}
+
+/// Whether an unmarked stretch is a meddatax results page: the site's headings, a results one
+/// among them.
+pub(crate) fn judged_results(lines: &[Line<'_>]) -> bool {
+    heading_score(lines) >= 3 && lines.iter().any(|l| is_results_heading(l.text))
+}
+
+/// How many distinct meddatax headings `lines` contain. A heading other sites share counts
+/// only when the site's explanatory sentence follows it; results sections other sites share,
+/// such as "Adverse Events", do not count.
 pub fn heading_score(lines: &[Line<'_>]) -> usize {
     let mut seen: Vec<&str> = Vec::new();
-    for l in lines {
-        let counts = STUDY_HEADINGS.contains(&l.text)
-            || matches!(l.text, "Results Overview" | "Participant Flow");
-        if counts && !seen.contains(&l.text) {
-            seen.push(l.text);
+    let texts: Vec<&str> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text)
+        .collect();
+    for (k, text) in texts.iter().enumerate() {
+        let explained = texts.get(k + 1).is_some_and(|t| is_explanation(t));
+        let counts = OWN_HEADINGS.contains(text)
+            || explained && STUDY_HEADINGS.contains(text)
+            || *text == "Participant Flow";
+        if counts && !seen.contains(text) {
+            seen.push(text);
         }
     }
     seen.len()

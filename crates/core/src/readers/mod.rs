@@ -7,10 +7,12 @@ pub mod ctgov_xml;
 pub mod generic;
 pub mod meddatax;
 pub mod saved_page;
+pub(crate) mod sites;
 mod unmodelled;
 pub mod veeva;
+pub mod who_ictrp;
 
-use crate::detect::{self, Layout};
+use crate::detect;
 use crate::fields::criteria;
 use crate::lines::{self, Line};
 use crate::model::{
@@ -199,15 +201,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
             .copied()
             .unwrap_or(text.len())
             .min(text.len());
-        let page = match span.layout {
-            Layout::Veeva => Some(veeva::read(slice)),
-            Layout::Meddatax | Layout::MeddataxResults => Some(meddatax::read(slice)),
-            // The structured formats never come out of page detection; their readers are called
-            // from `crate::parse` by content sniffing.
-            Layout::Generic | Layout::CtgovJson | Layout::CtgovXml | Layout::CtgovCsv => {
-                generic::read(slice)
-            }
-        };
+        let page = sites::read(span.layout, slice);
         let first = slice.first().map(|l| l.no).unwrap_or(1);
         let Some(mut page) = page else {
             out.diagnostics.push(Diagnostic::new(

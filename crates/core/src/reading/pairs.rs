@@ -90,6 +90,7 @@ pub(crate) fn is_typed(label: Label) -> bool {
             | L::CompletionDate
             | L::LastUpdate
             | L::FirstPosted
+            | L::FirstSubmitted
             | L::ResultsFirstPosted
             | L::Sex
             | L::MinimumAge

@@ -34,6 +34,10 @@ fn paths(label: Label) -> (&'static [&'static str], bool) {
             &["protocolSection.statusModule.lastUpdatePostDateStruct"],
             false,
         ),
+        L::FirstSubmitted => (
+            &["protocolSection.statusModule.studyFirstSubmitDate"],
+            false,
+        ),
         L::FirstPosted => (
             &["protocolSection.statusModule.studyFirstPostDateStruct"],
             false,

@@ -258,6 +258,13 @@ pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&s
                 text,
             )
         }
+        ["study_first_submitted"] => {
+            return found(
+                &mut status.study_first_submit_date,
+                date::parse_date(text),
+                text,
+            )
+        }
         ["start_date"] => return dated(&mut status.start_date_struct),
         ["primary_completion_date"] => return dated(&mut status.primary_completion_date_struct),
         ["completion_date"] => return dated(&mut status.completion_date_struct),
