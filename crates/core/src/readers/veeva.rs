@@ -1,7 +1,7 @@
 //! Reader for ClinicalTrials.Veeva study pages: a fixed set of section headings ("Status and
 //! phase", "Identifiers", "Inclusion criteria", "Trial design" …), each followed by its values.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{note, split_sections, unplaced, ReadPage, Section};
 use crate::fields::assign::{assign, design_info};
@@ -11,9 +11,10 @@ use crate::fields::{age, contact, design, enrollment, ids};
 use crate::lines::{Label, Line};
 use crate::model::enums::*;
 use crate::model::{
-    ArmGroup, EnrollmentInfo, Intervention, OrgStudyIdInfo, SecondaryIdInfo, Severity, Sponsor,
-    Study,
+    ArmGroup, EnrollmentInfo, Intervention, LineSpan, OrgStudyIdInfo, SecondaryIdInfo, Severity,
+    Sponsor, Study,
 };
+use crate::reading::spans::{self, keys, path_of, Items};
 use crate::vocab;
 
 /// The first line of every saved Veeva page.
@@ -151,30 +152,34 @@ pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
             "Status and phase" | "Status" => read_status(&mut study, &values, h),
             "Conditions" => {
                 for l in &values {
-                    study
-                        .protocol_section
-                        .conditions_module
-                        .conditions
-                        .push(unescape(l.text));
+                    let conditions = &mut study.protocol_section.conditions_module.conditions;
+                    conditions.push(unescape(l.text));
+                    let at = conditions.len() - 1;
+                    spans::item(&mut study, path_of(Label::Conditions), at, l.no, l.no);
                 }
             }
             "Treatments" => {
                 for l in &values {
-                    let _ = assign(&mut study, Label::Interventions, l.text);
+                    let _ = spans::assign_at(&mut study, Label::Interventions, l.text, l.no);
                 }
             }
             "Study type" => single(&mut study, &values, h, Label::StudyType),
             "Funder types" => read_funders(&mut study, &values, h),
             "Identifiers" => read_identifiers(&mut study, &values),
             "About" => {
-                study.protocol_section.description_module.brief_summary =
-                    lines_to_markdown(&section.body)
+                let text = lines_to_markdown(&section.body);
+                let span = text.as_ref().and(spans::of_lines(&section.body));
+                spans::set(&mut study, path_of(Label::BriefSummary), span);
+                study.protocol_section.description_module.brief_summary = text;
             }
             "Full description" => {
+                let text = lines_to_markdown(&section.body);
+                let span = text.as_ref().and(spans::of_lines(&section.body));
+                spans::set(&mut study, path_of(Label::DetailedDescription), span);
                 study
                     .protocol_section
                     .description_module
-                    .detailed_description = lines_to_markdown(&section.body)
+                    .detailed_description = text;
             }
             "Enrollment" => read_enrollment(&mut study, &values, h),
             "Sex" => single(&mut study, &values, h, Label::Sex),
@@ -218,6 +223,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
                 count: Some(n),
                 enrollment_type: None,
             });
+            spans::at(&mut study, path_of(Label::Enrollment), line, line);
             note(
                 &mut study,
                 Severity::Info,
@@ -254,22 +260,25 @@ pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
 
 /// A section that holds one value for one field.
 fn single(study: &mut Study, values: &[Line<'_>], section: &str, label: Label) {
-    place_first(study, values, section, |study, text| {
+    place_first(study, values, section, label, |study, text| {
         assign(study, label, text).map_err(|why| format!("{section}: {why}."))
     });
 }
 
-/// A section whose first line is its value: `place` puts it into the record or says why it
-/// cannot (a warning; the line is kept as unplaced). Any further line is unplaced.
+/// A section whose first line is its value for the field `label` names: `place` puts it into
+/// the record (the line is its span) or says why it cannot (a warning; the line is kept as
+/// unplaced). Any further line is unplaced.
 fn place_first(
     study: &mut Study,
     values: &[Line<'_>],
     section: &str,
+    label: Label,
     place: impl FnOnce(&mut Study, &str) -> Result<(), String>,
 ) {
     let mut rest = values.iter();
     if let Some(first) = rest.next() {
-        if let Err(why) = place(study, first.text) {
+        let placed = spans::placed(study, label, first.no, first.no, |s| place(s, first.text));
+        if let Err(why) = placed {
             note(study, Severity::Warning, Some(first.no), why);
             unplaced(study, first, Some(section));
         }
@@ -282,25 +291,26 @@ fn read_masthead(study: &mut Study, values: &[Line<'_>]) {
     let mut it = values.iter().peekable();
     if let Some(title) = it.next() {
         study.protocol_section.identification_module.brief_title = Some(unescape(title.text));
+        spans::at(study, path_of(Label::BriefTitle), title.no, title.no);
     }
     while let Some(l) = it.next() {
         let is_avatar = l.text.chars().count() == 1 && l.text.chars().all(char::is_alphanumeric);
         let logo_of = l.text.strip_suffix(" logo");
         if is_avatar || logo_of.is_some() {
-            if let Some(name) = it.next() {
+            // The name on the line after the avatar or logo; a cut page keeps only the logo's.
+            let named = match (it.next(), logo_of) {
+                (Some(next), _) => Some((unescape(next.text), next.no)),
+                (None, Some(name)) => Some((unescape(name), l.no)),
+                (None, None) => None,
+            };
+            if let Some((name, no)) = named {
                 study
                     .protocol_section
                     .sponsor_collaborators_module
                     .lead_sponsor
                     .get_or_insert_with(Sponsor::default)
-                    .name = Some(unescape(name.text));
-            } else if let Some(name) = logo_of {
-                study
-                    .protocol_section
-                    .sponsor_collaborators_module
-                    .lead_sponsor
-                    .get_or_insert_with(Sponsor::default)
-                    .name = Some(unescape(name));
+                    .name = Some(name);
+                spans::at(study, path_of(Label::LeadSponsor), no, no);
             }
         } else {
             unplaced(study, l, Some("Menu"));
@@ -316,10 +326,12 @@ fn read_status(study: &mut Study, values: &[Line<'_>], section: &str) {
         if !phases.is_empty() {
             design.phases.extend(phases);
             vocab::sort_phases(&mut design.phases);
+            spans::widen(study, path_of(Label::Phase), l.no, l.no);
         } else if let (Some(s), None) =
             (status, study.protocol_section.status_module.overall_status)
         {
             study.protocol_section.status_module.overall_status = Some(s);
+            spans::at(study, path_of(Label::OverallStatus), l.no, l.no);
         } else {
             unplaced(study, l, Some(section));
         }
@@ -331,7 +343,11 @@ fn read_status(study: &mut Study, values: &[Line<'_>], section: &str) {
 fn read_funders(study: &mut Study, values: &[Line<'_>], section: &str) {
     for l in values {
         match vocab::lookup::<AgencyClass>(l.text) {
-            Some(c) => study.trialcards.funder_types.push(c),
+            Some(c) => {
+                study.trialcards.funder_types.push(c);
+                let at = study.trialcards.funder_types.len() - 1;
+                spans::item(study, keys::FUNDER_TYPES, at, l.no, l.no);
+            }
             None => unplaced(study, l, Some(section)),
         }
     }
@@ -343,18 +359,27 @@ fn read_funders(study: &mut Study, values: &[Line<'_>], section: &str) {
             .lead_sponsor
             .get_or_insert_with(Sponsor::default)
             .class = Some(only);
+        // The class is read from the one funder type's line.
+        let first = spans::item_path(keys::FUNDER_TYPES, 0);
+        let span = study.trialcards.spans.get(&first).copied();
+        if let Some(s) = span {
+            spans::at(study, path_of(Label::SponsorClass), s.from, s.to);
+        }
     }
 }
 
 /// The NCT ID, the org study ID (the first other line) and secondary IDs ("X (EudraCT Number)").
 fn read_identifiers(study: &mut Study, values: &[Line<'_>]) {
-    let idm = &mut study.protocol_section.identification_module;
     for l in values {
-        if ids::is_nct_id(l.text) {
+        let idm = &mut study.protocol_section.identification_module;
+        let secondary = |n: usize| spans::item_path(keys::SECONDARY_IDS, n - 1);
+        let path = if ids::is_nct_id(l.text) {
             if idm.nct_id.is_none() {
                 idm.nct_id = Some(l.text.to_string());
+                path_of(Label::NctId).to_string()
             } else {
                 idm.nct_id_aliases.push(l.text.to_string());
+                spans::item_path(keys::NCT_ID_ALIASES, idm.nct_id_aliases.len() - 1)
             }
         } else if let Some((id, kind)) = ids::split_typed_id(l.text) {
             idm.secondary_id_infos.push(SecondaryIdInfo {
@@ -362,23 +387,27 @@ fn read_identifiers(study: &mut Study, values: &[Line<'_>]) {
                 id_type: Some(kind),
                 ..Default::default()
             });
+            secondary(idm.secondary_id_infos.len())
         } else if idm.org_study_id_info.is_none() {
             idm.org_study_id_info = Some(OrgStudyIdInfo {
                 id: Some(l.text.to_string()),
                 ..Default::default()
             });
+            path_of(Label::OrgStudyId).to_string()
         } else {
             idm.secondary_id_infos.push(SecondaryIdInfo {
                 id: Some(l.text.to_string()),
                 ..Default::default()
             });
-        }
+            secondary(idm.secondary_id_infos.len())
+        };
+        spans::at(study, &path, l.no, l.no);
     }
 }
 
 /// "100 estimated patients" is estimated; Veeva prints actual counts without a qualifier.
 fn read_enrollment(study: &mut Study, values: &[Line<'_>], section: &str) {
-    place_first(study, values, section, |study, text| {
+    place_first(study, values, section, Label::Enrollment, |study, text| {
         let c = enrollment::parse_count_phrase(text)
             .ok_or_else(|| format!("Enrollment: \"{text}\" is not a participant count."))?;
         let kind = if c.estimated {
@@ -396,7 +425,7 @@ fn read_enrollment(study: &mut Study, values: &[Line<'_>], section: &str) {
 
 /// "18 to 65 years old", "18+ years old": the minimum and maximum ages.
 fn read_ages(study: &mut Study, values: &[Line<'_>], section: &str) {
-    place_first(study, values, section, |study, text| {
+    place_first(study, values, section, Label::Ages, |study, text| {
         let r = age::parse_age_range(text)
             .ok_or_else(|| format!("Ages: \"{text}\" is not an age range."))?;
         let e = &mut study.protocol_section.eligibility_module;
@@ -406,29 +435,36 @@ fn read_ages(study: &mut Study, values: &[Line<'_>], section: &str) {
     });
 }
 
+/// A criteria section feeds its part of the criteria tree; the criteria text spans its
+/// heading to its last line.
 fn read_criteria(study: &mut Study, section: &Section<'_>, start: CriteriaPart) {
-    let tree = study
-        .trialcards
-        .criteria
-        .get_or_insert_with(Default::default);
-    criteria::build_tree(&section.body, start, tree);
+    let span = spans::of_lines(&section.body).map(|s| LineSpan {
+        from: section.line,
+        ..s
+    });
+    spans::criteria(study, span, |tree| {
+        criteria::build_tree(&section.body, start, tree)
+    });
 }
 
 /// "Double Blind", possibly followed by who is masked ("(Participant, Investigator)").
 fn read_masking(study: &mut Study, values: &[Line<'_>], section: &str) {
     let mut rest = values.iter();
     if let Some(first) = rest.next() {
-        if assign(study, Label::Masking, first.text).is_err() {
+        if spans::assign_at(study, Label::Masking, first.text, first.no).is_err() {
             unplaced(study, first, Some(section));
         }
     }
     for l in rest {
         match design::parse_who_masked_line(l.text) {
-            Some(roles) => design_info(study)
-                .masking_info
-                .get_or_insert_with(Default::default)
-                .who_masked
-                .extend(roles),
+            Some(roles) => {
+                design_info(study)
+                    .masking_info
+                    .get_or_insert_with(Default::default)
+                    .who_masked
+                    .extend(roles);
+                spans::widen(study, keys::WHO_MASKED, l.no, l.no);
+            }
             None => unplaced(study, l, Some(section)),
         }
     }
@@ -439,7 +475,8 @@ fn read_sites(study: &mut Study, values: &[Line<'_>], section: &str) {
     for l in values {
         match l.text.parse::<u64>() {
             Ok(n) if study.trialcards.location_count.is_none() => {
-                study.trialcards.location_count = Some(n)
+                study.trialcards.location_count = Some(n);
+                spans::at(study, keys::LOCATION_COUNT, l.no, l.no);
             }
             _ => unplaced(study, l, Some(section)),
         }
@@ -452,9 +489,12 @@ fn read_contacts(study: &mut Study, values: &[Line<'_>]) {
         .protocol_section
         .contacts_locations_module
         .central_contacts;
+    let mut items = Items::after(contacts.len());
     for l in values {
         contact::add_contact_line(contacts, l.text);
+        items.took(contacts.len(), l.no);
     }
+    items.record(study, keys::CENTRAL_CONTACTS, 0);
 }
 
 /// The arms after "N participants in M patient groups": label, group type ("Experimental group"),
@@ -473,6 +513,9 @@ fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
             .flatten()
     };
     let mut arms: Vec<ArmGroup> = Vec::new();
+    let mut items = Items::default();
+    // The line each treatment is first named on, for an intervention only the arms name.
+    let mut named_at: HashMap<String, usize> = HashMap::new();
     let mut mode = Mode::Label;
     for (i, l) in values.iter().enumerate() {
         let next_is_type = values
@@ -482,6 +525,7 @@ fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
         if let (Some(kind), Some(arm)) = (arm_type(t), arms.last_mut()) {
             if arm.arm_type.is_none() && mode == Mode::Label {
                 arm.arm_type = Some(kind);
+                items.took(arms.len(), l.no);
                 continue;
             }
         }
@@ -492,6 +536,7 @@ fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
         } else if mode == Mode::Treatment && vocab::typed_intervention(t).is_some() {
             if let Some(arm) = arms.last_mut() {
                 arm.intervention_names.push(unescape(t));
+                named_at.entry(unescape(t)).or_insert(l.no);
             }
         } else if mode == Mode::Description && !next_is_type {
             if let Some(arm) = arms.last_mut() {
@@ -508,16 +553,17 @@ fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
             });
             mode = Mode::Label;
         }
+        items.took(arms.len(), l.no);
     }
     let _ = section;
-    study
-        .protocol_section
-        .arms_interventions_module
-        .arm_groups
-        .extend(arms);
+    let arm_groups = &mut study.protocol_section.arms_interventions_module.arm_groups;
+    let offset = arm_groups.len();
+    arm_groups.extend(arms);
+    items.record(study, keys::ARM_GROUPS, offset);
     // Interventions named by arms but missing from "Treatments" (a cut page) are still
     // interventions. A set of the names already listed keeps this linear in arms × names.
     let module = &mut study.protocol_section.arms_interventions_module;
+    let mut added: Vec<(usize, usize)> = Vec::new();
     let mut listed: HashSet<String> = module
         .interventions
         .iter()
@@ -536,8 +582,14 @@ fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
                 };
                 listed.insert(iv.display_name());
                 module.interventions.push(iv);
+                if let Some(&no) = named_at.get(name) {
+                    added.push((module.interventions.len() - 1, no));
+                }
             }
         }
+    }
+    for (at, no) in added {
+        spans::item(study, path_of(Label::Interventions), at, no, no);
     }
 }
 
@@ -562,19 +614,28 @@ mod tests {
         lines.iter().map(|u| u.text.as_str()).collect()
     }
 
+    /// The lines the value at `path` was read from.
+    fn span(s: &Study, path: &str) -> Option<(usize, usize)> {
+        s.trialcards.spans.get(path).map(|l| (l.from, l.to))
+    }
+
     #[test]
     fn single_value_sections_take_their_first_line() {
         let mut s = Study::default();
-        single(&mut s, &values("Female\nsee note"), "Sex", Label::Sex);
+        single(&mut s, &values("\nFemale\nsee note"), "Sex", Label::Sex);
         assert_eq!(s.protocol_section.eligibility_module.sex, Some(Sex::Female));
         assert_eq!(unplaced_texts(&s), ["see note"]);
         assert!(s.trialcards.diagnostics.is_empty());
+        let sex = "protocolSection.eligibilityModule.sex";
+        assert_eq!(span(&s, sex), Some((2, 2)));
+        assert_eq!(s.trialcards.spans.len(), 1);
 
         let mut s = Study::default();
         single(&mut s, &values("Sometimes"), "Sex", Label::Sex);
         assert_eq!(s.protocol_section.eligibility_module.sex, None);
         assert_eq!(unplaced_texts(&s), ["Sometimes"]);
         assert_eq!(s.trialcards.diagnostics.len(), 1);
+        assert!(s.trialcards.spans.is_empty());
 
         let mut s = Study::default();
         single(&mut s, &[], "Sex", Label::Sex);
@@ -583,22 +644,28 @@ mod tests {
 
     #[test]
     fn masthead_gives_title_and_sponsor() {
-        let cases: &[(&str, Option<&str>, &[&str])] = &[
+        /// The text, the sponsor and the line it is named on, the lines left unplaced.
+        type Case = (
+            &'static str,
+            Option<(&'static str, usize)>,
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
             // Avatar letter, then the sponsor's name.
             (
                 "Fictional Trial of Tea\nF\nFictional Tea Board",
-                Some("Fictional Tea Board"),
+                Some(("Fictional Tea Board", 3)),
                 &[],
             ),
             (
                 "Fictional Trial of Tea\nTea Board logo\nTea Board",
-                Some("Tea Board"),
+                Some(("Tea Board", 3)),
                 &[],
             ),
             // Cut after the logo line: the logo names the sponsor.
             (
                 "Fictional Trial of Tea\nTea Board logo",
-                Some("Tea Board"),
+                Some(("Tea Board", 2)),
                 &[],
             ),
             (
@@ -613,8 +680,12 @@ mod tests {
             assert_eq!(s.brief_title(), Some("Fictional Trial of Tea"), "{text}");
             let lead = &s.protocol_section.sponsor_collaborators_module.lead_sponsor;
             let name = lead.as_ref().and_then(|l| l.name.as_deref());
-            assert_eq!(name, *sponsor, "{text}");
+            assert_eq!(name, sponsor.map(|(n, _)| n), "{text}");
             assert_eq!(unplaced_texts(&s), *stray, "{text}");
+            let title = "protocolSection.identificationModule.briefTitle";
+            assert_eq!(span(&s, title), Some((1, 1)), "{text}");
+            let name = "protocolSection.sponsorCollaboratorsModule.leadSponsor.name";
+            assert_eq!(span(&s, name), sponsor.map(|(_, no)| (no, no)), "{text}");
         }
         let mut s = Study::default();
         read_masthead(&mut s, &[]);
@@ -631,17 +702,25 @@ mod tests {
         assert_eq!(p.design_module.phases, [Phase::Phase2, Phase::Phase3]);
         // A second status has no place; nor has a line that is neither.
         assert_eq!(unplaced_texts(&s), ["Completed", "Soon"]);
+        let status = "protocolSection.statusModule.overallStatus";
+        assert_eq!(span(&s, status), Some((2, 2)));
+        // The phases are read from both their lines.
+        let phases = "protocolSection.designModule.phases";
+        assert_eq!(span(&s, phases), Some((1, 3)));
     }
 
     #[test]
     fn one_funder_type_is_the_lead_sponsors_class() {
         let mut s = Study::default();
-        read_funders(&mut s, &values("Industry\nFriends"), "Funder types");
+        read_funders(&mut s, &values("Friends\nIndustry"), "Funder types");
         assert_eq!(s.trialcards.funder_types, [AgencyClass::Industry]);
         let lead = &s.protocol_section.sponsor_collaborators_module.lead_sponsor;
         let class = lead.as_ref().and_then(|l| l.class);
         assert_eq!(class, Some(AgencyClass::Industry));
         assert_eq!(unplaced_texts(&s), ["Friends"]);
+        let class = "protocolSection.sponsorCollaboratorsModule.leadSponsor.class";
+        assert_eq!(span(&s, class), Some((2, 2)));
+        assert_eq!(span(&s, "trialcards.funderTypes[0]"), Some((2, 2)));
 
         let mut s = Study::default();
         read_funders(&mut s, &values("Industry\nOther"), "Funder types");
@@ -651,6 +730,8 @@ mod tests {
             .sponsor_collaborators_module
             .lead_sponsor
             .is_none());
+        assert_eq!(span(&s, "trialcards.funderTypes[1]"), Some((2, 2)));
+        assert_eq!(span(&s, class), None);
     }
 
     #[test]
@@ -676,6 +757,18 @@ mod tests {
             ]
         );
         assert!(unplaced_texts(&s).is_empty());
+        let id = "protocolSection.identificationModule";
+        let spans = [
+            (format!("{id}.nctId"), 1),
+            (format!("{id}.orgStudyIdInfo.id"), 2),
+            (format!("{id}.secondaryIdInfos[0]"), 3),
+            (format!("{id}.nctIdAliases[0]"), 4),
+            (format!("{id}.secondaryIdInfos[1]"), 5),
+        ];
+        for (path, no) in &spans {
+            assert_eq!(span(&s, path), Some((*no, *no)), "{path}");
+        }
+        assert_eq!(s.trialcards.spans.len(), spans.len());
     }
 
     #[test]
@@ -707,6 +800,8 @@ mod tests {
             let got = info.map(|e| (e.count.unwrap_or_default(), e.enrollment_type.unwrap()));
             assert_eq!(got, *want, "{text}");
             assert_eq!(unplaced_texts(&s), *stray, "{text}");
+            let enrollment = span(&s, "protocolSection.designModule.enrollmentInfo");
+            assert_eq!(enrollment, want.map(|_| (1, 1)), "{text}");
             // A value that is no count is said, not only kept.
             assert_eq!(
                 s.trialcards.diagnostics.len(),
@@ -722,28 +817,57 @@ mod tests {
         let e = &s.protocol_section.eligibility_module;
         assert_eq!(e.minimum_age.as_deref(), Some("18 Years"));
         assert_eq!(e.maximum_age.as_deref(), Some("65 Years"));
+        let e = "protocolSection.eligibilityModule";
+        assert_eq!(span(&s, &format!("{e}.minimumAge")), Some((1, 1)));
+        assert_eq!(span(&s, &format!("{e}.maximumAge")), Some((1, 1)));
+
+        // A range with one bound spans that bound only.
+        let mut s = Study::default();
+        read_ages(&mut s, &values("18+ years old"), "Ages");
+        assert_eq!(span(&s, &format!("{e}.minimumAge")), Some((1, 1)));
+        assert_eq!(span(&s, &format!("{e}.maximumAge")), None);
 
         let mut s = Study::default();
         read_ages(&mut s, &values("Grown-ups\nonly"), "Ages");
         assert_eq!(s.protocol_section.eligibility_module.minimum_age, None);
         assert_eq!(unplaced_texts(&s), ["Grown-ups", "only"]);
         assert_eq!(s.trialcards.diagnostics.len(), 1);
+        assert!(s.trialcards.spans.is_empty());
     }
 
     #[test]
     fn criteria_sections_feed_their_part_of_the_tree() {
-        let body = values("  • Aged 18 or over\n  • Drinks tea daily");
-        let section = Section {
-            heading: "Exclusion criteria",
+        let inclusion = Section {
+            heading: "Inclusion criteria",
             line: 1,
-            body,
+            body: values("\n\n  • Aged 18 or over"),
+        };
+        let exclusion = Section {
+            heading: "Exclusion criteria",
+            line: 5,
+            body: lines::scan("\n\n\n\n\n  • Drinks no tea\n  • Allergic to tea\n")[5..].to_vec(),
         };
         let mut s = Study::default();
-        read_criteria(&mut s, &section, CriteriaPart::Exclusion);
+        read_criteria(&mut s, &inclusion, CriteriaPart::Inclusion);
+        let criteria = "protocolSection.eligibilityModule.eligibilityCriteria";
+        assert_eq!(span(&s, criteria), Some((1, 3)));
+        read_criteria(&mut s, &exclusion, CriteriaPart::Exclusion);
         let tree = s.trialcards.criteria.as_ref().unwrap();
         let texts: Vec<_> = tree.exclusion.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(texts, ["Aged 18 or over", "Drinks tea daily"]);
-        assert!(tree.inclusion.is_empty());
+        assert_eq!(texts, ["Drinks no tea", "Allergic to tea"]);
+        assert_eq!(tree.inclusion[0].text, "Aged 18 or over");
+        // The criteria text spans both sections, from the first heading.
+        assert_eq!(span(&s, criteria), Some((1, 7)));
+
+        // A criteria heading with nothing under it gives no criteria and no span.
+        let mut s = Study::default();
+        let empty = Section {
+            heading: "Inclusion criteria",
+            line: 1,
+            body: Vec::new(),
+        };
+        read_criteria(&mut s, &empty, CriteriaPart::Inclusion);
+        assert_eq!(span(&s, criteria), None);
     }
 
     #[test]
@@ -759,10 +883,14 @@ mod tests {
             [WhoMasked::Participant, WhoMasked::OutcomesAssessor]
         );
         assert_eq!(unplaced_texts(&s), ["(The Moon)"]);
+        let masking = "protocolSection.designModule.designInfo.maskingInfo";
+        assert_eq!(span(&s, &format!("{masking}.masking")), Some((1, 1)));
+        assert_eq!(span(&s, &format!("{masking}.whoMasked")), Some((2, 2)));
 
         let mut s = Study::default();
         read_masking(&mut s, &values("Blindfolded"), "Masking");
         assert_eq!(unplaced_texts(&s), ["Blindfolded"]);
+        assert!(s.trialcards.spans.is_empty());
     }
 
     #[test]
@@ -775,6 +903,7 @@ mod tests {
         );
         assert_eq!(s.trialcards.location_count, Some(7));
         assert_eq!(unplaced_texts(&s), ["8", "sites nearby"]);
+        assert_eq!(span(&s, "trialcards.locationCount"), Some((1, 1)));
     }
 
     #[test]
@@ -790,6 +919,9 @@ mod tests {
         assert_eq!(contacts[0].phone.as_deref(), Some("+1 555 0100 200"));
         assert_eq!(contacts[0].email.as_deref(), Some("robin@example.org"));
         assert_eq!(contacts[1].name.as_deref(), Some("Kit Sample"));
+        let list = "protocolSection.contactsLocationsModule.centralContacts";
+        assert_eq!(span(&s, &format!("{list}[0]")), Some((1, 3)));
+        assert_eq!(span(&s, &format!("{list}[1]")), Some((4, 4)));
     }
 
     #[test]
@@ -820,6 +952,12 @@ mod tests {
         let names: Vec<_> = m.interventions.iter().map(|iv| iv.display_name()).collect();
         assert_eq!(names, ["Drug: Fictional tea"]);
         assert!(unplaced_texts(&s).is_empty());
+        let arms = "protocolSection.armsInterventionsModule.armGroups";
+        assert_eq!(span(&s, &format!("{arms}[0]")), Some((1, 6)));
+        assert_eq!(span(&s, &format!("{arms}[1]")), Some((7, 8)));
+        // The intervention is read from the arm's treatment line.
+        let iv = "protocolSection.armsInterventionsModule.interventions[0]";
+        assert_eq!(span(&s, iv), Some((6, 6)));
     }
 
     #[test]
@@ -832,6 +970,9 @@ mod tests {
         let m = &s.protocol_section.arms_interventions_module;
         assert_eq!(m.arm_groups.len(), 2);
         assert_eq!(m.interventions.len(), 1);
+        // The listed intervention keeps no span of the arms' lines.
+        let iv = "protocolSection.armsInterventionsModule.interventions[0]";
+        assert_eq!(span(&s, iv), None);
     }
 
     #[test]
@@ -845,6 +986,8 @@ mod tests {
         let arm = &s.protocol_section.arms_interventions_module.arm_groups[0];
         assert_eq!(arm.label.as_deref(), Some("Tea"));
         assert_eq!(arm.description, None);
+        let arm = "protocolSection.armsInterventionsModule.armGroups[0]";
+        assert_eq!(span(&s, arm), Some((1, 3)));
 
         let mut s = Study::default();
         read_arms(&mut s, &[], "1 patient group");
@@ -880,6 +1023,75 @@ mod tests {
                 .overall_status,
             Some(Status::Recruiting)
         );
+    }
+
+    #[test]
+    fn a_whole_page_keeps_the_line_of_each_value() {
+        let page = "ClinicalTrials.Veeva\n\nMenu\n\nFictional Trial of Tea\n\nT\n\n\
+                    Fictional Tea Board\n\nStatus and phase\n\nRecruiting\nPhase 2\n\n\
+                    Conditions\n\nThirst\nFatigue\n\nTreatments\n\nDrug: Fictional tea\n\n\
+                    Identifiers\n\nNCT09990301\n\nAbout\n\nA fictional trial of tea.\n\n\
+                    It runs for a year.\n\nInclusion criteria\n\n  • Drinks tea\n\n\
+                    12 participants in 1 patient group\n\nTea\nExperimental group\n\
+                    Treatment:\nDrug: Fictional tea\n\nData sourced from clinicaltrials.gov";
+        let lines = lines::scan(page);
+        let read_page = read(&lines);
+        assert!(read_page.complete);
+        let s = &read_page.study;
+        assert_eq!(
+            s.protocol_section.status_module.overall_status,
+            Some(Status::Recruiting)
+        );
+        let text_of = |path: &str| {
+            let (from, to) = span(s, path).unwrap_or_else(|| panic!("{path}: no span"));
+            let text: Vec<&str> = lines[from - 1..to]
+                .iter()
+                .filter(|l| !l.is_blank())
+                .map(|l| l.text)
+                .collect();
+            text.join(" / ")
+        };
+        let cases = [
+            ("protocolSection.statusModule.overallStatus", "Recruiting"),
+            ("protocolSection.designModule.phases", "Phase 2"),
+            (
+                "protocolSection.identificationModule.briefTitle",
+                "Fictional Trial of Tea",
+            ),
+            (
+                "protocolSection.sponsorCollaboratorsModule.leadSponsor.name",
+                "Fictional Tea Board",
+            ),
+            ("protocolSection.conditionsModule.conditions[0]", "Thirst"),
+            ("protocolSection.conditionsModule.conditions[1]", "Fatigue"),
+            (
+                "protocolSection.armsInterventionsModule.interventions[0]",
+                "Drug: Fictional tea",
+            ),
+            ("protocolSection.identificationModule.nctId", "NCT09990301"),
+            (
+                "protocolSection.descriptionModule.briefSummary",
+                "A fictional trial of tea. / It runs for a year.",
+            ),
+            (
+                "protocolSection.eligibilityModule.eligibilityCriteria",
+                "Inclusion criteria / • Drinks tea",
+            ),
+            // Without an Enrollment section, the count comes from the patient-groups line.
+            (
+                "protocolSection.designModule.enrollmentInfo",
+                "12 participants in 1 patient group",
+            ),
+            (
+                "protocolSection.armsInterventionsModule.armGroups[0]",
+                "Tea / Experimental group / Treatment: / Drug: Fictional tea",
+            ),
+        ];
+        for (path, text) in cases {
+            assert_eq!(text_of(path), text, "{path}");
+        }
+        let paths: Vec<_> = s.trialcards.spans.keys().collect();
+        assert_eq!(paths.len(), cases.len(), "{paths:?}");
     }
 
     #[test]
