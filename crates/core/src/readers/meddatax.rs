@@ -2065,11 +2065,25 @@ mod tests {
         assert_eq!(page_end(&lines), Some(7));
         assert!(is_id_line("NCT ID: NCT09990401"));
         assert!(!is_id_line("NCT ID: soon"));
+        // The site's sentence under "More Related Trials" marks it.
         assert!(follows_as_study(&lines[2..]));
+        // "Last Updated:" needs one of the site's own headings beside it.
+        assert!(!follows_as_study(&lines::scan(
+            "Last Updated: 2031-03-04\nConditions\nAsthma\n"
+        )));
+        assert!(follows_as_study(&lines::scan(
+            "Last Updated: 2031-03-04\nStudy Results\n"
+        )));
+        assert!(follows_as_study(&lines::scan(
+            "Brief Summary\nReview the sponsor-provided synopsis of the study."
+        )));
         assert!(!follows_as_study(&lines::scan("Hello\nWorld")));
+        // A heading other sites share counts only with the site's sentence under it.
+        let explained = "Keywords\nExplore important study keywords.\nKeywords\nAdverse Events";
+        assert_eq!(heading_score(&lines::scan(explained)), 1);
         assert_eq!(
             heading_score(&lines::scan("Keywords\nKeywords\nAdverse Events")),
-            1
+            0
         );
     }
 
