@@ -2,7 +2,8 @@
 // every layout's key content, keyboard-only use, and screenshots to look at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, screenshot } from './harness.js';
+import path from 'node:path';
+import { useApp, screenshot, fixtures } from './harness.js';
 
 const app = useApp();
 
@@ -72,6 +73,30 @@ test('the examples load one card per layout, each with its key content', async (
   assert.deepEqual(await cspViolations(), []);
   assert.deepEqual(pageErrors, []);
   await page.close();
+});
+
+test('a WHO ICTRP page reads as one: its outcomes, contacts, design and identifiers on the card', async () => {
+  const { page, offOrigin, pageErrors } = await app.open();
+  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 'who_ictrp_fictional_knee_msc.txt'));
+  const card = page.locator('article.trial-card[data-nct-id="NCT09990077"]');
+  await card.waitFor();
+  await openSections(card);
+  assert.match(await card.locator('h2').textContent(), /Umbilical Cord Stromal Cells for Fictional Knee Cartilage Loss/);
+  assert.match(await card.locator('.card-meta').textContent(), /Read from a WHO ICTRP trial page/);
+  assert.match(await card.locator('.badge.status').textContent(), /Completed/);
+  assert.deepEqual(await card.locator('.badge.phase').allTextContents(), ['Phase 1', 'Phase 2']);
+  const outcomes = card.locator('.outcomes');
+  assert.match(await outcomes.textContent(), /Primary outcomes.*Pain on walking — 12 months/s);
+  assert.match(await outcomes.textContent(), /Secondary outcomes.*Cartilage thickness on MRI — 6 and 12 months/s);
+  assert.match(await card.locator('.contacts').textContent(), /Marta Fictional, MD/);
+  assert.match(await card.locator('.design').textContent(), /Quadruple/);
+  assert.match(await card.locator('.identifiers').textContent(), /2030-000123-45/);
+  assert.match(await card.locator('details.sponsors').textContent(), /Fictional Cell Bank/);
+  // What v2 has no place for is kept and shown.
+  assert.match(await card.locator('.unrecognized').textContent(), /Fictional Science Council/);
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(pageErrors, []);
+  await screenshot(page, 'who-ictrp-card');
 });
 
 test('copy JSON puts the record on the clipboard; remove card removes only that card', async () => {

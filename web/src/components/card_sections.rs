@@ -1,7 +1,7 @@
 //! The card's collapsible sections, each shown only when the record has something
 //! for it. `<details>` makes them keyboard-accessible without script.
 
-use trialcards_core::model::{CriterionItem, Severity};
+use trialcards_core::model::{CriterionItem, Outcome, Severity};
 use trialcards_core::Study;
 use yew::prelude::*;
 
@@ -79,6 +79,7 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
             { eligibility(s, cap) }
             { design(s) }
             { arms(s, cap) }
+            { outcomes(s, cap) }
             { sponsors(s) }
             { contacts(s, cap) }
             { identifiers(s, cap) }
@@ -588,6 +589,48 @@ fn related(s: &Study, cap: &Cap) -> Html {
                 }) }
             </ul>
             { cap.note(related.len(), "related trials") }
+            </>
+        },
+    )
+}
+
+/// The outcome measures the study planned: primary, secondary and other, each with its
+/// time frame and description.
+fn outcomes(s: &Study, cap: &Cap) -> Html {
+    let o = &s.protocol_section.outcomes_module;
+    let groups = [
+        ("Primary", &o.primary_outcomes),
+        ("Secondary", &o.secondary_outcomes),
+        ("Other", &o.other_outcomes),
+    ];
+    if groups.iter().all(|(_, list)| list.is_empty()) {
+        return Html::default();
+    }
+    let outcome = |m: &Outcome| {
+        html! {
+            <li>
+                { m.measure.clone().unwrap_or_else(|| "(no measure given)".to_string()) }
+                if let Some(tf) = m.time_frame.clone() {
+                    <span class="time-frame">{ format!(" — {tf}") }</span>
+                }
+                if let Some(d) = m.description.clone() {
+                    <p class="outcome-description">{ d }</p>
+                }
+            </li>
+        }
+    };
+    section(
+        "Outcome measures",
+        "outcomes",
+        html! {
+            <>
+            { for groups.iter().filter(|(_, list)| !list.is_empty()).map(|(kind, list)| html! {
+                <>
+                    <h4>{ format!("{kind} outcomes") }</h4>
+                    <ul>{ for cap.take(list).iter().map(outcome) }</ul>
+                    { cap.note(list.len(), "outcomes") }
+                </>
+            }) }
             </>
         },
     )
