@@ -237,12 +237,19 @@ fn first_trial_id(text: &str) -> Option<&str> {
 }
 
 /// Whether a line is part of the page before a new page's header: it names a trial, holds a
-/// labelled value, or is a table cell (`… |`), which a site's header and a title never are.
+/// labelled value or a typed one ("Drug: X", "Experimental: Y"), is a label alone or a badge
+/// ("Recruiting"), or is a table cell (`… |`), which a site's header and a title never are.
 fn belongs_before(line: &Line<'_>) -> bool {
-    first_trial_id(line.text).is_some()
-        || lines::split_labelled(line.text).is_some()
-        || line.text.starts_with('|')
-        || line.text.ends_with('|')
+    let text = line.text;
+    first_trial_id(text).is_some()
+        || lines::split_labelled(text).is_some()
+        || text.starts_with('|')
+        || text.ends_with('|')
+        || text.len() <= 80
+            && (lines::lookup_label(text.trim_end_matches(':')).is_some()
+                || crate::vocab::typed_intervention(text).is_some()
+                || crate::reading::arms::arm_line(text).is_some()
+                || crate::reading::badges::badge(text).is_some())
 }
 
 /// The layout of a page without a start marker, judged by its headings; `None` when blank.

@@ -237,6 +237,7 @@ const SYNONYMS: &[(&str, Label)] = &[
     ("observational model", Label::ObservationalModel),
     ("time perspective", Label::TimePerspective),
     ("org study id", Label::OrgStudyId),
+    ("other study id numbers", Label::OrgStudyId),
     ("sponsor protocol code", Label::OrgStudyId),
     ("conditions", Label::Conditions),
     ("condition", Label::Conditions),
@@ -416,11 +417,16 @@ pub fn lookup_label(label: &str) -> Option<Label> {
     let table = TABLE.get_or_init(|| SYNONYMS.iter().copied().collect());
     let key = normalize_label(label);
     let find = |k: &str| table.get(k).copied();
+    // "Actual Study Start Date", "Study Start (Actual)", "Enrollment (Estimated)".
+    const QUALIFIERS: [&str; 3] = ["actual", "estimated", "anticipated"];
     find(&key).or_else(|| {
-        ["actual ", "estimated ", "anticipated "]
-            .iter()
-            .find_map(|q| key.strip_prefix(q))
-            .and_then(find)
+        QUALIFIERS.iter().find_map(|q| {
+            let bare = key
+                .strip_prefix(q)
+                .and_then(|k| k.strip_prefix(' '))
+                .or_else(|| key.strip_suffix(q).and_then(|k| k.strip_suffix(' ')))?;
+            find(bare)
+        })
     })
 }
 

@@ -11,8 +11,9 @@ use crate::fields::criteria::{self, CriteriaPart};
 use crate::fields::ids;
 use crate::fields::markup::{lines_to_markdown, unescape};
 use crate::lines::{normalize_label, Label, Line};
-use crate::model::enums::{EnrollmentType, InterventionType, Phase};
-use crate::model::{SecondaryIdInfo, Severity, Study};
+use crate::model::enums::{DateType, EnrollmentType, InterventionType, Phase};
+use crate::model::{ArmGroup, SecondaryIdInfo, Severity, Study};
+use crate::reading::arms;
 use crate::reading::badges::{badge, Badge};
 use crate::reading::chrome::is_chrome;
 use crate::reading::glue::{glue_points, unglue};
@@ -65,6 +66,14 @@ const SECTION_HEADINGS: &[&str] = &[
     "study details",
     "trial details",
     "participation criteria",
+    "study overview",
+    "study plan",
+    "design details",
+    "contacts and locations",
+    "collaborators and investigators",
+    "more information",
+    "study record dates",
+    "publications",
 ];
 
 /// The most lines a labelled list or criteria block takes (keeps a stray label from eating a page).
@@ -174,18 +183,35 @@ fn enrollment_type_of_label(label_text: &str) -> Option<EnrollmentType> {
     }
 }
 
-/// Sets the enrollment type from the label when the value did not say.
-fn enrollment_type_from_label(study: &mut Study, label_text: &str) {
+/// Sets the enrollment or date type from the label when the value did not say ("Enrollment
+/// (Actual)", "Study Start (Estimated)").
+fn type_from_label(study: &mut Study, label: Label, label_text: &str) {
     let Some(kind) = enrollment_type_of_label(label_text) else {
         return;
     };
-    if let Some(info) = study
-        .protocol_section
-        .design_module
-        .enrollment_info
-        .as_mut()
-    {
-        info.enrollment_type.get_or_insert(kind);
+    let s = &mut study.protocol_section.status_module;
+    let date = match label {
+        Label::Enrollment => {
+            if let Some(info) = study
+                .protocol_section
+                .design_module
+                .enrollment_info
+                .as_mut()
+            {
+                info.enrollment_type.get_or_insert(kind);
+            }
+            return;
+        }
+        Label::StartDate => &mut s.start_date_struct,
+        Label::PrimaryCompletionDate => &mut s.primary_completion_date_struct,
+        Label::CompletionDate => &mut s.completion_date_struct,
+        _ => return,
+    };
+    if let Some(d) = date.as_mut() {
+        d.date_type.get_or_insert(match kind {
+            EnrollmentType::Actual => DateType::Actual,
+            EnrollmentType::Estimated => DateType::Estimated,
+        });
     }
 }
 
@@ -321,6 +347,14 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            if !in_related {
+                if let Some(end) = self.arm_block(i) {
+                    self.content_at(i);
+                    self.use_lines(i, end);
+                    i = end;
+                    continue;
+                }
+            }
             if let Some(pair) = on_line(&text) {
                 let related_id = in_related && pair.label == Label::NctId;
                 if !pair.value.is_empty() && !related_id {
@@ -328,9 +362,7 @@ impl<'a> Reader<'a> {
                     let value = pair.value.clone();
                     match self.place(pair.label, &value, i, i) {
                         Ok(()) => {
-                            if pair.label == Label::Enrollment {
-                                enrollment_type_from_label(&mut self.study, pair.label_text);
-                            }
+                            type_from_label(&mut self.study, pair.label, pair.label_text);
                             self.labels_found += 1;
                             self.used[i] = true;
                         }
@@ -585,9 +617,7 @@ impl<'a> Reader<'a> {
         if is_typed(label) {
             if fits(label, &value) {
                 self.place(label, &value, j, j).ok()?;
-                if label == Label::Enrollment {
-                    enrollment_type_from_label(&mut self.study, self.lines[at].text);
-                }
+                type_from_label(&mut self.study, label, self.lines[at].text);
                 return Some(j + 1);
             }
             // A value glued to the text after it ("33A prospective …"): the part before the
@@ -728,6 +758,68 @@ impl<'a> Reader<'a> {
             end += 1;
         }
         placed.then_some(end)
+    }
+
+    /// An arm: "Experimental: High dose" and the lines below it up to the next arm, blank
+    /// line or block (its interventions, "Drug: X", and its description). The arm's
+    /// interventions join the record's list when the page did not list them already. Returns
+    /// the index after the block.
+    fn arm_block(&mut self, at: usize) -> Option<usize> {
+        let head = plain(self.lines[at].text);
+        let (kind, label) = arms::arm_line(&head)?;
+        let mut arm = ArmGroup {
+            label: Some(label.to_string()),
+            arm_type: Some(kind),
+            ..ArmGroup::default()
+        };
+        let mut description: Vec<String> = Vec::new();
+        let mut j = at + 1;
+        while let Some(l) = self.lines.get(j).filter(|l| !l.is_blank()) {
+            let text = plain(l.text);
+            if let Some((kind, name, shown)) = arms::arm_intervention(&text) {
+                self.arm_intervention(kind, name, j);
+                arm.intervention_names.push(shown);
+            } else if arms::arm_line(&text).is_some() || starts_something(l.text) {
+                break;
+            } else {
+                description.push(text);
+            }
+            j += 1;
+        }
+        if !description.is_empty() {
+            arm.description = Some(description.join("\n"));
+        }
+        let arms = &mut self
+            .study
+            .protocol_section
+            .arms_interventions_module
+            .arm_groups;
+        arms.push(arm);
+        let path = format!(
+            "protocolSection.armsInterventionsModule.armGroups[{}]",
+            arms.len() - 1
+        );
+        let (a, b) = (self.lines[at].no, self.lines[j - 1].no);
+        spans::at(&mut self.study, &path, a, b);
+        self.labels_found += 1;
+        Some(j)
+    }
+
+    /// An arm's intervention, added to the record's interventions unless already there.
+    fn arm_intervention(&mut self, kind: InterventionType, name: &str, line: usize) {
+        let list = &self
+            .study
+            .protocol_section
+            .arms_interventions_module
+            .interventions;
+        let known = list
+            .iter()
+            .any(|iv| iv.name.as_deref() == Some(name) && iv.intervention_type == Some(kind));
+        if !known {
+            let text = format!("{}: {name}", kind.display());
+            // A typed name always fits the interventions field.
+            let _ = self.place(Label::Interventions, &text, line, line);
+        }
     }
 
     /// An inclusion/exclusion block: "Inclusion Criteria:" (with its items inline,

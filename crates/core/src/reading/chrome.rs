@@ -7,6 +7,7 @@ use crate::lines::normalize_label;
 /// Navigation and banner phrases sites print as a line of their own (normalised).
 const PHRASES: &[&str] = &[
     "search",
+    "study record",
     "search trials",
     "search again",
     "new search",
@@ -198,11 +199,29 @@ pub(crate) fn is_chrome(text: &str) -> bool {
         return !text.chars().any(char::is_alphanumeric);
     }
     PHRASES.contains(&norm.as_str())
+        || is_banner(&norm)
         || is_footer(text, &norm)
         || is_cookie_banner(&norm)
         || is_breadcrumb(text)
         || is_menu(text)
         || is_domain(text)
+}
+
+/// Openings of the lines a site prints above its page: skip links and government banners.
+const BANNER_OPENINGS: &[&str] = &[
+    "skip to ",
+    "jump to ",
+    "go to main content",
+    "an official website of ",
+    "official websites use ",
+    "here s how you know",
+    "secure websites use ",
+];
+
+/// A skip link or a site's banner ("Skip to main page content", "An official website of the
+/// United States government").
+fn is_banner(norm: &str) -> bool {
+    norm.split(' ').count() <= 12 && BANNER_OPENINGS.iter().any(|o| norm.starts_with(o))
 }
 
 /// A copyright or rights line.

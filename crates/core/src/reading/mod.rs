@@ -5,6 +5,7 @@
 //! value was read from ([`spans`]). Readers keep their layout knowledge (a site's headings and
 //! their order) and ask these modules for the rest.
 
+pub(crate) mod arms;
 pub(crate) mod badges;
 pub(crate) mod chrome;
 pub(crate) mod glue;
