@@ -182,6 +182,7 @@ const SYNONYMS: &[(&str, Label)] = &[
     ("start date", Label::StartDate),
     ("study start date", Label::StartDate),
     ("study start", Label::StartDate),
+    ("recruitment start date", Label::StartDate),
     ("date of first enrolment", Label::StartDate),
     ("primary completion date", Label::PrimaryCompletionDate),
     ("primary completion", Label::PrimaryCompletionDate),
@@ -194,8 +195,11 @@ const SYNONYMS: &[(&str, Label)] = &[
     ("last updated", Label::LastUpdate),
     ("last update posted", Label::LastUpdate),
     ("last update", Label::LastUpdate),
+    ("last edited", Label::LastUpdate),
     ("first posted", Label::FirstPosted),
     ("date of registration", Label::FirstSubmitted),
+    ("submission date", Label::FirstSubmitted),
+    ("date submitted", Label::FirstSubmitted),
     ("registration date", Label::FirstSubmitted),
     ("date registered", Label::FirstSubmitted),
     ("first submitted", Label::FirstSubmitted),
@@ -428,6 +432,21 @@ pub fn lookup_label(label: &str) -> Option<Label> {
             find(bare)
         })
     })
+}
+
+/// Whether a label in the synonym table could start with `word` (compared normalised: "Study"
+/// and "study" alike): a quick test before looking a line's prefixes up.
+pub fn may_start_label(word: &str) -> bool {
+    static FIRST: std::sync::OnceLock<std::collections::HashSet<&str>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        SYNONYMS
+            .iter()
+            .filter_map(|(k, _)| k.split(' ').next())
+            .chain(["actual", "estimated", "anticipated"])
+            .collect()
+    });
+    let norm = normalize_label(word);
+    first.contains(norm.split(' ').next().unwrap_or_default())
 }
 
 /// Splits "Label: value" at the first colon when the label is in the synonym table.

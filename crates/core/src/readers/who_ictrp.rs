@@ -117,7 +117,12 @@ fn is_head(line: &Line<'_>) -> bool {
 /// set's note above it.
 pub(crate) fn page_start(lines: &[Line<'_>], i: usize) -> Option<usize> {
     let line = &lines[i];
-    if !line.text.contains(':') || line_label(line.text) != "main id" {
+    // Most lines do not start with the two words: test the bytes before normalising.
+    let opens = line
+        .text
+        .get(..7)
+        .is_some_and(|t| t.eq_ignore_ascii_case("main id"));
+    if !opens || !line.text.contains(':') || line_label(line.text) != "main id" {
         return None;
     }
     let prev_text = |k: usize| lines[..k].iter().rposition(|l| !l.is_blank());

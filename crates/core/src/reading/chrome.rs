@@ -7,6 +7,7 @@ use crate::lines::normalize_label;
 /// Navigation and banner phrases sites print as a line of their own (normalised).
 const PHRASES: &[&str] = &[
     "search",
+    "advanced search",
     "study record",
     "search trials",
     "search again",

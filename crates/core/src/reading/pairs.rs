@@ -145,12 +145,29 @@ fn clean_value(value: &str) -> String {
 }
 
 /// "Status Recruiting", "Enrollment 120 participants": a label of a typed field, a space, and
-/// a value its recogniser accepts (the longest such label of at most five words).
+/// a value its recogniser accepts (the longest such label of at most five words). And, on a
+/// line of a two-column table whose cells were joined by a space, a label of two words or
+/// more and a value that starts as values do ("Public title Cord cells for …", "Lead sponsor
+/// Fictional University").
 fn typed_prefix(text: &str) -> Option<Pair<'_>> {
-    // A label and a typed value are a short line; prose (most lines of a page) is not tried.
-    if text.len() > 80 || !text.contains(' ') || text.split_whitespace().nth(10).is_some() {
+    // A label and a value are a short line; prose (most lines of a page) is not tried.
+    if text.len() > MAX_SPACED_PAIR || !text.contains(' ') {
         return None;
     }
+    // Most lines start with a word no label starts with.
+    let first = text.split(' ').next().unwrap_or_default();
+    let page_only = || {
+        let norm = normalize_label(first);
+        PAGE_ONLY_LABELS.iter().any(|(k, _)| *k == norm)
+    };
+    if !crate::lines::may_start_label(first) && !page_only() {
+        return None;
+    }
+    // A line that is a label as a whole ("Intervention / Treatment") holds no value.
+    if page_label(text).is_some() {
+        return None;
+    }
+    let short = text.len() <= 80 && text.split_whitespace().nth(10).is_none();
     let mut ends: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).take(5).collect();
     ends.reverse();
     for end in ends {
@@ -158,7 +175,12 @@ fn typed_prefix(text: &str) -> Option<Pair<'_>> {
         let Some(label) = page_label(label_text) else {
             continue;
         };
-        if is_typed(label) && fits(label, value) {
+        let fitted = if is_typed(label) {
+            short && fits(label, value)
+        } else {
+            spaced_value(label_text, value) && fits(label, value)
+        };
+        if fitted {
             return Some(Pair {
                 label,
                 label_text,
@@ -167,6 +189,18 @@ fn typed_prefix(text: &str) -> Option<Pair<'_>> {
         }
     }
     None
+}
+
+/// The longest line tried as a label and a value joined by a space.
+const MAX_SPACED_PAIR: usize = 240;
+
+/// Whether a free-text value follows its label as a table cell would: the label two words or
+/// more ("Lead sponsor", not "Sponsor", which opens sentences), the value starting with a
+/// capital or a digit, and no sentence of the label's own ("Public title of the study …").
+fn spaced_value(label_text: &str, value: &str) -> bool {
+    label_text.split_whitespace().count() >= 2
+        && value.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && label_text.ends_with(|c: char| c.is_alphanumeric() || c == ')')
 }
 
 /// A line that is only a known label ("Conditions", "Detailed Description:", "Sex |").
@@ -205,12 +239,29 @@ mod tests {
             pair("Lead Sponsor\tFictional University"),
             Some((Label::LeadSponsor, "Fictional University".to_string()))
         );
+        // Two-column cells joined by a space: a label of two words or more, then a value.
+        assert_eq!(
+            pair("Public title Cord cells for fictional kidney injury"),
+            Some((
+                Label::BriefTitle,
+                "Cord cells for fictional kidney injury".to_string()
+            ))
+        );
+        assert_eq!(
+            pair("Lead sponsor Fictional Harbour University"),
+            Some((
+                Label::LeadSponsor,
+                "Fictional Harbour University".to_string()
+            ))
+        );
     }
 
     #[test]
     fn prose_is_no_pair() {
         assert_eq!(pair("Status epilepticus is a common emergency"), None);
         assert_eq!(pair("Phase two of the project"), None);
+        assert_eq!(pair("Primary sponsor type University"), None);
+        assert_eq!(pair("Intervention / Treatment"), None);
         assert_eq!(pair("Sex differences in outcome"), None);
     }
 

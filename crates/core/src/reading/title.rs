@@ -53,6 +53,22 @@ pub(crate) fn title_line(lines: &[Line<'_>], head_end: usize) -> Option<usize> {
     if let Some(k) = head.iter().position(|l| is_title_like(l.text, 4)) {
         return Some(k);
     }
+    // A title printed under the trial's ID ("ISRCTN…" then the title).
+    if let Some(k) = (head_end..lines.len())
+        .filter(|&k| !lines[k].is_blank())
+        .take(3)
+        .skip(1)
+        .take_while(|&k| !starts_block(lines[k].text))
+        .find(|&k| is_title_like(lines[k].text, 4))
+    {
+        if ids::find_nct_ids(lines[head_end].text).len()
+            + ids::find_registry_ids(lines[head_end].text).len()
+            > 0
+            && plain(lines[head_end].text).split_whitespace().count() <= 3
+        {
+            return Some(k);
+        }
+    }
     // A short title just above the first block ("ACT-MSC Pilot").
     if let Some(k) = head.iter().rposition(|l| !l.is_blank()) {
         if is_title_like(head[k].text, 2) {
@@ -60,6 +76,12 @@ pub(crate) fn title_line(lines: &[Line<'_>], head_end: usize) -> Option<usize> {
         }
     }
     lines.iter().position(|l| is_title_like(l.text, 6))
+}
+
+/// Whether a line opens a labelled block (a label alone or a labelled value).
+fn starts_block(raw: &str) -> bool {
+    let text = plain(raw);
+    bare_label(&text).is_some() || on_line(&text).is_some()
 }
 
 #[cfg(test)]
@@ -86,6 +108,8 @@ mod tests {
         );
         let page = "World Health Organization site\nSkip Navigation Links\nNote: This record shows only some elements.\nA Trial of Cells\nMain ID: NCT09990001\n";
         assert_eq!(title(page, 4), Some("A Trial of Cells"));
+        let page = "Registry\nSearch\nAdvanced search\nISRCTN90000001\nCells for Fictional Tendon Tears\nStatus\nRecruiting\n";
+        assert_eq!(title(page, 3), Some("Cells for Fictional Tendon Tears"));
         let page = "Home > Trials > Cells\n# MSC-KNEE Pilot\nNCT09990001\n";
         assert_eq!(title(page, 2), Some("# MSC-KNEE Pilot"));
     }
