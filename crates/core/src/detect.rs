@@ -3,6 +3,7 @@
 use crate::fields::ids;
 use crate::lines::{self, Line};
 use crate::readers::sites::{self, SITES};
+use crate::reading::chrome;
 
 /// A page layout: the name recorded in `trialcards.source.layout` and the words a card uses
 /// for it. The sites' layouts are their rows in [`crate::readers::sites::SITES`]; the generic
@@ -194,7 +195,11 @@ fn header_start(stretch: &[Line<'_>], page_start: usize, i: usize) -> usize {
     while k < i && stretch[k].is_blank() {
         k += 1;
     }
-    k
+    // A site's header opens with its name: when the lines taken hold one, the page starts
+    // there (the lines above it end the page before).
+    (k..i)
+        .find(|&j| !stretch[j].is_blank() && chrome::is_site_name(stretch[j].text))
+        .unwrap_or(k)
 }
 
 /// Where the next page begins in a page that starts at `lines[0]` and shows no end of its own:
