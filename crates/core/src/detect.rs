@@ -164,7 +164,9 @@ fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
                 // A page's header and title take a few lines: walk back at most that far.
                 let mut k = i;
                 let mut taken = 0;
-                while k > page_start + 1 && taken < HEADER_LINES && !belongs_before(&stretch[k - 1])
+                while k > page_start + 1
+                    && taken < HEADER_LINES
+                    && !belongs_before(&stretch[k - 1], id)
                 {
                     k -= 1;
                     taken += usize::from(!stretch[k].is_blank());
@@ -214,13 +216,19 @@ fn first_trial_id(text: &str) -> Option<&str> {
         .or_else(|| ids::find_registry_ids(text).first().map(|r| r.id))
 }
 
-/// Whether a line is part of the page before a new page's header: it names a trial, holds a
-/// labelled value, or is a table cell (`… |`), which a site's header and a title never are.
-fn belongs_before(line: &Line<'_>) -> bool {
-    first_trial_id(line.text).is_some()
-        || lines::split_labelled(line.text).is_some()
-        || line.text.starts_with('|')
-        || line.text.ends_with('|')
+/// Whether a line is part of the page before a new page's header (the new page's trial is
+/// `new_id`): it names another trial, holds a labelled value, heads a criteria part
+/// ("Exclusion Criteria: …"), is a table cell (`… |`) or a line of a record the page shows as
+/// data (`}`, `"key": value`), which a site's header and a title never are.
+fn belongs_before(line: &Line<'_>, new_id: &str) -> bool {
+    let t = line.text;
+    first_trial_id(t).is_some_and(|id| id != new_id)
+        || lines::split_labelled(t).is_some()
+        || crate::fields::criteria::sub_heading(t).is_some()
+        || t.starts_with('|')
+        || t.ends_with('|')
+        || t.starts_with(['{', '}', '[', ']'])
+        || t.starts_with('"') && t.contains("\":")
 }
 
 /// The layout of a page without a start marker, judged by its headings; `None` when blank.
@@ -270,6 +278,19 @@ mod tests {
         assert_eq!(pages.len(), 2, "{pages:?}");
         assert_eq!(lines[pages[1].start].text, "Registry B");
         assert_eq!((pages[0].end, pages[1].end), (4, lines.len()));
+    }
+
+    #[test]
+    fn a_pages_record_data_criteria_and_own_id_stay_on_their_side() {
+        // The first page ends in its criteria and its record as data; the second page's header
+        // names its own trial.
+        let text = "A Trial of Walking\nNCT ID: NCT09990001\nInclusion Criteria: Adults\n{\n\
+                    \"protocolSection\": {}\n}\nViewing Study NCT09990002\nA Trial of Naps\n\
+                    NCT ID: NCT09990002\n";
+        let lines = scan(text);
+        let pages = detect_pages(&lines);
+        assert_eq!(pages.len(), 2, "{pages:?}");
+        assert_eq!(lines[pages[1].start].text, "Viewing Study NCT09990002");
     }
 
     #[test]

@@ -415,6 +415,83 @@ pub fn lookup_label(label: &str) -> Option<Label> {
     })
 }
 
+/// The first word of every label in [`SYNONYMS`] (and the qualifiers [`lookup_label`] strips),
+/// sorted: a line whose first word is none of them starts with no label. Kept equal to the
+/// table by a unit test.
+#[rustfmt::skip]
+const LABEL_FIRST_WORDS: &[&str] = &[
+    "accepts", "acronym", "actual", "age", "agemax", "agemin", "ages", "allocation", "anticipated",
+    "blinding", "brief", "clinical", "clinicaltrials", "completion", "condition", "conditions",
+    "countries", "country", "current", "date", "description", "detailed", "disease", "diseases",
+    "drug", "eligible", "end", "enrollment", "enrolment", "estimated", "final", "first", "full",
+    "gender", "global", "health", "healthy", "inclusion", "indication", "indications",
+    "intervention", "interventional", "interventions", "keywords", "last", "lay", "lead",
+    "location", "lower", "main", "masking", "max", "maximum", "medical", "min", "minimum", "nct",
+    "nctid", "number", "observational", "official", "org", "overall", "phase", "phases", "plain",
+    "planned", "primary", "public", "recruiting", "recruitment", "registration", "registry",
+    "results", "sample", "scientific", "sex", "sexes", "sponsor", "sponsored", "start", "status",
+    "studied", "study", "summary", "target", "time", "title", "total", "trial", "type", "upper",
+    "us", "volunteers",
+];
+
+/// The last word of every label in [`SYNONYMS`], sorted (kept equal to the table by a unit test).
+#[rustfmt::skip]
+const LABEL_LAST_WORDS: &[&str] = &[
+    "accepted", "acronym", "actual", "age", "agemax", "agemin", "ages", "allocation",
+    "anticipated", "blinding", "by", "category", "class", "classification", "code",
+    "collaborators", "completion", "condition", "conditions", "count", "countries", "country",
+    "date", "description", "design", "disease", "diseases", "drug", "eligibility", "eligible",
+    "enrollment", "enrolment", "estimated", "frame", "gender", "group", "id", "identifier",
+    "indication", "indications", "intervention", "interventions", "investigated", "keywords",
+    "limit", "limits", "masking", "max", "maximum", "method", "min", "minimum", "model", "name",
+    "nctid", "no", "number", "organisation", "organization", "participants", "patients",
+    "perspective", "phase", "phases", "post", "posted", "purpose", "range", "recruitment",
+    "registration", "s", "sex", "sexes", "size", "sponsor", "start", "status", "strategy",
+    "studied", "study", "subjects", "summary", "target", "timeframe", "title", "treatment",
+    "treatments", "trial", "type", "update", "updated", "used", "volunteers",
+];
+
+/// Whether a word as a page prints it ("Condition", "Intervention/treatment") can begin a
+/// label of the synonym table (`first`) or end one (`!first`): a cheap test before a line is
+/// split into labels.
+pub(crate) fn is_label_edge(word: &str, first: bool) -> bool {
+    let words = if first {
+        LABEL_FIRST_WORDS
+    } else {
+        LABEL_LAST_WORDS
+    };
+    let is_edge = |token: &str| words.binary_search(&token).is_ok();
+    // Most words are short and ASCII: lowercased on the stack, without a normalised copy.
+    let mut buf = [0u8; 32];
+    let bytes = word.as_bytes();
+    let token = if first {
+        bytes
+            .split(|b| !b.is_ascii_alphanumeric())
+            .find(|t| !t.is_empty())
+    } else {
+        bytes
+            .rsplit(|b| !b.is_ascii_alphanumeric())
+            .find(|t| !t.is_empty())
+    };
+    match token {
+        Some(t) if word.is_ascii() && t.len() <= buf.len() => {
+            let key = &mut buf[..t.len()];
+            key.copy_from_slice(t);
+            key.make_ascii_lowercase();
+            is_edge(std::str::from_utf8(key).unwrap_or_default())
+        }
+        _ => {
+            let norm = normalize_label(word);
+            let token = if first {
+                norm.split(' ').next()
+            } else {
+                norm.rsplit(' ').next()
+            };
+            token.is_some_and(is_edge)
+        }
+    }
+}
+
 /// Splits "Label: value" at the first colon when the label is in the synonym table.
 pub fn split_labelled(text: &str) -> Option<(Label, &str)> {
     let colon = text.find(':')?;
@@ -459,5 +536,37 @@ mod tests {
             split_labelled("Public title: A trial"),
             Some((Label::BriefTitle, "A trial"))
         );
+    }
+
+    #[test]
+    fn label_edge_words_are_the_synonym_tables() {
+        let mut first: Vec<&str> = SYNONYMS
+            .iter()
+            .filter_map(|(k, _)| k.split(' ').next())
+            .chain(["actual", "estimated", "anticipated"])
+            .collect();
+        let mut last: Vec<&str> = SYNONYMS
+            .iter()
+            .filter_map(|(k, _)| k.rsplit(' ').next())
+            .collect();
+        for words in [&mut first, &mut last] {
+            words.sort_unstable();
+            words.dedup();
+        }
+        assert_eq!(first, LABEL_FIRST_WORDS);
+        assert_eq!(last, LABEL_LAST_WORDS);
+    }
+
+    #[test]
+    fn label_edge_words_gate_header_rows() {
+        assert!(is_label_edge("Condition", true));
+        assert!(is_label_edge("Intervention/treatment", true));
+        assert!(is_label_edge("Intervention/treatment", false));
+        assert!(is_label_edge("disease", false));
+        assert!(is_label_edge("Estimated", true));
+        assert!(!is_label_edge("Knee", true));
+        assert!(!is_label_edge("Interventional", false));
+        assert!(is_label_edge("Condition(s)", false));
+        assert!(!is_label_edge("\u{dc}berblick", true));
     }
 }
