@@ -123,6 +123,42 @@ pub fn all(scale: usize) -> Vec<Hostile> {
             ),
         },
         Hostile {
+            name: "embedded record nested 10,000 deep",
+            text: format!(
+                "{id_head}Raw JSON\n{{'protocolSection': {{'x': {}{}}}}}\n",
+                "[".repeat(n(10_000)),
+                "]".repeat(n(10_000))
+            ),
+        },
+        Hostile {
+            name: "embedded record cut in a 10 MB string",
+            text: format!(
+                "{id_head}{{'protocolSection': {{'designModule': {{'phases': ['PHASE2']}}, 'x': '{}",
+                "a\\'".repeat(n(10 * 1024 * 1024) / 3)
+            ),
+        },
+        Hostile {
+            name: "100,000 one-line embedded records",
+            text: repeat_lines(id_head, n(100_000), |i| {
+                format!("{{\"protocolSection\": {{\"x\": {i}}}}}")
+            }),
+        },
+        Hostile {
+            name: "100,000 table header rows",
+            text: repeat_lines(id_head, n(100_000), |i| {
+                ["Condition or disease Intervention/treatment Phase", "Knee Pain Drug: X Phase 2"]
+                    [i % 2]
+                    .to_string()
+            }),
+        },
+        Hostile {
+            name: "table rows that never split",
+            text: repeat_lines(id_head, n(100_000), |i| match i % 2 {
+                0 => "Condition Recruitment Status Phase Enrollment".to_string(),
+                _ => format!("{}Phase 2 Phase 3 Recruiting {i}", "Knee Pain Phase ".repeat(9)),
+            }),
+        },
+        Hostile {
             name: "markdown quotes nested 10,000 deep",
             text: format!(
                 "NCT ID: NCT09990001\nBrief Summary: {}deep\n",

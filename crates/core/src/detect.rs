@@ -160,7 +160,7 @@ fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
         match page_id {
             None => page_id = Some(id),
             Some(own) if own != id => {
-                let k = header_start(stretch, page_start, i);
+                let k = header_start(stretch, page_start, i, id);
                 if k > page_start {
                     cuts.push(k);
                 }
@@ -182,13 +182,25 @@ fn unmarked_pages(lines: &[Line<'_>], from: usize, to: usize) -> Vec<PageSpan> {
         .collect()
 }
 
-/// Where the page whose labelled ID stands at `i` begins: a page's header and title take a few
+/// Where the page whose labelled ID (`new_id`) stands at `i` begins: a page's header and title take a few
 /// lines above it, so walk back at most that far, never past `page_start` (the page before's
 /// first line) or a line that belongs to the page before.
-fn header_start(stretch: &[Line<'_>], page_start: usize, i: usize) -> usize {
+fn header_start(stretch: &[Line<'_>], page_start: usize, i: usize, new_id: &str) -> usize {
     let mut k = i;
     let mut taken = 0;
-    while k > page_start + 1 && taken < HEADER_LINES && !belongs_before(&stretch[k - 1]) {
+    // A value line under a label alone ("Organisation" over a name) is the label's.
+    let under_label = |j: usize| {
+        j > 0 && {
+            let above = stretch[j - 1].text;
+            above.len() <= 60
+                && crate::reading::pairs::bare_label(&crate::reading::pairs::plain(above)).is_some()
+        }
+    };
+    while k > page_start + 1
+        && taken < HEADER_LINES
+        && !belongs_before(&stretch[k - 1], new_id)
+        && !under_label(k - 1)
+    {
         k -= 1;
         taken += usize::from(!stretch[k].is_blank());
     }
@@ -211,7 +223,7 @@ pub(crate) fn another_trial_starts(lines: &[Line<'_>]) -> Option<(usize, usize)>
         match (labelled_trial_id(l.text), own) {
             (Some(id), None) => own = Some(id),
             (Some(id), Some(o)) if o != id => {
-                let k = header_start(lines, 0, i);
+                let k = header_start(lines, 0, i, id);
                 return (k > 0).then_some((k, i));
             }
             _ => {}
@@ -241,20 +253,26 @@ fn first_trial_id(text: &str) -> Option<&str> {
         .or_else(|| ids::find_registry_ids(text).first().map(|r| r.id))
 }
 
-/// Whether a line is part of the page before a new page's header: it names a trial, holds a
-/// labelled value or a typed one ("Drug: X", "Experimental: Y"), is a label alone or a badge
-/// ("Recruiting"), or is a table cell (`… |`), which a site's header and a title never are.
-fn belongs_before(line: &Line<'_>) -> bool {
-    let text = line.text;
-    first_trial_id(text).is_some()
-        || lines::split_labelled(text).is_some()
-        || text.starts_with('|')
-        || text.ends_with('|')
-        || text.len() <= 80
-            && (lines::lookup_label(text.trim_end_matches(':')).is_some()
-                || crate::vocab::typed_intervention(text).is_some()
-                || crate::reading::arms::arm_line(text).is_some()
-                || crate::reading::badges::badge(text).is_some())
+/// Whether a line is part of the page before a new page's header (the new page's trial is
+/// `new_id`): it names another trial, holds a labelled value or a typed one ("Drug: X",
+/// "Experimental: Y"), is a label alone or a badge ("Recruiting"), heads a criteria part
+/// ("Exclusion Criteria: …"), is a table cell (`… |`) or a line of a record the page shows as
+/// data (`}`, `"key": value`), which a site's header and a title never are.
+fn belongs_before(line: &Line<'_>, new_id: &str) -> bool {
+    let t = line.text;
+    first_trial_id(t).is_some_and(|id| id != new_id)
+        || lines::split_labelled(t).is_some()
+        || crate::reading::pairs::on_line(&crate::reading::pairs::plain(t)).is_some()
+        || crate::fields::criteria::sub_heading(t).is_some()
+        || t.starts_with('|')
+        || t.ends_with('|')
+        || t.starts_with(['{', '}', '[', ']'])
+        || t.starts_with('"') && t.contains("\":")
+        || t.len() <= 80
+            && (crate::reading::pairs::page_label(t.trim_end_matches(':')).is_some()
+                || crate::vocab::typed_intervention(t).is_some()
+                || crate::reading::arms::arm_line(t).is_some()
+                || crate::reading::badges::badge(t).is_some())
 }
 
 /// The layout of a page without a start marker, judged by its headings; `None` when blank.
@@ -298,6 +316,19 @@ mod tests {
         assert_eq!(pages.len(), 2, "{pages:?}");
         assert_eq!(lines[pages[1].start].text, "Registry B");
         assert_eq!((pages[0].end, pages[1].end), (4, lines.len()));
+    }
+
+    #[test]
+    fn a_pages_record_data_criteria_and_own_id_stay_on_their_side() {
+        // The first page ends in its criteria and its record as data; the second page's header
+        // names its own trial.
+        let text = "A Trial of Walking\nNCT ID: NCT09990001\nInclusion Criteria: Adults\n{\n\
+                    \"protocolSection\": {}\n}\nViewing Study NCT09990002\nA Trial of Naps\n\
+                    NCT ID: NCT09990002\n";
+        let lines = scan(text);
+        let pages = detect_pages(&lines);
+        assert_eq!(pages.len(), 2, "{pages:?}");
+        assert_eq!(lines[pages[1].start].text, "Viewing Study NCT09990002");
     }
 
     #[test]

@@ -434,19 +434,65 @@ pub fn lookup_label(label: &str) -> Option<Label> {
     })
 }
 
-/// Whether a label in the synonym table could start with `word` (compared normalised: "Study"
-/// and "study" alike): a quick test before looking a line's prefixes up.
-pub fn may_start_label(word: &str) -> bool {
-    static FIRST: std::sync::OnceLock<std::collections::HashSet<&str>> = std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        SYNONYMS
+/// The first and the last words of the labels in [`SYNONYMS`] (the first words with the
+/// qualifiers [`lookup_label`] strips), built once from the table.
+fn label_edges() -> &'static [std::collections::HashSet<&'static str>; 2] {
+    static EDGES: std::sync::OnceLock<[std::collections::HashSet<&'static str>; 2]> =
+        std::sync::OnceLock::new();
+    EDGES.get_or_init(|| {
+        let first = SYNONYMS
             .iter()
             .filter_map(|(k, _)| k.split(' ').next())
             .chain(["actual", "estimated", "anticipated"])
-            .collect()
-    });
-    let norm = normalize_label(word);
-    first.contains(norm.split(' ').next().unwrap_or_default())
+            .collect();
+        let last = SYNONYMS
+            .iter()
+            .filter_map(|(k, _)| k.rsplit(' ').next())
+            .collect();
+        [first, last]
+    })
+}
+
+/// Whether a label in the synonym table could start with `word` (compared normalised: "Study"
+/// and "study" alike): a quick test before looking a line's prefixes up.
+pub fn may_start_label(word: &str) -> bool {
+    is_label_edge(word, true)
+}
+
+/// Whether a word as a page prints it ("Condition", "Intervention/treatment") can begin a
+/// label of the synonym table (`first`) or end one (`!first`): a cheap test before a line is
+/// split into labels.
+pub(crate) fn is_label_edge(word: &str, first: bool) -> bool {
+    let words = &label_edges()[usize::from(!first)];
+    // Most words are short and ASCII: lowercased on the stack, without a normalised copy.
+    let mut buf = [0u8; 32];
+    let bytes = word.as_bytes();
+    let token = if first {
+        bytes
+            .split(|b| !b.is_ascii_alphanumeric())
+            .find(|t| !t.is_empty())
+    } else {
+        bytes
+            .rsplit(|b| !b.is_ascii_alphanumeric())
+            .find(|t| !t.is_empty())
+    };
+    match token {
+        Some(t) if word.is_ascii() && t.len() <= buf.len() => {
+            let key = &mut buf[..t.len()];
+            key.copy_from_slice(t);
+            key.make_ascii_lowercase();
+            words.contains(std::str::from_utf8(key).unwrap_or_default())
+        }
+        _ => {
+            let norm = normalize_label(word);
+            let token = if first {
+                norm.split(' ').next()
+            } else {
+                norm.rsplit(' ').next()
+            };
+            token.is_some_and(|t| words.contains(t))
+        }
+    }
 }
 
 /// Splits "Label: value" at the first colon when the label is in the synonym table.
@@ -493,5 +539,18 @@ mod tests {
             split_labelled("Public title: A trial"),
             Some((Label::BriefTitle, "A trial"))
         );
+    }
+
+    #[test]
+    fn label_edge_words_gate_header_rows() {
+        assert!(is_label_edge("Condition", true));
+        assert!(is_label_edge("Intervention/treatment", true));
+        assert!(is_label_edge("Intervention/treatment", false));
+        assert!(is_label_edge("disease", false));
+        assert!(is_label_edge("Estimated", true));
+        assert!(!is_label_edge("Knee", true));
+        assert!(!is_label_edge("Interventional", false));
+        assert!(is_label_edge("Condition(s)", false));
+        assert!(!is_label_edge("\u{dc}berblick", true));
     }
 }

@@ -219,7 +219,29 @@ fn finish_output(name: &str, out: &mut ParseOutput, empty: bool) {
 fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study, Diagnostic> {
     let value: Value = serde_json::from_str(json)
         .map_err(|err| invalid_json(label, Some(place.line.saturating_sub(1)), &err))?;
-    let Value::Object(object) = &value else {
+    study_from_value(name, label, &value, json.len(), place)
+}
+
+/// The study a page embeds as JSON (`json`, starting on the page's line `line`), when it is
+/// an object with a `protocolSection`; read as a v2 study is, what the model has no field for
+/// kept under `trialcards.unmodelled`. Its diagnostics name it as `label`.
+pub(crate) fn read_embedded(json: &str, line: usize, label: &str) -> Option<Study> {
+    let value: Value = serde_json::from_str(json).ok()?;
+    if !value.get("protocolSection").is_some_and(Value::is_object) {
+        return None;
+    }
+    study_from_value(label, label, &value, json.len(), Place { line }).ok()
+}
+
+/// Reads one study from its JSON value (`byte_length` bytes of text).
+fn study_from_value(
+    name: &str,
+    label: &str,
+    value: &Value,
+    byte_length: usize,
+    place: Place,
+) -> Result<Study, Diagnostic> {
+    let Value::Object(object) = value else {
         return Err(not_a_study_diagnostic(
             label,
             place.line,
@@ -236,7 +258,7 @@ fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study
         return Err(not_a_study_diagnostic(label, place.line, &why));
     }
     let mut notes = Vec::new();
-    let mut study = readable_study(&value, object, label, place.line, &mut notes)?;
+    let mut study = readable_study(value, object, label, place.line, &mut notes)?;
     let kept = serde_json::to_value(&study).map_err(|err| {
         Diagnostic::new(
             Severity::Error,
@@ -244,7 +266,7 @@ fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study
             format!("{label}: the record could not be written back as JSON: {err}"),
         )
     })?;
-    for dropped in unmodelled::dropped(&value, &kept, &["/trialcards/source"], is_code_key) {
+    for dropped in unmodelled::dropped(value, &kept, &["/trialcards/source"], is_code_key) {
         if let Some(message) = unknown_code(label, &dropped) {
             notes.push(Diagnostic::new(
                 Severity::Warning,
@@ -262,7 +284,7 @@ fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study
         format: None,
         file_name: name.to_string(),
         layout: Layout::CTGOV_JSON.name().to_string(),
-        byte_length: json.len(),
+        byte_length,
     };
     for note in notes {
         super::note_once(&mut study, note);

@@ -2,8 +2,10 @@
 //! the record's own NCT ID (or, without one, another registry's ID), labelled pairs in every
 //! arrangement (one line, a label line over its value lines, glued labels), labelled lists
 //! (an intervention's type may stand on its own line above its name), badges with no label,
-//! inclusion/exclusion criteria blocks, and a title chosen past the site's chrome. Every value
-//! keeps the lines it was read from; the rest is unplaced.
+//! inclusion/exclusion criteria blocks, tables whose header row names the fields, the record a
+//! page embeds as data (its fields fill what the page's own values leave empty), and a title
+//! chosen past the site's chrome. Every value keeps the lines it was read from; the rest is
+//! unplaced.
 
 use super::{note, unplaced, ReadPage};
 use crate::fields::assign::assign;
@@ -18,7 +20,8 @@ use crate::reading::badges::{badge, Badge};
 use crate::reading::chrome::is_chrome;
 use crate::reading::glue::{glue_points, unglue};
 use crate::reading::pairs::{bare_label, fits, is_decoration, is_typed, on_line, plain};
-use crate::reading::{spans, title};
+use crate::reading::table::{self, Header};
+use crate::reading::{embedded, spans, title};
 use crate::vocab;
 
 /// Headings after which a page lists other trials: their NCT IDs are not this record's.
@@ -78,6 +81,16 @@ const SECTION_HEADINGS: &[&str] = &[
 
 /// The most lines a labelled list or criteria block takes (keeps a stray label from eating a page).
 const MAX_BLOCK_LINES: usize = 200;
+
+/// The most rows a table under a header row takes.
+const MAX_TABLE_ROWS: usize = 50;
+
+/// The longest line read as an empty field's caption ("Information provided by (Responsible
+/// Party):").
+const MAX_CAPTION: usize = 80;
+
+/// How the record a page embeds is named in its diagnostics.
+const EMBEDDED_LABEL: &str = "the record embedded in the page";
 
 /// Whether `text` is one of the shared section headings.
 fn is_section_heading(text: &str) -> bool {
@@ -152,7 +165,7 @@ fn is_cell(text: &str) -> bool {
 }
 
 /// A line that starts something else: a label, a labelled pair, a markdown heading, a
-/// section heading or a criteria part.
+/// section heading, a criteria part or a table's header row.
 fn starts_something(raw: &str) -> bool {
     let text = plain(raw);
     raw.starts_with('#')
@@ -160,6 +173,7 @@ fn starts_something(raw: &str) -> bool {
         || on_line(&text).is_some()
         || criteria::sub_heading(&text).is_some()
         || is_section_heading(&text)
+        || table::header(&text).is_some()
 }
 
 /// An intervention's type standing alone on its line above the name ("DRUG", "Biological").
@@ -230,6 +244,74 @@ struct Reader<'a> {
     /// The first NCT ID the page shows outside lists of related trials, with its line index.
     first_nct: Option<(String, usize)>,
     registry_ids: Vec<ids::RegistryId<'a>>,
+    /// What the page's tables may still spend on finding cells ([`table::CHECK_BUDGET`]).
+    table_budget: usize,
+    /// The record the page embeds, when it has one.
+    embedded: Option<EmbeddedRecord>,
+}
+
+/// A record the page embeds as data, read as a v2 study.
+struct EmbeddedRecord {
+    study: Study,
+    /// The indices of its lines (`at..end`) among the reader's lines.
+    at: usize,
+    end: usize,
+    /// Its first and last line numbers.
+    from: usize,
+    to: usize,
+    /// Whether the page stops inside it.
+    cut: bool,
+}
+
+/// The first record embedded in `lines` as data (from a line starting with `{`) that is a v2
+/// study, and the range of `lines` its text takes. Each line is read at most once as part
+/// of a candidate's text.
+fn find_embedded(lines: &[Line<'_>]) -> Option<(std::ops::Range<usize>, Study, bool)> {
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].text.starts_with('{') {
+            i += 1;
+            continue;
+        }
+        let Some(found) = embedded::read(&lines[i..]) else {
+            i += 1;
+            continue;
+        };
+        let end = i + found.lines.max(1);
+        let line = lines[i].no;
+        if let Some(study) = super::ctgov_json::read_embedded(&found.json, line, EMBEDDED_LABEL) {
+            return Some((i..end, study, found.cut));
+        }
+        i = end;
+    }
+    None
+}
+
+/// The page's lines with glued lines split ([`unglue`]), except an embedded record's text,
+/// which is kept as it is; and that record.
+fn unglue_around_record<'a>(lines: &[Line<'a>]) -> (Vec<Line<'a>>, Option<EmbeddedRecord>) {
+    let Some((range, study, cut)) = find_embedded(lines) else {
+        return (unglue(lines), None);
+    };
+    let mut out = unglue(&lines[..range.start]);
+    let at = out.len();
+    out.extend_from_slice(&lines[range.clone()]);
+    let end = out.len();
+    out.extend(unglue(&lines[range.end..]));
+    let record = EmbeddedRecord {
+        study,
+        at,
+        end,
+        from: lines[range.start].no,
+        to: lines[range.end - 1].no,
+        cut,
+    };
+    (out, Some(record))
+}
+
+/// Whether a table column takes a value from every row (a list, or phases), rather than one.
+fn accumulates(label: Label) -> bool {
+    LIST_LABELS.contains(&label) || label == Label::Phase
 }
 
 /// Reads a page of an unknown layout. `None` when the text shows no sign of a registry page
@@ -250,23 +332,20 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Option<ReadPage> {
 /// [`read`] without its note on the layout: what a site's own reader builds on, for the
 /// labels, badges and lists its pages share with every other site.
 pub(crate) fn read_lines(lines: &[Line<'_>]) -> Option<ReadPage> {
-    let lines = unglue(lines);
-    let n = lines.len();
-    let mut r = Reader {
-        lines,
-        study: Study::default(),
-        used: vec![false; n],
-        labels_found: 0,
-        head_end: None,
-        badges: Vec::new(),
-        first_nct: None,
-        registry_ids: Vec::new(),
-    };
+    let (lines, embedded) = unglue_around_record(lines);
+    let mut r = Reader::new(lines);
+    r.embedded = embedded;
     r.walk();
+    // The embedded record fills what the page's labels left empty, before the guesses do
+    // (badges, the first NCT ID, a title line).
+    let embeds = r.fill_from_embedded();
     let badges_placed = r.place_badges();
     r.place_ids();
     r.place_title();
-    if r.study.nct_id().is_none() && r.registry_ids.is_empty() && r.labels_found + badges_placed < 2
+    if r.study.nct_id().is_none()
+        && r.registry_ids.is_empty()
+        && r.labels_found + badges_placed < 2
+        && !embeds
     {
         return None;
     }
@@ -288,6 +367,23 @@ pub(crate) fn read_lines(lines: &[Line<'_>]) -> Option<ReadPage> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of `lines`, nothing placed yet.
+    fn new(lines: Vec<Line<'a>>) -> Self {
+        let n = lines.len();
+        Reader {
+            lines,
+            study: Study::default(),
+            used: vec![false; n],
+            labels_found: 0,
+            head_end: None,
+            badges: Vec::new(),
+            first_nct: None,
+            registry_ids: Vec::new(),
+            table_budget: table::CHECK_BUDGET,
+            embedded: None,
+        }
+    }
+
     /// Marks the lines `from..to` as placed.
     fn use_lines(&mut self, from: usize, to: usize) {
         self.used[from..to].iter_mut().for_each(|u| *u = true);
@@ -326,6 +422,13 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
+            if let Some(end) = self.embedded.as_ref().filter(|e| e.at == i).map(|e| e.end) {
+                // The embedded record's text: its values fill what the page leaves empty.
+                self.content_at(i);
+                self.use_lines(i, end);
+                i = end;
+                continue;
+            }
             let text = plain(l.text);
             if text.is_empty() || is_decoration(l.text) {
                 // Table decoration only ("|", "|||", "|---|").
@@ -349,6 +452,15 @@ impl<'a> Reader<'a> {
             }
             if !in_related {
                 if let Some(end) = self.arm_block(i) {
+                    self.content_at(i);
+                    self.use_lines(i, end);
+                    i = end;
+                    continue;
+                }
+            }
+            let tables = !in_related && self.table_budget > 0;
+            if let Some(header) = tables.then(|| table::header(&text)).flatten() {
+                if let Some(end) = self.table_block(i, &header) {
                     self.content_at(i);
                     self.use_lines(i, end);
                     i = end;
@@ -640,6 +752,10 @@ impl<'a> Reader<'a> {
             self.kept_as_text(j, label_text, why);
             return None;
         }
+        let single = !TEXT_LABELS.contains(&label) && !LIST_LABELS.contains(&label);
+        if single && value.ends_with(':') && !starts_something(first.text) {
+            return self.value_past_caption(j, label);
+        }
         if starts_something(first.text) || value.ends_with(':') || is_decoration(first.text) {
             return None;
         }
@@ -654,6 +770,146 @@ impl<'a> Reader<'a> {
             return Some(j + 1);
         }
         self.list_block(j, label)
+    }
+
+    /// A label with no value of its own, then (at `caption`) another field's caption that
+    /// trialcards does not know, ending with a colon ("Sponsor:" then "Information provided by
+    /// (Responsible Party):"), then a value line right below it: the value is the label's.
+    /// Returns the index after the value.
+    fn value_past_caption(&mut self, caption: usize, label: Label) -> Option<usize> {
+        let j = caption + 1;
+        let line = *self.lines.get(j).filter(|l| !l.is_blank())?;
+        let value = plain(line.text);
+        let is_value = self.lines[caption].text.len() <= MAX_CAPTION
+            && !value.ends_with(':')
+            && !starts_something(line.text)
+            && !is_cell(line.text)
+            && value.chars().any(char::is_alphanumeric);
+        if !is_value {
+            return None;
+        }
+        self.place(label, &value, j, j).ok()?;
+        Some(j + 1)
+    }
+
+    /// A header row of labels at `at` over rows of values ([`table::split_row`]): each row's
+    /// cells placed under their labels (a list column gets an item a row, any other column
+    /// one value). Returns the index after the table when its rows filled two columns or more.
+    fn table_block(&mut self, at: usize, header: &Header) -> Option<usize> {
+        let columns = header.labels.len();
+        let mut taken = vec![false; columns];
+        let mut seen = vec![false; columns];
+        let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+        let mut j = at + 1;
+        while self.lines.get(j).is_some_and(|l| is_decoration(l.text)) {
+            j += 1;
+        }
+        while let Some(l) = self.lines.get(j) {
+            if l.is_blank() || rows.len() >= MAX_TABLE_ROWS || starts_something(l.text) {
+                break;
+            }
+            let text = plain(l.text);
+            let Some(cells) = table::split_row(&text, header, &taken, &mut self.table_budget)
+            else {
+                break;
+            };
+            for c in &cells {
+                seen[c.column] = true;
+                taken[c.column] |= !accumulates(header.labels[c.column]);
+            }
+            let cells = cells.iter().map(|c| (c.column, c.text.to_string()));
+            rows.push((j, cells.collect()));
+            j += 1;
+        }
+        if seen.iter().filter(|s| **s).count() < 2 {
+            return None;
+        }
+        for (line, cells) in rows {
+            for (column, text) in cells {
+                self.place_cell(header.labels[column], &text, line);
+            }
+        }
+        Some(j)
+    }
+
+    /// Places a table cell's value (an interventions cell holds one or more, each with its type).
+    fn place_cell(&mut self, label: Label, text: &str, line: usize) {
+        let items = match label {
+            Label::Interventions => table::intervention_items(text).unwrap_or_else(|| vec![text]),
+            _ => vec![text],
+        };
+        for item in items {
+            if self.place(label, item, line, line).is_ok() {
+                self.labels_found += 1;
+            }
+        }
+    }
+
+    /// Fills what the page's own labels left empty from the record it embeds (when it is the
+    /// same trial), with the embedded record's lines as the span of each value it gave, and
+    /// notes saying so. Returns whether the page embeds a record.
+    fn fill_from_embedded(&mut self) -> bool {
+        let Some(e) = self.embedded.take() else {
+            return false;
+        };
+        let first_nct = self.first_nct.as_ref().map(|(id, _)| id.as_str());
+        let mine = self.study.nct_id().or(first_nct);
+        if let (Some(mine), Some(theirs)) = (mine, e.study.nct_id()) {
+            if mine != theirs {
+                // Another trial's record: its text stays unplaced.
+                let message = format!(
+                    "The page embeds a record of another trial ({theirs}); it was not read into \
+                     this one."
+                );
+                note(&mut self.study, Severity::Info, Some(e.from), message);
+                self.used[e.at..e.end].iter_mut().for_each(|u| *u = false);
+                return true;
+            }
+        }
+        let filled = super::fill::fill_empty(&mut self.study, &e.study);
+        for path in &filled.paths {
+            spans::at(&mut self.study, path, e.from, e.to);
+        }
+        self.note_embedded(&e, &filled);
+        let own = e.study.trialcards.diagnostics.into_iter();
+        let own = own.filter(|d| d.message.starts_with(EMBEDDED_LABEL));
+        self.study.trialcards.diagnostics.extend(own);
+        true
+    }
+
+    /// The notes on an embedded record read: how many values it gave, whether the page stops
+    /// inside it, and where it differs from the page's own values.
+    fn note_embedded(&mut self, e: &EmbeddedRecord, filled: &super::fill::Filled) {
+        let cut = if e.cut {
+            " The page stops inside the record, so it was read up to its last complete value."
+        } else {
+            ""
+        };
+        let message = format!(
+            "The page embeds its ClinicalTrials.gov record as data; {} of its values filled \
+             fields the page's own labels left empty.{cut}",
+            filled.paths.len()
+        );
+        note(&mut self.study, Severity::Info, Some(e.from), message);
+        if filled.differing.is_empty() {
+            return;
+        }
+        let shown: Vec<&str> = filled
+            .differing
+            .iter()
+            .take(5)
+            .map(String::as_str)
+            .collect();
+        let more = match filled.differing.len() - shown.len() {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let message = format!(
+            "The page and the record it embeds differ in {}{more}; the page's own values are \
+             kept.",
+            shown.join(", ")
+        );
+        note(&mut self.study, Severity::Info, Some(e.from), message);
     }
 
     /// Paragraphs under a summary or description label, up to the next label or heading.
@@ -895,9 +1151,233 @@ mod tests {
     use super::*;
     use crate::lines::scan;
     use crate::model::enums::{Sex, Status, StudyType};
+    use crate::reading::glue::unglue;
 
     fn read_text(text: &str) -> Option<Study> {
         read(&scan(text)).map(|p| p.study)
+    }
+
+    /// A reader of `text`'s lines, nothing read yet.
+    fn reader(text: &str) -> Reader<'_> {
+        Reader::new(unglue(&scan(text)))
+    }
+
+    fn sponsor(s: &Study) -> Option<&str> {
+        s.protocol_section
+            .sponsor_collaborators_module
+            .lead_sponsor
+            .as_ref()
+            .and_then(|l| l.name.as_deref())
+    }
+
+    #[test]
+    fn labelled_block_reads_the_value_under_its_label() {
+        let mut r = reader("Lead Sponsor\n\nFictional University\nStatus: Recruiting\n");
+        assert_eq!(r.labelled_block(0, Label::LeadSponsor), Some(3));
+        assert_eq!(sponsor(&r.study), Some("Fictional University"));
+        // A typed field's value must fit it.
+        let mut r = reader("Sex\nsometimes\n");
+        assert_eq!(r.labelled_block(0, Label::Sex), None);
+        assert!(r.study.protocol_section.eligibility_module.sex.is_none());
+    }
+
+    #[test]
+    fn labelled_block_reads_past_an_empty_fields_caption() {
+        let mut r = reader(
+            "Sponsor:\nInformation provided by (Responsible Party):\nFictional Lakeside College\n",
+        );
+        assert_eq!(r.labelled_block(0, Label::LeadSponsor), Some(3));
+        assert_eq!(sponsor(&r.study), Some("Fictional Lakeside College"));
+        // A caption with no value under it gives the label none.
+        let mut r = reader("Sponsor:\nOrganization:\n\nRaw JSON\n");
+        assert_eq!(r.labelled_block(0, Label::LeadSponsor), None);
+        assert_eq!(sponsor(&r.study), None);
+    }
+
+    #[test]
+    fn list_block_takes_one_item_a_line_up_to_the_next_label() {
+        let mut r = reader("Conditions\nKnee Pain\n- Hip Pain\nSex: All\n");
+        assert_eq!(r.list_block(1, Label::Conditions), Some(3));
+        assert_eq!(
+            r.study.protocol_section.conditions_module.conditions,
+            ["Knee Pain", "Hip Pain"]
+        );
+        assert_eq!(
+            r.study.trialcards.spans["protocolSection.conditionsModule.conditions[1]"].from,
+            3
+        );
+    }
+
+    #[test]
+    fn text_block_keeps_paragraphs_up_to_the_next_label() {
+        let mut r = reader(
+            "Brief Summary\nA made-up study of naps.\n\nIt lasts a week.\nStatus: Recruiting\n",
+        );
+        assert_eq!(r.text_block(1, Label::BriefSummary), Some(4));
+        assert_eq!(
+            r.study
+                .protocol_section
+                .description_module
+                .brief_summary
+                .as_deref(),
+            Some("A made-up study of naps.\n\nIt lasts a week.")
+        );
+    }
+
+    #[test]
+    fn criteria_block_builds_the_tree_up_to_the_next_label() {
+        let mut r = reader(
+            "Inclusion Criteria:\n- Adults\n- Knee pain\nExclusion Criteria:\n- Pregnancy\n\
+             Sponsor: Fictional College\n",
+        );
+        assert_eq!(r.criteria_block(0), Some(5));
+        let tree = r.study.trialcards.criteria.as_ref().unwrap();
+        assert_eq!((tree.inclusion.len(), tree.exclusion.len()), (2, 1));
+        assert_eq!(
+            r.criteria_block(5),
+            None,
+            "a labelled pair is no criteria block"
+        );
+    }
+
+    #[test]
+    fn place_badges_takes_agreeing_badges_for_unfilled_fields() {
+        let mut r = reader("A Fictional Trial of Naps\nRecruiting\nPhase 2\nNCT09990101\n");
+        r.walk();
+        assert_eq!(r.place_badges(), 2);
+        let p = &r.study.protocol_section;
+        assert_eq!(p.status_module.overall_status, Some(Status::Recruiting));
+        assert_eq!(p.design_module.phases, [Phase::Phase2]);
+        // Two statuses disagree: neither is taken.
+        let mut r = reader("Recruiting\nCompleted\n");
+        r.walk();
+        assert_eq!(r.place_badges(), 0);
+        assert!(r
+            .study
+            .protocol_section
+            .status_module
+            .overall_status
+            .is_none());
+    }
+
+    #[test]
+    fn list_items_split_one_line_lists() {
+        assert_eq!(
+            list_items(Label::Conditions, "Asthma; Cough"),
+            ["Asthma", "Cough"]
+        );
+        assert_eq!(
+            list_items(Label::Interventions, "Drug: A, Other: B"),
+            ["Drug: A", "Other: B"]
+        );
+        assert_eq!(
+            list_items(Label::Conditions, "Leukemia, Myeloid, Acute"),
+            ["Leukemia, Myeloid, Acute"]
+        );
+        assert_eq!(
+            list_items(Label::Interventions, "Rest, then walking"),
+            ["Rest, then walking"]
+        );
+    }
+
+    #[test]
+    fn intervention_type_line_is_a_type_alone() {
+        assert_eq!(intervention_type_line("DRUG"), Some(InterventionType::Drug));
+        assert_eq!(
+            intervention_type_line("Dietary Supplement"),
+            Some(InterventionType::DietarySupplement)
+        );
+        assert_eq!(intervention_type_line("Drug: aspirin"), None);
+        assert_eq!(intervention_type_line("Drug given twice a day"), None);
+        assert_eq!(intervention_type_line("Placebo"), None);
+    }
+
+    #[test]
+    fn table_block_reads_a_header_row_over_its_rows() {
+        let mut r = reader(
+            "Condition or disease Intervention/treatment Phase\n\
+             Knee Pain Drug: Fictionol Drug: Placebo Phase 2\nHip Pain\n\nSex: All\n",
+        );
+        let header = table::header(r.lines[0].text).unwrap();
+        assert_eq!(r.table_block(0, &header), Some(3));
+        let p = &r.study.protocol_section;
+        assert_eq!(p.conditions_module.conditions, ["Knee Pain", "Hip Pain"]);
+        let names: Vec<_> = p
+            .arms_interventions_module
+            .interventions
+            .iter()
+            .map(|i| (i.intervention_type, i.name.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (Some(InterventionType::Drug), Some("Fictionol")),
+                (Some(InterventionType::Drug), Some("Placebo"))
+            ]
+        );
+        assert_eq!(p.design_module.phases, [Phase::Phase2]);
+        // Rows that fill one column only are no table.
+        let mut r = reader("Condition Phase\nKnee Pain\n");
+        let header = table::header(r.lines[0].text).unwrap();
+        assert_eq!(r.table_block(0, &header), None);
+        assert!(r
+            .study
+            .protocol_section
+            .conditions_module
+            .conditions
+            .is_empty());
+    }
+
+    #[test]
+    fn an_embedded_record_fills_what_the_page_leaves_empty() {
+        let s = read_text(
+            "NCT ID: NCT09990061\nStatus: Recruiting\n\
+             {'protocolSection': {'statusModule': {'overallStatus': 'COMPLETED'}, \
+             'conditionsModule': {'conditions': ['Fictional Fever']}, 'designModule': {'phases': ['PHA",
+        )
+        .unwrap();
+        let p = &s.protocol_section;
+        assert_eq!(p.status_module.overall_status, Some(Status::Recruiting));
+        assert_eq!(p.conditions_module.conditions, ["Fictional Fever"]);
+        assert!(p.design_module.phases.is_empty());
+        let notes: Vec<&str> = s
+            .trialcards
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(
+            notes.iter().any(
+                |m| m.contains("embeds its ClinicalTrials.gov record as data")
+                    && m.contains("stops inside the record")
+            ),
+            "{notes:?}"
+        );
+        assert!(notes
+            .iter()
+            .any(|m| m.contains("differ in protocolSection.statusModule.overallStatus")));
+        assert!(s.trialcards.unrecognized.is_empty());
+        assert_eq!(
+            s.trialcards.spans["protocolSection.conditionsModule.conditions[0]"].from,
+            3
+        );
+    }
+
+    #[test]
+    fn another_trials_embedded_record_is_not_read() {
+        let s = read_text(
+            "NCT ID: NCT09990061\nStatus: Recruiting\n\
+             {\"protocolSection\": {\"identificationModule\": {\"nctId\": \"NCT09990062\"}, \
+             \"conditionsModule\": {\"conditions\": [\"Fictional Fever\"]}}}\n",
+        )
+        .unwrap();
+        assert!(s.protocol_section.conditions_module.conditions.is_empty());
+        assert!(s
+            .trialcards
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("another trial (NCT09990062")));
+        assert_eq!(s.trialcards.unrecognized.len(), 1);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod ctgov_csv;
 pub mod ctgov_json;
 pub mod ctgov_xml;
+mod fill;
 pub mod generic;
 pub mod meddatax;
 pub mod saved_page;

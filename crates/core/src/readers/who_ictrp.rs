@@ -142,10 +142,12 @@ pub(crate) fn page_start(lines: &[Line<'_>], i: usize) -> Option<usize> {
     // The "Main" tab, the data set's note and the site's header and navigation above them.
     while let Some(p) = prev_text(start) {
         let t = lines[p].text;
+        // Words, not decoration: a closing bracket or rule ends the page before.
+        let words = t.chars().any(char::is_alphanumeric);
         let head = t == "Main"
             || t.starts_with("Note: This record shows only")
-            || chrome::is_site_name(t)
-            || chrome::is_chrome(t) && !is_footer(t);
+            || words && chrome::is_site_name(t)
+            || words && chrome::is_chrome(t) && !is_footer(t);
         if head && start - p <= HEADER_GAP {
             start = p;
         } else {

@@ -165,6 +165,10 @@ fn split_facts(text: &str) -> Vec<&str> {
 /// continued on tab-indented lines) join it.
 fn split_tab(text: &str) -> Option<(&str, &str)> {
     let (label, value) = text.split_once('\t')?;
+    // A header row of labels ("Condition\tPhase") is the table's to read.
+    if super::table::header(text).is_some() {
+        return None;
+    }
     let label = label.trim();
     let heading =
         bare_label(label).is_some() || crate::fields::criteria::sub_heading(label).is_some();

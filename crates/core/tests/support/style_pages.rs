@@ -558,6 +558,7 @@ pub fn styles() -> Vec<Style> {
         s("html-dl", "page.html", ALL_FIELDS, true, html_dl),
         s("html-table", "page.html", ALL_FIELDS, true, html_table),
         s("dot-card", "page.txt", CARD_FIELDS, true, dot_card),
+        s("ctgov-classic", "page.txt", ALL_FIELDS, true, ctgov_classic),
     ]
 }
 
@@ -1574,5 +1575,124 @@ pub fn dot_card(r: &Record) -> String {
         format!("conditions: {}", r.conditions.join("; ")),
         format!("interventions: {}", typed_interventions(r).join("; ")),
     ];
+    join_lines(lines)
+}
+
+/// The phases as classic ClinicalTrials.gov's table cell shows them ("Phase 1 Phase 2").
+fn classic_phases(r: &Record) -> Option<String> {
+    let words: Vec<String> = r
+        .phases
+        .iter()
+        .map(|p| match *p {
+            "NA" => "Not Applicable".to_string(),
+            "EARLY_PHASE1" => "Early Phase 1".to_string(),
+            p => format!("Phase {}", phase_number(p).0),
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Classic ClinicalTrials.gov's table of conditions, interventions and phases, its cell
+/// separators lost on copying: a header row of labels over the row. Either one row with any
+/// further condition on a line of its own, or each cell's items on lines of their own with
+/// the next cell starting on the line of the cell's last item (cells copied with their line
+/// breaks); with spaces or tabs between the cells.
+fn classic_table(r: &Record) -> Vec<String> {
+    let sep = pick(r, 181, &[" ", " ", "\t"]);
+    let mut head = vec!["Condition or disease", "Intervention/treatment"];
+    let phases = classic_phases(r);
+    if phases.is_some() {
+        head.push("Phase");
+    }
+    let mut cells: Vec<Vec<String>> = vec![
+        r.conditions.iter().map(|c| c.to_string()).collect(),
+        typed_interventions(r),
+    ];
+    cells.extend(phases.map(|p| vec![p]));
+    let mut lines = vec![head.join(sep)];
+    if pick(r, 182, &[true, false]) {
+        let row: Vec<String> = cells
+            .iter()
+            .map(|c| c.first().cloned().unwrap_or_default())
+            .collect();
+        let first_cells: Vec<String> = std::iter::once(row[0].clone())
+            .chain(std::iter::once(cells[1].join(" ")))
+            .chain(row.iter().skip(2).cloned())
+            .collect();
+        lines.push(first_cells.join(sep));
+        lines.extend(cells[0].iter().skip(1).cloned());
+    } else {
+        let mut current = String::new();
+        for cell in &cells {
+            for (i, item) in cell.iter().enumerate() {
+                if i == 0 && !current.is_empty() {
+                    current.push_str(sep);
+                    current.push_str(item);
+                } else {
+                    if !current.is_empty() {
+                        lines.push(std::mem::take(&mut current));
+                    }
+                    current = item.clone();
+                }
+            }
+        }
+        lines.push(current);
+    }
+    lines
+}
+
+/// The age range as classic ClinicalTrials.gov writes it, with the age groups.
+fn classic_ages(r: &Record) -> String {
+    let range = match (r.min_age, r.max_age) {
+        (Some(min), Some(max)) => format!("{min} to {max}"),
+        (Some(min), None) => format!("{min} and older"),
+        (None, Some(max)) => format!("up to {max}"),
+        (None, None) => "Child, Adult, Older Adult".to_string(),
+    };
+    format!("{range}   ({})", age_groups(r))
+}
+
+/// Style 17: A classic ClinicalTrials.gov study page: `Label : value` lines, the sponsor on
+/// the line below its label (or only below the responsible party's caption), and the table
+/// of conditions, interventions and phases copied with its cell separators lost.
+pub fn ctgov_classic(r: &Record) -> String {
+    let mut lines: Vec<String> = ["ClinicalTrials.gov", "ClinicalTrials.gov Menu", ""]
+        .map(String::from)
+        .to_vec();
+    lines.push(r.title.to_string());
+    lines.push(String::new());
+    lines.push(match r.nct_id {
+        Some(id) => format!("ClinicalTrials.gov Identifier: {id}"),
+        None => format!("Other Study ID Numbers: {}", r.shown_id()),
+    });
+    lines.push(format!("Recruitment Status : {}", status_words(r, 183)));
+    lines.push(format!("First Posted : {}", date_words(r, 184)));
+    lines.push("Sponsor:".to_string());
+    if pick(r, 185, &[true, false]) {
+        lines.push(r.sponsor.to_string());
+    }
+    lines.push("Information provided by (Responsible Party):".to_string());
+    lines.push(r.sponsor.to_string());
+    lines.push(String::new());
+    lines.push("Brief Summary:".to_string());
+    lines.push(r.summary.to_string());
+    lines.push(String::new());
+    lines.extend(classic_table(r));
+    lines.push(String::new());
+    lines.push("Layout table for study information".to_string());
+    lines.push(match r.study_type {
+        "INTERVENTIONAL" => "Study Type : Interventional  (Clinical Trial)".to_string(),
+        _ => "Study Type : Observational".to_string(),
+    });
+    let kind = r.enrollment_type.map_or("Estimated", enrollment_type_word);
+    lines.push(format!("{kind} Enrollment : {} participants", r.enrollment));
+    lines.push(format!("Actual Study Start Date : {}", date_words(r, 186)));
+    lines.push(String::new());
+    lines.push(format!("Ages Eligible for Study:   {}", classic_ages(r)));
+    lines.push(format!("Sexes Eligible for Study:   {}", sex_words(r, 187)));
+    lines.push("Accepts Healthy Volunteers:   No".to_string());
+    lines.push(String::new());
+    lines.push("Criteria".to_string());
+    lines.extend(criteria_lines(r, 188, true));
     join_lines(lines)
 }
