@@ -1,15 +1,30 @@
-//! Command-line arguments.
+//! Command-line arguments, parsed with clap from the strings the OS gives (`args_os`): a file
+//! name need not be UTF-8, and it reaches `std::fs` unchanged.
 
+use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use trialcards_core::export::CsvOptions;
 
-/// The usage text printed by `--help` and after a usage error.
-pub const USAGE: &str = "\
-Usage: trialcards parse [--format json|jsonl|csv|ris] [--bom] FILE...
+/// The exit statuses, at the end of both help texts.
+macro_rules! exit_status {
+    () => {
+        "Exit status: 0 when every input gave a record, 1 when an input could not be
+read or held no registry page (its name is on stderr), 2 on a usage error."
+    };
+}
 
-Reads saved clinical-trial registry pages and prints the records found as
-ClinicalTrials.gov API v2 study objects. FILE may be - to read standard input.
+/// The end of `trialcards --help`: what `parse` takes, then the exit statuses, so that the
+/// first help a user asks for shows every format and option.
+const TOP_AFTER_HELP: &str = concat!(
+    "\
+trialcards parse [--format json|jsonl|csv|ris] [--bom] FILE...
+  Reads saved clinical-trial registry pages and prints the records found as
+  ClinicalTrials.gov API v2 study objects. FILE may be - to read standard input.
 
-Options:
   --format json    a JSON array of all records (default)
   --format jsonl   one record per line
   --format csv     one row per record, with the columns of ClinicalTrials.gov's
@@ -17,23 +32,117 @@ Options:
   --format ris     one entry per record, for Zotero, EndNote and Covidence
   --bom            start the CSV with a UTF-8 byte-order mark, so that Excel
                    opens it as UTF-8 (--format csv only)
-  -h, --help       this text
 
-Exit status: 0 when every input gave a record, 1 when an input could not be
-read or held no registry page (its name is on stderr), 2 on a usage error.
-";
+",
+    exit_status!()
+);
 
-/// What the command line asks for.
+/// The whole command line as clap reads it.
+#[derive(Debug, Parser)]
+#[command(
+    name = "trialcards",
+    version,
+    about = "Turns saved clinical-trial registry pages into ClinicalTrials.gov API v2 records.",
+    after_help = TOP_AFTER_HELP
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: CliCommand,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+enum CliCommand {
+    /// Reads registry pages and prints their records.
+    #[command(
+        about = "Prints the records found in saved registry pages",
+        long_about = "\
+Reads saved clinical-trial registry pages and prints the records found as
+ClinicalTrials.gov API v2 study objects. FILE may be - to read standard input.",
+        after_help = exit_status!()
+    )]
+    Parse(ParseArgs),
+}
+
+/// `trialcards parse`'s options and files.
+#[derive(Debug, Args)]
+struct ParseArgs {
+    /// How to print the records
+    #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = FormatParser)]
+    format: FormatName,
+    /// Whether the CSV starts with a byte-order mark.
+    #[arg(
+        long,
+        help = "Start the CSV with a UTF-8 byte-order mark (--format csv only)",
+        long_help = "\
+Start the CSV with a UTF-8 byte-order mark, so that Excel opens it as UTF-8
+(--format csv only)"
+    )]
+    bom: bool,
+    /// Saved registry pages to read; - reads standard input
+    #[arg(value_name = "FILE", required = true)]
+    inputs: Vec<PathBuf>,
+}
+
+/// The values of `--format`; their doc comments are the help's descriptions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatName {
+    /// A JSON array of all records
+    Json,
+    /// One record per line
+    Jsonl,
+    /// One row per record, with the columns of ClinicalTrials.gov's CSV download
+    Csv,
+    /// One entry per record, for Zotero, EndNote and Covidence
+    Ris,
+}
+
+/// Reads a `--format` value as [`FormatName`], refusing others with our own message (which
+/// names the value and lists the formats); the help lists the formats from here too.
+#[derive(Debug, Clone, Copy)]
+struct FormatParser;
+
+impl TypedValueParser for FormatParser {
+    type Value = FormatName;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<FormatName, clap::Error> {
+        value
+            .to_str()
+            .and_then(|name| FormatName::from_str(name, false).ok())
+            .ok_or_else(|| {
+                cmd.clone().error(
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "unknown format '{}': use json, jsonl, csv or ris",
+                        value.to_string_lossy()
+                    ),
+                )
+            })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            FormatName::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
+/// What the command line asks for, checked.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
-    /// Print the usage text.
-    Help,
     /// Parse the inputs and print their records.
     Parse {
         /// How to print the records.
         format: Format,
-        /// File paths, `-` for stdin.
-        inputs: Vec<String>,
+        /// File paths as given (not necessarily UTF-8), `-` for stdin.
+        inputs: Vec<PathBuf>,
     },
 }
 
@@ -50,59 +159,43 @@ pub enum Format {
     Ris,
 }
 
-/// Parses the arguments after the program name.
-pub fn parse(argv: &[String]) -> Result<Command, String> {
-    let mut rest = argv.iter();
-    match rest.next().map(String::as_str) {
-        None => return Err("no command given".into()),
-        Some("-h" | "--help" | "help") => return Ok(Command::Help),
-        Some("parse") => {}
-        Some(other) => return Err(format!("unknown command '{other}'")),
-    }
-    let mut format = Format::Json;
-    let mut byte_order_mark = false;
-    let mut inputs = Vec::new();
-    let mut options_done = false;
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--" if !options_done => options_done = true,
-            "-h" | "--help" if !options_done => return Ok(Command::Help),
-            "--format" if !options_done => {
-                let value = rest
-                    .next()
-                    .ok_or("--format needs a value: json, jsonl, csv or ris")?;
-                format = parse_format(value)?;
-            }
-            flag if !options_done && flag.starts_with("--format=") => {
-                format = parse_format(&flag["--format=".len()..])?;
-            }
-            "--bom" if !options_done => byte_order_mark = true,
-            flag if !options_done && flag.starts_with('-') && flag != "-" => {
-                return Err(format!("unknown option '{flag}'"));
-            }
-            input => inputs.push(input.to_string()),
+/// Parses a whole command line, the program name first (as `std::env::args_os()` gives it).
+///
+/// `--help` and `--version` come back as errors of kind [`ErrorKind::DisplayHelp`] and
+/// [`ErrorKind::DisplayVersion`]; [`clap::Error::exit`] prints them on stdout and exits 0,
+/// and prints every other error (a usage error) on stderr and exits 2.
+pub fn parse_from<I, T>(argv: I) -> Result<Command, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let mut cmd = Cli::command();
+    let matches = cmd.try_get_matches_from_mut(argv)?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    match cli.command {
+        CliCommand::Parse(args) => {
+            let format = match (args.format, args.bom) {
+                (FormatName::Csv, bom) => Format::Csv(CsvOptions {
+                    byte_order_mark: bom,
+                }),
+                (_, true) => {
+                    let parse = cmd
+                        .find_subcommand_mut("parse")
+                        .expect("parse is a subcommand");
+                    return Err(parse.error(
+                        ErrorKind::ArgumentConflict,
+                        "--bom applies to --format csv only",
+                    ));
+                }
+                (FormatName::Json, false) => Format::Json,
+                (FormatName::Jsonl, false) => Format::JsonLines,
+                (FormatName::Ris, false) => Format::Ris,
+            };
+            Ok(Command::Parse {
+                format,
+                inputs: args.inputs,
+            })
         }
-    }
-    if inputs.is_empty() {
-        return Err("no FILE given (use - to read standard input)".into());
-    }
-    let format = match format {
-        Format::Csv(_) => Format::Csv(CsvOptions { byte_order_mark }),
-        _ if byte_order_mark => return Err("--bom applies to --format csv only".into()),
-        other => other,
-    };
-    Ok(Command::Parse { format, inputs })
-}
-
-fn parse_format(value: &str) -> Result<Format, String> {
-    match value {
-        "json" => Ok(Format::Json),
-        "jsonl" => Ok(Format::JsonLines),
-        "csv" => Ok(Format::Csv(CsvOptions::default())),
-        "ris" => Ok(Format::Ris),
-        other => Err(format!(
-            "unknown format '{other}': use json, jsonl, csv or ris"
-        )),
     }
 }
 
@@ -110,45 +203,61 @@ fn parse_format(value: &str) -> Result<Format, String> {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    fn parse(list: &[&str]) -> Result<Command, clap::Error> {
+        parse_from(std::iter::once("trialcards").chain(list.iter().copied()))
+    }
+
+    fn paths(list: &[&str]) -> Vec<PathBuf> {
+        list.iter().map(PathBuf::from).collect()
+    }
+
+    /// The text clap prints for a usage error, after checking that it exits 2.
+    fn message(list: &[&str]) -> String {
+        let err = parse(list).expect_err("a usage error");
+        assert_eq!(err.exit_code(), 2, "{err}");
+        err.to_string()
+    }
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn format_defaults_to_json_and_accepts_both_spellings() {
         assert_eq!(
-            parse(&args(&["parse", "a.txt"])),
-            Ok(Command::Parse {
+            parse(&["parse", "a.txt"]).unwrap(),
+            Command::Parse {
                 format: Format::Json,
-                inputs: args(&["a.txt"])
-            })
+                inputs: paths(&["a.txt"])
+            }
         );
         assert_eq!(
-            parse(&args(&["parse", "--format", "jsonl", "a.txt", "-"])),
-            Ok(Command::Parse {
+            parse(&["parse", "--format", "jsonl", "a.txt", "-"]).unwrap(),
+            Command::Parse {
                 format: Format::JsonLines,
-                inputs: args(&["a.txt", "-"])
-            })
+                inputs: paths(&["a.txt", "-"])
+            }
         );
         assert_eq!(
-            parse(&args(&["parse", "--format=jsonl", "b"])),
-            Ok(Command::Parse {
+            parse(&["parse", "--format=jsonl", "b"]).unwrap(),
+            Command::Parse {
                 format: Format::JsonLines,
-                inputs: args(&["b"])
-            })
+                inputs: paths(&["b"])
+            }
         );
     }
 
     #[test]
     fn csv_and_ris_formats_and_the_byte_order_mark() {
         assert_eq!(
-            parse(&args(&["parse", "--format", "csv", "a"])),
-            Ok(Command::Parse {
+            parse(&["parse", "--format", "csv", "a"]).unwrap(),
+            Command::Parse {
                 format: Format::Csv(CsvOptions {
                     byte_order_mark: false
                 }),
-                inputs: args(&["a"])
-            })
+                inputs: paths(&["a"])
+            }
         );
         // --bom before or after --format.
         for list in [
@@ -156,56 +265,95 @@ mod tests {
             ["parse", "--format=csv", "--bom", "a"],
         ] {
             assert_eq!(
-                parse(&args(&list)),
-                Ok(Command::Parse {
+                parse(&list).unwrap(),
+                Command::Parse {
                     format: Format::Csv(CsvOptions {
                         byte_order_mark: true
                     }),
-                    inputs: args(&["a"])
-                })
+                    inputs: paths(&["a"])
+                }
             );
         }
         assert_eq!(
-            parse(&args(&["parse", "--format", "ris", "a"])),
-            Ok(Command::Parse {
+            parse(&["parse", "--format", "ris", "a"]).unwrap(),
+            Command::Parse {
                 format: Format::Ris,
-                inputs: args(&["a"])
-            })
+                inputs: paths(&["a"])
+            }
         );
         for other in [
             &["parse", "--bom", "a"][..],
             &["parse", "--format=ris", "--bom", "a"],
         ] {
-            assert_eq!(
-                parse(&args(other)),
-                Err("--bom applies to --format csv only".to_string())
-            );
+            assert!(message(other).contains("--bom applies to --format csv only"));
         }
     }
 
     #[test]
     fn usage_errors_say_what_is_wrong() {
-        assert!(parse(&args(&[])).unwrap_err().contains("no command"));
-        assert!(parse(&args(&["parse"])).unwrap_err().contains("no FILE"));
-        assert!(parse(&args(&["parse", "--format", "xml", "a"]))
-            .unwrap_err()
-            .contains("xml"));
-        assert!(parse(&args(&["parse", "--bogus", "a"]))
-            .unwrap_err()
-            .contains("--bogus"));
-        assert!(parse(&args(&["frobnicate"]))
-            .unwrap_err()
-            .contains("frobnicate"));
+        assert!(message(&[]).contains("Usage: trialcards <COMMAND>"));
+        assert!(message(&["parse"]).contains("<FILE>"));
+        assert!(message(&["parse", "--format", "xml", "a"])
+            .contains("unknown format 'xml': use json, jsonl, csv or ris"));
+        assert!(message(&["parse", "--bogus", "a"]).contains("'--bogus'"));
+        assert!(message(&["parse", "--formt", "csv", "a"]).contains("'--format'"));
+        assert!(message(&["frobnicate"]).contains("'frobnicate'"));
+    }
+
+    #[test]
+    fn help_and_version_are_not_usage_errors() {
+        for list in [
+            &["--help"][..],
+            &["-h"],
+            &["parse", "--help"],
+            &["help", "parse"],
+        ] {
+            let err = parse(list).expect_err("help is clap's early exit");
+            assert_eq!(err.kind(), ErrorKind::DisplayHelp, "{list:?}");
+            assert_eq!(err.exit_code(), 0);
+        }
+        let err = parse(&["--version"]).expect_err("version is clap's early exit");
+        assert_eq!(err.kind(), ErrorKind::DisplayVersion);
+        assert_eq!(err.exit_code(), 0);
     }
 
     #[test]
     fn double_dash_ends_options() {
         assert_eq!(
-            parse(&args(&["parse", "--", "--format"])),
-            Ok(Command::Parse {
+            parse(&["parse", "--", "--format"]).unwrap(),
+            Command::Parse {
                 format: Format::Json,
-                inputs: args(&["--format"])
-            })
+                inputs: paths(&["--format"])
+            }
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_kept_byte_for_byte() {
+        use std::os::unix::ffi::OsStrExt;
+
+        let name = OsStr::from_bytes(b"trial-\xff.txt");
+        let command = parse_from([OsStr::new("trialcards"), OsStr::new("parse"), name]).unwrap();
+        assert_eq!(
+            command,
+            Command::Parse {
+                format: Format::Json,
+                inputs: vec![PathBuf::from(name)]
+            }
+        );
+        // A --format value that is not UTF-8 is a usage error, not a panic.
+        let value = OsStr::from_bytes(b"js\xffn");
+        let err = parse_from(
+            ["trialcards", "parse", "--format"]
+                .map(OsStr::new)
+                .into_iter()
+                .chain([value, name]),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("unknown format 'js\u{FFFD}n'"),
+            "{err}"
         );
     }
 }

@@ -1,40 +1,34 @@
 //! `trialcards`: reads registry pages from files or stdin and prints the records
-//! found as ClinicalTrials.gov API v2 JSON, JSON Lines, CSV or RIS. Argument parsing and
+//! found as ClinicalTrials.gov API v2 JSON, JSON Lines, CSV or RIS. Argument parsing (clap) and
 //! file I/O only; the parsing and the writing are `trialcards-core`'s.
 
 mod args;
 mod output;
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use args::{Command, Format};
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    match args::parse(&argv) {
-        Ok(Command::Help) => {
-            print!("{}", args::USAGE);
-            ExitCode::SUCCESS
-        }
-        Ok(Command::Parse { format, inputs }) => run_parse(format, &inputs),
-        Err(message) => {
-            eprintln!("trialcards: {message}\n\n{}", args::USAGE);
-            ExitCode::from(2)
-        }
+    // `--help`, `--version` (stdout, exit 0) and usage errors (stderr, exit 2) end here.
+    let command = args::parse_from(std::env::args_os()).unwrap_or_else(|err| err.exit());
+    match command {
+        Command::Parse { format, inputs } => run_parse(format, &inputs),
     }
 }
 
 /// Parses every input, prints all records found, and reports each input that
 /// could not be read or held no record on stderr.
-fn run_parse(format: Format, inputs: &[String]) -> ExitCode {
+fn run_parse(format: Format, inputs: &[PathBuf]) -> ExitCode {
     let mut records = Vec::new();
     let mut failed = false;
     for input in inputs {
         let (name, bytes) = match read_input(input) {
             Ok(read) => read,
             Err(err) => {
-                eprintln!("trialcards: {input}: cannot read: {err}");
+                eprintln!("trialcards: {}: cannot read: {err}", input.display());
                 failed = true;
                 continue;
             }
@@ -60,13 +54,14 @@ fn run_parse(format: Format, inputs: &[String]) -> ExitCode {
     }
 }
 
-/// Reads a file, or stdin for `-`, returning the name to report it by.
-fn read_input(input: &str) -> std::io::Result<(String, Vec<u8>)> {
-    if input == "-" {
+/// Reads a file, or stdin for `-`, returning the name to report it by: the path, made UTF-8
+/// (lossily) if it is not, or `<stdin>`.
+fn read_input(input: &Path) -> std::io::Result<(String, Vec<u8>)> {
+    if input.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes)?;
         Ok(("<stdin>".to_string(), bytes))
     } else {
-        Ok((input.to_string(), std::fs::read(input)?))
+        Ok((input.to_string_lossy().into_owned(), std::fs::read(input)?))
     }
 }

@@ -1,5 +1,6 @@
 //! The `trialcards` binary run as a user runs it: real files in, JSON, CSV or RIS out.
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -17,6 +18,12 @@ const NOT_A_PAGE: &str = concat!(
 );
 
 fn trialcards(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    trialcards_os(&args, stdin)
+}
+
+/// Runs the binary with arguments as the OS passes them (not necessarily UTF-8).
+fn trialcards_os(args: &[&OsStr], stdin: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_trialcards"))
         .args(args)
         .stdin(Stdio::piped())
@@ -284,5 +291,119 @@ fn utf16_and_windows_1252_files_read_with_their_symbols() {
             "Dose 10 µg/kg",
             "“Informed” consent given"
         ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_and_named_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = std::env::temp_dir().join(format!("trialcards-cli-{}-non-utf8", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join(OsStr::from_bytes(b"trial-\xff.txt"));
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/fixtures/generic_labelled_page.txt"
+    );
+    std::fs::copy(fixture, &page).unwrap();
+    assert!(page.to_str().is_none(), "the name is not UTF-8");
+    let lossy = page.to_string_lossy().into_owned();
+    assert!(lossy.ends_with("/trial-\u{FFFD}.txt"));
+
+    let (code, stdout, stderr) = trialcards_os(&[OsStr::new("parse"), page.as_os_str()], "");
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(records.as_array().unwrap().len(), 1);
+    assert_eq!(
+        records[0]["protocolSection"]["identificationModule"]["nctId"],
+        "NCT09990041"
+    );
+    assert_eq!(
+        records[0]["trialcards"]["source"]["fileName"],
+        lossy.as_str()
+    );
+
+    // One that does not exist is named the same way on stderr.
+    let missing = dir.join(OsStr::from_bytes(b"missing-\xfe.txt"));
+    let (code, _, stderr) = trialcards_os(&[OsStr::new("parse"), missing.as_os_str()], "");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(&format!("{}: cannot read", missing.display())),
+        "stderr: {stderr}"
+    );
+    assert!(stderr.contains("missing-\u{FFFD}.txt"), "stderr: {stderr}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn help_lists_every_format_option_and_exit_status() {
+    for args in [&["--help"][..], &["parse", "--help"]] {
+        let (code, stdout, stderr) = trialcards(args, "");
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        // The per-value descriptions are capitalised in `parse --help`, clap's style.
+        let text = stdout.to_lowercase();
+        for expected in [
+            "json",
+            "jsonl",
+            "csv",
+            "ris",
+            "--format",
+            "--bom",
+            "FILE may be - to read standard input",
+            "one record per line",
+            "Zotero, EndNote and Covidence",
+            "UTF-8 byte-order mark",
+            "(--format csv only)",
+            "Exit status: 0 when every input gave a record, 1 when an input could not be\n\
+             read or held no registry page (its name is on stderr), 2 on a usage error.",
+        ] {
+            assert!(
+                text.contains(&expected.to_lowercase()),
+                "{args:?} lacks {expected:?}:\n{stdout}"
+            );
+        }
+    }
+    let (_, top, _) = trialcards(&["--help"], "");
+    assert!(top.contains("trialcards parse [--format json|jsonl|csv|ris] [--bom] FILE..."));
+    assert!(top.contains("-V, --version"));
+    let (_, parse, _) = trialcards(&["parse", "--help"], "");
+    assert!(parse.contains("Usage: trialcards parse [OPTIONS] <FILE>..."));
+    assert!(parse.contains("[default: json]"));
+    // `help parse` is `parse --help`.
+    assert_eq!(trialcards(&["help", "parse"], "").1, parse);
+}
+
+#[test]
+fn an_unknown_option_or_command_exits_2_naming_it() {
+    let (code, stdout, stderr) = trialcards(&["parse", "--bogus", VEEVA], "");
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("unexpected argument '--bogus'"), "{stderr}");
+    assert!(stderr.contains("Usage: trialcards parse"), "{stderr}");
+    // A mistyped option gets a suggestion.
+    let (code, _, stderr) = trialcards(&["parse", "--formt", "csv", VEEVA], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("'--formt'"), "{stderr}");
+    assert!(
+        stderr.contains("a similar argument exists: '--format'"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = trialcards(&["frobnicate"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("'frobnicate'"), "{stderr}");
+    let (code, _, stderr) = trialcards(&["parse"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("<FILE>"), "{stderr}");
+}
+
+#[test]
+fn version_prints_the_version() {
+    let (code, stdout, stderr) = trialcards(&["--version"], "");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        format!("trialcards {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
