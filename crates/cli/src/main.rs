@@ -20,7 +20,8 @@ fn main() -> ExitCode {
 }
 
 /// Parses every input, prints all records found, and reports each input that
-/// could not be read or held no record on stderr.
+/// could not be read or held no record on stderr (and, for a CSV meant for Excel, each cell
+/// longer than Excel keeps).
 fn run_parse(format: Format, inputs: &[PathBuf]) -> ExitCode {
     let mut records = Vec::new();
     let mut failed = false;
@@ -43,14 +44,38 @@ fn run_parse(format: Format, inputs: &[PathBuf]) -> ExitCode {
         records.extend(parsed.records);
     }
     let mut stdout = std::io::stdout().lock();
-    if let Err(err) = output::write(&mut stdout, format, &records).and_then(|()| stdout.flush()) {
-        eprintln!("trialcards: cannot write output: {err}");
-        return ExitCode::FAILURE;
+    let written =
+        output::write(&mut stdout, format, &records).and_then(|long| stdout.flush().map(|()| long));
+    match written {
+        Ok(long) => warn_of_long_cells(&long),
+        Err(err) => {
+            eprintln!("trialcards: cannot write output: {err}");
+            return ExitCode::FAILURE;
+        }
     }
     if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Names on stderr each cell of a CSV meant for Excel that is longer than Excel keeps. The
+/// CSV holds them whole; the warning does not change the exit status.
+fn warn_of_long_cells(long: &[trialcards_core::export::LongCell]) {
+    for cell in long {
+        eprintln!("trialcards: warning: {cell}");
+    }
+    if !long.is_empty() {
+        let (cells, them) = if long.len() == 1 {
+            ("that cell", "it")
+        } else {
+            ("those cells", "them")
+        };
+        eprintln!(
+            "trialcards: the CSV holds every character of {cells}; read {them} in a tool \
+             without Excel's cell limit, or use --format json"
+        );
     }
 }
 

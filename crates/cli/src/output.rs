@@ -2,19 +2,34 @@
 
 use std::io::{self, Write};
 
-use trialcards_core::{export, Study};
+use trialcards_core::export::{self, CsvOptions, LongCell};
+use trialcards_core::Study;
 
 use crate::args::Format;
 
 /// Writes `records` to `out` in `format`: a pretty JSON array (ending in a newline), JSON
-/// Lines, CSV or RIS.
-pub fn write(out: &mut impl Write, format: Format, records: &[Study]) -> io::Result<()> {
+/// Lines, CSV or RIS. Returns the cells longer than Excel keeps when the CSV is meant for Excel
+/// (it starts with a byte-order mark, `--bom`), for the caller to warn about; they are
+/// written whole.
+pub fn write(out: &mut impl Write, format: Format, records: &[Study]) -> io::Result<Vec<LongCell>> {
     let records: Vec<&Study> = records.iter().collect();
-    let text = match format {
-        Format::Json => export::to_json(&records) + "\n",
-        Format::JsonLines => export::to_json_lines(&records),
-        Format::Csv(options) => export::to_csv(&records, options),
-        Format::Ris => export::to_ris(&records),
+    let (text, long) = match format {
+        Format::Json => (export::to_json(&records) + "\n", Vec::new()),
+        Format::JsonLines => (export::to_json_lines(&records), Vec::new()),
+        Format::Csv(options) => csv(&records, options),
+        Format::Ris => (export::to_ris(&records), Vec::new()),
     };
-    out.write_all(text.as_bytes())
+    out.write_all(text.as_bytes())?;
+    Ok(long)
+}
+
+/// The CSV and, for a CSV meant for Excel, the cells Excel would not keep whole.
+fn csv(records: &[&Study], options: CsvOptions) -> (String, Vec<LongCell>) {
+    let rows = export::csv_rows(records);
+    let long = if options.byte_order_mark {
+        export::cells_over_excel_limit(&rows)
+    } else {
+        Vec::new()
+    };
+    (export::rows_to_csv(&rows, options), long)
 }

@@ -164,6 +164,45 @@ fn bom_starts_the_csv_with_a_byte_order_mark() {
     assert_eq!(stdout.strip_prefix('\u{FEFF}'), Some(plain.as_str()));
 }
 
+/// With `--bom` the CSV is meant for Excel: a cell longer than Excel keeps is named on stderr
+/// (trial, column, length) and written whole; the plain CSV says nothing and is the same file
+/// without the mark.
+#[test]
+fn bom_warns_of_cells_longer_than_excel_keeps_and_writes_them_whole() {
+    let summary = "A made-up summary. ".repeat(2_000);
+    let input = format!(
+        "NCT Number,Study Title,Brief Summary\n\
+         NCT09990901,A Fictional Trial,{summary}\n\
+         ,A Fictional Trial Without ID,{summary}\n\
+         NCT09990902,A Short Fictional Trial,Short.\n"
+    );
+    let (code, stdout, stderr) = trialcards(&["parse", "--format=csv", "--bom", "-"], &input);
+    assert_eq!(code, 0, "a warning is not a failure: {stderr}");
+    let length = summary.trim().len();
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("trialcards: warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings[0].contains(&format!(
+            "NCT09990901: \"Brief Summary\" has {},{:03} characters; Excel keeps 32,767",
+            length / 1000,
+            length % 1000
+        )),
+        "{stderr}"
+    );
+    assert!(
+        warnings[1].contains("\"A Fictional Trial Without ID\": \"Brief Summary\""),
+        "{stderr}"
+    );
+    assert!(stdout.contains(summary.trim()), "the cell is written whole");
+    let (code, plain, quiet) = trialcards(&["parse", "--format=csv", "-"], &input);
+    assert_eq!(code, 0);
+    assert!(!quiet.contains("warning"), "{quiet}");
+    assert_eq!(stdout.strip_prefix('\u{FEFF}'), Some(plain.as_str()));
+}
+
 #[test]
 fn ris_has_one_entry_per_record_with_tags_in_order() {
     let (code, stdout, stderr) = trialcards(&["parse", "--format", "ris", VEEVA, CTGOV_CSV], "");

@@ -130,7 +130,7 @@ fn the_first_row_equals_the_page_text_of_the_same_trial() {
         rd.masking_info.as_ref().unwrap().masking,
         td.masking_info.as_ref().unwrap().masking
     );
-    // The CSV gives no sponsor classes (its Funder Type column is not per sponsor).
+    // The CSV gives no collaborator's class, only the lead sponsor's (its Funder Type).
     let names = |m: &trialcards_core::model::SponsorCollaboratorsModule| {
         (
             m.lead_sponsor.as_ref().and_then(|s| s.name.clone()),
@@ -197,4 +197,117 @@ fn a_formula_guarded_cell_reads_without_its_apostrophe() {
     };
     assert_eq!(conditions(0), ["+Plus", "=Second"]);
     assert_eq!(conditions(1), ["'Quoted'"]);
+}
+
+/// A guarded cell whose formula comes after spaces, invisible characters or line breaks reads
+/// back exactly, those characters and all; an unguarded cell is cleaned and trimmed as before.
+#[test]
+fn a_guarded_cell_after_spaces_or_invisible_characters_reads_back_exactly() {
+    let text = "NCT Number,Study Title,Sponsor,Acronym\n\
+                NCT09990077,' =1+1,\"'\r=1\",'\u{A0}\u{200B}@x\n\
+                NCT09990078, =1+1 ,\u{FEFF}Plain Sponsor\u{200B} , A\u{A0}B \n";
+    let out = parse("lead-ins.csv", text);
+    let s = |i: usize| &out.records[i].protocol_section;
+    let sponsor = |i: usize| {
+        s(i).sponsor_collaborators_module
+            .lead_sponsor
+            .as_ref()
+            .and_then(|l| l.name.clone())
+    };
+    assert_eq!(out.records[0].brief_title(), Some(" =1+1"));
+    assert_eq!(sponsor(0).as_deref(), Some("\r=1"));
+    assert_eq!(
+        s(0).identification_module.acronym.as_deref(),
+        Some("\u{A0}\u{200B}@x")
+    );
+    assert_eq!(out.records[1].brief_title(), Some("=1+1"));
+    assert_eq!(sponsor(1).as_deref(), Some("Plain Sponsor"));
+    assert_eq!(s(1).identification_module.acronym.as_deref(), Some("A B"));
+}
+
+/// CT.gov writes a bare `|` between list values, older trialcards versions ` | `; rows
+/// re-exported by those mix the two, and every form reads the same.
+#[test]
+fn list_cells_read_with_a_bare_bar_a_spaced_one_or_both() {
+    let text = "NCT Number,Phases,Interventions,Conditions,Study Design\n\
+                NCT09990081,PHASE2|PHASE3,DRUG: Selexipag|DRUG: Placebo,A|B,\
+                Allocation: RANDOMIZED|Intervention Model: PARALLEL|Masking: NONE\n\
+                NCT09990082,PHASE2 | PHASE3,DRUG: Selexipag | DRUG: Placebo,A | B,\
+                Allocation: RANDOMIZED | Intervention Model: PARALLEL | Masking: NONE\n\
+                NCT09990083,PHASE2| PHASE3,DRUG: Selexipag |DRUG: Placebo,A|B,\
+                Allocation: RANDOMIZED | Intervention Model: PARALLEL|Masking: NONE\n";
+    let out = parse("bars.csv", text);
+    assert_eq!(out.records.len(), 3);
+    let first = &out.records[0].protocol_section;
+    assert_eq!(first.design_module.phases.len(), 2);
+    assert_eq!(first.conditions_module.conditions, ["A", "B"]);
+    let names: Vec<_> = first
+        .arms_interventions_module
+        .interventions
+        .iter()
+        .map(|i| i.name.as_deref())
+        .collect();
+    assert_eq!(names, [Some("Selexipag"), Some("Placebo")]);
+    assert!(first.design_module.design_info.is_some());
+    for other in &out.records[1..] {
+        let p = &other.protocol_section;
+        assert_eq!(p.design_module, first.design_module);
+        assert_eq!(p.conditions_module, first.conditions_module);
+        assert_eq!(p.arms_interventions_module, first.arms_interventions_module);
+        assert!(other.trialcards.other_fields.is_empty());
+    }
+}
+
+/// "Funder Type" is the lead sponsor's class in CT.gov's file, whichever column comes first;
+/// several classes (older trialcards files) are nobody's in particular.
+#[test]
+fn funder_type_is_the_lead_sponsors_class() {
+    use trialcards_core::model::AgencyClass;
+    let text = "NCT Number,Funder Type,Sponsor\n\
+                NCT09990084,INDUSTRY,Fictional Pharma\n\
+                NCT09990085,NIH,\n\
+                NCT09990086,OTHER | INDUSTRY,Fictional University\n";
+    let out = parse("funders.csv", text);
+    let lead = |i: usize| {
+        out.records[i]
+            .protocol_section
+            .sponsor_collaborators_module
+            .lead_sponsor
+            .clone()
+            .unwrap_or_default()
+    };
+    assert_eq!(lead(0).name.as_deref(), Some("Fictional Pharma"));
+    assert_eq!(lead(0).class, Some(AgencyClass::Industry));
+    assert!(out.records[0].trialcards.funder_types.is_empty());
+    assert_eq!(
+        (lead(1).name, lead(1).class),
+        (None, Some(AgencyClass::Nih))
+    );
+    assert_eq!(lead(2).class, None);
+    assert_eq!(
+        out.records[2].trialcards.funder_types,
+        [AgencyClass::Other, AgencyClass::Industry]
+    );
+}
+
+/// Old-Mac `\r` line breaks give the same line numbers as `\n` and `\r\n`.
+#[test]
+fn every_kind_of_line_break_gives_the_same_line_numbers() {
+    let lf = "NCT Number,Study Title,Study Status\n\
+              NCT09990071,\"A Title\nOver Two Lines\",RECRUITING\n\
+              NCT09990072,Second Fictional Trial\n\
+              NCT09990073,Third,SOMETHING_ELSE\n";
+    for ending in ["\n", "\r\n", "\r"] {
+        let out = parse("breaks.csv", &lf.replace('\n', ending));
+        assert_eq!(out.diagnostics[0].line, Some(4), "{ending:?}");
+        assert_eq!(
+            out.records[0].brief_title(),
+            Some("A Title\nOver Two Lines")
+        );
+        let kept = &out.records[1].trialcards.other_fields[0];
+        assert_eq!(
+            (kept.value.as_str(), kept.line),
+            ("SOMETHING_ELSE", Some(5))
+        );
+    }
 }

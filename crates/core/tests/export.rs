@@ -1,8 +1,11 @@
-//! The export writers on records made to test them: CSV quoting, the byte-order mark, ` | `
-//! lists, each cell's CT.gov form, the formula guard; RIS tags, their order and one entry per
+//! The export writers on records made to test them: CSV quoting, the byte-order mark, `|`
+//! lists, each cell's CT.gov form, the formula guard, the cells too long for Excel; RIS tags, their order and one entry per
 //! trial; JSON exactly as serde writes it.
 
-use trialcards_core::export::{to_csv, to_json, to_json_lines, to_ris, CsvOptions, CSV_COLUMNS};
+use trialcards_core::export::{
+    cells_over_excel_limit, csv_rows, rows_to_csv, to_csv, to_json, to_json_lines, to_ris,
+    CsvOptions, LongCell, CSV_COLUMNS,
+};
 use trialcards_core::{parse, Study};
 
 /// One record read from a CT.gov v2 study (fictional) with every field the writers use.
@@ -119,10 +122,10 @@ fn csv_cells_are_written_as_ctgov_writes_them() {
         "A made-up summary:\n\n* BMI \\<30\n* age 18+"
     );
     assert_eq!(cell("Study Results"), "YES");
-    assert_eq!(cell("Conditions"), "Knee Pain | Graft Failure, Late");
+    assert_eq!(cell("Conditions"), "Knee Pain|Graft Failure, Late");
     assert_eq!(
         cell("Interventions"),
-        "BIOLOGICAL: Fictional cells | COMBINATION_PRODUCT: Saline, 0.9% | Usual care"
+        "BIOLOGICAL: Fictional cells|COMBINATION_PRODUCT: Saline, 0.9%|Usual care"
     );
     assert_eq!(
         cell("Primary Outcome Measures"),
@@ -130,17 +133,17 @@ fn csv_cells_are_written_as_ctgov_writes_them() {
     );
     assert_eq!(
         cell("Secondary Outcome Measures"),
-        "Walking distance, 12 months | Falls"
+        "Walking distance, 12 months|Falls"
     );
     assert_eq!(cell("Other Outcome Measures"), "Cost");
     assert_eq!(cell("Sponsor"), "Fictional Pharma Co., Ltd.");
     assert_eq!(
         cell("Collaborators"),
-        "Fictional University | Fictional Network"
+        "Fictional University|Fictional Network"
     );
     assert_eq!(cell("Sex"), "ALL");
     assert_eq!(cell("Age"), "18 Years to 65 Years (ADULT, OLDER_ADULT)");
-    assert_eq!(cell("Phases"), "PHASE1 | PHASE2");
+    assert_eq!(cell("Phases"), "PHASE1|PHASE2");
     assert_eq!(cell("Enrollment"), "40");
     assert_eq!(cell("Funder Type"), "INDUSTRY");
     assert_eq!(cell("Study Type"), "INTERVENTIONAL");
@@ -149,10 +152,7 @@ fn csv_cells_are_written_as_ctgov_writes_them() {
         "Allocation: RANDOMIZED | Intervention Model: PARALLEL | \
          Masking: DOUBLE (PARTICIPANT, INVESTIGATOR) | Primary Purpose: TREATMENT"
     );
-    assert_eq!(
-        cell("Other IDs"),
-        "FIC-801 | 2031-000801-11 | ISRCTN09990801"
-    );
+    assert_eq!(cell("Other IDs"), "FIC-801|2031-000801-11|ISRCTN09990801");
     assert_eq!(cell("Start Date"), "2031-02");
     assert_eq!(cell("Primary Completion Date"), "2032-06-30");
     assert_eq!(cell("Completion Date"), "2033");
@@ -300,6 +300,25 @@ fn byte_order_mark_only_when_asked_and_the_file_still_reads() {
     assert_eq!(back.records[0].nct_id(), Some("NCT09990801"));
 }
 
+/// Whether `c` may come before a formula without stopping it: white space and what the
+/// readers' normalization removes (zero-width space, byte-order mark, control characters …).
+fn lead_in(c: char) -> bool {
+    c.is_whitespace() || canonical(c.encode_utf8(&mut [0; 4])).is_empty()
+}
+
+/// Whether a spreadsheet would run `cell` as a formula (OWASP's starts, also after lead-ins).
+fn spreadsheet_would_run(cell: &str) -> bool {
+    cell.starts_with(['\t', '\r'])
+        || cell
+            .trim_start_matches(lead_in)
+            .starts_with(['=', '+', '-', '@'])
+}
+
+/// Whether the writer must guard `value`: it would run, or it is apostrophes before what would.
+fn formula_like(value: &str) -> bool {
+    spreadsheet_would_run(value.trim_start_matches('\''))
+}
+
 #[test]
 fn formula_cells_are_guarded_and_read_back_unchanged() {
     let titles = [
@@ -310,7 +329,19 @@ fn formula_cells_are_guarded_and_read_back_unchanged() {
         "\tTabbed",
         "'=already quoted",
         "A plain title",
+        // A formula after spaces, invisible characters or line breaks.
+        " =1+1",
+        "\u{A0}=1+1",
+        "\u{FEFF}+1",
+        "\u{200B}-1",
+        "\n@SUM(A1)",
+        "\r=1",
+        "\r\n =1",
+        "\t=1",
+        "' \u{200B}=1",
     ];
+    let guarded_titles = titles.iter().filter(|t| formula_like(t)).count();
+    assert_eq!(guarded_titles, titles.len() - 1, "all but the plain title");
     let studies: Vec<Study> = titles.iter().map(|t| bare_study(t)).collect();
     let mut study = bare_study("Sponsor and conditions");
     study
@@ -327,27 +358,22 @@ fn formula_cells_are_guarded_and_read_back_unchanged() {
     let written = rows(&csv);
     for (row, title) in written.iter().zip(titles) {
         let cell = &row["Study Title"];
-        assert!(
-            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
-            "a spreadsheet would run {cell:?}"
-        );
-        if title
-            .trim_start_matches('\'')
-            .starts_with(['=', '+', '-', '@', '\t'])
-        {
+        assert!(!spreadsheet_would_run(cell), "{cell:?}");
+        if formula_like(title) {
             assert_eq!(*cell, format!("'{title}"));
         } else {
             assert_eq!(cell, title);
         }
     }
-    assert_eq!(written[7]["Sponsor"], "'=cmd|' /C calc'!A0");
-    assert_eq!(written[7]["Conditions"], "'-Dash | =Second");
+    let last = titles.len();
+    assert_eq!(written[last]["Sponsor"], "'=cmd|' /C calc'!A0");
+    assert_eq!(written[last]["Conditions"], "'-Dash|=Second");
     let back = parse("guarded.csv", &csv);
     let read: Vec<Option<&str>> = back.records.iter().map(|s| s.brief_title()).collect();
     let mut expected: Vec<Option<&str>> = titles.iter().map(|t| Some(*t)).collect();
     expected.push(Some("Sponsor and conditions"));
     assert_eq!(read, expected);
-    let last = &back.records[7].protocol_section;
+    let last = &back.records[last].protocol_section;
     assert_eq!(
         last.sponsor_collaborators_module
             .lead_sponsor
@@ -356,6 +382,42 @@ fn formula_cells_are_guarded_and_read_back_unchanged() {
         Some("=cmd|' /C calc'!A0")
     );
     assert_eq!(last.conditions_module.conditions, ["-Dash", "=Second"]);
+}
+
+/// A trial with 1,148 sites: its "Locations" cell is far over Excel's limit. The check names
+/// the trial, the column and the length; the CSV keeps the cell whole.
+#[test]
+fn a_cell_too_long_for_excel_is_named_and_the_csv_keeps_it_whole() {
+    let mut study = rich_study();
+    study.protocol_section.contacts_locations_module.locations = (1..=1148)
+        .map(|n| trialcards_core::model::Location {
+            facility: Some(format!("Fictional Research Site {n}")),
+            city: Some("Springfield".into()),
+            state: Some("Oregon".into()),
+            zip: Some("97477".into()),
+            country: Some("United States".into()),
+            ..Default::default()
+        })
+        .collect();
+    let short = bare_study("Short");
+    let records = [&study, &short];
+    let cells = csv_rows(&records);
+    let locations = &cells[0][CSV_COLUMNS.iter().position(|c| *c == "Locations").unwrap()];
+    assert!(locations.len() > 80_000, "{}", locations.len());
+    assert_eq!(
+        cells_over_excel_limit(&cells),
+        [LongCell {
+            row: 1,
+            trial: "NCT09990801".into(),
+            column: "Locations",
+            length: locations.len(),
+        }]
+    );
+    let csv = to_csv(&records, CsvOptions::default());
+    assert_eq!(csv, rows_to_csv(&cells, CsvOptions::default()));
+    assert_eq!(&rows(&csv)[0]["Locations"], locations);
+    let back = parse("long.csv", &csv);
+    assert_eq!(back.records.len(), 2);
 }
 
 #[test]
@@ -500,6 +562,8 @@ fn canonical(value: &str) -> String {
     line_breaks(&normalize(value)).trim().to_string()
 }
 
+use proptest::prop_oneof;
+
 proptest::proptest! {
     /// Whatever the text (quotes, commas, line breaks, formula characters, any script), a
     /// record's single values and its list items (but a `|`, which splits lists) read back from
@@ -507,7 +571,7 @@ proptest::proptest! {
     #[test]
     fn any_text_reads_back_from_csv(
         title in proptest::prelude::any::<String>(),
-        sponsor in "[=+@\\-\t\"',|\n -~é治]{0,12}",
+        sponsor in "[=+@\\-\t\r\"',|\n -~é治\u{A0}\u{FEFF}\u{200B}]{0,12}",
         conditions in proptest::collection::vec(proptest::prelude::any::<String>(), 0..4),
     ) {
         let title = canonical(&title);
@@ -539,6 +603,37 @@ proptest::proptest! {
             some(&sponsor)
         );
         proptest::prop_assert_eq!(&read.protocol_section.conditions_module.conditions, &conditions);
+    }
+
+    /// Any string at all, written as a single value and read back: a value a spreadsheet could
+    /// run (a formula start, also after spaces, no-break spaces, U+FEFF, U+200B or line breaks)
+    /// is guarded and comes back exactly, character for character; any other value comes back
+    /// as the reader cleans every cell — which leaves a value any reader gives unchanged (see
+    /// `any_text_reads_back_from_csv`). Never a stray apostrophe, never a half-cleaned value,
+    /// and no cell a spreadsheet would run.
+    #[test]
+    fn any_value_reads_back_exactly_when_guarded_and_cleaned_otherwise(
+        title in prop_oneof![
+            proptest::prelude::any::<String>(),
+            "[' \u{A0}\u{FEFF}\u{200B}\u{3000}\n\r\t\0]{0,4}[=+@\\-]?[ -~é治\u{A0}\u{200B}\r\n\t]{0,8}",
+        ],
+        acronym in "[' \u{A0}\u{FEFF}\u{200B}\n\r\t]{0,3}[=+@\\-x]?[ a-z\r\n\u{A0}]{0,4}",
+    ) {
+        let mut study = bare_study(&title);
+        study.protocol_section.identification_module.acronym = Some(acronym.clone());
+        let csv = to_csv(&[&study], CsvOptions::default());
+        let row = &rows(&csv)[0];
+        proptest::prop_assert!(!spreadsheet_would_run(&row["Study Title"]), "{:?}", row);
+        proptest::prop_assert!(!spreadsheet_would_run(&row["Acronym"]), "{:?}", row);
+        let back = parse("any.csv", &csv);
+        proptest::prop_assert_eq!(back.records.len(), 1);
+        let read = &back.records[0].protocol_section.identification_module;
+        let expected = |v: &str| {
+            let value = if formula_like(v) { v.to_string() } else { canonical(v) };
+            (!value.is_empty()).then_some(value)
+        };
+        proptest::prop_assert_eq!(read.brief_title.clone(), expected(&title));
+        proptest::prop_assert_eq!(read.acronym.clone(), expected(&acronym));
     }
 
     /// Whatever the text, RIS stays one entry of tag lines, `TY` first and `ER` last.

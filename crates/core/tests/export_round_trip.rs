@@ -2,7 +2,8 @@
 //! equal. Run over our fixtures and, when it is present, the corpus of real pages.
 //!
 //! What CT.gov's CSV does not carry is left out of the comparison: enrollment and date types
-//! (ACTUAL/ESTIMATED), sponsor classes, and an outcome's parts (the cell joins measure,
+//! (ACTUAL/ESTIMATED), sponsor classes but the lead sponsor's (its "Funder Type"), funder
+//! classes a page listed without saying whose, and an outcome's parts (the cell joins measure,
 //! description and time frame with commas that also occur inside them, so the reader keeps the
 //! joined text as the measure, which is what is compared).
 
@@ -45,7 +46,7 @@ struct Carried {
     age_groups: Vec<StandardAge>,
     phases: Vec<Phase>,
     enrollment: Option<u64>,
-    funder_types: Vec<AgencyClass>,
+    funder_type: Option<AgencyClass>,
     study_type: Option<StudyType>,
     design: Option<Design>,
     other_ids: Vec<String>,
@@ -126,10 +127,7 @@ fn carried(s: &Study) -> Carried {
         age_groups: e.std_ages.clone(),
         phases: d.phases.clone(),
         enrollment: d.enrollment_info.as_ref().and_then(|e| e.count),
-        funder_types: match sponsors.lead_sponsor.as_ref().and_then(|l| l.class) {
-            Some(class) => vec![class],
-            None => s.trialcards.funder_types.clone(),
-        },
+        funder_type: sponsors.lead_sponsor.as_ref().and_then(|l| l.class),
         study_type: d.study_type,
         design: design.filter(|d| *d != empty_design),
         other_ids: texts(

@@ -1,11 +1,16 @@
 //! Export as a download: JSON (an array of our records), CSV (ClinicalTrials.gov's columns,
 //! optionally with a UTF-8 byte order mark for spreadsheet programs) or RIS (for reference
 //! managers) — of the trials shown, or of every trial loaded. One record per trial: the one
-//! its card shows.
+//! its card shows. A CSV for Excel names each cell longer than Excel keeps (the file holds it
+//! whole).
 
 use std::rc::Rc;
 
-use trialcards_core::export::{to_csv, to_json, to_ris, CsvOptions};
+use gloo::file::{Blob, ObjectUrl};
+use trialcards_core::export::{
+    cells_over_excel_limit, csv_rows, rows_to_csv, to_json, to_ris, CsvOptions, LongCell,
+    EXCEL_CELL_LIMIT,
+};
 use trialcards_core::Study;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -54,33 +59,31 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let everything = use_state(|| false);
     let bom = use_state(|| false);
     let status = use_state(String::new);
+    let long_cells = use_state(Vec::<LongCell>::new);
     let narrowed = props.shown.len() != props.all.len();
     let export = |format: Format| {
-        let (shown, all, everything, bom, status) = (
+        let (shown, all, everything, bom, status, long_cells) = (
             props.shown.clone(),
             props.all.clone(),
             *everything && narrowed,
             *bom,
             status.clone(),
+            long_cells.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let trials = if everything { &all } else { &shown };
             let studies: Vec<&Study> = trials.iter().map(|t| t.study()).collect();
-            let text = match format {
-                Format::Json => to_json(&studies),
-                Format::Csv => to_csv(
-                    &studies,
-                    CsvOptions {
-                        byte_order_mark: bom,
-                    },
-                ),
-                Format::Ris => to_ris(&studies),
+            let (text, long) = match format {
+                Format::Json => (to_json(&studies), Vec::new()),
+                Format::Csv => csv(&studies, bom),
+                Format::Ris => (to_ris(&studies), Vec::new()),
             };
             let name = file_name(format, studies.len());
             status.set(match download(&name, format.mime(), &text) {
                 Ok(()) => format!("Saved {name}"),
                 Err(why) => format!("Could not save {name}: {why}"),
             });
+            long_cells.set(long);
         })
     };
     let scope = |all: bool| {
@@ -113,6 +116,48 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 <input type="checkbox" checked={*bom} onchange={toggle_bom} />{ " CSV for Excel (UTF-8 mark)" }
             </label>
             <span class="export-status" aria-live="polite">{ (*status).clone() }</span>
+            { long_cells_warning(&long_cells) }
+        </div>
+    }
+}
+
+/// The CSV and, when it is for Excel (`bom`), the cells Excel would not keep whole.
+fn csv(studies: &[&Study], bom: bool) -> (String, Vec<LongCell>) {
+    let rows = csv_rows(studies);
+    let long = if bom {
+        cells_over_excel_limit(&rows)
+    } else {
+        Vec::new()
+    };
+    let options = CsvOptions {
+        byte_order_mark: bom,
+    };
+    (rows_to_csv(&rows, options), long)
+}
+
+/// What Excel would do to the cells over its limit, each named by its trial and column.
+fn long_cells_warning(long: &[LongCell]) -> Html {
+    if long.is_empty() {
+        return Html::default();
+    }
+    let (cells, them) = match long.len() {
+        1 => ("this cell is".to_string(), "it"),
+        n => (format!("these {} cells are", count(n)), "them"),
+    };
+    let intro = format!(
+        "Excel keeps at most {} characters in a cell; {cells} longer, and Excel will cut {them} \
+         or spill the rest into the cells after {them}. The file holds every character: open it \
+         in another program, or export JSON, to read {them} whole.",
+        count(EXCEL_CELL_LIMIT)
+    );
+    html! {
+        <div class="export-warnings" role="alert" data-testid="export-warnings">
+            <p>{ intro }</p>
+            <ul>
+                { for long.iter().map(|c| html! {
+                    <li>{ format!("{}: {} ({} characters)", c.trial, c.column, count(c.length)) }</li>
+                }) }
+            </ul>
         </div>
     }
 }
@@ -136,11 +181,7 @@ fn file_name(format: Format, trials: usize) -> String {
 /// clicked through a link with the `download` attribute. Nothing leaves the browser.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |e: JsValue| format!("{e:?}");
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
     let document = gloo::utils::document();
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
@@ -154,10 +195,7 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     body.append_child(&link).map_err(fail)?;
     link.click();
     link.remove();
-    // The download has started by now; the URL is released a moment later.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    // The download has started by now; dropping the URL a moment later revokes it.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
     Ok(())
 }

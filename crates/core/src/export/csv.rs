@@ -1,15 +1,21 @@
 //! CSV with the column names and order of ClinicalTrials.gov's own download, each cell written
 //! the way that download writes it, so spreadsheets, tools made for CT.gov's file and our own
-//! CT.gov CSV reader all take it. Lists are joined with ` | ` (CT.gov writes a bare `|`; the
-//! reader splits on `|` and trims either way). Cells that would start a spreadsheet formula
-//! get an apostrophe ([`formula_guard`](super::formula_guard)).
+//! CT.gov CSV reader all take it. Lists are joined with a bare `|`, as CT.gov joins them
+//! (`PHASE2|PHASE3`, `DRUG: Selexipag|DRUG: Placebo`); the "Study Design" cell keeps ` | `
+//! between its parts (the reader splits on `|` and trims either way). Cells that would start a
+//! spreadsheet formula get an apostrophe ([`formula_guard`](super::formula_guard)).
 //!
 //! What CT.gov's columns cannot carry stays out, as in its own file: whether enrollment and
-//! dates are actual or estimated, sponsor classes (but the lead sponsor's, as "Funder Type"),
-//! official title, descriptions, arms, criteria and the rest. An outcome's measure,
+//! dates are actual or estimated, sponsor classes but the lead sponsor's ("Funder Type", one
+//! class), official title, descriptions, arms, criteria and the rest. An outcome's measure,
 //! description and time frame share one item, joined with commas that also occur inside them,
 //! so the reader keeps the item whole as the measure. A `|` inside a list value splits it when
 //! read, as it does in CT.gov's file; line breaks inside a cell read back as `\n`.
+//!
+//! The file is exact whatever a cell's length; [`excel`](super::excel) names the cells longer
+//! than Excel keeps, for the shells to warn about when the file is meant for Excel.
+
+use std::borrow::Cow;
 
 use crate::model::{
     CtEnum, DateStruct, DesignInfo, EligibilityModule, Intervention, LabelledValue, Location,
@@ -61,8 +67,11 @@ pub struct CsvOptions {
     pub byte_order_mark: bool,
 }
 
-/// Between the values of a list cell.
-const LIST_SEPARATOR: &str = " | ";
+/// Between the values of a list cell, as CT.gov writes it.
+const LIST_SEPARATOR: &str = "|";
+
+/// Between the parts of the "Study Design" cell.
+const DESIGN_SEPARATOR: &str = " | ";
 
 /// A study's page on ClinicalTrials.gov is this followed by its NCT ID.
 pub(crate) const STUDY_URL: &str = "https://clinicaltrials.gov/study/";
@@ -70,24 +79,52 @@ pub(crate) const STUDY_URL: &str = "https://clinicaltrials.gov/study/";
 /// The records as CSV: a header row of [`CSV_COLUMNS`], then one row per record, rows ending in
 /// CRLF (RFC 4180). Cells holding commas, quotes or line breaks are quoted.
 pub fn to_csv(studies: &[&Study], options: CsvOptions) -> String {
+    rows_to_csv(&csv_rows(studies), options)
+}
+
+/// The cells of each record's row, in [`CSV_COLUMNS`] order, exactly as [`to_csv`] writes
+/// them (formula-guarded, before CSV quoting). [`rows_to_csv`] writes them as the file, and
+/// [`cells_over_excel_limit`](super::cells_over_excel_limit) checks them; a shell that needs
+/// both builds the rows once.
+pub fn csv_rows(studies: &[&Study]) -> Vec<Vec<String>> {
+    studies.iter().map(|study| row(study)).collect()
+}
+
+/// The CSV file of rows made by [`csv_rows`]: the header row of [`CSV_COLUMNS`], then the
+/// rows, as [`to_csv`] writes them.
+pub fn rows_to_csv(rows: &[Vec<String>], options: CsvOptions) -> String {
     let mut out = String::new();
     if options.byte_order_mark {
         out.push('\u{FEFF}');
     }
     // Cannot fail: the writer writes valid UTF-8 text into memory.
-    out.push_str(&write_rows(studies).unwrap_or_default());
+    out.push_str(&write_rows(rows).unwrap_or_default());
     out
 }
 
-fn write_rows(studies: &[&Study]) -> Option<String> {
+/// One record's cells, formula-guarded.
+fn row(study: &Study) -> Vec<String> {
+    CSV_COLUMNS
+        .iter()
+        .map(|column| {
+            let value = cell(study, column);
+            match formula_guard::guard(&value) {
+                Cow::Borrowed(_) => value,
+                Cow::Owned(guarded) => guarded,
+            }
+        })
+        .collect()
+}
+
+fn write_rows(rows: &[Vec<String>]) -> Option<String> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
+        // Every row has one cell per column; a caller's odd row is written as it is.
+        .flexible(true)
         .from_writer(Vec::new());
     writer.write_record(CSV_COLUMNS).ok()?;
-    for study in studies {
-        let cells: Vec<String> = CSV_COLUMNS.iter().map(|c| cell(study, c)).collect();
-        let guarded = cells.iter().map(|c| formula_guard::guard(c));
-        writer.write_record(guarded.map(|c| c.into_owned())).ok()?;
+    for row in rows {
+        writer.write_record(row).ok()?;
     }
     String::from_utf8(writer.into_inner().ok()?).ok()
 }
@@ -142,17 +179,9 @@ fn cell(study: &Study, column: &str) -> String {
             .and_then(|e| e.count)
             .map(|count| count.to_string())
             .unwrap_or_default(),
-        // CT.gov's column is the lead sponsor's class; without it, the classes a page listed.
-        "Funder Type" => match sponsors.lead_sponsor.as_ref().and_then(|s| s.class) {
-            Some(class) => class.code().to_string(),
-            None => join(
-                study
-                    .trialcards
-                    .funder_types
-                    .iter()
-                    .map(|c| c.code().to_string()),
-            ),
-        },
+        // CT.gov's column is the lead sponsor's class, one value. Classes a page listed without
+        // saying whose are no sponsor's in particular, so they stay out.
+        "Funder Type" => code(sponsors.lead_sponsor.as_ref().and_then(|s| s.class)),
         "Study Type" => code(design.study_type),
         "Study Design" => design
             .design_info
@@ -273,7 +302,7 @@ fn study_design(info: &DesignInfo) -> String {
         info.observational_model.map(|v| v.code()),
     );
     part("Time Perspective", info.time_perspective.map(|v| v.code()));
-    parts.join(LIST_SEPARATOR)
+    parts.join(DESIGN_SEPARATOR)
 }
 
 /// "Facility, City, State, Zip, Country", the parts the location has.

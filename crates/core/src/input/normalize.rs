@@ -31,6 +31,11 @@ fn fate(c: char) -> Fate {
     }
 }
 
+/// Whether [`normalize`] keeps `c` as it is (it removes or replaces the others).
+pub(crate) fn keeps(c: char) -> bool {
+    matches!(fate(c), Fate::Keep)
+}
+
 /// `text` with invisible characters removed and unusual spaces and line breaks made plain.
 /// Borrows when there is nothing to change (the common case: one pass, no copy).
 pub fn normalize(text: &str) -> Cow<'_, str> {

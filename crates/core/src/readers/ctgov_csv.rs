@@ -1,13 +1,22 @@
 //! The ClinicalTrials.gov CSV download reader: one record per row, columns matched by their
-//! header (any subset, any order), `|` between the values of a list column. A column the model
-//! has no field for, and a value that cannot be placed, go to `trialcards.otherFields`. A cell
-//! our CSV writer guarded against spreadsheet formulas (`'=…`) reads without its apostrophe.
+//! header (any subset, any order), `|` between the values of a list column (CT.gov writes a
+//! bare `|`, older trialcards files ` | `; either reads, mixed too). A column the model has no
+//! field for, and a value that cannot be placed, go to `trialcards.otherFields`.
+//!
+//! The reader gets the file as it is and cleans each cell itself, as every input is cleaned
+//! ([`normalize`](crate::input::normalize): invisible characters removed, odd spaces made
+//! plain, line breaks `\n`, then trimmed) — but a cell our CSV writer guarded against
+//! spreadsheet formulas (`'=…`, `' =…`), which loses its apostrophe and is otherwise read
+//! exactly as written, so that every value our writer guards reads back unchanged.
+
+use std::borrow::Cow;
 
 use crate::detect::Layout;
 use crate::export::formula_guard;
 use crate::fields::code_list::{parse_code_list, split_parenthesised};
 use crate::fields::design::parse_masking;
 use crate::fields::{age, date};
+use crate::input::normalize::{line_breaks, normalize};
 use crate::model::{
     AgencyClass, DateStruct, DesignInfo, Diagnostic, EnrollmentInfo, Intervention, LabelledValue,
     OrgStudyIdInfo, Outcome, SecondaryIdInfo, Severity, SourceInfo, Sponsor, StandardAge, Study,
@@ -15,13 +24,15 @@ use crate::model::{
 use crate::vocab;
 use crate::ParseOutput;
 
-/// Reads `text` (a CSV whose header names CT.gov's columns) named `name` into records.
+/// Reads `text` (a CSV whose header names CT.gov's columns, as the file holds it: not
+/// normalized) named `name` into records.
 pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
     let body = text.trim_start_matches('\u{FEFF}');
     let mut reader = csv::ReaderBuilder::new().from_reader(body.as_bytes());
+    let mut lines = LineCounter::default();
     let mut out = ParseOutput::default();
     let headers = match reader.headers() {
-        Ok(h) => h.iter().map(|h| h.trim().to_string()).collect::<Vec<_>>(),
+        Ok(h) => h.iter().map(|h| clean(h).into_owned()).collect::<Vec<_>>(),
         Err(err) => {
             out.diagnostics.push(Diagnostic::new(
                 Severity::Error,
@@ -39,18 +50,18 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
             Ok(record) => {
                 let line = record
                     .position()
-                    .map(|p| p.line() as usize)
+                    .map(|p| lines.line_at(body, p.byte()))
                     .unwrap_or(row_no + 1);
                 let mut study = Study::default();
-                for (header, value) in headers.iter().zip(record.iter()) {
-                    let value = formula_guard::unguard(value.trim());
+                for (header, raw) in headers.iter().zip(record.iter()) {
+                    let value = cell_value(raw);
                     if value.is_empty() {
                         continue;
                     }
-                    if let Err(why) = place(&mut study, header, value) {
+                    if let Err(why) = place(&mut study, header, &value) {
                         study.trialcards.other_fields.push(LabelledValue {
                             label: header.clone(),
-                            value: value.to_string(),
+                            value: value.into_owned(),
                             line: Some(line),
                         });
                         if let Some(why) = why {
@@ -79,7 +90,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                 out.records.push(study);
             }
             Err(err) => {
-                let line = err.position().map(|p| p.line() as usize);
+                let line = err.position().map(|p| lines.line_at(body, p.byte()));
                 out.diagnostics.push(Diagnostic::new(
                     Severity::Error,
                     line,
@@ -101,6 +112,50 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
         super::note_several(name, &mut out, "studies");
     }
     out
+}
+
+/// The value of a cell as the file holds it: a cell our writer guarded, exactly as it was
+/// before the guard; any other cell [cleaned](clean).
+fn cell_value(raw: &str) -> Cow<'_, str> {
+    match formula_guard::unguard(raw) {
+        Some(value) => Cow::Borrowed(value),
+        None => clean(raw),
+    }
+}
+
+/// `raw` as every input is read: normalized, line breaks `\n`, trimmed. Borrows when that
+/// changes nothing but the ends.
+fn clean(raw: &str) -> Cow<'_, str> {
+    match normalize(raw) {
+        Cow::Borrowed(_) if !raw.contains('\r') => Cow::Borrowed(raw.trim()),
+        normalized => Cow::Owned(line_breaks(&normalized).trim().to_string()),
+    }
+}
+
+/// Line numbers of byte offsets met in order, each of `\r\n`, `\r` and `\n` ending a line
+/// (the `csv` crate counts `\n` only, which would put every row of an old-Mac file on line 1).
+#[derive(Debug, Default)]
+struct LineCounter {
+    /// How far into the text lines have been counted.
+    offset: usize,
+    /// Line breaks before `offset`.
+    breaks: usize,
+}
+
+impl LineCounter {
+    /// The line (from 1) of byte `at` of `text`; `at` is never before the previous one asked.
+    fn line_at(&mut self, text: &str, at: u64) -> usize {
+        let bytes = text.as_bytes();
+        let end = usize::try_from(at).unwrap_or(usize::MAX).min(bytes.len());
+        for i in self.offset..end {
+            let crlf = bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r';
+            if matches!(bytes[i], b'\r' | b'\n') && !crlf {
+                self.breaks += 1;
+            }
+        }
+        self.offset = self.offset.max(end);
+        self.breaks + 1
+    }
 }
 
 /// The values of a list column (`PHASE1|PHASE2`, `A | B`).
@@ -164,12 +219,7 @@ fn place(study: &mut Study, header: &str, value: &str) -> Placed {
         "Primary Outcome Measures" => p.outcomes_module.primary_outcomes = outcomes(value),
         "Secondary Outcome Measures" => p.outcomes_module.secondary_outcomes = outcomes(value),
         "Other Outcome Measures" => p.outcomes_module.other_outcomes = outcomes(value),
-        "Sponsor" => {
-            p.sponsor_collaborators_module.lead_sponsor = Some(Sponsor {
-                name: Some(value.to_string()),
-                class: None,
-            })
-        }
+        "Sponsor" => lead_sponsor(study).name = Some(value.to_string()),
         "Collaborators" => {
             p.sponsor_collaborators_module.collaborators = items(value)
                 .map(|n| Sponsor {
@@ -199,13 +249,7 @@ fn place(study: &mut Study, header: &str, value: &str) -> Placed {
             });
             return set(count.is_some());
         }
-        "Funder Type" => {
-            let classes: Vec<Option<AgencyClass>> = items(value).map(vocab::lookup).collect();
-            if classes.iter().any(Option::is_none) {
-                return Err(unknown(value));
-            }
-            study.trialcards.funder_types = classes.into_iter().flatten().collect();
-        }
+        "Funder Type" => return set(place_funder_type(study, value)),
         "Study Type" => {
             p.design_module.study_type = vocab::lookup(value);
             return set(p.design_module.study_type.is_some());
@@ -256,6 +300,28 @@ fn place(study: &mut Study, header: &str, value: &str) -> Placed {
     Ok(())
 }
 
+/// The lead sponsor, made if the row has not named it yet (its columns come in any order).
+fn lead_sponsor(study: &mut Study) -> &mut Sponsor {
+    study
+        .protocol_section
+        .sponsor_collaborators_module
+        .lead_sponsor
+        .get_or_insert_with(Sponsor::default)
+}
+
+/// "INDUSTRY": CT.gov's Funder Type is the lead sponsor's class. Several classes (`OTHER |
+/// INDUSTRY`, as older trialcards versions wrote the classes a page listed) say no sponsor's,
+/// so they go to `trialcards.funderTypes`.
+fn place_funder_type(study: &mut Study, value: &str) -> bool {
+    let classes: Option<Vec<AgencyClass>> = items(value).map(vocab::lookup).collect();
+    match classes.as_deref() {
+        Some([one]) => lead_sponsor(study).class = Some(*one),
+        Some(several) if !several.is_empty() => study.trialcards.funder_types = several.to_vec(),
+        _ => return false,
+    }
+    true
+}
+
 /// Outcome measures, one per `|` item, each kept whole as its measure: the download joins
 /// measure, description and time frame with commas that also occur inside them.
 fn outcomes(value: &str) -> Vec<Outcome> {
@@ -295,7 +361,8 @@ fn place_age(study: &mut Study, value: &str) -> bool {
 }
 
 /// "Allocation: RANDOMIZED|Intervention Model: PARALLEL|Masking: DOUBLE (PARTICIPANT,
-/// INVESTIGATOR)|Primary Purpose: TREATMENT" (and the observational keys).
+/// INVESTIGATOR)|Primary Purpose: TREATMENT", with ` | ` or `|` between the parts (and the
+/// observational keys).
 fn place_design(study: &mut Study, value: &str) -> bool {
     let mut info = DesignInfo::default();
     for item in items(value) {
@@ -337,4 +404,42 @@ fn place_design(study: &mut Study, value: &str) -> bool {
     }
     study.protocol_section.design_module.design_info = Some(info);
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guarded_cell_reads_exactly_and_any_other_cell_is_cleaned() {
+        for (raw, value) in [
+            ("'=1+1", "=1+1"),
+            ("' =1+1", " =1+1"),
+            ("'\u{A0}=1", "\u{A0}=1"),
+            ("'\u{FEFF}\u{200B}-1", "\u{FEFF}\u{200B}-1"),
+            ("'\r=1", "\r=1"),
+            ("'\r\n@x ", "\r\n@x "),
+            ("''=x", "'=x"),
+            ("  Plain\u{200B} title\r\nnext  ", "Plain title\nnext"),
+            ("\u{A0}'Tis", "'Tis"),
+            ("'Tis ", "'Tis"),
+            (" =1+1", "=1+1"),
+        ] {
+            assert_eq!(cell_value(raw), value, "{raw:?}");
+        }
+        assert!(matches!(cell_value(" Plain "), Cow::Borrowed("Plain")));
+    }
+
+    #[test]
+    fn lines_are_counted_for_every_kind_of_line_break() {
+        let text = "a\nb\r\nc\rd\n\ne";
+        let mut lines = LineCounter::default();
+        let at = |c: char| text.find(c).unwrap() as u64;
+        assert_eq!(lines.line_at(text, 0), 1);
+        assert_eq!(lines.line_at(text, at('b')), 2);
+        assert_eq!(lines.line_at(text, at('c')), 3);
+        assert_eq!(lines.line_at(text, at('d')), 4);
+        assert_eq!(lines.line_at(text, at('e')), 6);
+        assert_eq!(lines.line_at(text, u64::MAX), 6);
+    }
 }
