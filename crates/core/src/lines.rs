@@ -408,6 +408,28 @@ pub fn normalize_label(label: &str) -> String {
 /// No label as a page prints it is longer than this (the table's longest is 39 bytes).
 const MAX_LABEL_TEXT: usize = 64;
 
+/// [`normalize_label`] of an ASCII `label` into `buf` (at most its length); `None` for text
+/// that is not ASCII or does not fit.
+fn normalize_ascii<'b>(label: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !label.is_ascii() || label.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    for b in label.bytes() {
+        if b.is_ascii_alphanumeric() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else if n > 0 && buf[n - 1] != b' ' {
+            buf[n] = b' ';
+            n += 1;
+        }
+    }
+    while n > 0 && buf[n - 1] == b' ' {
+        n -= 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// The field a label names, if the synonym table knows it. A leading "Actual", "Estimated" or
 /// "Anticipated" ("Actual Study Start Date") names the same field as the label without it.
 pub fn lookup_label(label: &str) -> Option<Label> {
@@ -419,7 +441,16 @@ pub fn lookup_label(label: &str) -> Option<Label> {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<&str, Label>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| SYNONYMS.iter().copied().collect());
-    let key = normalize_label(label);
+    // Labels are short and mostly ASCII: normalised on the stack, without an allocation.
+    let mut buf = [0u8; MAX_LABEL_TEXT];
+    let owned;
+    let key: &str = match normalize_ascii(label, &mut buf) {
+        Some(k) => k,
+        None => {
+            owned = normalize_label(label);
+            &owned
+        }
+    };
     let find = |k: &str| table.get(k).copied();
     // "Actual Study Start Date", "Study Start (Actual)", "Enrollment (Estimated)".
     const QUALIFIERS: [&str; 3] = ["actual", "estimated", "anticipated"];
@@ -539,6 +570,24 @@ mod tests {
             split_labelled("Public title: A trial"),
             Some((Label::BriefTitle, "A trial"))
         );
+    }
+
+    #[test]
+    fn labels_normalise_alike_on_the_stack_and_on_the_heap() {
+        let mut buf = [0u8; 64];
+        for label in [
+            "ClinicalTrials.gov Identifier:",
+            "  Study Start (Actual) ",
+            "A--B",
+            "",
+        ] {
+            assert_eq!(
+                normalize_ascii(label, &mut buf).map(str::to_string),
+                Some(normalize_label(label)),
+                "{label}"
+            );
+        }
+        assert_eq!(normalize_ascii("Pénalité", &mut buf), None);
     }
 
     #[test]

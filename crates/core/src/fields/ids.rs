@@ -90,6 +90,14 @@ enum Tail {
 /// The registry ID `word` is, if it is one: EudraCT (`2012-004303-12`), CTIS (`2022-500123-45-00`),
 /// or a registry prefix with its digits (`ISRCTN12345678`, `IRCT20190101012345N1`).
 pub fn registry_id(word: &str) -> Option<RegistryId<'_>> {
+    // Every ID holds a digit and starts with one (EudraCT, CTIS) or with a prefix's first
+    // letter: most words are no ID, and this says so without trying each shape.
+    let first = *word.as_bytes().first()?;
+    let opens =
+        first.is_ascii_digit() || REGISTRY_PREFIXES.iter().any(|p| p.0.as_bytes()[0] == first);
+    if !opens || !word.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // `d` stands for a digit; every other byte must match exactly.
     let shaped = |shape: &str| {
         word.len() == shape.len()
