@@ -454,7 +454,7 @@ pub fn lookup_label(label: &str) -> Option<Label> {
     let find = |k: &str| table.get(k).copied();
     // "Actual Study Start Date", "Study Start (Actual)", "Enrollment (Estimated)".
     const QUALIFIERS: [&str; 3] = ["actual", "estimated", "anticipated"];
-    find(&key).or_else(|| {
+    find(key).or_else(|| {
         QUALIFIERS.iter().find_map(|q| {
             let bare = key
                 .strip_prefix(q)
