@@ -410,7 +410,7 @@ const MAX_LABEL_TEXT: usize = 64;
 
 /// [`normalize_label`] of an ASCII `label` into `buf` (at most its length); `None` for text
 /// that is not ASCII or does not fit.
-fn normalize_ascii<'b>(label: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+pub(crate) fn normalize_ascii<'b>(label: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     if !label.is_ascii() || label.len() > buf.len() {
         return None;
     }

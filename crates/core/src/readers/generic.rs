@@ -94,7 +94,12 @@ const EMBEDDED_LABEL: &str = "the record embedded in the page";
 
 /// Whether `text` is one of the shared section headings.
 fn is_section_heading(text: &str) -> bool {
-    text.len() < 60 && SECTION_HEADINGS.contains(&normalize_label(text).as_str())
+    let mut buf = [0u8; 60];
+    text.len() < 60
+        && match crate::lines::normalize_ascii(text, &mut buf) {
+            Some(key) => SECTION_HEADINGS.contains(&key),
+            None => SECTION_HEADINGS.contains(&normalize_label(text).as_str()),
+        }
 }
 
 /// Whether a line under a list label is no item of the list: a section heading, a registry label
@@ -107,13 +112,16 @@ fn ends_list(label: Label, value: &str) -> bool {
 }
 
 fn is_related_heading(text: &str) -> bool {
-    // The headings are ASCII: compare bytes case-blind, without a lowercased copy.
-    text.len() < 60
-        && RELATED_HEADINGS.iter().any(|h| {
-            text.as_bytes()
-                .windows(h.len())
-                .any(|w| w.eq_ignore_ascii_case(h.as_bytes()))
-        })
+    if text.len() >= 60 {
+        return false;
+    }
+    // The headings are ASCII: lowercased on the stack, then searched.
+    let mut buf = [0u8; 60];
+    let lower = &mut buf[..text.len()];
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = String::from_utf8_lossy(lower);
+    RELATED_HEADINGS.iter().any(|h| lower.contains(h))
 }
 
 /// The items of a list written on one line: split at `;`, ` | `, `<br>` and `•`; at commas when
