@@ -21,10 +21,59 @@ pub struct ParseJob {
     pub text: String,
 }
 
+/// What the worker sends back for one input: its diagnostics, and its records as JSON Lines
+/// (one record a line), so the page reads them a step at a time instead of all at once.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ParsedLines {
+    /// The input's own diagnostics.
+    pub diagnostics: Vec<trialcards_core::Diagnostic>,
+    /// Each record as compact JSON (which holds no line break), one a line.
+    pub records: String,
+}
+
+impl From<ParseOutput> for ParsedLines {
+    fn from(out: ParseOutput) -> Self {
+        let mut records = String::new();
+        for record in &out.records {
+            // Our own records always serialize.
+            if let Ok(json) = serde_json::to_string(record) {
+                records.push_str(&json);
+                records.push('\n');
+            }
+        }
+        ParsedLines {
+            diagnostics: out.diagnostics,
+            records,
+        }
+    }
+}
+
+/// How many records the page decodes before it lets the browser paint and handle input.
+const DECODE_STEP: usize = 250;
+
+/// The records of `lines`, decoded [`DECODE_STEP`] at a time, yielding to the browser between
+/// steps: a file of 14,000 pages no longer holds the page's thread for the whole decode.
+async fn decode_in_steps(lines: ParsedLines) -> ParseOutput {
+    let mut records = Vec::new();
+    for (k, line) in lines.records.lines().enumerate() {
+        if k > 0 && k % DECODE_STEP == 0 {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+        }
+        // Only lines our own worker wrote arrive here.
+        if let Ok(record) = serde_json::from_str(line) {
+            records.push(record);
+        }
+    }
+    ParseOutput {
+        records,
+        diagnostics: lines.diagnostics,
+    }
+}
+
 /// Runs in the worker: parses one input.
 #[oneshot]
-pub async fn ParseWorker(job: ParseJob) -> ParseOutput {
-    trialcards_core::parse(&job.name, &job.text)
+pub async fn ParseWorker(job: ParseJob) -> ParsedLines {
+    trialcards_core::parse(&job.name, &job.text).into()
 }
 
 /// Messages cross the worker boundary as JSON in a byte array: copying bytes between
@@ -70,7 +119,7 @@ impl Parser {
     /// Parses one input.
     pub async fn parse(&self, name: String, text: String) -> ParseOutput {
         match &self.bridge {
-            Some(bridge) => bridge.fork().run(ParseJob { name, text }).await,
+            Some(bridge) => decode_in_steps(bridge.fork().run(ParseJob { name, text }).await).await,
             None => parse_without_worker(&name, &text),
         }
     }
