@@ -3,7 +3,8 @@
 //! worker's wasm carries the parser; with the `in-place-parse` feature (used by
 //! the component tests, which have no built worker) the page parses in place.
 
-use gloo::worker::oneshot::{oneshot, OneshotBridge};
+use futures::{SinkExt, StreamExt};
+use gloo::worker::reactor::{reactor, ReactorBridge, ReactorScope};
 use gloo::worker::{Codec, Spawnable};
 use serde::{Deserialize, Serialize};
 use trialcards_core::ParseOutput;
@@ -21,59 +22,39 @@ pub struct ParseJob {
     pub text: String,
 }
 
-/// What the worker sends back for one input: its diagnostics, and its records as JSON Lines
-/// (one record a line), so the page reads them a step at a time instead of all at once.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct ParsedLines {
-    /// The input's own diagnostics.
-    pub diagnostics: Vec<trialcards_core::Diagnostic>,
-    /// Each record as compact JSON (which holds no line break), one a line.
-    pub records: String,
+/// One message from the worker about one input: a step of its records, or the end with the
+/// input's diagnostics. Records come [`STEP`] at a time, each step a message of its own, so
+/// the page reads a file of 14,000 pages without holding its thread for the whole of it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum ParseChunk {
+    /// The next records, in order.
+    Records(Vec<trialcards_core::Study>),
+    /// The input is read: its own diagnostics.
+    Done(Vec<trialcards_core::Diagnostic>),
 }
 
-impl From<ParseOutput> for ParsedLines {
-    fn from(out: ParseOutput) -> Self {
-        let mut records = String::new();
-        for record in &out.records {
-            // Our own records always serialize.
-            if let Ok(json) = serde_json::to_string(record) {
-                records.push_str(&json);
-                records.push('\n');
-            }
+/// How many records one message carries.
+const STEP: usize = 250;
+
+/// Runs in the worker: parses the input a bridge sends, and sends its records back a step at
+/// a time, then the diagnostics.
+#[reactor]
+pub async fn ParseWorker(mut scope: ReactorScope<ParseJob, ParseChunk>) {
+    let Some(job) = scope.next().await else {
+        return;
+    };
+    let out = trialcards_core::parse(&job.name, &job.text);
+    let mut records = out.records.into_iter();
+    loop {
+        let step: Vec<_> = records.by_ref().take(STEP).collect();
+        if step.is_empty() {
+            break;
         }
-        ParsedLines {
-            diagnostics: out.diagnostics,
-            records,
+        if scope.send(ParseChunk::Records(step)).await.is_err() {
+            return;
         }
     }
-}
-
-/// How many records the page decodes before it lets the browser paint and handle input.
-const DECODE_STEP: usize = 250;
-
-/// The records of `lines`, decoded [`DECODE_STEP`] at a time, yielding to the browser between
-/// steps: a file of 14,000 pages no longer holds the page's thread for the whole decode.
-async fn decode_in_steps(lines: ParsedLines) -> ParseOutput {
-    let mut records = Vec::new();
-    for (k, line) in lines.records.lines().enumerate() {
-        if k > 0 && k % DECODE_STEP == 0 {
-            gloo::timers::future::TimeoutFuture::new(0).await;
-        }
-        // Only lines our own worker wrote arrive here.
-        if let Ok(record) = serde_json::from_str(line) {
-            records.push(record);
-        }
-    }
-    ParseOutput {
-        records,
-        diagnostics: lines.diagnostics,
-    }
-}
-
-/// Runs in the worker: parses one input.
-#[oneshot]
-pub async fn ParseWorker(job: ParseJob) -> ParsedLines {
-    trialcards_core::parse(&job.name, &job.text).into()
+    let _ = scope.send(ParseChunk::Done(out.diagnostics)).await;
 }
 
 /// Messages cross the worker boundary as JSON in a byte array: copying bytes between
@@ -102,7 +83,7 @@ impl Codec for JsonCodec {
 
 /// The page's parser: the worker when the page was built with it, else in place.
 pub struct Parser {
-    bridge: Option<OneshotBridge<ParseWorker>>,
+    bridge: Option<ReactorBridge<ParseWorker>>,
 }
 
 impl Parser {
@@ -119,7 +100,21 @@ impl Parser {
     /// Parses one input.
     pub async fn parse(&self, name: String, text: String) -> ParseOutput {
         match &self.bridge {
-            Some(bridge) => decode_in_steps(bridge.fork().run(ParseJob { name, text }).await).await,
+            Some(bridge) => {
+                let mut fork = bridge.fork();
+                fork.send_input(ParseJob { name, text });
+                let mut out = ParseOutput::default();
+                while let Some(chunk) = fork.next().await {
+                    match chunk {
+                        ParseChunk::Records(records) => out.records.extend(records),
+                        ParseChunk::Done(diagnostics) => {
+                            out.diagnostics = diagnostics;
+                            break;
+                        }
+                    }
+                }
+                out
+            }
             None => parse_without_worker(&name, &text),
         }
     }
