@@ -87,7 +87,10 @@ test('markup in every field of a ClinicalTrials.gov record and a page with refer
   assert.ok(hrefs.includes("https://doi.org/10.0000/fict%22onmouseover%3D%22window.__xss%3D%27doi%27%22"), hrefs.join('\n'));
   assert.ok(!hrefs.some((h) => h.includes('pubmed') && !/\/\d+\/$/.test(h)), 'only all-digit PMIDs are linked');
   const text = await cards.evaluateAll((all) => all.map((c) => c.textContent).join('\n'));
-  for (const shown of ['<script>window.__xss=\'brief2\'</script>', '<svg onload=', 'javascript:window.__xss=\'doi2\'', '<iframe src=']) {
+  for (const shown of ['<script>window.__xss=\'brief2\'</script>', '<svg onload=', 'javascript:window.__xss=\'doi2\'', '<iframe src=',
+    // IPD sharing, its data sets, uploaded documents and MeSH chips: text, never links or markup.
+    'javascript:window.__xss=\'ipdurl\'', '<script>window.__xss=\'ipdtime\'</script>', '<img src=x onerror="window.__xss=\'doc\'">',
+    '<img src=x onerror="window.__xss=\'mesh\'">']) {
     assert.ok(text.includes(shown), `the markup shows as text: ${shown}`);
   }
   await page.close();

@@ -1,7 +1,7 @@
 //! Markdown from untrusted pages, rendered in a real browser: it formats, and it
 //! can never run script, load anything, or link anywhere but http(s) and mailto.
 
-use trialcards_web::components::{safe_url, Markdown, MarkdownProps};
+use trialcards_web::components::{safe_url, web_url, Markdown, MarkdownProps};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -17,6 +17,31 @@ async fn render(text: &str) -> Element {
     yew::Renderer::<Markdown>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
+}
+
+#[wasm_bindgen_test]
+fn a_web_url_is_http_or_https_with_a_host() {
+    assert_eq!(
+        web_url(" https://example.org/share?x=1 ").as_deref(),
+        Some("https://example.org/share?x=1")
+    );
+    assert_eq!(
+        web_url("HTTP://example.org").as_deref(),
+        Some("HTTP://example.org")
+    );
+    for bad in [
+        "mailto:a@example.org",
+        "javascript:alert(1)",
+        "http:example.org",
+        "https:///path",
+        "https://",
+        "//example.org",
+        "example.org",
+        "https://exa mple.org",
+        "data:text/html,x",
+    ] {
+        assert_eq!(web_url(bad), None, "{bad}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -96,6 +96,13 @@ const SYNONYMS: &[(&str, &str, &str)] = &[
     ("SecondaryIdType", "REGISTRY_IDENTIFIER", "REGISTRY"),
     ("SecondaryIdType", "OTHER_IDENTIFIER", "OTHER"),
     ("SecondaryIdType", "CTIS_EU_CT_NUMBER", "CTIS"),
+    // Classic XML's <ipd_info_type> names the documents in full.
+    ("IpdSharingInfoType", "STATISTICAL_ANALYSIS_PLAN_SAP", "SAP"),
+    ("IpdSharingInfoType", "STATISTICAL_ANALYSIS_PLAN", "SAP"),
+    ("IpdSharingInfoType", "INFORMED_CONSENT_FORM_ICF", "ICF"),
+    ("IpdSharingInfoType", "INFORMED_CONSENT_FORM", "ICF"),
+    ("IpdSharingInfoType", "CLINICAL_STUDY_REPORT_CSR", "CSR"),
+    ("IpdSharingInfoType", "CLINICAL_STUDY_REPORT", "CSR"),
     (
         "ResponsiblePartyType",
         "PRINCIPAL_INVESTIGATOR",

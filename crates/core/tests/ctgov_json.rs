@@ -104,7 +104,10 @@ fn the_json_study_equals_the_page_text_of_the_same_trial() {
         (&je.minimum_age, &je.maximum_age)
     );
 
-    assert_eq!(t.contacts_locations_module, j.contacts_locations_module);
+    // Inherent: only the JSON gives the site's geoPoint.
+    let mut jc = j.contacts_locations_module.clone();
+    assert!(jc.locations[0].geo_point.take().is_some());
+    assert_eq!(t.contacts_locations_module, jc);
     // Inherent: the page does not say what kind of reference it lists.
     let (tr, jr) = (
         &t.references_module.references,
@@ -122,22 +125,38 @@ fn the_json_study_equals_the_page_text_of_the_same_trial() {
 }
 
 #[test]
-fn v2_fields_the_model_lacks_are_kept_under_their_pointers() {
+fn the_v2_modules_of_the_fixture_are_read_into_the_model() {
     let s = one("s.json", &fixture("ctgov_json_study_graft_failure.json"));
-    let kept = &s.trialcards.unmodelled;
-    assert_eq!(
-        kept["/protocolSection/oversightModule"]["oversightHasDmc"],
-        serde_json::json!(true)
+    // Oversight, IPD sharing, expanded access, the geoPoint and the derived section are all
+    // modelled: nothing is left aside.
+    assert!(
+        s.trialcards.unmodelled.is_empty(),
+        "{:?}",
+        s.trialcards.unmodelled
     );
-    assert!(kept.contains_key("/derivedSection"));
-    assert!(kept.contains_key("/protocolSection/ipdSharingStatementModule"));
-    // A field the model has is read into it, not kept aside.
-    assert!(!kept.contains_key("/protocolSection/statusModule/studyFirstSubmitDate"));
+    let p = &s.protocol_section;
+    assert_eq!(p.oversight_module.oversight_has_dmc, Some(true));
+    assert_eq!(p.oversight_module.is_fda_regulated_drug, Some(false));
     assert_eq!(
-        s.protocol_section
-            .status_module
-            .study_first_submit_date
-            .as_deref(),
+        p.ipd_sharing_statement_module.ipd_sharing,
+        Some(trialcards_core::model::IpdSharing::No)
+    );
+    let access = p.status_module.expanded_access_info.as_ref().unwrap();
+    assert_eq!(access.has_expanded_access, Some(false));
+    let geo = p.contacts_locations_module.locations[0].geo_point.unwrap();
+    assert_eq!((geo.lat, geo.lon), (Some(44.05), Some(-123.02)));
+    let d = &s.derived_section;
+    assert_eq!(
+        d.misc_info_module.version_holder.as_deref(),
+        Some("2014-02-03")
+    );
+    let mesh = &d.condition_browse_module.meshes[0];
+    assert_eq!(
+        (mesh.id.as_deref(), mesh.term.as_deref()),
+        (Some("D999999"), Some("Fictional Graft Failure"))
+    );
+    assert_eq!(
+        p.status_module.study_first_submit_date.as_deref(),
         Some("2013-01-15")
     );
     assert_eq!(s.trialcards.source.layout, "ctgov-json");
@@ -146,6 +165,177 @@ fn v2_fields_the_model_lacks_are_kept_under_their_pointers() {
         "{:?}",
         s.trialcards.diagnostics
     );
+}
+
+/// A study giving every part of the v2 modules this version models, and parts it does not.
+const FULL_V2: &str = r#"{
+  "protocolSection": {
+    "identificationModule": {"nctId": "NCT09990081", "briefTitle": "A Fictional Full Study"},
+    "statusModule": {
+      "overallStatus": "COMPLETED",
+      "delayedPosting": true,
+      "expandedAccessInfo": {"hasExpandedAccess": true, "nctId": "NCT09990082", "statusForNctId": "AVAILABLE"},
+      "studyFirstSubmitDate": "2020-01-02",
+      "studyFirstSubmitQcDate": "2020-01-03",
+      "resultsWaived": false,
+      "resultsFirstSubmitDate": "2023-04-05",
+      "resultsFirstSubmitQcDate": "2023-04-06",
+      "dispFirstSubmitDate": "2022-07-08",
+      "dispFirstSubmitQcDate": "2022-07-09",
+      "dispFirstPostDateStruct": {"date": "2022-07-10", "type": "ACTUAL"},
+      "lastUpdateSubmitDate": "2024-02-03"
+    },
+    "sponsorCollaboratorsModule": {
+      "responsibleParty": {"oldNameTitle": "Ada Quill, Professor", "oldOrganization": "Northwind University"}
+    },
+    "oversightModule": {
+      "oversightHasDmc": true, "isFdaRegulatedDrug": true, "isFdaRegulatedDevice": false,
+      "isUnapprovedDevice": false, "isPpsd": false, "isUsExport": true, "fdaaa801Violation": false
+    },
+    "eligibilityModule": {"studyPopulation": "Adults", "samplingMethod": "NON_PROBABILITY_SAMPLE"},
+    "contactsLocationsModule": {
+      "locations": [{"facility": "Northwind Hospital", "geoPoint": {"lat": 60, "lon": 5.32}}]
+    },
+    "referencesModule": {
+      "references": [{"pmid": "99999998", "retractions": [{"pmid": "99999997", "source": "Fict J"}]}],
+      "seeAlsoLinks": [{"label": "Study site", "url": "https://example.org/study"}],
+      "availIpds": [{"id": "IPD-1", "type": "Individual Participant Data Set", "url": "https://example.org/ipd", "comment": "On request"}]
+    },
+    "ipdSharingStatementModule": {
+      "ipdSharing": "YES", "description": "All data", "infoTypes": ["STUDY_PROTOCOL", "SAP", "CSR"],
+      "timeFrame": "From 2025", "accessCriteria": "Researchers", "url": "https://example.org/share"
+    }
+  },
+  "annotationSection": {"annotationModule": {"unpostedAnnotation": {"unpostedResponsibleParty": "Northwind"}}},
+  "documentSection": {
+    "largeDocumentModule": {
+      "noSap": false,
+      "largeDocs": [{
+        "typeAbbrev": "Prot_SAP", "hasProtocol": true, "hasSap": true, "hasIcf": false,
+        "label": "Study Protocol and Statistical Analysis Plan", "date": "2021-05-06",
+        "uploadDate": "2021-06-07T08:09", "filename": "Prot_SAP_000.pdf", "size": 123456
+      }]
+    }
+  },
+  "derivedSection": {
+    "miscInfoModule": {
+      "versionHolder": "2024-02-05",
+      "removedCountries": ["Norway"],
+      "submissionTracking": {
+        "estimatedResultsFirstSubmitDate": "2023-01-01",
+        "firstMcpInfo": {"postDateStruct": {"date": "2023-02-02", "type": "ACTUAL"}},
+        "submissionInfos": [{"releaseDate": "2023-03-03", "unreleaseDate": "2023-03-04", "unreleaseDateUnknown": false, "resetDate": "2023-03-05", "mcpReleaseN": 1}]
+      }
+    },
+    "conditionBrowseModule": {
+      "meshes": [{"id": "D999991", "term": "Fictional Fever"}],
+      "ancestors": [{"id": "D999990", "term": "Fictional Diseases"}],
+      "browseLeaves": [{"id": "M999991", "name": "Fictional Fever", "asFound": "Fever", "relevance": "HIGH"}],
+      "browseBranches": [{"abbrev": "BC99", "name": "Fictional Branch"}]
+    },
+    "interventionBrowseModule": {
+      "meshes": [{"id": "D999992", "term": "Fictional Saline"}],
+      "browseLeaves": [{"id": "M999992", "name": "Fictional Saline", "relevance": "LOW"}]
+    }
+  },
+  "hasResults": true
+}"#;
+
+#[test]
+fn every_newly_modelled_v2_field_is_read_and_written_back_whole() {
+    let s = one("full.json", FULL_V2);
+    // Only what the model still has no field for is kept aside: the annotation section and a
+    // reference's retractions.
+    let kept: Vec<&str> = s.trialcards.unmodelled.keys().map(String::as_str).collect();
+    assert_eq!(
+        kept,
+        [
+            "/annotationSection",
+            "/protocolSection/referencesModule/references/0/retractions"
+        ]
+    );
+    assert!(
+        s.trialcards.diagnostics.is_empty(),
+        "{:?}",
+        s.trialcards.diagnostics
+    );
+    // Written as JSON, the record holds every value of the input where the input had it, the
+    // kept parts under their pointers (the integer latitude is the same number, 60.0).
+    let written = serde_json::to_value(&s).unwrap();
+    let mut input: serde_json::Value = serde_json::from_str(FULL_V2).unwrap();
+    input["protocolSection"]["contactsLocationsModule"]["locations"][0]["geoPoint"]["lat"] =
+        serde_json::json!(60.0);
+    let mut rebuilt = written.clone();
+    let extras = rebuilt
+        .as_object_mut()
+        .unwrap()
+        .remove("trialcards")
+        .unwrap();
+    for (pointer, value) in extras["unmodelled"].as_object().unwrap() {
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        let parent = if parent.is_empty() {
+            &mut rebuilt
+        } else {
+            rebuilt.pointer_mut(parent).unwrap()
+        };
+        parent[key] = value.clone();
+    }
+    assert_eq!(rebuilt, input);
+    // And read back, it is the same record.
+    let mut back = one("again.json", &written.to_string());
+    back.trialcards.source = s.trialcards.source.clone();
+    assert_eq!(back, s);
+}
+
+#[test]
+fn a_derived_module_of_the_wrong_shape_is_kept_and_the_others_are_read() {
+    let text = r#"{"protocolSection":{"identificationModule":{"nctId":"NCT09990083"}},
+"derivedSection":{"miscInfoModule":{"versionHolder":7},
+"conditionBrowseModule":{"meshes":[{"id":"D999991","term":"Fictional Fever"}]}}}"#;
+    let s = one("odd-derived.json", text);
+    assert_eq!(
+        s.trialcards.unmodelled["/derivedSection/miscInfoModule"],
+        serde_json::json!({"versionHolder": 7})
+    );
+    assert_eq!(
+        s.derived_section.condition_browse_module.meshes[0]
+            .term
+            .as_deref(),
+        Some("Fictional Fever")
+    );
+    assert!(s.trialcards.diagnostics[0]
+        .message
+        .contains("/derivedSection/miscInfoModule could not be read"));
+}
+
+#[test]
+fn an_unknown_code_in_a_newly_modelled_field_is_kept_and_named() {
+    let text = r#"{"protocolSection":{"identificationModule":{"nctId":"NCT09990084"},
+"ipdSharingStatementModule":{"ipdSharing":"MAYBE_LATER","infoTypes":["SAP","DATA_DICTIONARY"],"timeFrame":"Soon"}}}"#;
+    let s = one("future-ipd.json", text);
+    let ipd = &s.protocol_section.ipd_sharing_statement_module;
+    assert_eq!(ipd.ipd_sharing, None);
+    assert_eq!(
+        ipd.info_types,
+        [trialcards_core::model::IpdSharingInfoType::Sap]
+    );
+    assert_eq!(ipd.time_frame.as_deref(), Some("Soon"));
+    let kept = &s.trialcards.unmodelled;
+    assert_eq!(
+        kept["/protocolSection/ipdSharingStatementModule/ipdSharing"],
+        "MAYBE_LATER"
+    );
+    assert_eq!(
+        kept["/protocolSection/ipdSharingStatementModule/infoTypes/1"],
+        "DATA_DICTIONARY"
+    );
+    let warnings = s
+        .trialcards
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    assert_eq!(warnings, 2);
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! The card's collapsible sections, each shown only when the record has something
 //! for it. `<details>` makes them keyboard-accessible without script.
 
-use trialcards_core::model::{CriterionItem, Outcome, Severity};
+use trialcards_core::model::{large_doc_url, BrowseModule, CriterionItem, Outcome, Severity};
 use trialcards_core::Study;
 use yew::prelude::*;
 
 use super::card::fact;
-use super::markdown::{safe_url, Markdown};
+use super::markdown::{safe_url, web_url, Markdown};
 use crate::display::{code_words, count, phase_words, words};
 use crate::state::SourceRef;
 
@@ -81,9 +81,13 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
             { arms(s, cap) }
             { outcomes(s, cap) }
             { sponsors(s) }
+            { oversight(s) }
             { contacts(s, cap) }
             { identifiers(s, cap) }
             { references(s, cap) }
+            { data_sharing(s, cap) }
+            { documents(s, cap) }
+            { mesh_terms(s, cap) }
             { related(s, cap) }
             { results(s, cap) }
             { other_fields(s, cap) }
@@ -184,7 +188,11 @@ fn eligibility(s: &Study, cap: &Cap) -> Html {
     let has_tree = tree.is_some_and(|t| {
         !t.inclusion.is_empty() || !t.exclusion.is_empty() || !t.preamble.is_empty()
     });
-    if !has_tree && e.eligibility_criteria.is_none() && e.study_population.is_none() {
+    if !has_tree
+        && e.eligibility_criteria.is_none()
+        && e.study_population.is_none()
+        && e.sampling_method.is_none()
+    {
         return Html::default();
     }
     section(
@@ -195,6 +203,9 @@ fn eligibility(s: &Study, cap: &Cap) -> Html {
                 if let Some(population) = e.study_population.clone() {
                     <h4>{ "Study population" }</h4>
                     <Markdown text={population} />
+                }
+                if let Some(method) = e.sampling_method {
+                    <dl class="facts">{ fact("Sampling method", Some(code_words(method))) }</dl>
                 }
                 if let (true, Some(tree)) = (has_tree, tree) {
                     { for cap.take(&tree.preamble).iter().map(|p| html! { <p>{ p }</p> }) }
@@ -349,6 +360,8 @@ fn sponsors(s: &Study) -> Html {
             &p.investigator_full_name,
             &p.investigator_title,
             &p.investigator_affiliation,
+            &p.old_name_title,
+            &p.old_organization,
         ]
         .into_iter()
         .flatten()
@@ -525,7 +538,8 @@ fn doi_url(doi: &str) -> Option<String> {
 
 fn references(s: &Study, cap: &Cap) -> Html {
     let refs = &s.protocol_section.references_module.references;
-    if refs.is_empty() {
+    let links = &s.protocol_section.references_module.see_also_links;
+    if refs.is_empty() && links.is_empty() {
         return Html::default();
     }
     let dois = &s.trialcards.reference_dois;
@@ -555,6 +569,204 @@ fn references(s: &Study, cap: &Cap) -> Html {
                 }) }
             </ol>
             { cap.note(refs.len(), "references") }
+            if !links.is_empty() {
+                <h4>{ "Links" }</h4>
+                <ul class="see-also">
+                    { for cap.take(links).iter().map(|l| {
+                        let label = l.label.clone().or_else(|| l.url.clone()).unwrap_or_default();
+                        html! {
+                            <li>
+                                { web_link(&label, l.url.as_deref()) }
+                                if let (Some(url), true) = (&l.url, l.label.is_some() && l.url.as_deref().and_then(web_url).is_none()) {
+                                    <span class="muted">{ format!(" ({url})") }</span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                { cap.note(links.len(), "links") }
+            }
+            </>
+        },
+    )
+}
+
+/// `text`, as a link to `url` when `url` is an http(s) address ([`web_url`]); else plain text.
+fn web_link(text: &str, url: Option<&str>) -> Html {
+    match url.and_then(web_url) {
+        Some(url) => html! {
+            <a href={url} target="_blank" rel="noopener noreferrer">{ text }</a>
+        },
+        None => html! { { text } },
+    }
+}
+
+/// "Yes" or "No".
+fn yes_no(value: Option<bool>) -> Option<String> {
+    value.map(|yes| if yes { "Yes" } else { "No" }.to_string())
+}
+
+/// Who watches over the study: a data monitoring committee, FDA regulation.
+fn oversight(s: &Study) -> Html {
+    let o = &s.protocol_section.oversight_module;
+    let rows = [
+        fact("Data monitoring committee", yes_no(o.oversight_has_dmc)),
+        fact("FDA-regulated drug", yes_no(o.is_fda_regulated_drug)),
+        fact("FDA-regulated device", yes_no(o.is_fda_regulated_device)),
+        fact(
+            "Device not approved or cleared by the FDA",
+            yes_no(o.is_unapproved_device),
+        ),
+        fact(
+            "Pediatric postmarket surveillance of a device",
+            yes_no(o.is_ppsd),
+        ),
+        fact("Product exported from the U.S.", yes_no(o.is_us_export)),
+        fact("FDAAA 801 violation", yes_no(o.fdaaa801_violation)),
+    ];
+    if rows.iter().all(|r| *r == Html::default()) {
+        return Html::default();
+    }
+    section(
+        "Oversight",
+        "oversight",
+        html! { <dl class="facts">{ for rows }</dl> },
+    )
+}
+
+/// Whether and how the individual participant data (IPD) will be shared, and the data sets
+/// and documents the record says are available.
+fn data_sharing(s: &Study, cap: &Cap) -> Html {
+    let ipd = &s.protocol_section.ipd_sharing_statement_module;
+    let available = &s.protocol_section.references_module.avail_ipds;
+    if *ipd == Default::default() && available.is_empty() {
+        return Html::default();
+    }
+    let documents = (!ipd.info_types.is_empty()).then(|| {
+        ipd.info_types
+            .iter()
+            .map(|t| code_words(*t))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    section(
+        "Sharing of participant data",
+        "data-sharing",
+        html! {
+            <>
+                <dl class="facts">
+                    { fact("Plan to share individual participant data", ipd.ipd_sharing.map(code_words)) }
+                    { fact("Documents shared", documents) }
+                    { fact("Time frame", ipd.time_frame.clone()) }
+                    if let Some(url) = ipd.url.as_deref() {
+                        <div class="fact"><dt>{ "Where" }</dt><dd>{ web_link(url, Some(url)) }</dd></div>
+                    }
+                </dl>
+                if let Some(description) = ipd.description.clone() {
+                    <h4>{ "What will be shared" }</h4>
+                    <Markdown text={description} />
+                }
+                if let Some(criteria) = ipd.access_criteria.clone() {
+                    <h4>{ "Access criteria" }</h4>
+                    <Markdown text={criteria} />
+                }
+                if !available.is_empty() {
+                    <h4>{ "Available data and documents" }</h4>
+                    <ul class="available-ipd">
+                        { for cap.take(available).iter().map(|a| {
+                            let name = a.ipd_type.clone().unwrap_or_else(|| "Data or document".to_string());
+                            html! {
+                                <li>
+                                    { web_link(&name, a.url.as_deref()) }
+                                    if let Some(id) = &a.id { { format!(" ({id})") } }
+                                    if let Some(comment) = &a.comment { <span class="muted">{ format!(" — {comment}") }</span> }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    { cap.note(available.len(), "items") }
+                }
+            </>
+        },
+    )
+}
+
+/// The documents the study uploaded to ClinicalTrials.gov, each a link to CT.gov's copy when
+/// the record gives its NCT ID and file name.
+fn documents(s: &Study, cap: &Cap) -> Html {
+    let m = &s.document_section.large_document_module;
+    if m.large_docs.is_empty() && m.no_sap != Some(true) {
+        return Html::default();
+    }
+    let nct = s.nct_id();
+    section(
+        "Study documents",
+        "documents",
+        html! {
+            <>
+                if !m.large_docs.is_empty() {
+                    <ul class="documents">
+                        { for cap.take(&m.large_docs).iter().map(|doc| {
+                            let name = doc.label.clone()
+                                .or_else(|| doc.type_abbrev.clone())
+                                .or_else(|| doc.filename.clone())
+                                .unwrap_or_else(|| "Document".to_string());
+                            let url = nct.zip(doc.filename.as_deref()).and_then(|(n, f)| large_doc_url(n, f));
+                            // Without a link, the file name still says which document it is.
+                            let file = doc.filename.clone().filter(|f| url.is_none() && *f != name);
+                            html! {
+                                <li>
+                                    { web_link(&name, url.as_deref()) }
+                                    if let Some(date) = &doc.date { { format!(" ({date})") } }
+                                    if let Some(file) = file { <span class="muted">{ format!(" — {file}") }</span> }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    { cap.note(m.large_docs.len(), "documents") }
+                }
+                if m.no_sap == Some(true) {
+                    <p>{ "The study has no statistical analysis plan." }</p>
+                }
+            </>
+        },
+    )
+}
+
+/// The MeSH terms ClinicalTrials.gov matched the conditions and interventions to, as chips.
+fn mesh_terms(s: &Study, cap: &Cap) -> Html {
+    let d = &s.derived_section;
+    let terms = |m: &BrowseModule| -> Vec<(String, Option<String>)> {
+        m.meshes
+            .iter()
+            .filter_map(|m| Some((m.term.clone()?, m.id.clone())))
+            .collect()
+    };
+    let conditions = terms(&d.condition_browse_module);
+    let interventions = terms(&d.intervention_browse_module);
+    if conditions.is_empty() && interventions.is_empty() {
+        return Html::default();
+    }
+    let chips = |label: &'static str, list: &[(String, Option<String>)]| {
+        html! {
+            <>
+                <h4>{ label }</h4>
+                <ul class="chips" aria-label={format!("{label} (MeSH)")}>
+                    { for cap.take(list).iter().map(|(term, id)| html! {
+                        <li class="chip" title={id.as_ref().map(|id| format!("MeSH {id}"))}>{ term }</li>
+                    }) }
+                </ul>
+                { cap.note(list.len(), "terms") }
+            </>
+        }
+    };
+    section(
+        "MeSH terms",
+        "mesh",
+        html! {
+            <>
+                if !conditions.is_empty() { { chips("Conditions", &conditions) } }
+                if !interventions.is_empty() { { chips("Interventions", &interventions) } }
             </>
         },
     )

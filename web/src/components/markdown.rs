@@ -158,3 +158,14 @@ pub fn safe_url(url: &str) -> Option<String> {
     let clean = !trimmed.chars().any(|c| c.is_control() || c.is_whitespace());
     (allowed && clean).then(|| trimmed.to_string())
 }
+
+/// The URL if it is an absolute http or https URL with a host (`https://example.org/x`), as
+/// [`safe_url`] accepts it; `None` for anything else, `mailto:` included. For the web
+/// addresses a record gives (IPD sharing, links), which are only ever shown as web links.
+pub fn web_url(url: &str) -> Option<String> {
+    let url = safe_url(url)?;
+    let (scheme, rest) = url.split_once("://")?;
+    let web = matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    (web && !host.is_empty()).then_some(url)
+}

@@ -28,7 +28,7 @@ pub use empty_state::{EmptyState, EmptyStateProps};
 pub use export_bar::{ExportBar, ExportBarProps};
 pub use file_picker::{FilePicker, FilePickerProps};
 pub use keep_note::{KeepNote, KeepNoteProps};
-pub use markdown::{render_markdown, safe_url, Markdown, MarkdownProps};
+pub use markdown::{render_markdown, safe_url, web_url, Markdown, MarkdownProps};
 pub use overview::{Overview, OverviewProps, TIMELINE_ROWS};
 pub use paste_box::{PasteBox, PasteBoxProps};
 pub use sources_differ::{SourcesDiffer, SourcesDifferProps};

@@ -25,7 +25,8 @@ impl std::fmt::Debug for Field {
 /// Every comparable field, in the order a card shows them: the header (title, ID, status,
 /// phases, type, sponsor), the key facts (enrollment, ages, sex, volunteers, dates), conditions
 /// and interventions, then the card's sections (description, eligibility, design, arms,
-/// outcomes, sponsors, contacts and locations, identifiers, references).
+/// outcomes, sponsors and oversight, contacts and locations, identifiers, references, data
+/// sharing, MeSH terms).
 ///
 /// Per-source bookkeeping (file name, layout, text length, diagnostics, lines not
 /// recognised) is left out: it differs between sources of one trial by nature.
@@ -256,6 +257,8 @@ pub const FIELDS: &[Field] = &[
                 &p.investigator_full_name,
                 &p.investigator_title,
                 &p.investigator_affiliation,
+                &p.old_name_title,
+                &p.old_organization,
             ]
             .into_iter(),
             ", ",
@@ -270,6 +273,24 @@ pub const FIELDS: &[Field] = &[
         list(s.trialcards.funder_types.iter(), LIST, |f| {
             Some(code_words(*f))
         })
+    }),
+    field("oversightHasDmc", "Data monitoring committee", |s| {
+        s.protocol_section
+            .oversight_module
+            .oversight_has_dmc
+            .map(yes_no)
+    }),
+    field("isFdaRegulatedDrug", "FDA-regulated drug", |s| {
+        s.protocol_section
+            .oversight_module
+            .is_fda_regulated_drug
+            .map(yes_no)
+    }),
+    field("isFdaRegulatedDevice", "FDA-regulated device", |s| {
+        s.protocol_section
+            .oversight_module
+            .is_fda_regulated_device
+            .map(yes_no)
     }),
     field("overallOfficials", "Investigators", |s| {
         list(
@@ -344,6 +365,20 @@ pub const FIELDS: &[Field] = &[
     field("references", "References", |s| {
         let n = s.protocol_section.references_module.references.len();
         (n > 0).then(|| n.to_string())
+    }),
+    field("ipdSharing", "Plan to share participant data", |s| {
+        s.protocol_section
+            .ipd_sharing_statement_module
+            .ipd_sharing
+            .map(code_words)
+    }),
+    field("conditionMeshes", "Condition MeSH terms", |s| {
+        let meshes = &s.derived_section.condition_browse_module.meshes;
+        list(meshes.iter(), LIST, |m| text(&m.term))
+    }),
+    field("interventionMeshes", "Intervention MeSH terms", |s| {
+        let meshes = &s.derived_section.intervention_browse_module.meshes;
+        list(meshes.iter(), LIST, |m| text(&m.term))
     }),
 ];
 
@@ -479,9 +514,13 @@ mod tests {
             ("collaborators", "Fictional Pharma; Fictional Institute"),
             (
                 "responsibleParty",
-                "Principal investigator: Ada Quill, Professor, Northwind University",
+                "Principal investigator: Ada Quill, Professor, Northwind University, Ada Quill, \
+                 Professor, Northwind University School",
             ),
             ("funderTypes", "Other; Industry"),
+            ("oversightHasDmc", "Yes"),
+            ("isFdaRegulatedDrug", "Yes"),
+            ("isFdaRegulatedDevice", "No"),
             ("overallOfficials", "Ada Quill, MD (Northwind University)"),
             ("centralContacts", "Nell Harrow, RN"),
             ("locationCount", "2"),
@@ -489,6 +528,9 @@ mod tests {
             ("orgStudyIdInfo", "ORG-1"),
             ("secondaryIdInfos", "2031-000123-45; R21 NS000051"),
             ("references", "1"),
+            ("ipdSharing", "Yes"),
+            ("conditionMeshes", "Osteoarthritis"),
+            ("interventionMeshes", "Sodium Chloride"),
         ];
         for (key, want) in expect {
             assert_eq!(value(&s, key).as_deref(), Some(want), "{key}");

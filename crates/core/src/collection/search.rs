@@ -24,8 +24,8 @@ impl SearchText {
     /// The searchable text of `study`, under the labels the card uses: "Title", "Identifiers",
     /// "Status", "Dates", "Design", "Conditions", "Keywords", "Interventions", "Arms",
     /// "Description", "Eligibility", "Outcomes", "Sponsor", "Investigators", "Contacts",
-    /// "Locations", "References", "Related trials", "Results", "Other details" and "Text not
-    /// recognised". CT.gov codes are searchable in words ("Recruiting", "Phase 2").
+    /// "Locations", "References", "Related trials", "Results", "Data sharing", "MeSH terms",
+    /// "Documents", "Other details" and "Text not recognised". CT.gov codes are searchable in words ("Recruiting", "Phase 2").
     ///
     /// Only where the record was read from (file name, layout) and the parser's notes are
     /// left out: they are not the trial's text.
@@ -193,6 +193,101 @@ impl SearchText {
             for s in &r.sections {
                 b.add("Results", &s.label);
                 b.add("Results", &s.value);
+            }
+        }
+
+        // The v2 parts modelled in issue 13: submit dates, the old responsible-party fields,
+        // links and IPD documents, IPD sharing, MeSH terms, uploaded documents and the derived
+        // bookkeeping.
+        for date in [
+            &st.study_first_submit_qc_date,
+            &st.results_first_submit_date,
+            &st.results_first_submit_qc_date,
+            &st.disp_first_submit_date,
+            &st.disp_first_submit_qc_date,
+            &st.last_update_submit_date,
+        ] {
+            b.opt("Dates", date);
+        }
+        if let Some(date) = &st.disp_first_post_date_struct {
+            b.opt("Dates", &date.date);
+        }
+        if let Some(access) = &st.expanded_access_info {
+            b.opt("Identifiers", &access.nct_id);
+        }
+        if let Some(r) = &sc.responsible_party {
+            b.opt("Sponsor", &r.old_name_title);
+            b.opt("Sponsor", &r.old_organization);
+        }
+        let refs = &p.references_module;
+        for link in &refs.see_also_links {
+            b.opt("References", &link.label);
+            b.opt("References", &link.url);
+        }
+        for ipd in &refs.avail_ipds {
+            for part in [&ipd.id, &ipd.ipd_type, &ipd.url, &ipd.comment] {
+                b.opt("References", part);
+            }
+        }
+        let ipd = &p.ipd_sharing_statement_module;
+        for part in [
+            &ipd.description,
+            &ipd.time_frame,
+            &ipd.access_criteria,
+            &ipd.url,
+        ] {
+            b.opt("Data sharing", part);
+        }
+        for kind in &ipd.info_types {
+            b.code("Data sharing", Some(*kind));
+        }
+        b.code("Eligibility", p.eligibility_module.sampling_method);
+        let derived = &study.derived_section;
+        for browse in [
+            &derived.condition_browse_module,
+            &derived.intervention_browse_module,
+        ] {
+            for mesh in browse.meshes.iter().chain(&browse.ancestors) {
+                b.opt("MeSH terms", &mesh.term);
+                b.opt("MeSH terms", &mesh.id);
+            }
+            for leaf in &browse.browse_leaves {
+                b.opt("MeSH terms", &leaf.name);
+                b.opt("MeSH terms", &leaf.as_found);
+                b.opt("MeSH terms", &leaf.id);
+            }
+            for branch in &browse.browse_branches {
+                b.opt("MeSH terms", &branch.name);
+                b.opt("MeSH terms", &branch.abbrev);
+            }
+        }
+        for doc in &study.document_section.large_document_module.large_docs {
+            for part in [
+                &doc.label,
+                &doc.type_abbrev,
+                &doc.filename,
+                &doc.date,
+                &doc.upload_date,
+            ] {
+                b.opt("Documents", part);
+            }
+        }
+        let misc = &derived.misc_info_module;
+        b.opt("Dates", &misc.version_holder);
+        b.all("Locations", &misc.removed_countries);
+        if let Some(t) = &misc.submission_tracking {
+            b.opt("Dates", &t.estimated_results_first_submit_date);
+            if let Some(date) = t
+                .first_mcp_info
+                .as_ref()
+                .and_then(|m| m.post_date_struct.as_ref())
+            {
+                b.opt("Dates", &date.date);
+            }
+            for info in &t.submission_infos {
+                for date in [&info.release_date, &info.unrelease_date, &info.reset_date] {
+                    b.opt("Dates", date);
+                }
             }
         }
 
@@ -594,6 +689,9 @@ mod tests {
                 "References",
                 "Related trials",
                 "Results",
+                "Data sharing",
+                "MeSH terms",
+                "Documents",
                 "Other details",
                 "Text not recognised"
             ]

@@ -34,7 +34,17 @@ pub fn full_json() -> Value {
                 "studyFirstSubmitDate": "2012-12-03",
                 "overallStatus": "ACTIVE_NOT_RECRUITING",
                 "lastKnownStatus": "RECRUITING",
+                "delayedPosting": false,
                 "whyStopped": "Funding paused",
+                "expandedAccessInfo": {"hasExpandedAccess": true, "nctId": "NCT09990103", "statusForNctId": "AVAILABLE"},
+                "studyFirstSubmitQcDate": "2012-12-04",
+                "resultsWaived": false,
+                "resultsFirstSubmitDate": "2025-02-01",
+                "resultsFirstSubmitQcDate": "2025-02-02",
+                "dispFirstSubmitDate": "2024-11-01",
+                "dispFirstSubmitQcDate": "2024-11-02",
+                "dispFirstPostDateStruct": date("2024-11-03", "ACTUAL"),
+                "lastUpdateSubmitDate": "2025-04-01",
                 "startDateStruct": date("2021-03", "ACTUAL"),
                 "primaryCompletionDateStruct": date("2024-06", "ESTIMATED"),
                 "completionDateStruct": date("2025-01-15", "ESTIMATED"),
@@ -47,13 +57,19 @@ pub fn full_json() -> Value {
                     "type": "PRINCIPAL_INVESTIGATOR",
                     "investigatorFullName": "Ada Quill",
                     "investigatorTitle": "Professor",
-                    "investigatorAffiliation": "Northwind University"
+                    "investigatorAffiliation": "Northwind University",
+                    "oldNameTitle": "Ada Quill, Professor",
+                    "oldOrganization": "Northwind University School"
                 },
                 "leadSponsor": {"name": "Northwind University Hospital", "class": "OTHER"},
                 "collaborators": [
                     {"name": "Fictional Pharma", "class": "INDUSTRY"},
                     {"name": "Fictional Institute", "class": "NIH"}
                 ]
+            },
+            "oversightModule": {
+                "oversightHasDmc": true, "isFdaRegulatedDrug": true, "isFdaRegulatedDevice": false,
+                "isUnapprovedDevice": false, "isPpsd": false, "isUsExport": false, "fdaaa801Violation": false
             },
             "descriptionModule": {
                 "briefSummary": "Cells are injected into the knee.",
@@ -104,7 +120,8 @@ pub fn full_json() -> Value {
                 "minimumAge": "40 Years",
                 "maximumAge": "75 Years",
                 "stdAges": ["ADULT", "OLDER_ADULT"],
-                "studyPopulation": "Adults with knee pain"
+                "studyPopulation": "Adults with knee pain",
+                "samplingMethod": "PROBABILITY_SAMPLE"
             },
             "contactsLocationsModule": {
                 "centralContacts": [{"name": "Nell Harrow, RN", "role": "CONTACT", "phone": "555-0100", "phoneExt": "12", "email": "nell@example.org"}],
@@ -113,13 +130,57 @@ pub fn full_json() -> Value {
                     {
                         "facility": "Northwind Hospital", "status": "RECRUITING", "city": "Springfield",
                         "state": "Oregon", "zip": "97477", "country": "United States",
-                        "contacts": [{"name": "Site Nurse", "role": "CONTACT", "phone": "555-0101", "phoneExt": "3", "email": "site@example.org"}]
+                        "contacts": [{"name": "Site Nurse", "role": "CONTACT", "phone": "555-0101", "phoneExt": "3", "email": "site@example.org"}],
+                        "geoPoint": {"lat": 44.05, "lon": -123.02}
                     },
                     {"facility": "Harbour Clinic", "city": "Bergen", "country": "Norway"}
                 ]
             },
             "referencesModule": {
-                "references": [{"pmid": "99999999", "type": "BACKGROUND", "citation": "Example A. A made-up paper."}]
+                "references": [{"pmid": "99999999", "type": "BACKGROUND", "citation": "Example A. A made-up paper."}],
+                "seeAlsoLinks": [{"label": "Trial website", "url": "https://example.org/knee"}],
+                "availIpds": [{"id": "IPD-KNEE", "type": "Individual Participant Data Set", "url": "https://example.org/ipd", "comment": "Ask the sponsor"}]
+            },
+            "ipdSharingStatementModule": {
+                "ipdSharing": "YES",
+                "description": "De-identified data",
+                "infoTypes": ["STUDY_PROTOCOL", "SAP"],
+                "timeFrame": "From 2026 for five years",
+                "accessCriteria": "Approved researchers",
+                "url": "https://example.org/share"
+            }
+        },
+        "documentSection": {
+            "largeDocumentModule": {
+                "noSap": false,
+                "largeDocs": [{
+                    "typeAbbrev": "Prot_SAP", "hasProtocol": true, "hasSap": true, "hasIcf": false,
+                    "label": "Study Protocol and Statistical Analysis Plan", "date": "2021-01-05",
+                    "uploadDate": "2021-02-03T10:20", "filename": "Prot_SAP_000.pdf", "size": 2048
+                }]
+            }
+        },
+        "derivedSection": {
+            "miscInfoModule": {
+                "versionHolder": "2025-04-05",
+                "removedCountries": ["Iceland"],
+                "submissionTracking": {
+                    "estimatedResultsFirstSubmitDate": "2025-01-20",
+                    "firstMcpInfo": {"postDateStruct": date("2025-01-25", "ACTUAL")},
+                    "submissionInfos": [{"releaseDate": "2025-01-21", "unreleaseDate": "2025-01-22", "unreleaseDateUnknown": false, "resetDate": "2025-01-23", "mcpReleaseN": 1}]
+                }
+            },
+            "conditionBrowseModule": {
+                "meshes": [{"id": "D010003", "term": "Osteoarthritis"}],
+                "ancestors": [{"id": "D001168", "term": "Arthritis"}],
+                "browseLeaves": [{"id": "M12345", "name": "Osteoarthritis, Knee", "asFound": "Knee Osteoarthritis", "relevance": "HIGH"}],
+                "browseBranches": [{"abbrev": "BC05", "name": "Musculoskeletal Diseases"}]
+            },
+            "interventionBrowseModule": {
+                "meshes": [{"id": "D012965", "term": "Sodium Chloride"}],
+                "ancestors": [{"id": "D000001", "term": "Solutions"}],
+                "browseLeaves": [{"id": "M15678", "name": "Saline Solution", "asFound": "Saline", "relevance": "LOW"}],
+                "browseBranches": [{"abbrev": "Ot", "name": "Other Dietary Supplements"}]
             }
         },
         "hasResults": true,
@@ -146,7 +207,7 @@ pub fn full_json() -> Value {
             "referenceDois": [{"index": 0, "doi": "10.0000/fict.1"}],
             "otherFields": [{"label": "Ethics committee", "value": "Northwind Board", "line": 50}],
             "unrecognized": [{"line": 60, "text": "A stray line", "section": "About"}],
-            "unmodelled": {"/protocolSection/oversightModule": {"oversightHasDmc": true, "isFdaRegulatedDrug": "maybe", "notes": ["An unmodelled note"]}},
+            "unmodelled": {"/annotationSection/annotationModule": {"unpostedAnnotation": {"unpostedResponsibleParty": "maybe", "notes": ["An unmodelled note"]}}},
             "diagnostics": [{"severity": "info", "line": 3, "message": "A note from the parser"}]
         }
     })

@@ -43,6 +43,10 @@ pub fn code_words<E: CtEnum>(value: E) -> String {
         ("AgencyClass", "INDIV") => "Individual",
         ("AgencyClass", "AMBIG") => "Ambiguous",
         ("StandardAge", "OLDER_ADULT") => "Older adult",
+        ("IpdSharingInfoType", "SAP") => "Statistical analysis plan (SAP)",
+        ("IpdSharingInfoType", "ICF") => "Informed consent form (ICF)",
+        ("IpdSharingInfoType", "CSR") => "Clinical study report (CSR)",
+        ("SamplingMethod", "NON_PROBABILITY_SAMPLE") => "Non-probability sample",
         _ => return words(code),
     };
     special.to_string()
@@ -64,9 +68,33 @@ pub fn phase_words(phase: Phase) -> String {
 mod tests {
     use super::*;
     use crate::model::{
-        AgencyClass, DesignAllocation, DesignMasking, InterventionType, SecondaryIdType, Sex,
-        Status,
+        AgencyClass, DesignAllocation, DesignMasking, InterventionType, IpdSharingInfoType,
+        SamplingMethod, SecondaryIdType, Sex, Status,
     };
+
+    #[test]
+    fn ipd_documents_and_sampling_read_in_full() {
+        assert_eq!(
+            code_words(IpdSharingInfoType::Sap),
+            "Statistical analysis plan (SAP)"
+        );
+        assert_eq!(
+            code_words(IpdSharingInfoType::StudyProtocol),
+            "Study protocol"
+        );
+        assert_eq!(
+            code_words(IpdSharingInfoType::AnalyticCode),
+            "Analytic code"
+        );
+        assert_eq!(
+            code_words(SamplingMethod::NonProbabilitySample),
+            "Non-probability sample"
+        );
+        assert_eq!(
+            code_words(SamplingMethod::ProbabilitySample),
+            "Probability sample"
+        );
+    }
 
     #[test]
     fn codes_read_as_ctgov_writes_them() {

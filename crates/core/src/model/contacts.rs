@@ -91,6 +91,23 @@ pub struct Location {
     /// The site's contacts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
+    /// Where the site's city lies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo_point: Option<GeoPoint>,
+}
+
+/// The v2 `GeoPoint`: a latitude and longitude in degrees.
+///
+/// The spec requires both; each is optional here so that a point missing one is read (and
+/// written back) as it is rather than making the whole location unreadable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    /// Latitude, north positive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude, east positive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
 }
 
 /// The v2 `ReferencesModule`.
@@ -100,6 +117,42 @@ pub struct ReferencesModule {
     /// Publications about the study.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<Reference>,
+    /// Links to web pages about the study.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub see_also_links: Vec<SeeAlsoLink>,
+    /// Individual participant data sets and documents available elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub avail_ipds: Vec<AvailIpd>,
+}
+
+/// The v2 `SeeAlsoLink`: a web page about the study.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeeAlsoLink {
+    /// What the page is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Its address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The v2 `AvailIpd`: a data set or document of the study that is available elsewhere.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AvailIpd {
+    /// Its identifier where it is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What it is ("Individual Participant Data Set", "Study Protocol"), as free text.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub ipd_type: Option<String>,
+    /// Where to find it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A comment on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// The v2 `Reference`.

@@ -1,6 +1,6 @@
 //! The v2 `EligibilityModule`: who may take part.
 
-use super::enums::{Sex, StandardAge};
+use super::enums::{SamplingMethod, Sex, StandardAge};
 use serde::{Deserialize, Serialize};
 
 /// The v2 `EligibilityModule`.
@@ -36,4 +36,11 @@ pub struct EligibilityModule {
     /// The population of an observational study.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub study_population: Option<String>,
+    /// How the participants of an observational study are chosen.
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sampling_method: Option<SamplingMethod>,
 }

@@ -286,6 +286,47 @@ ct_enum!(
     OutcomesAssessor => "OUTCOMES_ASSESSOR",
 });
 
+ct_enum!(
+    /// How an observational study chose its participants (`samplingMethod`).
+    SamplingMethod = "SamplingMethod" {
+    ProbabilitySample => "PROBABILITY_SAMPLE",
+    NonProbabilitySample => "NON_PROBABILITY_SAMPLE",
+});
+
+ct_enum!(
+    /// Whether individual participant data will be shared (`ipdSharing`).
+    IpdSharing = "IpdSharing" {
+    Yes => "YES",
+    No => "NO",
+    Undecided => "UNDECIDED",
+});
+
+ct_enum!(
+    /// A kind of document shared with the participant data (`infoTypes`).
+    IpdSharingInfoType = "IpdSharingInfoType" {
+    StudyProtocol => "STUDY_PROTOCOL",
+    Sap => "SAP",
+    Icf => "ICF",
+    Csr => "CSR",
+    AnalyticCode => "ANALYTIC_CODE",
+});
+
+ct_enum!(
+    /// The status of the expanded access record a study links to (`statusForNctId`).
+    ExpandedAccessStatus = "ExpandedAccessStatus" {
+    Available => "AVAILABLE",
+    NoLongerAvailable => "NO_LONGER_AVAILABLE",
+    TemporarilyNotAvailable => "TEMPORARILY_NOT_AVAILABLE",
+    ApprovedForMarketing => "APPROVED_FOR_MARKETING",
+});
+
+ct_enum!(
+    /// How closely a MeSH browse leaf matches the study (`relevance`).
+    BrowseLeafRelevance = "BrowseLeafRelevance" {
+    Low => "LOW",
+    High => "HIGH",
+});
+
 impl InterventionType {
     /// The label CT.gov shows before an intervention name ("Biological" in "Biological: X").
     pub fn display(self) -> &'static str {
@@ -334,6 +375,11 @@ pub fn for_each_enum(mut f: impl FnMut(&'static str, Vec<&'static str>)) {
         codes::<ReferenceType>(),
         codes::<DesignMasking>(),
         codes::<WhoMasked>(),
+        codes::<SamplingMethod>(),
+        codes::<IpdSharing>(),
+        codes::<IpdSharingInfoType>(),
+        codes::<ExpandedAccessStatus>(),
+        codes::<BrowseLeafRelevance>(),
     ] {
         f(name, list);
     }

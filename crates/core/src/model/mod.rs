@@ -4,30 +4,40 @@
 
 mod arms;
 mod contacts;
+mod derived;
 mod description;
 mod design;
+mod documents;
 mod eligibility;
 pub mod enums;
 mod identification;
 mod lenient;
 mod outcomes;
+mod oversight;
 mod sponsors;
 mod status;
 mod trialcards;
 
 pub use arms::{ArmGroup, ArmsInterventionsModule, Intervention};
 pub use contacts::{
-    Contact, ContactsLocationsModule, Location, Official, Reference, ReferencesModule,
+    AvailIpd, Contact, ContactsLocationsModule, GeoPoint, Location, Official, Reference,
+    ReferencesModule, SeeAlsoLink,
+};
+pub use derived::{
+    BrowseBranch, BrowseLeaf, BrowseModule, DerivedSection, FirstMcpInfo, Mesh, MiscInfoModule,
+    SubmissionInfo, SubmissionTracking,
 };
 pub use description::{ConditionsModule, DescriptionModule};
 pub use design::{DesignInfo, DesignModule, EnrollmentInfo, MaskingInfo};
+pub use documents::{large_doc_url, DocumentSection, LargeDoc, LargeDocumentModule};
 pub use eligibility::EligibilityModule;
 pub use enums::*;
 pub use identification::{IdentificationModule, OrgStudyIdInfo, Organization, SecondaryIdInfo};
 pub(crate) use lenient::ENUM_FIELD_KEYS;
 pub use outcomes::{Outcome, OutcomesModule};
+pub use oversight::{IpdSharingStatementModule, OversightModule};
 pub use sponsors::{ResponsibleParty, Sponsor, SponsorCollaboratorsModule};
-pub use status::{DateStruct, StatusModule};
+pub use status::{DateStruct, ExpandedAccessInfo, StatusModule};
 pub use trialcards::{
     CriteriaTree, CriterionItem, Diagnostic, LabelledValue, LineSpan, ReferenceDoi, RelatedTrial,
     ResultsSummary, Severity, SourceInfo, TrialcardsExtras, UnrecognizedLine,
@@ -46,6 +56,12 @@ pub struct Study {
     /// The protocol section: everything the registry says about the study's plan.
     #[serde(default)]
     pub protocol_section: ProtocolSection,
+    /// The documents the study uploaded to ClinicalTrials.gov.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub document_section: DocumentSection,
+    /// What ClinicalTrials.gov derived from the record: data version, MeSH terms.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub derived_section: DerivedSection,
     /// Whether the page carried posted results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_results: Option<bool>,
@@ -77,7 +93,7 @@ impl Study {
 #[serde(rename_all = "camelCase")]
 pub struct ProtocolSection {
     /// IDs and titles.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub identification_module: IdentificationModule,
     /// Status and dates.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -85,6 +101,9 @@ pub struct ProtocolSection {
     /// Sponsor and collaborators.
     #[serde(default, skip_serializing_if = "is_default")]
     pub sponsor_collaborators_module: SponsorCollaboratorsModule,
+    /// Oversight: data monitoring committee, FDA regulation.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub oversight_module: OversightModule,
     /// Summary and description.
     #[serde(default, skip_serializing_if = "is_default")]
     pub description_module: DescriptionModule,
@@ -109,4 +128,7 @@ pub struct ProtocolSection {
     /// Publications.
     #[serde(default, skip_serializing_if = "is_default")]
     pub references_module: ReferencesModule,
+    /// Whether, what and how individual participant data will be shared.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub ipd_sharing_statement_module: IpdSharingStatementModule,
 }

@@ -56,4 +56,12 @@ pub struct ResponsibleParty {
     /// The investigator's affiliation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investigator_affiliation: Option<String>,
+    /// The responsible party's name and title as records from before 2017 give it (classic
+    /// XML's `<name_title>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_name_title: Option<String>,
+    /// The responsible party's organisation as records from before 2017 give it (classic
+    /// XML's `<organization>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_organization: Option<String>,
 }

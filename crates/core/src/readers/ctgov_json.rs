@@ -296,10 +296,14 @@ fn study_from_value(
     Ok(study)
 }
 
+/// The top-level keys whose value is an object of modules, each of which is tried on its own
+/// when the whole study cannot be read.
+const SECTION_KEYS: &[&str] = &["protocolSection", "documentSection", "derivedSection"];
+
 /// Deserializes the study. Where a part has a shape the model cannot read (a number where a
 /// text belongs), that part alone is left out (the unmodelled pass then keeps it) with a
-/// warning, and the rest is read: the top-level keys and each `protocolSection` module are tried
-/// on their own, so this stays linear.
+/// warning, and the rest is read: the top-level keys and each module of a section
+/// ([`SECTION_KEYS`]) are tried on their own, so this stays linear.
 fn readable_study(
     value: &Value,
     object: &Map<String, Value>,
@@ -312,8 +316,8 @@ fn readable_study(
     }
     let mut pruned = Map::new();
     for (key, part) in object {
-        let modules = match (key.as_str(), part) {
-            ("protocolSection", Value::Object(modules)) => modules,
+        let modules = match part {
+            Value::Object(modules) if SECTION_KEYS.contains(&key.as_str()) => modules,
             _ => {
                 let probe = Value::Object(Map::from_iter([(key.clone(), part.clone())]));
                 match Study::deserialize(&probe) {
@@ -327,8 +331,7 @@ fn readable_study(
         };
         let mut kept_modules = Map::new();
         for (module, content) in modules {
-            let probe =
-                serde_json::json!({ "protocolSection": { module.clone(): content.clone() } });
+            let probe = serde_json::json!({ key.clone(): { module.clone(): content.clone() } });
             match Study::deserialize(&probe) {
                 Ok(_) => {
                     kept_modules.insert(module.clone(), content.clone());
@@ -336,7 +339,7 @@ fn readable_study(
                 Err(err) => notes.push(unreadable_part(
                     label,
                     line,
-                    &format!("/protocolSection/{module}"),
+                    &format!("/{key}/{module}"),
                     &err,
                 )),
             }

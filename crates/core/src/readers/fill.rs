@@ -3,6 +3,8 @@
 //! taken whole, so a list the record has is never mixed with the other's.
 
 use crate::model::Study;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The deepest a record's JSON is walked (v2 records nest about eight deep).
@@ -19,32 +21,42 @@ pub(crate) struct Filled {
 }
 
 /// Fills what `study` leaves empty (a field absent, `null` or an empty list) from `other`: its
-/// protocol section, whether it has results, and what its source held that the model does not
-/// (`trialcards.unmodelled`). Eligibility criteria text is not taken when `study` has its own
-/// criteria tree (the text is made from the tree).
+/// protocol, document and derived sections, whether it has results, and what its source held
+/// that the model does not (`trialcards.unmodelled`). Eligibility criteria text is not taken
+/// when `study` has its own criteria tree (the text is made from the tree).
 pub(crate) fn fill_empty(study: &mut Study, other: &Study) -> Filled {
-    let (Ok(mut mine), Ok(mut theirs)) = (
-        serde_json::to_value(&study.protocol_section),
-        serde_json::to_value(&other.protocol_section),
-    ) else {
-        return Filled::default();
-    };
-    if study.trialcards.criteria.is_some() {
-        if let Some(e) = theirs
-            .get_mut("eligibilityModule")
-            .and_then(Value::as_object_mut)
-        {
-            e.remove("eligibilityCriteria");
-        }
-    }
     let mut filled = Filled::default();
-    fill_value(&mut mine, theirs, "protocolSection", 0, &mut filled);
-    if !filled.paths.is_empty() {
-        match serde_json::from_value(mine) {
-            Ok(section) => study.protocol_section = section,
-            Err(_) => filled.paths.clear(),
-        }
-    }
+    let has_tree = study.trialcards.criteria.is_some();
+    fill_section(
+        &mut study.protocol_section,
+        &other.protocol_section,
+        "protocolSection",
+        |theirs| {
+            if has_tree {
+                if let Some(e) = theirs
+                    .get_mut("eligibilityModule")
+                    .and_then(Value::as_object_mut)
+                {
+                    e.remove("eligibilityCriteria");
+                }
+            }
+        },
+        &mut filled,
+    );
+    fill_section(
+        &mut study.document_section,
+        &other.document_section,
+        "documentSection",
+        |_| {},
+        &mut filled,
+    );
+    fill_section(
+        &mut study.derived_section,
+        &other.derived_section,
+        "derivedSection",
+        |_| {},
+        &mut filled,
+    );
     match (study.has_results, other.has_results) {
         (None, Some(_)) => {
             study.has_results = other.has_results;
@@ -61,6 +73,33 @@ pub(crate) fn fill_empty(study: &mut Study, other: &Study) -> Filled {
             .or_insert_with(|| value.clone());
     }
     filled
+}
+
+/// Fills the section `mine` (named `name`) from `theirs`, after `prepare` has taken out of
+/// `theirs` what is not to be taken. A section that could not be read back stays as it was.
+fn fill_section<T: Serialize + DeserializeOwned>(
+    mine: &mut T,
+    theirs: &T,
+    name: &str,
+    prepare: impl FnOnce(&mut Value),
+    filled: &mut Filled,
+) {
+    let (Ok(mut mine_value), Ok(mut theirs_value)) =
+        (serde_json::to_value(&*mine), serde_json::to_value(theirs))
+    else {
+        return;
+    };
+    prepare(&mut theirs_value);
+    let mut here = Filled::default();
+    fill_value(&mut mine_value, theirs_value, name, 0, &mut here);
+    if !here.paths.is_empty() {
+        match serde_json::from_value(mine_value) {
+            Ok(section) => *mine = section,
+            Err(_) => here.paths.clear(),
+        }
+    }
+    filled.paths.extend(here.paths);
+    filled.differing.extend(here.differing);
 }
 
 /// Whether a value carries nothing (`null`, `[]`, `{}`, `""`).
@@ -149,7 +188,8 @@ mod tests {
         other
             .trialcards
             .unmodelled
-            .insert("/derivedSection".into(), serde_json::json!({"a": 1}));
+            .insert("/annotationSection".into(), serde_json::json!({"a": 1}));
+        other.derived_section.misc_info_module.version_holder = Some("2031-01-02".into());
         let filled = fill_empty(&mut page, &other);
         let mut paths = filled.paths.clone();
         paths.sort();
@@ -159,7 +199,17 @@ mod tests {
         assert_eq!(p.conditions_module.conditions, ["Fictional Fever", "Cough"]);
         assert_eq!(p.identification_module.acronym.as_deref(), Some("FEVER"));
         assert_eq!(page.has_results, Some(false));
-        assert!(page.trialcards.unmodelled.contains_key("/derivedSection"));
+        assert!(page
+            .trialcards
+            .unmodelled
+            .contains_key("/annotationSection"));
+        assert_eq!(
+            page.derived_section
+                .misc_info_module
+                .version_holder
+                .as_deref(),
+            Some("2031-01-02")
+        );
         assert_eq!(
             filled.differing,
             [
@@ -170,6 +220,7 @@ mod tests {
         assert_eq!(
             paths,
             [
+                "derivedSection.miscInfoModule.versionHolder",
                 "hasResults",
                 "protocolSection.conditionsModule.conditions[0]",
                 "protocolSection.conditionsModule.conditions[1]",

@@ -3,10 +3,10 @@
 
 use crate::fields::{age, date};
 use crate::model::{
-    ArmGroup, Contact, ContactRole, DateStruct, DateType, DesignInfo, DesignMasking,
-    EnrollmentInfo, EnrollmentType, Intervention, Location, MaskingInfo, Official, Outcome,
-    PrimaryPurpose, Reference, ReferenceType, ResponsibleParty, SecondaryIdInfo, Sponsor, Study,
-    StudyType, WhoMasked,
+    ArmGroup, AvailIpd, BrowseModule, Contact, ContactRole, DateStruct, DateType, DesignInfo,
+    DesignMasking, EnrollmentInfo, EnrollmentType, Intervention, LargeDoc, Location, MaskingInfo,
+    Mesh, Official, Outcome, PrimaryPurpose, Reference, ReferenceType, ResponsibleParty,
+    SecondaryIdInfo, SeeAlsoLink, Sponsor, Study, StudyType, WhoMasked,
 };
 use crate::vocab;
 
@@ -65,6 +65,16 @@ pub(crate) fn open(study: &mut Study, path: &[&str]) {
             reference_type: Some(ReferenceType::Result),
             ..Reference::default()
         }),
+        ["link"] => p
+            .references_module
+            .see_also_links
+            .push(SeeAlsoLink::default()),
+        ["study_docs", "study_doc"] => p.references_module.avail_ipds.push(AvailIpd::default()),
+        ["provided_document_section", "provided_document"] => study
+            .document_section
+            .large_document_module
+            .large_docs
+            .push(LargeDoc::default()),
         ["clinical_results"] => study.has_results = Some(true),
         _ => {}
     }
@@ -86,6 +96,43 @@ fn found<T>(slot: &mut Option<T>, value: Option<T>, text: &str) -> Placed {
         }
         None => Err(unknown(text)),
     }
+}
+
+/// "Yes" → true, "No" → false (classic XML's yes/no elements), in any case.
+fn yes_no(text: &str) -> Option<bool> {
+    match vocab::normalize_code(text).as_str() {
+        "YES" => Some(true),
+        "NO" => Some(false),
+        _ => None,
+    }
+}
+
+/// The file name in a classic `<document_url>`, which CT.gov wrote as
+/// `https://ClinicalTrials.gov/ProvidedDocs/<last two digits>/<NCT ID>/<file name>`: v2 keeps
+/// only the file name (the address follows from it, see [`crate::model::large_doc_url`]).
+/// `None` for any other address, and when the NCT ID in it is not `nct_id` (when known).
+pub(crate) fn provided_doc_filename<'a>(url: &'a str, nct_id: Option<&str>) -> Option<&'a str> {
+    let (scheme, rest) = url.trim().split_once("://")?;
+    let (host, path) = rest.split_once('/')?;
+    let ok_host = matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https")
+        && matches!(
+            host.to_ascii_lowercase().as_str(),
+            "clinicaltrials.gov" | "www.clinicaltrials.gov"
+        );
+    let mut parts = path.split('/');
+    let (Some("ProvidedDocs"), Some(two), Some(nct), Some(file), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return None;
+    };
+    let derived = crate::model::large_doc_url(nct, file)?;
+    let same_two = nct.get(9..) == Some(two);
+    let same_study = nct_id.is_none_or(|id| id == nct);
+    (ok_host && same_two && same_study && derived.ends_with(file)).then_some(file)
 }
 
 /// A classic date ("March 2014", "March 14, 2014") with its `type` attribute ("Actual",
@@ -227,16 +274,47 @@ pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&s
             None => return Err(None),
         },
         ["responsible_party", field] => {
-            let party = sponsors
-                .responsible_party
-                .get_or_insert_with(ResponsibleParty::default);
+            // Only a known field makes the party: an unknown one is kept on its own.
+            let mut party = sponsors.responsible_party.take().unwrap_or_default();
+            let placed = match *field {
+                "responsible_party_type" => found(&mut party.party_type, vocab::lookup(text), text),
+                "investigator_full_name" => text_to(&mut party.investigator_full_name, text),
+                "investigator_title" => text_to(&mut party.investigator_title, text),
+                "investigator_affiliation" => text_to(&mut party.investigator_affiliation, text),
+                "name_title" => text_to(&mut party.old_name_title, text),
+                "organization" => text_to(&mut party.old_organization, text),
+                _ => Err(None),
+            };
+            if party != ResponsibleParty::default() {
+                sponsors.responsible_party = Some(party);
+            }
+            return placed;
+        }
+        ["oversight_info", field] => {
+            let o = &mut p.oversight_module;
+            let slot = match *field {
+                "has_dmc" => &mut o.oversight_has_dmc,
+                "is_fda_regulated_drug" => &mut o.is_fda_regulated_drug,
+                "is_fda_regulated_device" => &mut o.is_fda_regulated_device,
+                "is_unapproved_device" => &mut o.is_unapproved_device,
+                "is_ppsd" => &mut o.is_ppsd,
+                "is_us_export" => &mut o.is_us_export,
+                _ => return Err(None),
+            };
+            return found(slot, yes_no(text), text);
+        }
+        ["patient_data", field] => {
+            let ipd = &mut p.ipd_sharing_statement_module;
             match *field {
-                "responsible_party_type" => {
-                    return found(&mut party.party_type, vocab::lookup(text), text)
-                }
-                "investigator_full_name" => party.investigator_full_name = Some(text.into()),
-                "investigator_title" => party.investigator_title = Some(text.into()),
-                "investigator_affiliation" => party.investigator_affiliation = Some(text.into()),
+                "sharing_ipd" => return found(&mut ipd.ipd_sharing, vocab::lookup(text), text),
+                "ipd_description" => return text_to(&mut ipd.description, text),
+                "ipd_info_type" => match vocab::lookup(text) {
+                    Some(kind) => ipd.info_types.push(kind),
+                    None => return Err(unknown(text)),
+                },
+                "ipd_time_frame" => return text_to(&mut ipd.time_frame, text),
+                "ipd_access_criteria" => return text_to(&mut ipd.access_criteria, text),
+                "ipd_url" => return text_to(&mut ipd.url, text),
                 _ => return Err(None),
             }
         }
@@ -258,13 +336,35 @@ pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&s
                 text,
             )
         }
-        ["study_first_submitted"] => {
-            return found(
-                &mut status.study_first_submit_date,
-                date::parse_date(text),
-                text,
-            )
+        ["has_expanded_access"] => {
+            let info = status
+                .expanded_access_info
+                .get_or_insert_with(Default::default);
+            let placed = found(&mut info.has_expanded_access, yes_no(text), text);
+            if placed.is_err() && *info == Default::default() {
+                status.expanded_access_info = None;
+            }
+            return placed;
         }
+        [kind @ ("study_first_submitted"
+        | "study_first_submitted_qc"
+        | "results_first_submitted"
+        | "results_first_submitted_qc"
+        | "disposition_first_submitted"
+        | "disposition_first_submitted_qc"
+        | "last_update_submitted")] => {
+            let slot = match *kind {
+                "study_first_submitted" => &mut status.study_first_submit_date,
+                "study_first_submitted_qc" => &mut status.study_first_submit_qc_date,
+                "results_first_submitted" => &mut status.results_first_submit_date,
+                "results_first_submitted_qc" => &mut status.results_first_submit_qc_date,
+                "disposition_first_submitted" => &mut status.disp_first_submit_date,
+                "disposition_first_submitted_qc" => &mut status.disp_first_submit_qc_date,
+                _ => &mut status.last_update_submit_date,
+            };
+            return found(slot, date::parse_date(text), text);
+        }
+        ["disposition_first_posted"] => return dated(&mut status.disp_first_post_date_struct),
         ["start_date"] => return dated(&mut status.start_date_struct),
         ["primary_completion_date"] => return dated(&mut status.primary_completion_date_struct),
         ["completion_date"] => return dated(&mut status.completion_date_struct),
@@ -334,6 +434,9 @@ pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&s
             let e = &mut p.eligibility_module;
             match *field {
                 "gender" => return found(&mut e.sex, vocab::lookup(text), text),
+                "sampling_method" => {
+                    return found(&mut e.sampling_method, vocab::lookup(text), text)
+                }
                 "minimum_age" | "maximum_age" => {
                     let limit = age_limit(text).ok_or_else(|| unknown(text))?;
                     if *field == "minimum_age" {
@@ -403,6 +506,63 @@ pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&s
             }
         }
         ["location_countries", "country"] => study.trialcards.countries.push(text.to_string()),
+        ["removed_countries", "country"] => study
+            .derived_section
+            .misc_info_module
+            .removed_countries
+            .push(text.to_string()),
+        [browse @ ("condition_browse" | "intervention_browse"), "mesh_term"] => {
+            let d = &mut study.derived_section;
+            let module: &mut BrowseModule = match *browse {
+                "condition_browse" => &mut d.condition_browse_module,
+                _ => &mut d.intervention_browse_module,
+            };
+            module.meshes.push(Mesh {
+                id: None,
+                term: Some(text.to_string()),
+            });
+        }
+        ["link", field] => {
+            let Some(link) = p.references_module.see_also_links.last_mut() else {
+                return Err(None);
+            };
+            match *field {
+                "url" => link.url = Some(text.to_string()),
+                "description" => link.label = Some(text.to_string()),
+                _ => return Err(None),
+            }
+        }
+        ["study_docs", "study_doc", field] => {
+            let Some(doc) = p.references_module.avail_ipds.last_mut() else {
+                return Err(None);
+            };
+            match *field {
+                "doc_id" => doc.id = Some(text.to_string()),
+                "doc_type" => doc.ipd_type = Some(text.to_string()),
+                "doc_url" => doc.url = Some(text.to_string()),
+                "doc_comment" => doc.comment = Some(text.to_string()),
+                _ => return Err(None),
+            }
+        }
+        ["provided_document_section", "provided_document", field] => {
+            let nct_id = p.identification_module.nct_id.as_deref();
+            let docs = &mut study.document_section.large_document_module.large_docs;
+            let Some(doc) = docs.last_mut() else {
+                return Err(None);
+            };
+            match *field {
+                "document_type" => doc.label = Some(text.to_string()),
+                "document_has_protocol" => return found(&mut doc.has_protocol, yes_no(text), text),
+                "document_has_icf" => return found(&mut doc.has_icf, yes_no(text), text),
+                "document_has_sap" => return found(&mut doc.has_sap, yes_no(text), text),
+                "document_date" => return found(&mut doc.date, date::parse_date(text), text),
+                "document_url" => match provided_doc_filename(text, nct_id) {
+                    Some(file) => doc.filename = Some(file.to_string()),
+                    None => return Err(None),
+                },
+                _ => return Err(None),
+            }
+        }
         _ => return Err(None),
     }
     Ok(())
@@ -489,6 +649,36 @@ mod tests {
         assert!(leaf(&mut s, &["overall_status"], "Paused", None)
             .unwrap_err()
             .is_some());
+    }
+
+    #[test]
+    fn a_provided_document_keeps_its_file_name_only_at_ctgovs_own_address() {
+        let url = "https://ClinicalTrials.gov/ProvidedDocs/21/NCT09990021/Prot_SAP_000.pdf";
+        assert_eq!(provided_doc_filename(url, None), Some("Prot_SAP_000.pdf"));
+        assert_eq!(
+            provided_doc_filename(url, Some("NCT09990021")),
+            Some("Prot_SAP_000.pdf")
+        );
+        assert_eq!(
+            provided_doc_filename(
+                "http://www.clinicaltrials.gov/ProvidedDocs/21/NCT09990021/ICF_001.pdf",
+                None
+            ),
+            Some("ICF_001.pdf")
+        );
+        for other in [
+            "https://example.org/ProvidedDocs/21/NCT09990021/Prot_000.pdf",
+            "https://clinicaltrials.gov/ProvidedDocs/22/NCT09990021/Prot_000.pdf",
+            "https://clinicaltrials.gov/ProvidedDocs/21/NCT09990021/a/Prot_000.pdf",
+            "https://clinicaltrials.gov/Docs/21/NCT09990021/Prot_000.pdf",
+            "https://clinicaltrials.gov/ProvidedDocs/21/NCT09990021/Prot 000.pdf",
+            "ftp://clinicaltrials.gov/ProvidedDocs/21/NCT09990021/Prot_000.pdf",
+            "Prot_000.pdf",
+        ] {
+            assert_eq!(provided_doc_filename(other, None), None, "{other}");
+        }
+        // Another study's document is not this study's.
+        assert_eq!(provided_doc_filename(url, Some("NCT09990022")), None);
     }
 
     #[test]
