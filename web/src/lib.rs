@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod intake;
 pub mod keep;
 pub mod pane_state;
+pub mod slicer;
 pub mod state;
 pub mod storage;
 pub mod trials;
