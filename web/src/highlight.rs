@@ -13,6 +13,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use trialcards_core::collection::search::Query;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The highlight's name in `CSS.highlights` (and in the style sheet's `::highlight(search)`).
@@ -106,31 +107,64 @@ impl Drop for Highlighter {
     }
 }
 
-/// The browser's highlight registry, when it has one.
-fn registry() -> Option<JsValue> {
-    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
-    let registry = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
-    (!registry.is_undefined()).then_some(registry)
+// The CSS Custom Highlight API, typed. Every call is caught: a browser that lacks a part
+// of it gives `None` or `Err`, never an exception.
+#[wasm_bindgen]
+extern "C" {
+    /// The global object, for its `CSS` namespace.
+    type Global;
+
+    /// `CSS`, when the browser has it.
+    #[wasm_bindgen(method, getter, js_name = CSS)]
+    fn css(this: &Global) -> Option<Css>;
+
+    /// The `CSS` namespace object.
+    type Css;
+
+    /// `CSS.highlights`, when the browser has the API.
+    #[wasm_bindgen(method, getter)]
+    fn highlights(this: &Css) -> Option<HighlightRegistry>;
+
+    /// The registry of highlights by name, painted by `::highlight(name)` in a style sheet.
+    type HighlightRegistry;
+
+    /// Registers `highlight` under `name`, in place of any highlight of that name.
+    #[wasm_bindgen(method, catch)]
+    fn set(this: &HighlightRegistry, name: &str, highlight: &Highlight)
+        -> Result<JsValue, JsValue>;
+
+    /// Removes the highlight named `name`.
+    #[wasm_bindgen(method, catch)]
+    fn delete(this: &HighlightRegistry, name: &str) -> Result<bool, JsValue>;
+
+    /// A set of ranges highlighted together.
+    type Highlight;
+
+    /// An empty highlight (`Err` where the browser has no `Highlight`).
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<Highlight, JsValue>;
+
+    /// Adds a range to the highlight.
+    #[wasm_bindgen(method, catch)]
+    fn add(this: &Highlight, range: &web_sys::Range) -> Result<JsValue, JsValue>;
 }
 
-/// Calls `target.name(args…)`.
-fn call(target: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let method: js_sys::Function = js_sys::Reflect::get(target, &name.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let args: js_sys::Array = args.iter().copied().collect();
-    method.apply(target, &args).ok()
+/// The browser's highlight registry, when it has one.
+fn registry() -> Option<HighlightRegistry> {
+    js_sys::global()
+        .unchecked_into::<Global>()
+        .css()?
+        .highlights()
 }
 
 /// Replaces the `search` highlight with the query's matches under the root.
 fn paint(state: &State) {
     let Some(registry) = registry() else { return };
     let Some(root) = state.root.as_ref().filter(|_| !state.query.is_empty()) else {
-        call(&registry, "delete", &[&HIGHLIGHT_NAME.into()]);
+        let _ = registry.delete(HIGHLIGHT_NAME);
         return;
     };
-    let Some(highlight) = new_highlight() else {
+    let Ok(highlight) = Highlight::new() else {
         return;
     };
     let document = gloo::utils::document();
@@ -151,20 +185,11 @@ fn paint(state: &State) {
             if dom_range.set_start(&node, range.0).is_ok()
                 && dom_range.set_end(&node, range.1).is_ok()
             {
-                call(&highlight, "add", &[&dom_range]);
+                let _ = highlight.add(&dom_range);
             }
         }
     }
-    call(&registry, "set", &[&HIGHLIGHT_NAME.into(), &highlight]);
-}
-
-fn new_highlight() -> Option<JsValue> {
-    let constructor: js_sys::Function =
-        js_sys::Reflect::get(&js_sys::global(), &"Highlight".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-    js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).ok()
+    let _ = registry.set(HIGHLIGHT_NAME, &highlight);
 }
 
 /// Byte ranges of `text` as the UTF-16 offsets the DOM counts in.

@@ -7,15 +7,17 @@
 //! itself changed; removed sources are deleted. Writes run one at a time, in order, and a
 //! write still waiting is replaced by a newer one of the same source.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::rc::{Rc, Weak};
 
+use trialcards_core::collection::kept::EntryError;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::slicer::Slicer;
 use crate::state::{Action, Collection, Source, SourceIds, SourceRef};
-use crate::storage::{self, Database, Found, Slicer};
+use crate::storage::{self, Database, Found};
 
 /// Whether this browser keeps what is loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,13 +112,12 @@ impl Keep {
     pub fn after_restore<T: 'static>(&self, callback: Callback<T>) -> Callback<T> {
         let keeper = self.keeper.clone();
         Callback::from(move |value: T| {
-            if keeper.phase.get() == Phase::Restoring {
+            let mut state = keeper.state.borrow_mut();
+            if state.phase == Phase::Restoring {
                 let callback = callback.clone();
-                keeper
-                    .held
-                    .borrow_mut()
-                    .push(Box::new(move || callback.emit(value)));
+                state.held.push(Box::new(move || callback.emit(value)));
             } else {
+                drop(state);
                 callback.emit(value);
             }
         })
@@ -174,35 +175,115 @@ enum Job {
     Clear,
 }
 
-/// The hook's state; lives as long as the page.
+/// The hook's state; lives as long as the page. One cell, borrowed only briefly: never
+/// across an await, a dispatch or a held input's replay.
+#[derive(Default)]
 struct Keeper {
-    phase: Cell<Phase>,
-    db: RefCell<Option<Rc<Database>>>,
-    /// Inputs that came while restoring, to be replayed after.
-    held: RefCell<Vec<Box<dyn FnOnce()>>>,
-    /// Each read source's last state that was handed to storage (compared by allocation;
-    /// weak, so that no removed source's records are held in memory).
-    seen: RefCell<HashMap<u32, Weak<Source>>>,
-    /// The text storage holds for each source (the same allocation as the source's).
-    stored_text: RefCell<HashMap<u32, Rc<str>>>,
-    /// Kept entries whose keys are no ids trialcards gives: the id shown → their key.
-    foreign_keys: RefCell<HashMap<u32, JsValue>>,
-    queue: RefCell<VecDeque<Job>>,
-    writing: Cell<bool>,
+    state: RefCell<KeepState>,
 }
 
-impl Default for Keeper {
+/// Everything keeping knows.
+struct KeepState {
+    phase: Phase,
+    db: Option<Rc<Database>>,
+    /// Inputs that came while restoring, to be replayed after.
+    held: Vec<Box<dyn FnOnce()>>,
+    /// Each read source's last state that was handed to storage (compared by allocation;
+    /// weak, so that no removed source's records are held in memory).
+    seen: HashMap<u32, Weak<Source>>,
+    /// The text storage holds for each source (the same allocation as the source's).
+    stored_text: HashMap<u32, Rc<str>>,
+    /// Kept entries whose keys are no ids trialcards gives: the id shown → their key.
+    foreign_keys: HashMap<u32, JsValue>,
+    queue: VecDeque<Job>,
+    writing: bool,
+}
+
+impl Default for KeepState {
     fn default() -> Self {
         Self {
-            phase: Cell::new(Phase::Restoring),
-            db: RefCell::default(),
-            held: RefCell::default(),
-            seen: RefCell::default(),
-            stored_text: RefCell::default(),
-            foreign_keys: RefCell::default(),
-            queue: RefCell::default(),
-            writing: Cell::new(false),
+            phase: Phase::Restoring,
+            db: None,
+            held: Vec::new(),
+            seen: HashMap::new(),
+            stored_text: HashMap::new(),
+            foreign_keys: HashMap::new(),
+            queue: VecDeque::new(),
+            writing: false,
         }
+    }
+}
+
+impl KeepState {
+    /// The sources read back are what storage holds; from now on changes are kept.
+    fn restored(&mut self, db: Database, restored: &[Rc<Source>]) {
+        for source in restored {
+            self.seen.insert(source.id, Rc::downgrade(source));
+            self.stored_text.insert(source.id, source.text.clone());
+        }
+        self.db = Some(Rc::new(db));
+        self.phase = Phase::Kept;
+    }
+
+    /// Queues the writes that bring storage to `sources`: a save for each read source new
+    /// or changed since it was last handed to storage (replacing a save of it still waiting),
+    /// a deletion for each source gone.
+    fn mirror(&mut self, sources: &[SourceRef]) {
+        let mut present = HashSet::with_capacity(sources.len());
+        for source in sources {
+            present.insert(source.id);
+            let known = self
+                .seen
+                .get(&source.id)
+                .is_some_and(|kept| std::ptr::eq(kept.as_ptr(), Rc::as_ptr(&source.0)));
+            if source.pending || known {
+                continue;
+            }
+            self.seen.insert(source.id, Rc::downgrade(&source.0));
+            // A newer state replaces one still waiting.
+            self.queue
+                .retain(|job| !matches!(job, Job::Save(s) if s.id == source.id));
+            self.queue.push_back(Job::Save(source.clone()));
+        }
+        let gone: Vec<u32> = self
+            .seen
+            .keys()
+            .filter(|id| !present.contains(id))
+            .copied()
+            .collect();
+        for id in gone {
+            self.seen.remove(&id);
+            self.queue
+                .retain(|job| !matches!(job, Job::Save(s) if s.id == id));
+            self.queue.push_back(Job::Delete(id));
+        }
+    }
+
+    /// Forgets every source and queues one clearing of the storage in place of every write
+    /// still waiting.
+    fn clear(&mut self) {
+        self.seen.clear();
+        self.foreign_keys.clear();
+        self.queue.clear();
+        self.queue.push_back(Job::Clear);
+    }
+
+    /// The database to write to, when writes may start now (kept, not writing already, and
+    /// something to write); they have started then.
+    fn start_writing(&mut self) -> Option<Rc<Database>> {
+        if self.phase != Phase::Kept || self.writing || self.queue.is_empty() {
+            return None;
+        }
+        let db = self.db.clone()?;
+        self.writing = true;
+        Some(db)
+    }
+
+    /// The next write, or `None` (writing has ended then).
+    fn next_job(&mut self) -> Option<Job> {
+        let job = self.queue.pop_front();
+        self.writing = job.is_some();
+        job
     }
 }
 
@@ -222,7 +303,7 @@ async fn restore(
     let (db, found) = match opened {
         Ok(opened) => opened,
         Err(reason) => {
-            keeper.phase.set(Phase::Off);
+            keeper.state.borrow_mut().phase = Phase::Off;
             view.dispatch(ViewAction::Availability(Availability::Off(reason.into())));
             keeper.release_held();
             return;
@@ -241,7 +322,7 @@ async fn restore(
                 records: read.entry.records,
                 problems: read.entry.problems,
             },
-            Err(error) => unreadable(entry, error),
+            Err(error) => unreadable(entry, &error),
         };
         ids.borrow_mut().continue_after(source.id, &source.name);
         match entry.id() {
@@ -252,19 +333,14 @@ async fn restore(
     // Entries under keys trialcards never gives are shown with new ids, after the others.
     for (key, mut source) in foreign {
         source.id = ids.borrow_mut().next_id();
-        keeper.foreign_keys.borrow_mut().insert(source.id, key);
+        keeper
+            .state
+            .borrow_mut()
+            .foreign_keys
+            .insert(source.id, key);
         restored.push(Rc::new(source));
     }
-    {
-        let mut seen = keeper.seen.borrow_mut();
-        let mut stored_text = keeper.stored_text.borrow_mut();
-        for source in &restored {
-            seen.insert(source.id, Rc::downgrade(source));
-            stored_text.insert(source.id, source.text.clone());
-        }
-    }
-    *keeper.db.borrow_mut() = Some(Rc::new(db));
-    keeper.phase.set(Phase::Kept);
+    keeper.state.borrow_mut().restored(db, &restored);
     dispatcher.dispatch(Action::Restore(
         restored.into_iter().map(SourceRef).collect(),
     ));
@@ -275,105 +351,63 @@ async fn restore(
 
 /// A kept entry that cannot be read back, listed under its name (or its key) with why; it
 /// stays in storage until the user removes it.
-fn unreadable(found: &Found, error: storage::EntryError) -> Source {
+fn unreadable(found: &Found, error: &EntryError) -> Source {
     let key = found.key_label();
-    let message = match &error.name {
-        Some(name) => format!(
-            "The saved source “{name}” (key {key}) could not be read back: {}. It was left in storage untouched; Remove deletes it.",
-            error.reason
-        ),
-        None => format!(
-            "A saved source (key {key}) could not be read back: {}. It was left in storage untouched; Remove deletes it.",
-            error.reason
-        ),
-    };
     Source::unreadable(
         found.id().unwrap_or(0),
-        error
-            .name
-            .unwrap_or_else(|| format!("Saved source (key {key})")),
-        message,
+        error.listed_name(&key),
+        error.message(&key),
     )
 }
 
 impl Keeper {
+    /// Replays the inputs held while restoring (with the cell free: they may come back here).
     fn release_held(&self) {
-        let held = std::mem::take(&mut *self.held.borrow_mut());
+        let held = std::mem::take(&mut self.state.borrow_mut().held);
         for input in held {
             input();
         }
     }
 
-    /// Queues the writes that bring storage to `sources`.
+    /// Queues the writes that bring storage to `sources`, and starts them.
     fn mirror(self: &Rc<Self>, sources: &[SourceRef], view: &ViewDispatcher) {
-        if self.phase.get() == Phase::Off {
-            return;
-        }
-        let mut present = HashSet::with_capacity(sources.len());
         {
-            let mut seen = self.seen.borrow_mut();
-            let mut queue = self.queue.borrow_mut();
-            for source in sources {
-                present.insert(source.id);
-                let known = seen
-                    .get(&source.id)
-                    .is_some_and(|kept| std::ptr::eq(kept.as_ptr(), Rc::as_ptr(&source.0)));
-                if source.pending || known {
-                    continue;
-                }
-                seen.insert(source.id, Rc::downgrade(&source.0));
-                // A newer state replaces one still waiting.
-                queue.retain(|job| !matches!(job, Job::Save(s) if s.id == source.id));
-                queue.push_back(Job::Save(source.clone()));
+            let mut state = self.state.borrow_mut();
+            if state.phase == Phase::Off {
+                return;
             }
-            let gone: Vec<u32> = seen
-                .keys()
-                .filter(|id| !present.contains(id))
-                .copied()
-                .collect();
-            for id in gone {
-                seen.remove(&id);
-                queue.retain(|job| !matches!(job, Job::Save(s) if s.id == id));
-                queue.push_back(Job::Delete(id));
-            }
+            state.mirror(sources);
         }
         self.start_writing(view);
     }
 
     /// Forgets every source and queues one clearing of the storage.
     fn clear(self: &Rc<Self>, view: &ViewDispatcher) {
-        if self.phase.get() == Phase::Off {
-            return;
+        {
+            let mut state = self.state.borrow_mut();
+            if state.phase == Phase::Off {
+                return;
+            }
+            state.clear();
         }
-        self.seen.borrow_mut().clear();
-        self.foreign_keys.borrow_mut().clear();
-        let mut queue = self.queue.borrow_mut();
-        queue.clear();
-        queue.push_back(Job::Clear);
-        drop(queue);
         view.dispatch(ViewAction::Cleared);
         self.start_writing(view);
     }
 
     fn start_writing(self: &Rc<Self>, view: &ViewDispatcher) {
-        if self.phase.get() != Phase::Kept || self.writing.get() || self.queue.borrow().is_empty() {
-            return;
-        }
-        let Some(db) = self.db.borrow().clone() else {
+        let Some(db) = self.state.borrow_mut().start_writing() else {
             return;
         };
-        self.writing.set(true);
         view.dispatch(ViewAction::Saving(true));
         let (keeper, view) = (self.clone(), view.clone());
         wasm_bindgen_futures::spawn_local(async move {
             loop {
-                let job = keeper.queue.borrow_mut().pop_front();
+                let job = keeper.state.borrow_mut().next_job();
                 match job {
                     Some(job) => keeper.write(&db, job, &view).await,
                     None => break,
                 }
             }
-            keeper.writing.set(false);
             view.dispatch(ViewAction::Saving(false));
         });
     }
@@ -381,7 +415,7 @@ impl Keeper {
     async fn write(&self, db: &Database, job: Job, view: &ViewDispatcher) {
         match job {
             Job::Save(source) => {
-                let stored = self.stored_text.borrow().get(&source.id).cloned();
+                let stored = self.state.borrow().stored_text.get(&source.id).cloned();
                 let text_kept = stored
                     .as_ref()
                     .is_some_and(|text| Rc::ptr_eq(text, &source.text));
@@ -390,15 +424,17 @@ impl Keeper {
                 gloo::timers::future::TimeoutFuture::new(0).await;
                 let entry = storage::encode_entry(&source, &mut Slicer::new()).await;
                 let text = (!text_kept).then_some(&*source.text);
-                match db.save(source.id, &entry, text, stored.is_none()).await {
+                let saved = db.save(source.id, &entry, text, stored.is_none()).await;
+                match saved {
                     Ok(()) => {
-                        self.stored_text
+                        self.state
                             .borrow_mut()
+                            .stored_text
                             .insert(source.id, source.text.clone());
                         view.dispatch(ViewAction::Kept(source.id));
                     }
                     // Removed (or cleared) while it was written: nothing to say about it.
-                    Err(_) if !self.seen.borrow().contains_key(&source.id) => {}
+                    Err(_) if !self.state.borrow().seen.contains_key(&source.id) => {}
                     Err(error) => {
                         let message = match stored {
                             None => format!(
@@ -415,11 +451,12 @@ impl Keeper {
                 }
             }
             Job::Delete(id) => {
-                self.stored_text.borrow_mut().remove(&id);
+                self.state.borrow_mut().stored_text.remove(&id);
                 view.dispatch(ViewAction::Kept(id));
                 let key = self
-                    .foreign_keys
+                    .state
                     .borrow_mut()
+                    .foreign_keys
                     .remove(&id)
                     .unwrap_or_else(|| id.into());
                 if let Err(reason) = db.delete(&key).await {
@@ -429,7 +466,7 @@ impl Keeper {
                 }
             }
             Job::Clear => {
-                self.stored_text.borrow_mut().clear();
+                self.state.borrow_mut().stored_text.clear();
                 if let Err(reason) = db.clear().await {
                     view.dispatch(ViewAction::Problem(format!(
                         "This browser's storage could not be cleared: {reason}. What was saved may come back after a reload."

@@ -10,6 +10,8 @@ pub mod fragment;
 pub mod highlight;
 pub mod intake;
 pub mod keep;
+pub mod pane_state;
+pub mod slicer;
 pub mod state;
 pub mod storage;
 pub mod trials;

@@ -1,24 +1,23 @@
-//! What this browser keeps of the collection, in IndexedDB, and how it is read back.
+//! What this browser keeps of the collection, in IndexedDB, and how it is read back: the
+//! IndexedDB calls (the bytes of an entry are the core's [`kept`] format).
 //!
 //! Database `trialcards`, schema version [`SCHEMA_VERSION`], two object stores keyed by the
 //! source's id (a whole number, out-of-line key):
-//! - `sources`: the source without its text, as UTF-8 JSON Lines: a header line
-//!   `{"format":1,"name":…,"problems":[Diagnostic…],"records":N}`, then each of its N
-//!   records (`Study`) on a line of its own. [`FORMAT`] is the version of this layout.
+//! - `sources`: the source without its text, as [`kept`] writes it (a header line, then one
+//!   record a line).
 //! - `texts`: the text it was read from, as UTF-8 bytes. Kept apart so that removing a card
 //!   rewrites the records but not a 25 MB text.
 //!
 //! Both are written in one transaction, so a source is kept whole or not at all. Bytes, not
 //! JS values: the browser copies them as they are, and serde_json reads them inside
-//! WebAssembly (as the worker's messages, see `worker.rs`). One record a line lets writing
-//! and reading back pause every [`SLICE_MS`] for the page to breathe (a 25 MB source has
-//! 14,000 records). Nothing here panics: every failure is a sentence for the user.
+//! WebAssembly (as the worker's messages, see `worker.rs`). Writing and reading back pause
+//! between records ([`Slicer`]) for the page to breathe. Nothing here panics: every failure
+//! is a sentence for the user.
 
 use std::rc::Rc;
 
 use js_sys::{Array, Promise, Uint8Array};
-use serde::{Deserialize, Serialize};
-use trialcards_core::{Diagnostic, Study};
+use trialcards_core::collection::kept::{self, Entry, EntryError, EntryReader, EntryWriter};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -27,168 +26,35 @@ use web_sys::{
     IdbTransactionMode, IdbVersionChangeEvent,
 };
 
+use crate::slicer::Slicer;
 use crate::state::Source;
 
 /// The database's name.
 pub const DATABASE: &str = "trialcards";
 /// The version of its layout (object stores); opening it creates them.
 pub const SCHEMA_VERSION: u32 = 1;
-/// The version of a kept source's layout (its header line and record lines).
-pub const FORMAT: u32 = 1;
 /// The object store of sources without their texts.
 pub const SOURCES: &str = "sources";
 /// The object store of the sources' texts.
 pub const TEXTS: &str = "texts";
-/// The highest key trialcards writes (source ids stay in this range, see `keep.rs`).
-pub const MAX_KEY: u32 = i32::MAX as u32;
-/// How long writing or reading back may hold the page's thread before it yields.
-pub const SLICE_MS: f64 = 50.0;
 
-/// Lets the page breathe during long work: [`Slicer::pause`] yields to the browser (a
-/// macrotask: the page paints, timers run) once [`SLICE_MS`] have passed since the last time.
-#[derive(Debug)]
-pub struct Slicer {
-    since: f64,
-}
-
-impl Slicer {
-    /// Starts measuring now.
-    pub fn new() -> Self {
-        Self {
-            since: js_sys::Date::now(),
-        }
-    }
-
-    /// Yields if this slice has lasted long enough.
-    pub async fn pause(&mut self) {
-        if js_sys::Date::now() - self.since > SLICE_MS {
-            gloo::timers::future::TimeoutFuture::new(0).await;
-            self.since = js_sys::Date::now();
-        }
-    }
-}
-
-impl Default for Slicer {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// The header line as it is written: borrowed.
-#[derive(Serialize)]
-struct HeaderRef<'a> {
-    format: u32,
-    name: &'a str,
-    problems: &'a [Diagnostic],
-    records: usize,
-}
-
-/// The header line as it is read back.
-#[derive(Deserialize)]
-struct Header {
-    format: u32,
-    name: String,
-    problems: Vec<Diagnostic>,
-    records: usize,
-}
-
-/// Just enough of a header to say what an entry is when it cannot be read.
-#[derive(Deserialize)]
-struct Names {
-    format: Option<serde_json::Value>,
-    name: Option<String>,
-}
-
-/// A source as it is read back (its text is kept apart).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// The source's name.
-    pub name: String,
-    /// What was wrong with it as a whole.
-    pub problems: Vec<Diagnostic>,
-    /// Its records.
-    pub records: Vec<Study>,
-}
-
-/// Why a kept entry cannot be read back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EntryError {
-    /// The source's name, when that much could be read.
-    pub name: Option<String>,
-    /// What is wrong, as the end of a sentence ("it was saved in format 7, …").
-    pub reason: String,
-}
-
-/// The `sources` value of `source`, pausing through `slicer` between records.
+/// The `sources` value of `source` ([`kept`]), pausing through `slicer` between records.
 pub async fn encode_entry(source: &Source, slicer: &mut Slicer) -> Vec<u8> {
-    let header = HeaderRef {
-        format: FORMAT,
-        name: &source.name,
-        problems: &source.problems,
-        records: source.records.len(),
-    };
-    // Our own types always serialize (no map with non-string keys, no failing Serialize),
-    // and serde_json escapes line breaks inside strings: one value a line.
-    let mut bytes = serde_json::to_vec(&header).unwrap_or_default();
+    let mut writer = EntryWriter::new(&source.name, &source.problems, source.records.len());
     for record in &source.records {
-        bytes.push(b'\n');
-        let _ = serde_json::to_writer(&mut bytes, record);
+        writer.record(record);
         slicer.pause().await;
     }
-    bytes
+    writer.finish()
 }
 
-/// Reads a `sources` value back, pausing through `slicer` between records. Anything but a
-/// [`FORMAT`] entry is an error that says what is wrong and names the source if it can.
+/// Reads a `sources` value back ([`kept`]), pausing through `slicer` between records.
 pub async fn decode_entry(bytes: &[u8], slicer: &mut Slicer) -> Result<Entry, EntryError> {
-    let mut lines = bytes.split(|&b| b == b'\n');
-    let first = lines.next().unwrap_or_default();
-    let header = match serde_json::from_slice::<Header>(first) {
-        Ok(header) if header.format == FORMAT => header,
-        whole => return Err(header_error(first, whole.err())),
-    };
-    let failed = |reason: String| EntryError {
-        name: Some(header.name.clone()),
-        reason,
-    };
-    let mut records = Vec::with_capacity(header.records.min(bytes.len() / 2));
-    for (index, line) in lines.enumerate() {
-        let record = serde_json::from_slice::<Study>(line).map_err(|error| {
-            failed(format!(
-                "its record {} is not what trialcards saves ({error})",
-                index + 1
-            ))
-        })?;
-        records.push(record);
+    let mut reader = EntryReader::new(bytes)?;
+    while reader.read_record()? {
         slicer.pause().await;
     }
-    if records.len() != header.records {
-        return Err(failed(format!(
-            "it holds {} of the {} records it was saved with",
-            records.len(),
-            header.records
-        )));
-    }
-    Ok(Entry {
-        name: header.name,
-        problems: header.problems,
-        records,
-    })
-}
-
-/// Why a header line is not ours, in words: another format, or not one at all.
-fn header_error(line: &[u8], error: Option<serde_json::Error>) -> EntryError {
-    let names = serde_json::from_slice::<Names>(line).ok();
-    let name = names.as_ref().and_then(|n| n.name.clone());
-    let reason = match (names.and_then(|n| n.format), error) {
-        (Some(format), _) if format.as_u64() != Some(FORMAT.into()) => format!(
-            "it was saved in format {format}, and this version of trialcards reads format {FORMAT}"
-        ),
-        (_, Some(error)) => format!("it is not what trialcards saves ({error})"),
-        // Read whole, so its format was read too, and it is not ours (the first arm).
-        (_, None) => "it is of another format".into(),
-    };
-    EntryError { name, reason }
+    reader.finish()
 }
 
 /// One entry as it was found: its key, its `sources` value and its text, not yet read.
@@ -211,10 +77,9 @@ pub struct Restored {
 }
 
 impl Found {
-    /// The key as an id trialcards gave, if it is one (a whole number from 1 to [`MAX_KEY`]).
+    /// The key as an id trialcards gave, if it is one ([`kept::id_of_key`]).
     pub fn id(&self) -> Option<u32> {
-        let key = self.key.as_f64()?;
-        (key.fract() == 0.0 && (1.0..=f64::from(MAX_KEY)).contains(&key)).then_some(key as u32)
+        kept::id_of_key(self.key.as_f64()?)
     }
 
     /// The key as a user reads it: `7`, `"broken"`.
@@ -231,10 +96,7 @@ impl Found {
     /// Reads the entry back, pausing through `slicer`: its key, its value and its text
     /// must all be as trialcards writes them.
     pub async fn read(&self, slicer: &mut Slicer) -> Result<Restored, EntryError> {
-        let not_ours = |reason: &str| EntryError {
-            name: None,
-            reason: reason.into(),
-        };
+        let not_ours = |reason: &str| EntryError::new(None, reason);
         let bytes = self
             .value
             .dyn_ref::<Uint8Array>()
@@ -242,10 +104,7 @@ impl Found {
             .to_vec();
         let entry = decode_entry(&bytes, slicer).await?;
         drop(bytes);
-        let with_name = |reason: &str| EntryError {
-            name: Some(entry.name.clone()),
-            reason: reason.into(),
-        };
+        let with_name = |reason: &str| EntryError::new(Some(&entry.name), reason);
         let id = self
             .id()
             .ok_or_else(|| with_name("its key is not one trialcards gives"))?;

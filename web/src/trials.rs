@@ -1,16 +1,17 @@
 //! The trials the cards show, derived from the collection: records of the same trial (the
 //! same NCT ID from several sources) reconciled into one [`Trial`], each with its searchable
-//! text; and the view's filters, search and sort applied to them.
+//! text built on first use and cached per source. Which of them a view shows, and what its
+//! filters offer, the core decides ([`shown::shown`], [`facets::facets`]).
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use trialcards_core::collection::facets::{self, Facets};
 use trialcards_core::collection::filter::View;
 use trialcards_core::collection::reconcile::{reconcile, Difference};
 use trialcards_core::collection::search::SearchText;
-use trialcards_core::collection::sort;
-use trialcards_core::model::{CtEnum, Phase, Sex, Status, StudyType};
+use trialcards_core::collection::shown::{self, TrialRecords};
 use trialcards_core::Study;
 
 use crate::state::SourceRef;
@@ -84,6 +85,26 @@ impl Trial {
     }
 }
 
+/// The members as the core's view sees them; a member's text is built the first time a
+/// search asks for it.
+impl TrialRecords for Trial {
+    fn record_count(&self) -> usize {
+        self.members.len()
+    }
+
+    fn record(&self, index: usize) -> &Study {
+        self.members[index].study()
+    }
+
+    fn search_text(&self, index: usize) -> &SearchText {
+        self.members[index].text()
+    }
+
+    fn shown_record(&self) -> &Study {
+        self.study()
+    }
+}
+
 /// Searchable texts of each source's records, kept while the source is unchanged, so that
 /// adding one file does not rebuild the text of every record already loaded.
 #[derive(Debug, Default)]
@@ -152,109 +173,19 @@ pub fn trials(sources: &[SourceRef], cache: &mut TextCache) -> Vec<Rc<Trial>> {
         .collect()
 }
 
-/// The trials the view shows, in its order: a trial is shown when one of its records passes
-/// every filter and the search.
+/// The trials the view shows, in its order ([`shown::shown`]).
 pub fn shown(trials: &[Rc<Trial>], view: &View) -> Vec<Rc<Trial>> {
-    let matcher = view.matcher();
-    // Without a search no record's text is needed (nor built).
-    let no_text = SearchText::default();
-    let searching = !matcher.query().is_empty();
-    let mut kept: Vec<Rc<Trial>> = trials
-        .iter()
-        .filter(|t| {
-            t.members.iter().any(|m| {
-                let text = if searching { m.text() } else { &no_text };
-                matcher.matches(m.study(), text)
-            })
-        })
-        .cloned()
-        .collect();
-    if view.sort != sort::SortKey::Loaded || view.descending {
-        kept.sort_by(|a, b| sort::compare(view.sort, view.descending, a.study(), b.study()));
-    }
-    kept
-}
-
-/// The values each filter can take in the collection, with how many trials have each.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facets {
-    /// Overall statuses, in CT.gov's order.
-    pub statuses: Vec<(Status, usize)>,
-    /// Phases, in CT.gov's order.
-    pub phases: Vec<(Phase, usize)>,
-    /// Study types.
-    pub study_types: Vec<(StudyType, usize)>,
-    /// Sexes accepted (a trial open to all counts for each).
-    pub sexes: Vec<(Sex, usize)>,
-    /// Source layouts, by name, in order of first appearance.
-    pub layouts: Vec<(String, usize)>,
-    /// How many trials have posted results.
-    pub with_results: usize,
-}
-
-/// The facets of `trials`: every value found in any of a trial's records counts once per trial.
-pub fn facets(trials: &[Rc<Trial>]) -> Facets {
-    let mut facets = Facets::default();
-    let (mut statuses, mut phases, mut types, mut sexes) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for trial in trials {
-        let studies: Vec<&Study> = trial.members.iter().map(Member::study).collect();
-        statuses.extend(distinct(&studies, |s| {
-            s.protocol_section
-                .status_module
-                .overall_status
-                .into_iter()
-                .collect()
-        }));
-        phases.extend(distinct(&studies, |s| {
-            s.protocol_section.design_module.phases.clone()
-        }));
-        types.extend(distinct(&studies, |s| {
-            s.protocol_section
-                .design_module
-                .study_type
-                .into_iter()
-                .collect()
-        }));
-        sexes.extend(distinct(&studies, |s| {
-            match s.protocol_section.eligibility_module.sex {
-                Some(Sex::All) => vec![Sex::Female, Sex::Male, Sex::All],
-                other => other.into_iter().collect(),
-            }
-        }));
-        for layout in distinct(&studies, |s| vec![s.trialcards.source.layout.clone()]) {
-            match facets.layouts.iter_mut().find(|(l, _)| *l == layout) {
-                Some((_, n)) => *n += 1,
-                None => facets.layouts.push((layout, 1)),
-            }
-        }
-        if studies.iter().any(|s| s.has_results == Some(true)) {
-            facets.with_results += 1;
-        }
-    }
-    facets.statuses = tally(&statuses);
-    facets.phases = tally(&phases);
-    facets.study_types = tally(&types);
-    facets.sexes = tally(&sexes);
-    facets
-}
-
-/// The values `each` gives for any of `studies`, each once.
-fn distinct<T: PartialEq>(studies: &[&Study], each: impl Fn(&Study) -> Vec<T>) -> Vec<T> {
-    let mut seen = Vec::new();
-    for value in studies.iter().flat_map(|s| each(s)) {
-        if !seen.contains(&value) {
-            seen.push(value);
-        }
-    }
-    seen
-}
-
-/// How often each of an enum's values occurs, in CT.gov's order, leaving out those that don't.
-fn tally<E: CtEnum + PartialEq>(found: &[E]) -> Vec<(E, usize)> {
-    E::ALL
-        .iter()
-        .map(|v| (*v, found.iter().filter(|f| *f == v).count()))
-        .filter(|(_, n)| *n > 0)
+    shown::shown(trials.iter().map(Rc::as_ref), view)
+        .into_iter()
+        .map(|position| trials[position].clone())
         .collect()
+}
+
+/// The values each filter can take among `trials` ([`facets::facets`]).
+pub fn facets(trials: &[Rc<Trial>]) -> Facets {
+    facets::facets(
+        trials
+            .iter()
+            .map(|trial| trial.members.iter().map(Member::study)),
+    )
 }

@@ -1,11 +1,13 @@
-//! What is kept in the browser: a source's entry written and read back (round trip, other
-//! formats and broken entries refused with a reason), and the real IndexedDB database.
+//! What is kept in the browser: a source's entry written and read back in slices (the
+//! format is the core's `collection::kept`, tested there), and the real IndexedDB database.
 
 use std::rc::Rc;
 
+use trialcards_core::collection::kept;
 use trialcards_core::parse;
+use trialcards_web::slicer::Slicer;
 use trialcards_web::state::Source;
-use trialcards_web::storage::{decode_entry, encode_entry, Database, Slicer, FORMAT};
+use trialcards_web::storage::{decode_entry, encode_entry, Database};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -27,84 +29,25 @@ fn two_pages() -> Source {
     }
 }
 
-async fn decode(bytes: &[u8]) -> Result<trialcards_web::storage::Entry, (Option<String>, String)> {
-    decode_entry(bytes, &mut Slicer::new())
-        .await
-        .map_err(|e| (e.name, e.reason))
-}
-
 #[wasm_bindgen_test]
-async fn an_entry_reads_back_as_it_was_written() {
+async fn an_entry_written_in_slices_reads_back_as_it_was_written() {
+    // The format itself is the core's (`collection::kept`, tested there).
     let source = two_pages();
     let bytes = encode_entry(&source, &mut Slicer::new()).await;
-    let header = bytes.split(|&b| b == b'\n').next().unwrap();
-    let header: serde_json::Value = serde_json::from_slice(header).unwrap();
     assert_eq!(
-        header["format"], FORMAT,
-        "the entry carries its format version"
+        bytes,
+        kept::encode(&source.name, &source.problems, &source.records)
     );
-    assert_eq!(header["records"], 2);
-    assert_eq!(
-        bytes.split(|&b| b == b'\n').count(),
-        3,
-        "a header line and one line a record"
-    );
-
-    let entry = decode(&bytes).await.unwrap();
+    let entry = decode_entry(&bytes, &mut Slicer::new()).await.unwrap();
     assert_eq!(entry.name, source.name);
     assert_eq!(entry.problems, source.problems);
     assert_eq!(entry.records, source.records);
-}
-
-#[wasm_bindgen_test]
-async fn another_format_version_is_refused_naming_the_source() {
-    let bytes = encode_entry(&two_pages(), &mut Slicer::new()).await;
-    let newer = String::from_utf8(bytes)
-        .unwrap()
-        .replacen("\"format\":1", "\"format\":2", 1);
-    let (name, reason) = decode(newer.as_bytes()).await.unwrap_err();
-    assert_eq!(name.as_deref(), Some("two.txt"));
-    assert_eq!(
-        reason,
-        "it was saved in format 2, and this version of trialcards reads format 1"
-    );
-    let (_, reason) = decode(br#"{"format":"one","name":"x"}"#).await.unwrap_err();
-    assert!(
-        reason.starts_with("it was saved in format \"one\""),
-        "{reason}"
-    );
-}
-
-#[wasm_bindgen_test]
-async fn broken_entries_say_what_is_wrong() {
-    let (name, reason) = decode(b"\0{not json").await.unwrap_err();
-    assert_eq!(name, None);
-    assert_eq!(
-        reason,
-        "it is not what trialcards saves (expected value at line 1 column 1)"
-    );
-
-    let wrong_types = br#"{"format":1,"name":"w.txt","problems":{},"records":0}"#;
-    let (name, reason) = decode(wrong_types).await.unwrap_err();
-    assert_eq!(name.as_deref(), Some("w.txt"));
-    assert!(
-        reason.contains("invalid type: map, expected a sequence"),
-        "{reason}"
-    );
-
-    let bad_record = b"{\"format\":1,\"name\":\"r.txt\",\"problems\":[],\"records\":1}\n[1,2]";
-    let (name, reason) = decode(bad_record).await.unwrap_err();
-    assert_eq!(name.as_deref(), Some("r.txt"));
-    assert!(
-        reason.starts_with("its record 1 is not what trialcards saves (invalid type: integer"),
-        "{reason}"
-    );
-
-    // Cut short: a record missing is not a smaller collection.
-    let bytes = encode_entry(&two_pages(), &mut Slicer::new()).await;
     let cut = bytes.rsplitn(2, |&b| b == b'\n').nth(1).unwrap();
-    let (_, reason) = decode(cut).await.unwrap_err();
-    assert_eq!(reason, "it holds 1 of the 2 records it was saved with");
+    let error = decode_entry(cut, &mut Slicer::new()).await.unwrap_err();
+    assert_eq!(
+        error.reason,
+        "it holds 1 of the 2 records it was saved with"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -7,11 +7,13 @@ mod json_leaves;
 
 use json_leaves::{bookkeeping, string_leaves};
 use trialcards_core::collection::compare::compare;
+use trialcards_core::collection::facets::facets;
 use trialcards_core::collection::fields::FIELDS;
 use trialcards_core::collection::filter::View;
 use trialcards_core::collection::overview::overview;
 use trialcards_core::collection::reconcile::reconcile;
 use trialcards_core::collection::search::{Query, SearchText};
+use trialcards_core::collection::shown::{shown, TrialRecords};
 use trialcards_core::collection::sort::{order, SortKey};
 use trialcards_core::model::{Phase, Status};
 use trialcards_core::{parse, Study};
@@ -297,6 +299,110 @@ fn the_two_pages_filtered_sorted_and_pictured() {
     assert_eq!(span.end_text.as_deref(), Some("2025-12"));
     assert!(!span.end_anticipated);
     assert_eq!(o.range, Some((2022.0 + 8.0 / 12.0, 2025.0 + 11.0 / 12.0)));
+}
+
+/// A trial as the web app holds one: its records (from `reconcile`), each with its text.
+struct Trial<'a> {
+    records: Vec<(&'a Study, SearchText)>,
+    primary: usize,
+}
+
+impl TrialRecords for Trial<'_> {
+    fn record_count(&self) -> usize {
+        self.records.len()
+    }
+    fn record(&self, index: usize) -> &Study {
+        self.records[index].0
+    }
+    fn search_text(&self, index: usize) -> &SearchText {
+        &self.records[index].1
+    }
+    fn shown_record(&self) -> &Study {
+        self.records[self.primary].0
+    }
+}
+
+/// The pages the web app's own tests load: one trial from two sites' pages, and another.
+fn loaded_trials(studies: &[Study]) -> Vec<Trial<'_>> {
+    let keyed: Vec<(usize, &Study)> = studies.iter().enumerate().collect();
+    reconcile(&keyed)
+        .into_iter()
+        .map(|group| Trial {
+            records: group
+                .members
+                .iter()
+                .map(|&i| (&studies[i], SearchText::of(&studies[i])))
+                .collect(),
+            primary: group.primary,
+        })
+        .collect()
+}
+
+fn web_test_pages() -> Vec<Study> {
+    [
+        (
+            "veeva.txt",
+            include_str!("../../../tests/fixtures/veeva_fictional_knee_msc.txt"),
+        ),
+        (
+            "meddatax.txt",
+            include_str!("../../../tests/fixtures/meddatax_fictional_knee_msc.txt"),
+        ),
+        (
+            "crohn.txt",
+            include_str!("../../../web/examples/meddatax_crohn_fistula_msc.txt"),
+        ),
+    ]
+    .iter()
+    .map(|(name, text)| common::one(name, text))
+    .collect()
+}
+
+#[test]
+fn a_trial_read_from_two_sites_is_shown_when_either_page_passes_the_view() {
+    let pages = web_test_pages();
+    let trials = loaded_trials(&pages);
+    assert_eq!(trials.len(), 2);
+    let keys = |fragment: &str| -> Vec<&str> {
+        shown(&trials, &View::from_fragment(fragment))
+            .into_iter()
+            .map(|i| trials[i].shown_record().nct_id().unwrap())
+            .collect()
+    };
+    // The Veeva page says Recruiting, the meddatax page (shown) UNKNOWN: both find the trial.
+    assert_eq!(keys("status=RECRUITING"), ["NCT09990001"]);
+    assert_eq!(keys("status=UNKNOWN"), ["NCT09990001"]);
+    assert_eq!(
+        keys("sort=enrollment&order=desc"),
+        ["NCT09990101", "NCT09990001"],
+        "96 before 60"
+    );
+    assert_eq!(keys("q=fistula"), ["NCT09990101"]);
+}
+
+#[test]
+fn the_facets_of_a_trial_read_from_two_sites_count_it_once() {
+    let pages = web_test_pages();
+    let trials = loaded_trials(&pages);
+    let f = facets(
+        trials
+            .iter()
+            .map(|t| t.records.iter().map(|(study, _)| *study)),
+    );
+    assert_eq!(
+        f.statuses,
+        [
+            (Status::ActiveNotRecruiting, 1),
+            (Status::Recruiting, 1),
+            (Status::Unknown, 1)
+        ]
+    );
+    assert_eq!(
+        f.phases,
+        [(Phase::Phase1, 1), (Phase::Phase2, 2), (Phase::Phase3, 1)]
+    );
+    let layouts: Vec<_> = f.layouts.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+    assert_eq!(layouts, [("veeva", 1), ("meddatax", 2)]);
 }
 
 #[test]

@@ -10,10 +10,7 @@ use yew::prelude::*;
 
 use crate::trials::Trial;
 
-/// The fewest and most trials compared at once.
-pub const COMPARE_MIN: usize = 2;
-/// See [`COMPARE_MIN`].
-pub const COMPARE_MAX: usize = 6;
+pub use crate::pane_state::{COMPARE_MAX, COMPARE_MIN};
 
 /// Props of [`Compare`].
 #[derive(Properties, PartialEq)]

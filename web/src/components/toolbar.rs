@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::display::{code_words, count, layout_words, phase_words};
-use crate::trials::Facets;
+use trialcards_core::collection::facets::Facets;
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
@@ -65,13 +65,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let on_clear = {
         let (view, on_change) = (view.clone(), props.on_change.clone());
-        Callback::from(move |_: MouseEvent| {
-            on_change.emit(View {
-                sort: view.sort,
-                descending: view.descending,
-                ..View::default()
-            })
-        })
+        Callback::from(move |_: MouseEvent| on_change.emit(view.cleared()))
     };
 
     let statuses = choices(&facets.statuses, &view.statuses, |s| code_words(*s));

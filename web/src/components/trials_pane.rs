@@ -1,6 +1,6 @@
 //! The trials side of the page: the count, the toolbar (search, filters, sort), the overview,
-//! export, the comparison and the cards. It owns the view — kept in the URL fragment — and
-//! the trials picked for comparison.
+//! export, the comparison and the cards. It holds the view — kept in the URL fragment — and
+//! the trials picked for comparison in a reducer ([`PaneState`]), and dispatches its actions.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,8 +12,9 @@ use yew::prelude::*;
 
 use super::{CardList, Compare, ExportBar, Overview, Toolbar, COMPARE_MAX, COMPARE_MIN};
 use crate::display::count;
-use crate::fragment::{self, Fragment};
+use crate::fragment;
 use crate::highlight::Highlighter;
+use crate::pane_state::{PaneAction, PaneState};
 use crate::state::SourceRef;
 use crate::trials::{facets, shown, trials, TextCache, Trial};
 
@@ -31,8 +32,7 @@ pub struct TrialsPaneProps {
 /// Everything right of the intake.
 #[component]
 pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
-    let location = use_state(fragment::current);
-    let comparing = use_state(|| location.compare.len() >= COMPARE_MIN);
+    let state = use_reducer(|| PaneState::at(fragment::current()));
     let cache = use_mut_ref(TextCache::default);
     let all = {
         let cache = cache.clone();
@@ -41,7 +41,7 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
         })
     };
     let all: Rc<Vec<Rc<Trial>>> = (*all).clone();
-    let view = location.view.clone();
+    let view = state.view().clone();
     let shown_trials: Rc<Vec<Rc<Trial>>> = {
         let memo = use_memo((all.clone(), view.clone()), |(all, view)| {
             Rc::new(shown(all, view))
@@ -53,12 +53,12 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
 
     // The address follows the view; an address changed by hand (or a bookmark opened in
     // this tab) changes the view.
-    use_effect_with((*location).clone(), fragment::replace);
+    use_effect_with(state.location.clone(), fragment::replace);
     {
-        let location = location.clone();
+        let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                location.set(fragment::current());
+                dispatcher.dispatch(PaneAction::Located(fragment::current()));
             });
             move || drop(listener)
         });
@@ -77,68 +77,34 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
         );
     }
 
+    let dispatch = |action: PaneAction| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(action.clone()))
+    };
     let on_view = {
-        let location = location.clone();
-        Callback::from(move |view: View| {
-            location.set(Fragment {
-                view,
-                compare: location.compare.clone(),
-            })
-        })
+        let dispatcher = state.dispatcher();
+        Callback::from(move |view: View| dispatcher.dispatch(PaneAction::SetView(view)))
     };
-    let on_clear_view = {
-        let on_view = on_view.clone();
-        let view = view.clone();
-        Callback::from(move |()| {
-            on_view.emit(View {
-                sort: view.sort,
-                descending: view.descending,
-                ..View::default()
-            })
-        })
-    };
-    let picked_keys: Vec<String> = location
-        .compare
-        .iter()
-        .filter(|key| all.iter().any(|t| &t.key == *key))
-        .cloned()
-        .collect();
+    let on_clear_view = dispatch(PaneAction::ClearView);
     let on_pick = {
-        let location = location.clone();
+        let dispatcher = state.dispatcher();
         Callback::from(move |(key, pick): (String, bool)| {
-            let mut compare = location.compare.clone();
-            compare.retain(|k| *k != key);
-            if pick && compare.len() < COMPARE_MAX {
-                compare.push(key);
-            }
-            location.set(Fragment {
-                view: location.view.clone(),
-                compare,
-            });
-        })
-    };
-    let on_unpick = on_pick.reform(|key: String| (key, false));
-    let picked_trials: Vec<Rc<Trial>> = picked_keys
-        .iter()
-        .filter_map(|key| all.iter().find(|t| &t.key == key).cloned())
-        .collect();
-    let open_compare = {
-        let comparing = comparing.clone();
-        Callback::from(move |_: MouseEvent| comparing.set(true))
-    };
-    let close_compare = {
-        let comparing = comparing.clone();
-        Callback::from(move |()| comparing.set(false))
-    };
-    let clear_picks = {
-        let location = location.clone();
-        Callback::from(move |_: MouseEvent| {
-            location.set(Fragment {
-                view: location.view.clone(),
-                compare: Vec::new(),
+            dispatcher.dispatch(if pick {
+                PaneAction::Pick(key)
+            } else {
+                PaneAction::Unpick(key)
             })
         })
     };
+    let on_unpick = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |key: String| dispatcher.dispatch(PaneAction::Unpick(key)))
+    };
+    let open_compare = dispatch(PaneAction::OpenCompare).reform(|_: MouseEvent| ());
+    let close_compare = dispatch(PaneAction::CloseCompare);
+    let clear_picks = dispatch(PaneAction::ClearPicks).reform(|_: MouseEvent| ());
+    let picked_trials = state.picked(&all);
+    let picked_keys: Vec<String> = picked_trials.iter().map(|t| t.key.clone()).collect();
     let records: usize = props.sources.iter().map(|s| s.records.len()).sum();
     let count_text = count_words(shown_trials.len(), all.len(), records, view.is_narrowed());
 
@@ -162,7 +128,7 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
                         </div>
                     }
                 </div>
-                if *comparing && picked_trials.len() >= COMPARE_MIN {
+                if state.shows_comparison(picked_trials.len()) {
                     <Compare trials={picked_trials.clone()} on_close={close_compare} {on_unpick} />
                 }
             }

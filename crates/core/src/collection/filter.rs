@@ -50,6 +50,15 @@ impl View {
             || self.has_results.is_some()
     }
 
+    /// The view without its search and filters, sorted as it is ("Clear filters").
+    pub fn cleared(&self) -> View {
+        View {
+            sort: self.sort,
+            descending: self.descending,
+            ..View::default()
+        }
+    }
+
     /// A matcher for this view's filters, with the query parsed once.
     pub fn matcher(&self) -> Matcher<'_> {
         Matcher {
@@ -488,6 +497,14 @@ mod tests {
         assert!(passes(&view(true), &with) && !passes(&view(false), &with));
         assert!(!passes(&view(true), &without) && passes(&view(false), &without));
         assert!(!passes(&view(true), &unsaid) && passes(&view(false), &unsaid));
+    }
+
+    #[test]
+    fn clearing_keeps_only_the_sort() {
+        let view = View::from_fragment("q=knee&status=RECRUITING&age=40&sort=start&order=desc");
+        let cleared = view.cleared();
+        assert!(!cleared.is_narrowed());
+        assert_eq!(cleared.to_fragment(), "sort=start&order=desc");
     }
 
     #[test]

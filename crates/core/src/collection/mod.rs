@@ -1,17 +1,22 @@
-//! Working with many records at once: finding them ([`search`], [`filter`], [`sort`]), the
+//! Working with many records at once: finding them ([`search`], [`filter`], [`sort`]), which
+//! trials a view shows ([`shown`]) and what its filters offer ([`facets`]), the
 //! picture of a collection ([`overview`]), and setting records side by side — different
 //! trials ([`compare`]) or the same trial read from several sources ([`reconcile`]). The
 //! fields both of those show, with their labels, are listed once in [`fields`], and CT.gov
-//! codes read as words through [`words`].
+//! codes read as words through [`words`]. A loaded source is kept in the browser as the
+//! entry [`kept`] writes and reads back.
 //!
 //! Pure functions over [`Study`](crate::Study) values: the web app and the CLI share them.
 
 pub mod compare;
+pub mod facets;
 pub mod fields;
 pub mod filter;
+pub mod kept;
 pub mod overview;
 pub mod reconcile;
 pub mod search;
+pub mod shown;
 pub mod sort;
 pub mod words;
 
