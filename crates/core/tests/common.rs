@@ -12,20 +12,24 @@ pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
 }
 
-/// The text of a corpus file, or `None` (after printing a notice) when the corpus is absent.
+/// The text of a corpus file, or `None` (after printing `SKIPPED: …` to stderr) when the corpus
+/// is absent.
 pub fn corpus_file(relative: &str) -> Option<String> {
     let path = corpus_dir().join(relative);
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(_) => {
-            println!("notice: {} is absent; test skipped", path.display());
+            eprintln!(
+                "SKIPPED: {} is absent (../shared is not here), so this test checks nothing",
+                path.display()
+            );
             None
         }
     }
 }
 
-/// Every page file (`*.txt`) under the corpus, sorted, or `None` (after printing a notice) when
-/// the corpus is absent.
+/// Every page file (`*.txt`) under the corpus, sorted, or `None` (after printing `SKIPPED: …` to
+/// stderr) when the corpus is absent.
 pub fn corpus_pages() -> Option<Vec<PathBuf>> {
     fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -42,7 +46,10 @@ pub fn corpus_pages() -> Option<Vec<PathBuf>> {
     }
     let dir = corpus_dir();
     if !dir.is_dir() {
-        println!("notice: {} is absent; corpus test skipped", dir.display());
+        eprintln!(
+            "SKIPPED: {} is absent (../shared is not here): no corpus page is checked",
+            dir.display()
+        );
         return None;
     }
     let mut out = Vec::new();
