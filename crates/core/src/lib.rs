@@ -17,6 +17,8 @@
 //! assert_eq!(study.brief_title(), Some("A Fictional Trial of Cells"));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod collection;
 pub(crate) mod detect;
 pub mod export;
