@@ -2,6 +2,8 @@
 //! found as ClinicalTrials.gov API v2 JSON, JSON Lines, CSV or RIS. Argument parsing (clap) and
 //! file I/O only; the parsing and the writing are `trialcards-core`'s.
 
+#![warn(missing_docs)]
+
 mod args;
 mod output;
 

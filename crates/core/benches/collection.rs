@@ -28,29 +28,21 @@ fn time_per_run<T>(mut f: impl FnMut() -> T) -> Duration {
     start.elapsed() / runs
 }
 
+/// Our fixtures' records, as their expected outputs (`*.expected.json`) hold them.
 fn fixture_records() -> Vec<Study> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    paths.retain(|p| {
-        let name = p.to_string_lossy();
-        name.ends_with(".txt") || name.ends_with(".expected.json")
-    });
+    paths.retain(|p| p.to_string_lossy().ends_with(".expected.json"));
     paths.sort();
     let mut out = Vec::new();
     for path in paths {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        let name = path.to_string_lossy();
-        if name.ends_with(".expected.json") {
-            // A structured fixture's expected output: its records, already parsed.
-            if let Ok(parsed) = serde_json::from_str::<trialcards_core::ParseOutput>(&text) {
-                out.extend(parsed.records);
-            }
-        } else {
-            out.extend(trialcards_core::parse(&name, &text).records);
+        if let Ok(parsed) = serde_json::from_str::<trialcards_core::ParseOutput>(&text) {
+            out.extend(parsed.records);
         }
     }
     out

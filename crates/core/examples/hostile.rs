@@ -37,10 +37,10 @@ fn stages(text: &str) -> trialcards_core::ParseOutput {
     let n = trialcards_core::input::normalize::normalize(text);
     eprintln!("normalize {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let lines = trialcards_core::lines::scan(&n);
+    let lines = trialcards_core::testing::scan(&n);
     eprintln!("scan {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let pages = trialcards_core::detect::detect_pages(&lines);
+    let pages = trialcards_core::testing::detect_pages(&lines);
     eprintln!("detect {:?} {}", t.elapsed(), pages.len());
     let t = std::time::Instant::now();
     let out = trialcards_core::parse("hostile.txt", text);

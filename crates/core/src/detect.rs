@@ -6,7 +6,7 @@ use crate::readers::sites::{self, SITES};
 use crate::reading::chrome;
 
 /// A page layout: the name recorded in `trialcards.source.layout` and the words a card uses
-/// for it. The sites' layouts are their rows in [`crate::readers::sites::SITES`]; the generic
+/// for it. The sites' layouts are their rows in the readers' table of sites (`SITES`); the generic
 /// reader and the structured formats have theirs here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {

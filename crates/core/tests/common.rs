@@ -12,20 +12,24 @@ pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
 }
 
-/// The text of a corpus file, or `None` (after printing a notice) when the corpus is absent.
+/// The text of a corpus file, or `None` (after printing `SKIPPED: …` to stderr) when the corpus
+/// is absent.
 pub fn corpus_file(relative: &str) -> Option<String> {
     let path = corpus_dir().join(relative);
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(_) => {
-            println!("notice: {} is absent; test skipped", path.display());
+            eprintln!(
+                "SKIPPED: {} is absent (../shared is not here), so this test checks nothing",
+                path.display()
+            );
             None
         }
     }
 }
 
-/// Every page file (`*.txt`) under the corpus, sorted, or `None` (after printing a notice) when
-/// the corpus is absent.
+/// Every page file (`*.txt`) under the corpus, sorted, or `None` (after printing `SKIPPED: …` to
+/// stderr) when the corpus is absent.
 pub fn corpus_pages() -> Option<Vec<PathBuf>> {
     fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -42,7 +46,10 @@ pub fn corpus_pages() -> Option<Vec<PathBuf>> {
     }
     let dir = corpus_dir();
     if !dir.is_dir() {
-        println!("notice: {} is absent; corpus test skipped", dir.display());
+        eprintln!(
+            "SKIPPED: {} is absent (../shared is not here): no corpus page is checked",
+            dir.display()
+        );
         return None;
     }
     let mut out = Vec::new();
@@ -74,32 +81,49 @@ pub fn every_fixture_input() -> Vec<PathBuf> {
     out
 }
 
-/// Our own fixture inputs under `tests/fixtures/`, sorted: every page text (`*.txt`) and every
-/// CT.gov structured file (`*.json`, `*.jsonl`, `*.xml`, `*.csv`), but not the expected outputs
-/// (`*.expected.json`, and the `*.json` beside a `*.txt`).
-pub fn fixture_inputs() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+/// How the expected output of a fixture is named: `<input file name>.expected.json`, beside it.
+pub const EXPECTED_SUFFIX: &str = ".expected.json";
+
+/// The folder of our own fixtures, `crates/core/tests/fixtures/`.
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Every file directly under `tests/fixtures/` (not its sub-folders), sorted.
+pub fn fixture_files() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    out.retain(|p| {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        match p.extension().and_then(|x| x.to_str()) {
-            Some("txt" | "jsonl" | "xml" | "csv") => true,
-            Some("json") => !name.ends_with(".expected.json") && !p.with_extension("txt").exists(),
-            _ => false,
-        }
-    });
+    out.retain(|p| p.is_file());
     out.sort();
     out
 }
 
+/// Whether `path` is an expected output (`*.expected.json`) rather than an input.
+pub fn is_expected_output(path: &std::path::Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(EXPECTED_SUFFIX))
+}
+
+/// Our own fixture inputs under `tests/fixtures/`, sorted: every file there but the expected
+/// outputs (page texts `*.txt`, and CT.gov's `*.json`, `*.jsonl`, `*.xml`, `*.csv`).
+pub fn fixture_inputs() -> Vec<PathBuf> {
+    let mut out = fixture_files();
+    out.retain(|p| !is_expected_output(p));
+    out
+}
+
+/// Where the expected output of the fixture `input` is kept: `<input file name>.expected.json`.
+pub fn expected_path(input: &std::path::Path) -> PathBuf {
+    let mut name = input.file_name().unwrap_or_default().to_os_string();
+    name.push(EXPECTED_SUFFIX);
+    input.with_file_name(name)
+}
+
 /// The text of one of our fixtures under `tests/fixtures/`.
 pub fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture readable")
+    std::fs::read_to_string(fixtures_dir().join(name)).expect("fixture readable")
 }
 
 /// The one record `text` gives (the test fails, showing the diagnostics, if it gives another count).

@@ -1,6 +1,7 @@
 //! The whole corpus under ../shared/corpus: no panic, every page gives a record with the NCT ID
 //! and title where the page shows them, and a per-layout table of how many pages gave each key
-//! field (`cargo test -p trialcards-core --test corpus -- --nocapture`). Skipped when absent.
+//! field (`cargo test -p trialcards-core --test corpus -- --nocapture`). The pages are real and
+//! not ours to copy: without ../shared the test prints `SKIPPED: …` and checks nothing.
 
 mod common;
 

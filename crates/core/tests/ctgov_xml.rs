@@ -1,7 +1,7 @@
 //! The classic CT.gov XML reader: the same fictional trial as its v2 JSON twin gives the same
 //! record, and odd inputs (broken, several studies, unknown or hostile nesting) are handled.
 
-use trialcards_core::fields::markup::unescape;
+use trialcards_core::testing::unescape;
 use trialcards_core::{parse, Severity};
 
 mod common;

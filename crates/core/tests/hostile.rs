@@ -6,8 +6,8 @@
 #[path = "../benches/adversarial_inputs.rs"]
 mod adversarial_inputs;
 
-use trialcards_core::fields::criteria::MAX_DEPTH;
 use trialcards_core::model::CriterionItem;
+use trialcards_core::testing::MAX_DEPTH;
 use trialcards_core::{parse, ParseOutput};
 
 /// Parses, serializes and reads back `text` on a thread with a 1 MiB stack.

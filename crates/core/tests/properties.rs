@@ -9,7 +9,8 @@ use json_difference::difference;
 
 use proptest::prelude::*;
 use serde_json::Value;
-use trialcards_core::{lines, parse, parse_bytes, ParseOutput, Study};
+use trialcards_core::testing::{split_labelled, Label};
+use trialcards_core::{parse, parse_bytes, ParseOutput, Study};
 
 /// One of our single-page fixtures, with the record it gives when read as "page.txt".
 struct Page {
@@ -255,7 +256,7 @@ proptest! {
         // recurs (the same site), or at its labelled ID ("Main ID: …") naming another trial;
         // an ID only in a table cell, or the same trial twice, gives no boundary (a known limit).
         let labelled_id = b.text.lines().any(|l| {
-            matches!(lines::split_labelled(l.trim()), Some((lines::Label::NctId, _)))
+            matches!(split_labelled(l.trim()), Some((Label::NctId, _)))
         });
         let same_trial = ra.nct_id().is_some() && ra.nct_id() == rb.nct_id();
         // Pages of these layouts show no end of their own (no footer): what follows them is

@@ -64,7 +64,7 @@ fn every_span_names_a_value_and_lines_of_its_page() {
         // Saved web pages are read as their text, whose lines are not the file's.
         let lines = match path.extension().and_then(|x| x.to_str()) {
             Some("html" | "mhtml" | "htm") => usize::MAX,
-            _ => trialcards_core::lines::scan(&String::from_utf8_lossy(&bytes)).len(),
+            _ => trialcards_core::testing::scan(&String::from_utf8_lossy(&bytes)).len(),
         };
         for study in parse_bytes(name, &bytes).records {
             spans += study.trialcards.spans.len();

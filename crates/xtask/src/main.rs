@@ -11,6 +11,8 @@
 //!
 //! Every install step checks first and skips what is already there.
 
+#![warn(missing_docs)]
+
 mod fuzz;
 mod setup;
 mod tasks;

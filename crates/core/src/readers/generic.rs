@@ -7,6 +7,8 @@
 //! chosen past the site's chrome. Every value keeps the lines it was read from; the rest is
 //! unplaced.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{note, unplaced, ReadPage};
 use crate::fields::assign::assign;
 use crate::fields::criteria::{self, CriteriaPart};
@@ -252,6 +254,13 @@ struct Reader<'a> {
     /// The first NCT ID the page shows outside lists of related trials, with its line index.
     first_nct: Option<(String, usize)>,
     registry_ids: Vec<ids::RegistryId<'a>>,
+    /// The IDs in `registry_ids`, to keep each once without searching the list.
+    registry_seen: HashSet<&'a str>,
+    /// The record's interventions by name (indices into its list), for the arms' lookups;
+    /// brought up to date with the list (which only grows while lines are read) before each.
+    intervention_index: HashMap<String, Vec<usize>>,
+    /// How many of the record's interventions `intervention_index` holds.
+    interventions_indexed: usize,
     /// What the page's tables may still spend on finding cells ([`table::CHECK_BUDGET`]).
     table_budget: usize,
     /// The record the page embeds, when it has one.
@@ -387,6 +396,9 @@ impl<'a> Reader<'a> {
             badges: Vec::new(),
             first_nct: None,
             registry_ids: Vec::new(),
+            registry_seen: HashSet::new(),
+            intervention_index: HashMap::new(),
+            interventions_indexed: 0,
             table_budget: table::CHECK_BUDGET,
             embedded: None,
         }
@@ -538,7 +550,7 @@ impl<'a> Reader<'a> {
         }
         for r in ids::find_registry_ids(raw) {
             found = true;
-            if !self.registry_ids.iter().any(|x| x.id == r.id) {
+            if self.registry_seen.insert(r.id) {
                 self.registry_ids.push(r);
             }
         }
@@ -682,12 +694,14 @@ impl<'a> Reader<'a> {
             }
         }
         let id_module = &mut self.study.protocol_section.identification_module;
+        // The IDs already listed, as a set: each registry ID is looked up, not searched for.
+        let mut listed: HashSet<String> = id_module
+            .secondary_id_infos
+            .iter()
+            .filter_map(|s| s.id.clone())
+            .collect();
         for r in &self.registry_ids {
-            if !id_module
-                .secondary_id_infos
-                .iter()
-                .any(|s| s.id.as_deref() == Some(r.id))
-            {
+            if listed.insert(r.id.to_string()) {
                 id_module.secondary_id_infos.push(SecondaryIdInfo {
                     id: Some(r.id.to_string()),
                     id_type: Some(r.kind),
@@ -1076,9 +1090,25 @@ impl<'a> Reader<'a> {
             .protocol_section
             .arms_interventions_module
             .interventions;
-        let known = list
-            .iter()
-            .any(|iv| iv.name.as_deref() == Some(name) && iv.intervention_type == Some(kind));
+        // Index the interventions added since the last call (names never change; a type may
+        // be set later, so it is read from the list itself).
+        if list.len() < self.interventions_indexed {
+            self.intervention_index.clear();
+            self.interventions_indexed = 0;
+        }
+        for (i, iv) in list.iter().enumerate().skip(self.interventions_indexed) {
+            if let Some(n) = &iv.name {
+                self.intervention_index
+                    .entry(n.clone())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        self.interventions_indexed = list.len();
+        let known = self
+            .intervention_index
+            .get(name)
+            .is_some_and(|at| at.iter().any(|&i| list[i].intervention_type == Some(kind)));
         if !known {
             let text = format!("{}: {name}", kind.display());
             // A typed name always fits the interventions field.

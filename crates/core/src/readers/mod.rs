@@ -13,6 +13,8 @@ mod unmodelled;
 pub mod veeva;
 pub mod who_ictrp;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::detect;
 use crate::fields::criteria;
 use crate::lines::{self, Line};
@@ -163,16 +165,41 @@ fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Opti
             study.trialcards.criteria = None;
         }
     }
-    let arms = &mut study.protocol_section.arms_interventions_module;
+    link_arms(&mut study.protocol_section.arms_interventions_module);
+}
+
+/// Adds each arm's label to the interventions it names (by CT.gov's display name, "Drug: X",
+/// or by the bare name), once per intervention, in arm order. Linear in arms × names plus
+/// interventions: the interventions are indexed by both names once, and each intervention's
+/// labels are a set.
+fn link_arms(arms: &mut crate::model::ArmsInterventionsModule) {
+    if arms.arm_groups.is_empty() || arms.interventions.is_empty() {
+        return;
+    }
+    // Name → the interventions it names, in list order (an intervention appears once).
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, iv) in arms.interventions.iter().enumerate() {
+        by_name.entry(iv.display_name()).or_default().push(i);
+        if let Some(name) = &iv.name {
+            let at = by_name.entry(name.clone()).or_default();
+            if at.last() != Some(&i) {
+                at.push(i);
+            }
+        }
+    }
+    let mut labels: Vec<HashSet<String>> = arms
+        .interventions
+        .iter()
+        .map(|iv| iv.arm_group_labels.iter().cloned().collect())
+        .collect();
     for arm in &arms.arm_groups {
         let Some(label) = arm.label.as_ref() else {
             continue;
         };
         for name in &arm.intervention_names {
-            for iv in arms.interventions.iter_mut() {
-                let matches = iv.display_name() == *name || iv.name.as_deref() == Some(name);
-                if matches && !iv.arm_group_labels.contains(label) {
-                    iv.arm_group_labels.push(label.clone());
+            for &i in by_name.get(name).map(Vec::as_slice).unwrap_or_default() {
+                if labels[i].insert(label.clone()) {
+                    arms.interventions[i].arm_group_labels.push(label.clone());
                 }
             }
         }

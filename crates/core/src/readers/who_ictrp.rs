@@ -6,6 +6,8 @@
 //! and its registration date (day first, as WHO prints dates), the study design list, contacts,
 //! outcomes with their time frames, secondary IDs, secondary sponsors, and results.
 
+use std::collections::HashSet;
+
 use super::{generic, unplaced, ReadPage};
 use crate::fields::assign::assign;
 use crate::fields::{contact, date, ids};
@@ -535,8 +537,16 @@ fn read_part(study: &mut Study, part: Part, own: &Own<'_>) {
             }
         }
         Part::SecondaryIds => {
+            // The IDs the record lists, as a set: each line's ID is looked up, not searched for.
+            let mut listed: HashSet<String> = study
+                .protocol_section
+                .identification_module
+                .secondary_id_infos
+                .iter()
+                .filter_map(|s| s.id.clone())
+                .collect();
             for l in values {
-                secondary_id(study, l);
+                secondary_id(study, l, &mut listed);
             }
         }
         Part::SecondarySponsors => {
@@ -585,8 +595,9 @@ fn outcome(text: &str) -> (&str, Option<&str>) {
     (text.trim(), None)
 }
 
-/// A "Secondary ID(s)" line: an ID, typed when its form is known; the main ID is not repeated.
-fn secondary_id(study: &mut Study, line: &Line<'_>) {
+/// A "Secondary ID(s)" line: an ID, typed when its form is known; the main ID is not repeated,
+/// nor an ID in `listed` (the record's secondary IDs, which this adds to).
+fn secondary_id(study: &mut Study, line: &Line<'_>, listed: &mut HashSet<String>) {
     let id = line.text.trim();
     if study.nct_id() == Some(id) {
         return;
@@ -600,7 +611,7 @@ fn secondary_id(study: &mut Study, line: &Line<'_>) {
         .protocol_section
         .identification_module
         .secondary_id_infos;
-    if infos.iter().any(|s| s.id.as_deref() == Some(id)) {
+    if !listed.insert(id.to_string()) {
         return;
     }
     let known = ids::registry_id(id);
