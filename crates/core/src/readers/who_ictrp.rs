@@ -451,7 +451,12 @@ fn design_pieces(value: &str) -> Vec<(Option<Label>, &str, &str)> {
     let mut starts: Vec<(usize, usize, Option<Label>)> = Vec::new();
     for (colon, _) in value.match_indices(':') {
         let before = &value[..colon];
-        let from = before.rfind([',', '.', ';']).map_or(0, |i| i + 1);
+        // A label starts after the last separator, and never before the previous label's colon.
+        let after_last = starts.last().map_or(0, |s| s.1);
+        let from = before
+            .rfind([',', '.', ';'])
+            .map_or(0, |i| i + 1)
+            .max(after_last);
         let text = before[from..].trim();
         let label = page_label(text);
         // Inside brackets a colon is the value's own.
@@ -886,6 +891,17 @@ mod tests {
         );
         assert_eq!(pieces[0].0, Some(Label::Allocation));
         assert_eq!(pieces[3].0, None);
+        // Labels with no separator between them, and colons anywhere, never cut backwards.
+        for odd in [
+            "A: B: C",
+            "::",
+            "Allocation:: x",
+            ": A: , B:",
+            "Masking: (a: b): c",
+        ] {
+            let pieces = design_pieces(odd);
+            assert!(!pieces.is_empty(), "{odd}");
+        }
         let free = design_pieces("Randomised controlled parallel group trial");
         assert_eq!(
             free,
