@@ -261,7 +261,6 @@ fn first_trial_id(text: &str) -> Option<&str> {
 fn belongs_before(line: &Line<'_>, new_id: &str) -> bool {
     let t = line.text;
     first_trial_id(t).is_some_and(|id| id != new_id)
-        || lines::split_labelled(t).is_some()
         || crate::reading::pairs::on_line(&crate::reading::pairs::plain(t)).is_some()
         || crate::fields::criteria::sub_heading(t).is_some()
         || t.starts_with('|')

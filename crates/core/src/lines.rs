@@ -484,12 +484,6 @@ fn label_edges() -> &'static [std::collections::HashSet<&'static str>; 2] {
     })
 }
 
-/// Whether a label in the synonym table could start with `word` (compared normalised: "Study"
-/// and "study" alike): a quick test before looking a line's prefixes up.
-pub fn may_start_label(word: &str) -> bool {
-    is_label_edge(word, true)
-}
-
 /// Whether a word as a page prints it ("Condition", "Intervention/treatment") can begin a
 /// label of the synonym table (`first`) or end one (`!first`): a cheap test before a line is
 /// split into labels.

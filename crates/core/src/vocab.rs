@@ -380,6 +380,16 @@ pub fn sort_phases(phases: &mut Vec<Phase>) {
     phases.dedup();
 }
 
+/// "Yes" → true, "No" → false, in any case (classic XML's yes/no elements, WHO's "Results
+/// available").
+pub fn yes_no(text: &str) -> Option<bool> {
+    match normalize_code(text).as_str() {
+        "YES" => Some(true),
+        "NO" => Some(false),
+        _ => None,
+    }
+}
+
 /// Whether healthy volunteers are accepted, from "Yes"/"No", "Accepts Healthy Volunteers",
 /// "Does not accept healthy volunteers", "No healthy volunteers", "Healthy volunteers accepted",
 /// "Not accepted".

@@ -1392,6 +1392,7 @@ mod tests {
     //! fill, the lines each value was read from, and the lines left unplaced.
     use super::*;
     use crate::lines;
+    use crate::reading::spans::testing::{span, spanned_text};
 
     /// The non-blank lines of `text`, numbered from 1 (blank lines count).
     fn values(text: &str) -> Vec<Line<'_>> {
@@ -1418,11 +1419,6 @@ mod tests {
     fn unplaced_texts(s: &Study) -> Vec<&str> {
         let lines = &s.trialcards.unrecognized;
         lines.iter().map(|u| u.text.as_str()).collect()
-    }
-
-    /// The lines the value at `path` was read from.
-    fn span(s: &Study, path: &str) -> Option<(usize, usize)> {
-        s.trialcards.spans.get(path).map(|l| (l.from, l.to))
     }
 
     /// The paths that have a span, in order.
@@ -2135,15 +2131,7 @@ mod tests {
             s.protocol_section.status_module.overall_status,
             Some(Status::Recruiting)
         );
-        let line_of = |path: &str| {
-            let (from, to) = span(s, path).unwrap_or_else(|| panic!("{path}: no span"));
-            let text: Vec<&str> = lines[from - 1..to]
-                .iter()
-                .filter(|l| !l.is_blank())
-                .map(|l| l.text)
-                .collect();
-            text.join(" / ")
-        };
+        let line_of = |path: &str| spanned_text(s, &lines, path);
         let cases = [
             ("protocolSection.statusModule.overallStatus", "RECRUITING"),
             (

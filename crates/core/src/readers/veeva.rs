@@ -599,6 +599,7 @@ mod tests {
     //! left unplaced out.
     use super::*;
     use crate::lines;
+    use crate::reading::spans::testing::{span, spanned_text};
 
     /// The non-blank lines of `text`, numbered from 1.
     fn values(text: &str) -> Vec<Line<'_>> {
@@ -612,11 +613,6 @@ mod tests {
     fn unplaced_texts(s: &Study) -> Vec<&str> {
         let lines = &s.trialcards.unrecognized;
         lines.iter().map(|u| u.text.as_str()).collect()
-    }
-
-    /// The lines the value at `path` was read from.
-    fn span(s: &Study, path: &str) -> Option<(usize, usize)> {
-        s.trialcards.spans.get(path).map(|l| (l.from, l.to))
     }
 
     #[test]
@@ -1042,15 +1038,7 @@ mod tests {
             s.protocol_section.status_module.overall_status,
             Some(Status::Recruiting)
         );
-        let text_of = |path: &str| {
-            let (from, to) = span(s, path).unwrap_or_else(|| panic!("{path}: no span"));
-            let text: Vec<&str> = lines[from - 1..to]
-                .iter()
-                .filter(|l| !l.is_blank())
-                .map(|l| l.text)
-                .collect();
-            text.join(" / ")
-        };
+        let text_of = |path: &str| spanned_text(s, &lines, path);
         let cases = [
             ("protocolSection.statusModule.overallStatus", "Recruiting"),
             ("protocolSection.designModule.phases", "Phase 2"),

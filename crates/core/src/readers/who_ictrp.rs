@@ -149,7 +149,7 @@ pub(crate) fn page_start(lines: &[Line<'_>], i: usize) -> Option<usize> {
         let head = t == "Main"
             || t.starts_with("Note: This record shows only")
             || words && chrome::is_site_name(t)
-            || words && chrome::is_chrome(t) && !is_footer(t);
+            || words && chrome::is_chrome(t) && !chrome::is_footer_line(t);
         if head && start - p <= HEADER_GAP {
             start = p;
         } else {
@@ -157,20 +157,6 @@ pub(crate) fn page_start(lines: &[Line<'_>], i: usize) -> Option<usize> {
         }
     }
     Some(start)
-}
-
-/// Whether a chrome line is a footer's (the page before ends with it).
-fn is_footer(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "©",
-        "copyright",
-        "rights reserved",
-        "privacy",
-        "terms of use",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
 }
 
 /// The most lines between the head labels' run and the header lines above it.
@@ -721,8 +707,7 @@ fn results(study: &mut Study, heading: &str, values: &[&Line<'_>]) {
     for l in values {
         let value = value_of(l.text);
         let placed = match line_label(l.text).as_str() {
-            "results available" => match crate::vocab::healthy_volunteers(value) {
-                // The yes/no reader of the vocabulary.
+            "results available" => match crate::vocab::yes_no(value) {
                 Some(yes) => {
                     study.has_results = Some(yes);
                     spans::at(study, "hasResults", l.no, l.no);

@@ -225,6 +225,13 @@ fn is_banner(norm: &str) -> bool {
     norm.split(' ').count() <= 12 && BANNER_OPENINGS.iter().any(|o| norm.starts_with(o))
 }
 
+/// Whether `text` (one trimmed line) is a footer's: a copyright or rights line, or one naming
+/// the site's policies (the page before ends with it, no page starts with it).
+pub(crate) fn is_footer_line(text: &str) -> bool {
+    let norm = normalize_label(text);
+    is_footer(text, &norm) || norm.contains("terms of use") || norm == "privacy"
+}
+
 /// A copyright or rights line.
 fn is_footer(text: &str, norm: &str) -> bool {
     text.starts_with('©')

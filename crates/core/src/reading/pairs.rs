@@ -168,7 +168,7 @@ fn typed_prefix(text: &str) -> Option<Pair<'_>> {
         let norm = normalize_label(first);
         PAGE_ONLY_LABELS.iter().any(|(k, _)| *k == norm)
     };
-    if !crate::lines::may_start_label(first) && !page_only() {
+    if !crate::lines::is_label_edge(first, true) && !page_only() {
         return None;
     }
     // A line that is a label as a whole ("Intervention / Treatment") holds no value.

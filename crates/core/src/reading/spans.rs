@@ -334,6 +334,29 @@ impl Items {
     }
 }
 
+/// What the readers' unit tests read of spans.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::lines::Line;
+    use crate::model::Study;
+
+    /// The span of the value at `path`, as (from, to).
+    pub(crate) fn span(s: &Study, path: &str) -> Option<(usize, usize)> {
+        s.trialcards.spans.get(path).map(|l| (l.from, l.to))
+    }
+
+    /// The non-blank lines the span of `path` covers, joined with " / ".
+    pub(crate) fn spanned_text(s: &Study, lines: &[Line<'_>], path: &str) -> String {
+        let (from, to) = span(s, path).unwrap_or_else(|| panic!("{path}: no span"));
+        let text: Vec<&str> = lines[from - 1..to]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text)
+            .collect();
+        text.join(" / ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,15 +98,6 @@ fn found<T>(slot: &mut Option<T>, value: Option<T>, text: &str) -> Placed {
     }
 }
 
-/// "Yes" → true, "No" → false (classic XML's yes/no elements), in any case.
-fn yes_no(text: &str) -> Option<bool> {
-    match vocab::normalize_code(text).as_str() {
-        "YES" => Some(true),
-        "NO" => Some(false),
-        _ => None,
-    }
-}
-
 /// The file name in a classic `<document_url>`, which CT.gov wrote as
 /// `https://ClinicalTrials.gov/ProvidedDocs/<last two digits>/<NCT ID>/<file name>`: v2 keeps
 /// only the file name (the address follows from it, see [`crate::model::large_doc_url`]).
@@ -301,7 +292,7 @@ pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&s
                 "is_us_export" => &mut o.is_us_export,
                 _ => return Err(None),
             };
-            return found(slot, yes_no(text), text);
+            return found(slot, vocab::yes_no(text), text);
         }
         ["patient_data", field] => {
             let ipd = &mut p.ipd_sharing_statement_module;
@@ -340,7 +331,7 @@ pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&s
             let info = status
                 .expanded_access_info
                 .get_or_insert_with(Default::default);
-            let placed = found(&mut info.has_expanded_access, yes_no(text), text);
+            let placed = found(&mut info.has_expanded_access, vocab::yes_no(text), text);
             if placed.is_err() && *info == Default::default() {
                 status.expanded_access_info = None;
             }
@@ -552,9 +543,11 @@ pub(crate) fn leaf(study: &mut Study, path: &[&str], text: &str, kind: Option<&s
             };
             match *field {
                 "document_type" => doc.label = Some(text.to_string()),
-                "document_has_protocol" => return found(&mut doc.has_protocol, yes_no(text), text),
-                "document_has_icf" => return found(&mut doc.has_icf, yes_no(text), text),
-                "document_has_sap" => return found(&mut doc.has_sap, yes_no(text), text),
+                "document_has_protocol" => {
+                    return found(&mut doc.has_protocol, vocab::yes_no(text), text)
+                }
+                "document_has_icf" => return found(&mut doc.has_icf, vocab::yes_no(text), text),
+                "document_has_sap" => return found(&mut doc.has_sap, vocab::yes_no(text), text),
                 "document_date" => return found(&mut doc.date, date::parse_date(text), text),
                 "document_url" => match provided_doc_filename(text, nct_id) {
                     Some(file) => doc.filename = Some(file.to_string()),
