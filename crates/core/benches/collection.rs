@@ -135,9 +135,8 @@ fn main() {
         studies
             .iter()
             .map(|s| {
-                trialcards_core::collection::fields::FIELDS
-                    .iter()
-                    .filter_map(|f| (f.value)(s))
+                trialcards_core::collection::fields::compared()
+                    .filter_map(|f| f.value(s))
                     .count()
             })
             .sum::<usize>()

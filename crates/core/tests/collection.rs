@@ -8,7 +8,7 @@ mod json_leaves;
 use json_leaves::{bookkeeping, string_leaves};
 use trialcards_core::collection::compare::compare;
 use trialcards_core::collection::facets::facets;
-use trialcards_core::collection::fields::FIELDS;
+use trialcards_core::collection::fields::compared;
 use trialcards_core::collection::filter::View;
 use trialcards_core::collection::overview::overview;
 use trialcards_core::collection::reconcile::reconcile;
@@ -44,12 +44,12 @@ fn every_fixture_record_finds_its_own_title_and_id() {
         if let Some(title) = s.brief_title() {
             let q = Query::parse(&format!("\"{title}\""));
             assert!(q.matches(&text), "{name}: {title}");
-            assert_eq!(q.matched_fields(&text)[0], "Title", "{name}");
+            assert_eq!(q.matched_fields(&text)[0], "Title and ID", "{name}");
         }
         if let Some(id) = s.nct_id() {
             let q = Query::parse(&id.to_lowercase());
             assert!(q.matches(&text), "{name}: {id}");
-            assert!(q.matched_fields(&text).contains(&"Identifiers"), "{name}");
+            assert!(q.matched_fields(&text).contains(&"Title and ID"), "{name}");
         }
         assert!(!Query::parse("zzqqxx-not-in-any-fixture").matches(&text));
     }
@@ -60,7 +60,7 @@ fn a_record_compared_with_itself_differs_nowhere() {
     for (name, s) in fixture_records() {
         let rows = compare(&[&s, &s]);
         assert!(rows.iter().all(|r| !r.differs), "{name}");
-        let given = FIELDS.iter().filter(|f| (f.value)(&s).is_some()).count();
+        let given = compared().filter(|f| f.value(&s).is_some()).count();
         assert_eq!(rows.len(), given, "{name}");
     }
 }
@@ -274,11 +274,11 @@ fn the_two_pages_filtered_sorted_and_pictured() {
     assert_eq!(
         q.matched_fields(&texts[0]),
         [
-            "Title",
-            "Conditions",
-            "Description",
+            "Title and ID",
+            "Conditions and interventions",
+            "Summary and description",
             "Eligibility",
-            "Contacts"
+            "Contacts and locations"
         ]
     );
 

@@ -1,7 +1,7 @@
 //! Different trials side by side: one row per field, one column per trial, and whether the
 //! trials' values differ.
 
-use crate::collection::fields::{same_value, FIELDS};
+use crate::collection::fields::{compared, same_value};
 use crate::Study;
 
 /// One field across the compared trials.
@@ -18,12 +18,11 @@ pub struct Row {
     pub differs: bool,
 }
 
-/// The rows for `studies`: every field at least one of them gives, in [`FIELDS`] order.
+/// The rows for `studies`: every field at least one of them gives, in [`crate::collection::fields::FIELDS`] order.
 pub fn compare(studies: &[&Study]) -> Vec<Row> {
-    FIELDS
-        .iter()
+    compared()
         .filter_map(|field| {
-            let values: Vec<Option<String>> = studies.iter().map(|s| (field.value)(s)).collect();
+            let values: Vec<Option<String>> = studies.iter().map(|s| field.value(s)).collect();
             let first = values.iter().flatten().next()?;
             let differs = values
                 .iter()
@@ -65,12 +64,12 @@ mod tests {
                 ("briefTitle", false),
                 ("nctId", true),
                 ("overallStatus", true),
-                ("phases", true),
-                ("minimumAge", false)
+                ("minimumAge", false),
+                ("phases", true)
             ]
         );
-        assert_eq!(rows[3].values, [None, Some("Phase 3".to_string())]);
-        assert_eq!(rows[3].label, "Phases");
+        assert_eq!(rows[4].values, [None, Some("Phase 3".to_string())]);
+        assert_eq!(rows[4].label, "Phases");
         assert!(compare(&[&a]).iter().all(|r| !r.differs));
         assert!(compare(&[]).is_empty());
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::collection::fields::{same_value, FIELDS};
+use crate::collection::fields::{compared, same_value};
 use crate::collection::sort::date_key;
 use crate::Study;
 
@@ -96,13 +96,12 @@ fn differences(studies: &[&Study]) -> Vec<Difference> {
     if studies.len() < 2 {
         return Vec::new();
     }
-    FIELDS
-        .iter()
+    compared()
         .filter_map(|field| {
             let values: Vec<(usize, String)> = studies
                 .iter()
                 .enumerate()
-                .filter_map(|(at, s)| (field.value)(s).map(|v| (at, v)))
+                .filter_map(|(at, s)| field.value(s).map(|v| (at, v)))
                 .collect();
             let (_, first) = values.first()?;
             let disagree = values.len() >= 2 && values.iter().any(|(_, v)| !same_value(first, v));

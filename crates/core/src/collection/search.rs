@@ -4,8 +4,7 @@
 
 use std::ops::Range;
 
-use crate::collection::words::{code_words, phase_words};
-use crate::model::{Contact, CriterionItem, CtEnum};
+use crate::collection::fields;
 use crate::Study;
 
 /// The searchable text of one record, built once and searched on every keystroke.
@@ -21,295 +20,19 @@ pub struct SearchText {
 }
 
 impl SearchText {
-    /// The searchable text of `study`, under the labels the card uses: "Title", "Identifiers",
-    /// "Status", "Dates", "Design", "Conditions", "Keywords", "Interventions", "Arms",
-    /// "Description", "Eligibility", "Outcomes", "Sponsor", "Investigators", "Contacts",
-    /// "Locations", "References", "Related trials", "Results", "Data sharing", "MeSH terms",
-    /// "Documents", "Other details" and "Text not recognised". CT.gov codes are searchable in words ("Recruiting", "Phase 2").
+    /// The searchable text of `study`: every text of every field of
+    /// [`FIELDS`](crate::collection::fields::FIELDS) (values, notes and the items' details),
+    /// each under its card section's title ("Title and ID", "Status", "Key facts", "Eligibility" …),
+    /// CT.gov codes in words ("Recruiting", "Phase 2").
     ///
     /// Only where the record was read from (file name, layout) and the parser's notes are
-    /// left out: they are not the trial's text.
+    /// left out: they are not the trial's text, and no field shows them.
     pub fn of(study: &Study) -> Self {
         let mut b = Builder::default();
-        let p = &study.protocol_section;
-        let id = &p.identification_module;
-        b.opt("Title", &id.brief_title);
-        b.opt("Title", &id.official_title);
-        b.opt("Title", &id.acronym);
-
-        b.opt("Identifiers", &id.nct_id);
-        b.all("Identifiers", &id.nct_id_aliases);
-        if let Some(org) = &id.org_study_id_info {
-            b.opt("Identifiers", &org.id);
-            b.opt("Identifiers", &org.id_type);
-            b.opt("Identifiers", &org.link);
-        }
-        for sid in &id.secondary_id_infos {
-            b.opt("Identifiers", &sid.id);
-            b.code("Identifiers", sid.id_type);
-            b.opt("Identifiers", &sid.domain);
-            b.opt("Identifiers", &sid.link);
-        }
-
-        let st = &p.status_module;
-        b.code("Status", st.overall_status);
-        b.code("Status", st.last_known_status);
-        b.opt("Status", &st.why_stopped);
-        b.opt("Dates", &st.status_verified_date);
-        b.opt("Dates", &st.study_first_submit_date);
-        for date in [
-            &st.start_date_struct,
-            &st.primary_completion_date_struct,
-            &st.completion_date_struct,
-            &st.study_first_post_date_struct,
-            &st.results_first_post_date_struct,
-            &st.last_update_post_date_struct,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            b.opt("Dates", &date.date);
-        }
-
-        let d = &p.design_module;
-        b.code("Design", d.study_type);
-        for phase in &d.phases {
-            b.add("Design", &phase_words(*phase));
-        }
-        if let Some(info) = &d.design_info {
-            b.code("Design", info.allocation);
-            b.code("Design", info.intervention_model);
-            b.opt("Design", &info.intervention_model_description);
-            b.code("Design", info.primary_purpose);
-            b.code("Design", info.observational_model);
-            b.code("Design", info.time_perspective);
-            if let Some(m) = &info.masking_info {
-                b.code("Design", m.masking);
-                b.opt("Design", &m.masking_description);
-                for who in &m.who_masked {
-                    b.code("Design", Some(*who));
-                }
+        for field in fields::all() {
+            for value in field.searched(study) {
+                b.add(field.section.title(), &value);
             }
-        }
-
-        b.all("Conditions", &p.conditions_module.conditions);
-        b.all("Keywords", &p.conditions_module.keywords);
-
-        let a = &p.arms_interventions_module;
-        for i in &a.interventions {
-            b.add("Interventions", &i.display_name());
-            b.opt("Interventions", &i.description);
-            b.all("Interventions", &i.other_names);
-            b.all("Interventions", &i.arm_group_labels);
-        }
-        for arm in &a.arm_groups {
-            b.opt("Arms", &arm.label);
-            b.code("Arms", arm.arm_type);
-            b.opt("Arms", &arm.description);
-            b.all("Arms", &arm.intervention_names);
-        }
-
-        b.opt("Description", &p.description_module.brief_summary);
-        b.opt("Description", &p.description_module.detailed_description);
-
-        let e = &p.eligibility_module;
-        b.opt("Eligibility", &e.study_population);
-        b.opt("Eligibility", &e.eligibility_criteria);
-        if let Some(tree) = &study.trialcards.criteria {
-            // The record's criteria text is built from this tree for pages; a record read
-            // from elsewhere may hold only one of the two, so both are searched.
-            b.all("Eligibility", &tree.preamble);
-            let mut stack: Vec<&CriterionItem> =
-                tree.exclusion.iter().chain(&tree.inclusion).rev().collect();
-            while let Some(item) = stack.pop() {
-                b.add("Eligibility", &item.text);
-                stack.extend(item.children.iter().rev());
-            }
-        }
-        b.opt("Eligibility", &e.minimum_age);
-        b.opt("Eligibility", &e.maximum_age);
-
-        let o = &p.outcomes_module;
-        for outcome in o
-            .primary_outcomes
-            .iter()
-            .chain(&o.secondary_outcomes)
-            .chain(&o.other_outcomes)
-        {
-            b.opt("Outcomes", &outcome.measure);
-            b.opt("Outcomes", &outcome.description);
-            b.opt("Outcomes", &outcome.time_frame);
-        }
-
-        let sc = &p.sponsor_collaborators_module;
-        for sponsor in sc.lead_sponsor.iter().chain(&sc.collaborators) {
-            b.opt("Sponsor", &sponsor.name);
-        }
-        if let Some(r) = &sc.responsible_party {
-            b.opt("Sponsor", &r.investigator_full_name);
-            b.opt("Sponsor", &r.investigator_title);
-            b.opt("Sponsor", &r.investigator_affiliation);
-        }
-        if let Some(org) = &id.organization {
-            b.opt("Sponsor", &org.full_name);
-        }
-
-        let c = &p.contacts_locations_module;
-        for official in &c.overall_officials {
-            b.opt("Investigators", &official.name);
-            b.opt("Investigators", &official.affiliation);
-        }
-        for contact in &c.central_contacts {
-            b.contact("Contacts", contact);
-        }
-        for l in &c.locations {
-            for part in [&l.facility, &l.city, &l.state, &l.zip, &l.country] {
-                b.opt("Locations", part);
-            }
-            for contact in &l.contacts {
-                b.contact("Locations", contact);
-            }
-        }
-        b.all("Locations", &study.trialcards.countries);
-
-        for r in &p.references_module.references {
-            b.opt("References", &r.citation);
-            b.opt("References", &r.pmid);
-        }
-        for doi in &study.trialcards.reference_dois {
-            b.add("References", &doi.doi);
-        }
-
-        for t in &study.trialcards.related_trials {
-            b.opt("Related trials", &t.nct_id);
-            b.opt("Related trials", &t.title);
-        }
-
-        if let Some(r) = &study.trialcards.results {
-            b.opt("Results", &r.overview);
-            b.opt("Results", &r.primary_outcome_time_frame);
-            b.opt("Results", &r.results_posted_date);
-            b.opt("Results", &r.participant_flow);
-            for s in &r.sections {
-                b.add("Results", &s.label);
-                b.add("Results", &s.value);
-            }
-        }
-
-        // The v2 parts modelled in issue 13: submit dates, the old responsible-party fields,
-        // links and IPD documents, IPD sharing, MeSH terms, uploaded documents and the derived
-        // bookkeeping.
-        for date in [
-            &st.study_first_submit_qc_date,
-            &st.results_first_submit_date,
-            &st.results_first_submit_qc_date,
-            &st.disp_first_submit_date,
-            &st.disp_first_submit_qc_date,
-            &st.last_update_submit_date,
-        ] {
-            b.opt("Dates", date);
-        }
-        if let Some(date) = &st.disp_first_post_date_struct {
-            b.opt("Dates", &date.date);
-        }
-        if let Some(access) = &st.expanded_access_info {
-            b.opt("Identifiers", &access.nct_id);
-        }
-        if let Some(r) = &sc.responsible_party {
-            b.opt("Sponsor", &r.old_name_title);
-            b.opt("Sponsor", &r.old_organization);
-        }
-        let refs = &p.references_module;
-        for link in &refs.see_also_links {
-            b.opt("References", &link.label);
-            b.opt("References", &link.url);
-        }
-        for ipd in &refs.avail_ipds {
-            for part in [&ipd.id, &ipd.ipd_type, &ipd.url, &ipd.comment] {
-                b.opt("References", part);
-            }
-        }
-        let ipd = &p.ipd_sharing_statement_module;
-        for part in [
-            &ipd.description,
-            &ipd.time_frame,
-            &ipd.access_criteria,
-            &ipd.url,
-        ] {
-            b.opt("Data sharing", part);
-        }
-        for kind in &ipd.info_types {
-            b.code("Data sharing", Some(*kind));
-        }
-        b.code("Eligibility", p.eligibility_module.sampling_method);
-        let derived = &study.derived_section;
-        for browse in [
-            &derived.condition_browse_module,
-            &derived.intervention_browse_module,
-        ] {
-            for mesh in browse.meshes.iter().chain(&browse.ancestors) {
-                b.opt("MeSH terms", &mesh.term);
-                b.opt("MeSH terms", &mesh.id);
-            }
-            for leaf in &browse.browse_leaves {
-                b.opt("MeSH terms", &leaf.name);
-                b.opt("MeSH terms", &leaf.as_found);
-                b.opt("MeSH terms", &leaf.id);
-            }
-            for branch in &browse.browse_branches {
-                b.opt("MeSH terms", &branch.name);
-                b.opt("MeSH terms", &branch.abbrev);
-            }
-        }
-        for doc in &study.document_section.large_document_module.large_docs {
-            for part in [
-                &doc.label,
-                &doc.type_abbrev,
-                &doc.filename,
-                &doc.date,
-                &doc.upload_date,
-            ] {
-                b.opt("Documents", part);
-            }
-        }
-        let misc = &derived.misc_info_module;
-        b.opt("Dates", &misc.version_holder);
-        b.all("Locations", &misc.removed_countries);
-        if let Some(t) = &misc.submission_tracking {
-            b.opt("Dates", &t.estimated_results_first_submit_date);
-            if let Some(date) = t
-                .first_mcp_info
-                .as_ref()
-                .and_then(|m| m.post_date_struct.as_ref())
-            {
-                b.opt("Dates", &date.date);
-            }
-            for info in &t.submission_infos {
-                for date in [&info.release_date, &info.unrelease_date, &info.reset_date] {
-                    b.opt("Dates", date);
-                }
-            }
-        }
-
-        for f in &study.trialcards.other_fields {
-            b.add("Other details", &f.label);
-            b.add("Other details", &f.value);
-        }
-        // Parts of a CT.gov record the model does not name: every string in them, walked
-        // with a stack (the JSON's depth is the input's).
-        let mut stack: Vec<&serde_json::Value> =
-            study.trialcards.unmodelled.values().rev().collect();
-        while let Some(value) = stack.pop() {
-            match value {
-                serde_json::Value::String(s) => b.add("Other details", s),
-                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
-                serde_json::Value::Object(map) => stack.extend(map.values().rev()),
-                _ => {}
-            }
-        }
-
-        for l in &study.trialcards.unrecognized {
-            b.add("Text not recognised", &l.text);
         }
         SearchText {
             sections: b.sections,
@@ -345,30 +68,6 @@ impl Builder {
             }
         };
         fold_into(value, &mut self.sections[at].1);
-    }
-
-    fn opt(&mut self, label: &'static str, value: &Option<String>) {
-        if let Some(v) = value {
-            self.add(label, v);
-        }
-    }
-
-    fn all(&mut self, label: &'static str, values: &[String]) {
-        for v in values {
-            self.add(label, v);
-        }
-    }
-
-    fn code<E: CtEnum>(&mut self, label: &'static str, value: Option<E>) {
-        if let Some(v) = value {
-            self.add(label, &code_words(v));
-        }
-    }
-
-    fn contact(&mut self, label: &'static str, c: &Contact) {
-        for part in [&c.name, &c.phone, &c.phone_ext, &c.email] {
-            self.opt(label, part);
-        }
     }
 }
 
@@ -642,11 +341,15 @@ mod tests {
         let text = with(&["Trial fatigue"], "A trial of rest.");
         assert_eq!(
             Query::parse("rest trial").matched_fields(&text),
-            ["Title", "Conditions", "Description"]
+            [
+                "Title and ID",
+                "Conditions and interventions",
+                "Summary and description"
+            ]
         );
         assert_eq!(
             Query::parse("fatigue").matched_fields(&text),
-            ["Conditions"]
+            ["Conditions and interventions"]
         );
         assert!(Query::parse("absent").matched_fields(&text).is_empty());
     }
@@ -670,28 +373,26 @@ mod tests {
         assert_eq!(
             labels,
             [
-                "Title",
-                "Identifiers",
+                "Title and ID",
                 "Status",
-                "Dates",
-                "Design",
-                "Conditions",
-                "Keywords",
-                "Interventions",
-                "Arms",
-                "Description",
+                "Key facts",
+                "Conditions and interventions",
+                "Summary and description",
                 "Eligibility",
-                "Outcomes",
-                "Sponsor",
-                "Investigators",
-                "Contacts",
-                "Locations",
+                "Design",
+                "Arms and interventions",
+                "Outcome measures",
+                "Sponsors",
+                "Oversight",
+                "Contacts and locations",
+                "Identifiers",
+                "Dates",
                 "References",
+                "Sharing of participant data",
+                "Study documents",
+                "MeSH terms",
                 "Related trials",
                 "Results",
-                "Data sharing",
-                "MeSH terms",
-                "Documents",
                 "Other details",
                 "Text not recognised"
             ]

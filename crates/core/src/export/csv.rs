@@ -17,10 +17,8 @@
 
 use std::borrow::Cow;
 
-use crate::model::{
-    CtEnum, DateStruct, DesignInfo, EligibilityModule, Intervention, LabelledValue, Location,
-    Outcome, Study,
-};
+use crate::collection::fields::{field_for_column, Form};
+use crate::model::{LabelledValue, Study};
 
 use super::formula_guard;
 
@@ -69,12 +67,6 @@ pub struct CsvOptions {
 
 /// Between the values of a list cell, as CT.gov writes it.
 const LIST_SEPARATOR: &str = "|";
-
-/// Between the parts of the "Study Design" cell.
-const DESIGN_SEPARATOR: &str = " | ";
-
-/// A study's page on ClinicalTrials.gov is this followed by its NCT ID.
-pub(crate) const STUDY_URL: &str = "https://clinicaltrials.gov/study/";
 
 /// The records as CSV: a header row of [`CSV_COLUMNS`], then one row per record, rows ending in
 /// CRLF (RFC 4180). Cells holding commas, quotes or line breaks are quoted.
@@ -129,193 +121,26 @@ fn write_rows(rows: &[Vec<String>]) -> Option<String> {
     String::from_utf8(writer.into_inner().ok()?).ok()
 }
 
-/// The cell of `column` for `study`, as CT.gov's download writes it.
+/// The cell of `column` for `study`, as CT.gov's download writes it: the values of the field
+/// that fills the column ([`field_for_column`]) in CT.gov's form, joined with
+/// [`LIST_SEPARATOR`]. A column no field fills, or one the record gives nothing for, holds
+/// what the CT.gov CSV reader kept under the column's own name (a CT.gov CSV's "Study
+/// Documents" cell, a "Locations" cell it could not split).
 fn cell(study: &Study, column: &str) -> String {
-    let p = &study.protocol_section;
-    let id = &p.identification_module;
-    let status = &p.status_module;
-    let design = &p.design_module;
-    let sponsors = &p.sponsor_collaborators_module;
-    let outcomes = &p.outcomes_module;
-    let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    match column {
-        "NCT Number" => text(&id.nct_id),
-        "Study Title" => text(&id.brief_title),
-        "Study URL" => id
-            .nct_id
-            .as_ref()
-            .map(|nct| format!("{STUDY_URL}{nct}"))
-            .unwrap_or_default(),
-        "Acronym" => text(&id.acronym),
-        "Study Status" => code(status.overall_status),
-        "Brief Summary" => text(&p.description_module.brief_summary),
-        "Study Results" => match study.has_results {
-            Some(true) => "YES".to_string(),
-            Some(false) => "NO".to_string(),
-            None => String::new(),
-        },
-        "Conditions" => join(p.conditions_module.conditions.iter().cloned()),
-        "Interventions" => join(
-            p.arms_interventions_module
-                .interventions
-                .iter()
-                .filter_map(intervention),
-        ),
-        "Primary Outcome Measures" => join(outcomes.primary_outcomes.iter().map(outcome)),
-        "Secondary Outcome Measures" => join(outcomes.secondary_outcomes.iter().map(outcome)),
-        "Other Outcome Measures" => join(outcomes.other_outcomes.iter().map(outcome)),
-        "Sponsor" => sponsors
-            .lead_sponsor
-            .as_ref()
-            .map(|s| text(&s.name))
-            .unwrap_or_default(),
-        "Collaborators" => join(sponsors.collaborators.iter().map(|c| text(&c.name))),
-        "Sex" => code(p.eligibility_module.sex),
-        "Age" => age(&p.eligibility_module),
-        "Phases" => join(design.phases.iter().map(|phase| phase.code().to_string())),
-        "Enrollment" => design
-            .enrollment_info
-            .as_ref()
-            .and_then(|e| e.count)
-            .map(|count| count.to_string())
-            .unwrap_or_default(),
-        // CT.gov's column is the lead sponsor's class, one value. Classes a page listed without
-        // saying whose are no sponsor's in particular, so they stay out.
-        "Funder Type" => code(sponsors.lead_sponsor.as_ref().and_then(|s| s.class)),
-        "Study Type" => code(design.study_type),
-        "Study Design" => design
-            .design_info
-            .as_ref()
-            .map(study_design)
-            .unwrap_or_default(),
-        // The sponsor's own study ID first, as CT.gov writes it, then the secondary IDs.
-        "Other IDs" => join(
-            id.org_study_id_info
-                .iter()
-                .map(|o| text(&o.id))
-                .chain(id.secondary_id_infos.iter().map(|s| text(&s.id))),
-        ),
-        "Start Date" => date(&status.start_date_struct),
-        "Primary Completion Date" => date(&status.primary_completion_date_struct),
-        "Completion Date" => date(&status.completion_date_struct),
-        "First Posted" => date(&status.study_first_post_date_struct),
-        "Results First Posted" => date(&status.results_first_post_date_struct),
-        "Last Update Posted" => date(&status.last_update_post_date_struct),
-        "Locations" => {
-            let locations = &p.contacts_locations_module.locations;
-            if locations.is_empty() {
-                kept(&study.trialcards.other_fields, column)
-            } else {
-                join(locations.iter().map(location))
-            }
-        }
-        // The model has no field for study documents; a CT.gov CSV's cell is kept as it was.
-        _ => kept(&study.trialcards.other_fields, column),
+    let values = field_for_column(column)
+        .map(|field| field.values_in(study, Form::Code))
+        .unwrap_or_default();
+    match values.as_slice() {
+        [] => kept(&study.trialcards.other_fields, column),
+        // One value is written exactly as read; a list leaves out its blank items.
+        [one] => one.clone(),
+        many => many
+            .iter()
+            .filter(|v| !v.trim().is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(LIST_SEPARATOR),
     }
-}
-
-/// A CT.gov code, or nothing.
-fn code(value: Option<impl CtEnum>) -> String {
-    value.map(|v| v.code().to_string()).unwrap_or_default()
-}
-
-/// The non-empty values, joined with [`LIST_SEPARATOR`].
-fn join(values: impl Iterator<Item = String>) -> String {
-    values
-        .filter(|v| !v.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(LIST_SEPARATOR)
-}
-
-/// "DRUG: Saline", or the bare name when the type is unknown; nothing without a name.
-fn intervention(iv: &Intervention) -> Option<String> {
-    let name = iv.name.as_deref().filter(|n| !n.trim().is_empty())?;
-    Some(match iv.intervention_type {
-        Some(kind) => format!("{}: {name}", kind.code()),
-        None => name.to_string(),
-    })
-}
-
-/// "Measure, description, time frame", the parts the record has.
-fn outcome(o: &Outcome) -> String {
-    given_parts(&[&o.measure, &o.description, &o.time_frame])
-}
-
-/// The parts that are given and not blank, trimmed, joined with ", ".
-fn given_parts(parts: &[&Option<String>]) -> String {
-    parts
-        .iter()
-        .filter_map(|part| part.as_deref())
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// "18 Years to 65 Years (ADULT, OLDER_ADULT)", "18 Years and older (ADULT, OLDER_ADULT)",
-/// "up to 17 Years (CHILD)". CT.gov's current download writes the age groups alone; the range
-/// in front (as its older download wrote it) keeps the minimum and maximum ages.
-fn age(e: &EligibilityModule) -> String {
-    let range = match (&e.minimum_age, &e.maximum_age) {
-        (Some(min), Some(max)) => format!("{min} to {max}"),
-        (Some(min), None) => format!("{min} and older"),
-        (None, Some(max)) => format!("up to {max}"),
-        (None, None) => String::new(),
-    };
-    let groups: Vec<&str> = e.std_ages.iter().map(|a| a.code()).collect();
-    match (range.is_empty(), groups.is_empty()) {
-        (false, false) => format!("{range} ({})", groups.join(", ")),
-        (false, true) => range,
-        (true, _) => groups.join(", "),
-    }
-}
-
-/// "Allocation: RANDOMIZED | Intervention Model: PARALLEL | Masking: DOUBLE (PARTICIPANT,
-/// INVESTIGATOR) | Primary Purpose: TREATMENT", and "Observational Model: COHORT | Time
-/// Perspective: PROSPECTIVE" for observational studies.
-fn study_design(info: &DesignInfo) -> String {
-    let mut parts = Vec::new();
-    let mut part = |key: &str, value: Option<&str>| {
-        if let Some(value) = value {
-            parts.push(format!("{key}: {value}"));
-        }
-    };
-    part("Allocation", info.allocation.map(|v| v.code()));
-    part(
-        "Intervention Model",
-        info.intervention_model.map(|v| v.code()),
-    );
-    // Who is masked is written only beside a masking level, as CT.gov writes it.
-    let masking = info.masking_info.as_ref().and_then(|m| {
-        let level = m.masking?.code();
-        let who: Vec<&str> = m.who_masked.iter().map(|w| w.code()).collect();
-        Some(if who.is_empty() {
-            level.to_string()
-        } else {
-            format!("{level} ({})", who.join(", "))
-        })
-    });
-    part("Masking", masking.as_deref());
-    part("Primary Purpose", info.primary_purpose.map(|v| v.code()));
-    part(
-        "Observational Model",
-        info.observational_model.map(|v| v.code()),
-    );
-    part("Time Perspective", info.time_perspective.map(|v| v.code()));
-    parts.join(DESIGN_SEPARATOR)
-}
-
-/// "Facility, City, State, Zip, Country", the parts the location has.
-fn location(l: &Location) -> String {
-    given_parts(&[&l.facility, &l.city, &l.state, &l.zip, &l.country])
-}
-
-/// A date as the record keeps it (`2013`, `2013-01`, `2013-01-31`).
-fn date(value: &Option<DateStruct>) -> String {
-    value
-        .as_ref()
-        .and_then(|d| d.date.clone())
-        .unwrap_or_default()
 }
 
 /// The value the CT.gov CSV reader kept under `column`'s own name, for a column the model has no

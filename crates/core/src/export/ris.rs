@@ -32,10 +32,9 @@
 //! first and last names. A comma inside the name would split it in both, so commas inside a
 //! sponsor's name become spaces (`Pharma Co., Ltd.` is written `Pharma Co. Ltd.,`).
 
+use crate::collection::fields::{values_of, Form, STUDY_URL};
 use crate::fields::markup;
-use crate::model::{CtEnum, Study};
-
-use super::csv::STUDY_URL;
+use crate::model::Study;
 
 /// The end of every line, as the RIS specification asks.
 const LINE_END: &str = "\r\n";
@@ -50,10 +49,17 @@ pub fn to_ris(studies: &[&Study]) -> String {
     out
 }
 
+/// The values of the field `key` in CT.gov's form.
+fn get(study: &Study, key: &str) -> Vec<String> {
+    values_of(study, key, Form::Code)
+}
+
+/// The first value of the field `key`.
+fn first(study: &Study, key: &str) -> Option<String> {
+    get(study, key).into_iter().next()
+}
+
 fn write_entry(out: &mut String, study: &Study) {
-    let p = &study.protocol_section;
-    let id = &p.identification_module;
-    let status = &p.status_module;
     let mut tag = |tag: &str, value: &str| {
         let value = one_line(value);
         if !value.is_empty() {
@@ -64,55 +70,42 @@ fn write_entry(out: &mut String, study: &Study) {
         }
     };
     tag("TY", "DBASE");
-    let title = id.brief_title.as_ref().or(id.official_title.as_ref());
-    tag("TI", title.map_or("", String::as_str));
-    tag("ST", id.acronym.as_deref().unwrap_or_default());
-    let sponsors = &p.sponsor_collaborators_module;
-    if let Some(name) = sponsors
-        .lead_sponsor
-        .as_ref()
-        .and_then(|s| s.name.as_deref())
-    {
-        tag("AU", &corporate_author(name));
+    let title = first(study, "briefTitle").or_else(|| first(study, "officialTitle"));
+    tag("TI", title.as_deref().unwrap_or_default());
+    tag("ST", &first(study, "acronym").unwrap_or_default());
+    for name in get(study, "leadSponsor") {
+        tag("AU", &corporate_author(&name));
     }
-    for name in sponsors
-        .collaborators
-        .iter()
-        .filter_map(|c| c.name.as_deref())
-    {
-        tag("A4", &corporate_author(name));
+    for name in get(study, "collaborators") {
+        tag("A4", &corporate_author(&name));
     }
-    let first_posted = status
-        .study_first_post_date_struct
-        .as_ref()
-        .and_then(|d| d.date.as_deref());
-    let start = status
-        .start_date_struct
-        .as_ref()
-        .and_then(|d| d.date.as_deref());
-    if let Some(year) = first_posted.or(start).and_then(year) {
+    let first_posted = first(study, "studyFirstPostDateStruct");
+    let start = first(study, "startDateStruct");
+    if let Some(year) = first_posted.as_deref().or(start.as_deref()).and_then(year) {
         tag("PY", year);
     }
-    if let Some(date) = first_posted.and_then(ris_date) {
+    if let Some(date) = first_posted.as_deref().and_then(ris_date) {
         tag("DA", &date);
     }
-    if let Some(nct) = id.nct_id.as_deref() {
+    if let Some(nct) = first(study, "nctId") {
         tag("DB", "ClinicalTrials.gov");
-        tag("AN", nct);
+        tag("AN", &nct);
         tag("UR", &format!("{STUDY_URL}{nct}"));
     }
-    if let Some(summary) = &p.description_module.brief_summary {
-        tag("AB", &markup::unescape(summary));
+    if let Some(summary) = first(study, "briefSummary") {
+        tag("AB", &markup::unescape(&summary));
     }
-    let conditions = &p.conditions_module;
-    let mut keywords: Vec<&str> = Vec::new();
-    for keyword in conditions.conditions.iter().chain(&conditions.keywords) {
-        if !keywords.contains(&keyword.as_str()) {
+    let mut keywords: Vec<String> = Vec::new();
+    for keyword in get(study, "conditions")
+        .into_iter()
+        .chain(get(study, "keywords"))
+    {
+        if !keywords.contains(&keyword) {
             keywords.push(keyword);
         }
     }
     for keyword in keywords {
-        tag("KW", keyword);
+        tag("KW", &keyword);
     }
     tag("N1", &notes(study));
     out.push_str("ER  - ");
@@ -164,49 +157,25 @@ fn ris_date(date: &str) -> Option<String> {
 /// INTERVENTIONAL; Phases: PHASE1, PHASE2; Enrollment: 40 (ESTIMATED); Collaborators: …; Other
 /// IDs: …; Official title: …".
 fn notes(study: &Study) -> String {
-    let p = &study.protocol_section;
-    let id = &p.identification_module;
-    let design = &p.design_module;
     let mut parts = Vec::new();
-    if let Some(status) = p.status_module.overall_status {
-        parts.push(format!("Status: {}", status.code()));
-    }
-    if let Some(kind) = design.study_type {
-        parts.push(format!("Study type: {}", kind.code()));
-    }
-    if !design.phases.is_empty() {
-        let phases: Vec<&str> = design.phases.iter().map(|p| p.code()).collect();
-        parts.push(format!("Phases: {}", phases.join(", ")));
-    }
-    if let Some(count) = design.enrollment_info.as_ref().and_then(|e| e.count) {
-        let kind = design
-            .enrollment_info
-            .as_ref()
-            .and_then(|e| e.enrollment_type)
-            .map(|t| format!(" ({})", t.code()))
+    let mut part = |label: &str, values: Vec<String>| {
+        if !values.is_empty() {
+            parts.push(format!("{label}: {}", values.join(", ")));
+        }
+    };
+    part("Status", get(study, "overallStatus"));
+    part("Study type", get(study, "studyType"));
+    part("Phases", get(study, "phases"));
+    if let Some(count) = first(study, "enrollmentInfo") {
+        let kind = first(study, "enrollmentType")
+            .map(|t| format!(" ({t})"))
             .unwrap_or_default();
-        parts.push(format!("Enrollment: {count}{kind}"));
+        part("Enrollment", vec![format!("{count}{kind}")]);
     }
-    let collaborators: Vec<&str> = p
-        .sponsor_collaborators_module
-        .collaborators
-        .iter()
-        .filter_map(|c| c.name.as_deref())
-        .collect();
-    if !collaborators.is_empty() {
-        parts.push(format!("Collaborators: {}", collaborators.join(", ")));
-    }
-    let other_ids: Vec<&str> = id
-        .org_study_id_info
-        .iter()
-        .filter_map(|o| o.id.as_deref())
-        .chain(id.secondary_id_infos.iter().filter_map(|s| s.id.as_deref()))
-        .collect();
-    if !other_ids.is_empty() {
-        parts.push(format!("Other IDs: {}", other_ids.join(", ")));
-    }
-    if let (Some(official), Some(_)) = (&id.official_title, &id.brief_title) {
-        parts.push(format!("Official title: {official}"));
+    part("Collaborators", get(study, "collaborators"));
+    part("Other IDs", get(study, "otherIds"));
+    if first(study, "briefTitle").is_some() {
+        part("Official title", get(study, "officialTitle"));
     }
     parts.join("; ")
 }
