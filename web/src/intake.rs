@@ -65,7 +65,7 @@ async fn read_one(name: String, file: File) -> Incoming {
             },
         },
         Err(err) => Incoming::Unreadable {
-            message: format!("{name} cannot be read: {err}"),
+            message: input::cannot_read(&name, &err.to_string()),
             name,
         },
     }
@@ -100,7 +100,7 @@ pub fn read_dropped(data: &DataTransfer, on_file: &Callback<Incoming>) {
             let mut problems = Vec::new();
             walk(entry, &mut files, &mut problems).await;
             for (name, reason) in problems {
-                let message = format!("{name} cannot be read: {reason}");
+                let message = input::cannot_read(&name, &reason);
                 on_file.emit(Incoming::Unreadable { name, message });
             }
             read_files(files, &on_file);

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::rc::{Rc, Weak};
 
-use trialcards_core::collection::kept::EntryError;
+use trialcards_core::collection::kept::{self, EntryError};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -436,16 +436,7 @@ impl Keeper {
                     // Removed (or cleared) while it was written: nothing to say about it.
                     Err(_) if !self.state.borrow().seen.contains_key(&source.id) => {}
                     Err(error) => {
-                        let message = match stored {
-                            None => format!(
-                                "{} was not saved in this browser: {}. It is shown now but will be gone after a reload.",
-                                source.name, error
-                            ),
-                            Some(_) => format!(
-                                "This change to {} was not saved in this browser: {}. It is shown now; a reload brings back what was saved before.",
-                                source.name, error
-                            ),
-                        };
+                        let message = kept::not_saved(&source.name, &error, stored.is_some());
                         view.dispatch(ViewAction::NotKept(source.id, message));
                     }
                 }
@@ -460,17 +451,13 @@ impl Keeper {
                     .remove(&id)
                     .unwrap_or_else(|| id.into());
                 if let Err(reason) = db.delete(&key).await {
-                    view.dispatch(ViewAction::Problem(format!(
-                        "A removed source could not be deleted from this browser's storage: {reason}. It may come back after a reload."
-                    )));
+                    view.dispatch(ViewAction::Problem(kept::not_deleted(&reason)));
                 }
             }
             Job::Clear => {
                 self.state.borrow_mut().stored_text.clear();
                 if let Err(reason) = db.clear().await {
-                    view.dispatch(ViewAction::Problem(format!(
-                        "This browser's storage could not be cleared: {reason}. What was saved may come back after a reload."
-                    )));
+                    view.dispatch(ViewAction::Problem(kept::not_cleared(&reason)));
                 }
             }
         }

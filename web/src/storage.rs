@@ -359,7 +359,8 @@ fn open_failure(
     request_error(request)
 }
 
-/// A browser error in words; the two a user can act on are said plainly.
+/// A browser error in words; the ones a user can act on are said plainly
+/// ([`kept::refusal_words`]).
 pub fn describe(error: &JsValue) -> String {
     let Some(exception) = error.dyn_ref::<DomException>() else {
         return error
@@ -371,21 +372,5 @@ pub fn describe(error: &JsValue) -> String {
             })
             .unwrap_or_else(|| "the browser refused".into());
     };
-    match exception.name().as_str() {
-        "QuotaExceededError" => "the storage is full".into(),
-        "VersionError" => {
-            "its trialcards database is of a newer layout than this page reads, and was left untouched".into()
-        }
-        "ConstraintError" => {
-            "another tab of trialcards saved a source under the same number meanwhile".into()
-        }
-        name => {
-            let message = exception.message();
-            if message.is_empty() {
-                name.to_string()
-            } else {
-                message
-            }
-        }
-    }
+    kept::refusal_words(&exception.name(), &exception.message())
 }

@@ -90,16 +90,6 @@ fn removing_one_card_keeps_the_source_and_its_other_records() {
     assert!(Rc::ptr_eq(&c, &same));
 }
 
-#[wasm_bindgen_test]
-fn large_counts_carry_thousands_separators() {
-    use trialcards_web::display::count;
-    assert_eq!(count(0), "0");
-    assert_eq!(count(999), "999");
-    assert_eq!(count(1000), "1,000");
-    assert_eq!(count(13955), "13,955");
-    assert_eq!(count(1234567), "1,234,567");
-}
-
 fn kept(id: u32, name: &str) -> SourceRef {
     SourceRef(Rc::new(Source {
         id,

@@ -7,7 +7,6 @@ use trialcards_core::collection::filter::View;
 use trialcards_core::collection::sort::SortKey;
 use trialcards_core::model::{Phase, Status};
 use trialcards_core::parse;
-use trialcards_web::components::count_words;
 use trialcards_web::fragment::Fragment;
 use trialcards_web::state::{Action, Collection};
 use trialcards_web::trials::{facets, shown, trials, TextCache};
@@ -136,16 +135,4 @@ fn the_fragment_carries_the_view_and_the_picks() {
     assert_eq!(Fragment::default().write(), "");
     // Keys that could not come from a trial are dropped.
     assert!(Fragment::parse("compare=NCT1,<script>,").compare == ["NCT1"]);
-}
-
-#[wasm_bindgen_test]
-fn the_count_says_how_many_are_shown_of_how_many() {
-    assert_eq!(count_words(4, 4, 4, false), "4 trials");
-    assert_eq!(count_words(1, 1, 1, false), "1 trial");
-    assert_eq!(count_words(2, 4, 4, true), "2 of 4 trials shown");
-    assert_eq!(count_words(1, 1, 2, false), "1 trial (2 records)");
-    assert_eq!(
-        count_words(0, 1_200, 1_250, true),
-        "0 of 1,200 trials shown (1,250 records)"
-    );
 }

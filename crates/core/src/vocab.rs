@@ -188,28 +188,15 @@ pub fn exact_code<E: CtEnum>(text: &str) -> Option<E> {
 }
 
 /// Footnote marks a site prints after a value ("Unknown†", "Completed¹").
-// No caller in the crate since `vocab` became crate-private (issue 13): kept, with its tests,
-// for the readers that take a labelled status; remove it if none does.
-#[allow(dead_code)]
 const FOOTNOTE_MARKS: &[char] = &['†', '‡', '*', '§', '¹', '²', '³', '#'];
 
 /// The overall status a labelled value names, in any case and spelling: display words
 /// ("Active, not recruiting"), CT.gov codes, Veeva's words ("Enrolling"), results tails
 /// ("Completed No Results Posted", "Completed - Has Results", "Recruiting (results available)"),
-/// footnote marks ("Unknown†") and a closing remark in brackets ("Terminated (Lack of funding)").
-// No caller in the crate since `vocab` became crate-private (issue 13): kept, with its tests,
-// for the readers that take a labelled status; remove it if none does.
-#[allow(dead_code)]
-pub fn status(text: &str) -> Option<Status> {
-    status_and_why_stopped(text).map(|(s, _)| s)
-}
-
-/// [`status`], and the reason in brackets when the status is one a study stops with
+/// footnote marks ("Unknown†") and a closing remark in brackets ("Terminated (Lack of funding)");
+/// with the reason in brackets when the status is one a study stops with
 /// (terminated, withdrawn, suspended): "Terminated (Lack of funding)" → (`TERMINATED`, "Lack of funding").
 /// A remark after any other status ("Unknown status (last known: recruiting)") is not a reason.
-// No caller in the crate since `vocab` became crate-private (issue 13): kept, with its tests,
-// for the readers that take a labelled status; remove it if none does.
-#[allow(dead_code)]
 pub fn status_and_why_stopped(text: &str) -> Option<(Status, Option<&str>)> {
     let t = text.trim().trim_end_matches(FOOTNOTE_MARKS).trim_end();
     if let Some(s) = lookup::<Status>(t) {
@@ -512,6 +499,7 @@ mod tests {
     #[test]
     fn status_spellings() {
         use Status::*;
+        let status = |text| status_and_why_stopped(text).map(|(s, _)| s);
         let table: &[(&str, Status)] = &[
             ("Recruiting", Recruiting),
             ("RECRUITING", Recruiting),

@@ -34,4 +34,4 @@ pub use paste_box::{PasteBox, PasteBoxProps};
 pub use sources_differ::{SourcesDiffer, SourcesDifferProps};
 pub use sources_list::{SourcesList, SourcesListProps};
 pub use toolbar::{Toolbar, ToolbarProps};
-pub use trials_pane::{count_words, TrialsPane, TrialsPaneProps};
+pub use trials_pane::{TrialsPane, TrialsPaneProps};

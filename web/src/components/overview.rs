@@ -8,7 +8,7 @@ use trialcards_core::collection::overview::{fractional_year, overview, Overview 
 use trialcards_core::Study;
 use yew::prelude::*;
 
-use crate::display::{code_words, count, phase_words, StatusMeaning};
+use crate::display::{clip, code_words, count, counted, phase_words, StatusMeaning};
 use crate::trials::Trial;
 
 /// Props of [`Overview`].
@@ -51,7 +51,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             <summary><h3>{ "Overview" }</h3>
                 <span class="overview-line">
                     { format!("{} · {} participants in all · median {}",
-                        trials_words(stats.trials), count(stats.enrollment_total as usize), median) }
+                        counted(stats.trials, "trial", "trials"), count(stats.enrollment_total as usize), median) }
                 </span>
             </summary>
             <dl class="enrollment" data-testid="enrollment">
@@ -66,13 +66,6 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 { timeline(&stats) }
             </div>
         </details>
-    }
-}
-
-fn trials_words(n: usize) -> String {
-    match n {
-        1 => "1 trial".to_string(),
-        n => format!("{} trials", count(n)),
     }
 }
 
@@ -162,15 +155,6 @@ fn bar_chart(title: &'static str, class: &'static str, bars: &[Bar]) -> Html {
 /// its code, out of the page's wasm).
 fn px(value: f64) -> String {
     (value.round() as i64).to_string()
-}
-
-/// A label cut to `max` characters with an ellipsis.
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max - 1).collect::<String>() + "…"
-    }
 }
 
 /// Today as a fractional year, for the timeline's "today" line.

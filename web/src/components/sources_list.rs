@@ -7,6 +7,7 @@ use trialcards_core::Severity;
 use yew::prelude::*;
 
 use super::ClearAll;
+use crate::display::counted;
 use crate::state::SourceRef;
 
 /// Props of [`SourcesList`].
@@ -65,8 +66,7 @@ pub fn SourceItem(props: &SourceItemProps) -> Html {
     let found = match source.records.len() {
         _ if source.pending => "reading…".to_string(),
         0 => String::new(),
-        1 => "1 record".to_string(),
-        n => format!("{} records", crate::display::count(n)),
+        n => counted(n, "record", "records"),
     };
     // Warnings about the records (a page cut off, a value that did not fit) are on their
     // cards; the list says how many there are so nothing odd goes unnoticed.
@@ -87,7 +87,7 @@ pub fn SourceItem(props: &SourceItemProps) -> Html {
                 if !found.is_empty() { <span class="source-found">{ found }</span> }
                 if warnings > 0 {
                     <span class="source-warnings">
-                        { if warnings == 1 { "1 warning".to_string() } else { format!("{warnings} warnings") } }
+                        { counted(warnings, "warning", "warnings") }
                     </span>
                 }
                 <button type="button" class="remove" {onclick}

@@ -2,7 +2,8 @@
 //! an accepted age, source and results, and sort. Each filter lists only the values the
 //! collection holds, with how many trials have each.
 
-use trialcards_core::collection::filter::View;
+use trialcards_core::collection::facets::{self, Facets};
+use trialcards_core::collection::filter::{Facet, View};
 use trialcards_core::collection::sort::SortKey;
 use trialcards_core::model::{CtEnum, Sex};
 use wasm_bindgen::JsCast;
@@ -10,7 +11,6 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::display::{code_words, count, layout_words, phase_words};
-use trialcards_core::collection::facets::Facets;
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
@@ -47,13 +47,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let on_search = change(|v, text| v.search = text);
     let on_age = change(|v, text| v.age = text.trim().parse().ok());
-    let on_results = change(|v, value| {
-        v.has_results = match value.as_str() {
-            "yes" => Some(true),
-            "no" => Some(false),
-            _ => None,
-        }
-    });
+    let on_results = change(|v, name| v.set_results(&name));
     let on_sort = change(|v, name| v.sort = SortKey::from_name(&name).unwrap_or_default());
     let on_order = {
         let (view, on_change) = (view.clone(), props.on_change.clone());
@@ -75,29 +69,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Sex::All => "Only trials open to all".to_string(),
         other => format!("Accepts {}", code_words(*other).to_lowercase()),
     });
-    let layouts = facets
-        .layouts
-        .iter()
-        .map(|(layout, n)| Choice {
-            value: layout.clone(),
-            words: layout_words(layout),
-            count: *n,
-            checked: view.layouts.contains(layout),
-        })
-        .collect::<Vec<_>>();
-    let toggle = |edit: fn(&mut View, &str)| {
+    let layouts = menu(&facets.layouts, &view.layouts, String::clone, |l| {
+        layout_words(l)
+    });
+    let toggle = |facet: Facet| {
         let (view, on_change) = (view.clone(), props.on_change.clone());
         Callback::from(move |value: String| {
             let mut next = view.clone();
-            edit(&mut next, &value);
+            next.toggle(facet, &value);
             on_change.emit(next);
         })
     };
-    let results_value = match view.has_results {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    };
+    let results_value = view.results_name();
 
     html! {
         <div class="toolbar" role="search" aria-label="Find trials">
@@ -122,16 +105,16 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </button>
             </div>
             <div class="filters">
-                <FacetMenu label="Status" name="status" choices={statuses}
-                    on_toggle={toggle(|v, code| flip(&mut v.statuses, code))} />
-                <FacetMenu label="Phase" name="phase" choices={phases}
-                    on_toggle={toggle(|v, code| flip(&mut v.phases, code))} />
-                <FacetMenu label="Study type" name="type" choices={types}
-                    on_toggle={toggle(|v, code| flip(&mut v.study_types, code))} />
-                <FacetMenu label="Sex" name="sex" choices={sexes}
-                    on_toggle={toggle(|v, code| flip(&mut v.sexes, code))} />
-                <FacetMenu label="Source" name="source" choices={layouts}
-                    on_toggle={toggle(|v, layout| flip_text(&mut v.layouts, layout))} />
+                <FacetMenu label="Status" facet={Facet::Status} choices={statuses}
+                    on_toggle={toggle(Facet::Status)} />
+                <FacetMenu label="Phase" facet={Facet::Phase} choices={phases}
+                    on_toggle={toggle(Facet::Phase)} />
+                <FacetMenu label="Study type" facet={Facet::StudyType} choices={types}
+                    on_toggle={toggle(Facet::StudyType)} />
+                <FacetMenu label="Sex" facet={Facet::Sex} choices={sexes}
+                    on_toggle={toggle(Facet::Sex)} />
+                <FacetMenu label="Source" facet={Facet::Source} choices={layouts}
+                    on_toggle={toggle(Facet::Source)} />
                 <label class="filter age">
                     <span>{ "Accepts age" }</span>
                     <input type="number" min="0" max="150" step="1" inputmode="numeric"
@@ -159,47 +142,30 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-/// Flips a CT.gov code in or out of a filter's chosen values.
-fn flip<E: CtEnum + PartialEq>(chosen: &mut Vec<E>, code: &str) {
-    if let Some(value) = E::from_code(code) {
-        match chosen.iter().position(|v| *v == value) {
-            Some(at) => {
-                chosen.remove(at);
-            }
-            None => chosen.push(value),
-        }
-    }
-}
-
-/// Flips a name in or out of a filter's chosen values.
-fn flip_text(chosen: &mut Vec<String>, name: &str) {
-    match chosen.iter().position(|v| v == name) {
-        Some(at) => {
-            chosen.remove(at);
-        }
-        None => chosen.push(name.to_string()),
-    }
-}
-
-/// The choices of an enum filter: the values present, plus any chosen one that no trial has
-/// now (so it can still be turned off).
+/// A CT.gov filter's choices as its menu shows them ([`facets::choices`]: the values present,
+/// and any chosen one no trial has now), each value by its code.
 fn choices<E: CtEnum + PartialEq>(
     present: &[(E, usize)],
     chosen: &[E],
     words: impl Fn(&E) -> String,
 ) -> Vec<Choice> {
-    let mut all: Vec<(E, usize)> = present.to_vec();
-    for c in chosen {
-        if !all.iter().any(|(v, _)| v == c) {
-            all.push((*c, 0));
-        }
-    }
-    all.into_iter()
-        .map(|(value, n)| Choice {
-            value: value.code().to_string(),
-            words: words(&value),
-            count: n,
-            checked: chosen.contains(&value),
+    menu(present, chosen, |e| e.code().to_string(), words)
+}
+
+/// A filter's choices as its menu shows them, each value `written` as the view's toggle takes it.
+fn menu<T: Clone + PartialEq>(
+    present: &[(T, usize)],
+    chosen: &[T],
+    written: impl Fn(&T) -> String,
+    words: impl Fn(&T) -> String,
+) -> Vec<Choice> {
+    facets::choices(present, chosen)
+        .into_iter()
+        .map(|c| Choice {
+            value: written(&c.value),
+            words: words(&c.value),
+            count: c.count,
+            checked: c.chosen,
         })
         .collect()
 }
@@ -228,7 +194,7 @@ fn select_of(callback: Callback<String>) -> Callback<Event> {
 #[derive(Properties, PartialEq)]
 struct FacetMenuProps {
     label: &'static str,
-    name: &'static str,
+    facet: Facet,
     choices: Vec<Choice>,
     on_toggle: Callback<String>,
 }
@@ -240,7 +206,7 @@ fn FacetMenu(props: &FacetMenuProps) -> Html {
     let disabled = props.choices.is_empty();
     html! {
         <details class={classes!("filter", "facet", (on > 0).then_some("active"), disabled.then_some("empty"))}
-            data-facet={props.name}>
+            data-facet={props.facet.key()}>
             <summary>
                 { props.label }
                 if on > 0 { <span class="facet-on">{ format!(" · {on}") }</span> }
@@ -254,7 +220,7 @@ fn FacetMenu(props: &FacetMenuProps) -> Html {
                     let (on_toggle, value) = (props.on_toggle.clone(), choice.value.clone());
                     html! {
                         <label class="facet-choice">
-                            <input type="checkbox" name={props.name} value={choice.value.clone()}
+                            <input type="checkbox" name={props.facet.key()} value={choice.value.clone()}
                                 checked={choice.checked}
                                 onchange={Callback::from(move |_: Event| on_toggle.emit(value.clone()))} />
                             <span>{ choice.words.clone() }</span>

@@ -11,7 +11,7 @@ use trialcards_core::collection::search::Query;
 use yew::prelude::*;
 
 use super::{CardList, Compare, ExportBar, Overview, Toolbar, COMPARE_MAX, COMPARE_MIN};
-use crate::display::count;
+use crate::display::shown_count;
 use crate::fragment;
 use crate::highlight::Highlighter;
 use crate::pane_state::{PaneAction, PaneState};
@@ -106,7 +106,7 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
     let picked_trials = state.picked(&all);
     let picked_keys: Vec<String> = picked_trials.iter().map(|t| t.key.clone()).collect();
     let records: usize = props.sources.iter().map(|s| s.records.len()).sum();
-    let count_text = count_words(shown_trials.len(), all.len(), records, view.is_narrowed());
+    let count_text = shown_count(shown_trials.len(), all.len(), records, view.is_narrowed());
 
     html! {
         <>
@@ -147,25 +147,4 @@ fn show_highlights(
     query: &Rc<Query>,
 ) {
     highlighter.borrow_mut().show(root, Query::clone(query));
-}
-
-/// "12 trials", "3 of 12 trials shown", with the records behind them when some trials were
-/// read from more than one source.
-pub fn count_words(shown: usize, trials: usize, records: usize, narrowed: bool) -> String {
-    let noun = |n: usize| if n == 1 { "trial" } else { "trials" };
-    let base = if narrowed {
-        format!(
-            "{} of {} {} shown",
-            count(shown),
-            count(trials),
-            noun(trials)
-        )
-    } else {
-        format!("{} {}", count(trials), noun(trials))
-    };
-    if records > trials {
-        format!("{base} ({} records)", count(records))
-    } else {
-        base
-    }
 }

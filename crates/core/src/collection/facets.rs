@@ -98,6 +98,38 @@ fn tally<E: CtEnum + PartialEq>(found: &[E]) -> Vec<(E, usize)> {
         .collect()
 }
 
+/// One value a filter menu offers: the value, how many trials have it, and whether the view
+/// chose it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice<T> {
+    /// The value.
+    pub value: T,
+    /// How many trials have it.
+    pub count: usize,
+    /// Whether the view keeps only trials with it (among the other chosen values).
+    pub chosen: bool,
+}
+
+/// What a filter menu lists: the values `present` (with their counts, in their order), then
+/// each `chosen` value that no trial has now, with a count of 0, so that it can still be
+/// turned off.
+pub fn choices<T: Clone + PartialEq>(present: &[(T, usize)], chosen: &[T]) -> Vec<Choice<T>> {
+    let absent = chosen
+        .iter()
+        .filter(|c| !present.iter().any(|(v, _)| v == *c))
+        .map(|c| (c.clone(), 0));
+    present
+        .iter()
+        .cloned()
+        .chain(absent)
+        .map(|(value, count)| Choice {
+            chosen: chosen.contains(&value),
+            value,
+            count,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +197,24 @@ mod tests {
     #[test]
     fn no_trials_no_values() {
         assert_eq!(facets(Vec::<Vec<&Study>>::new()), Facets::default());
+    }
+
+    #[test]
+    fn a_chosen_value_no_trial_has_is_still_offered() {
+        let present = [(Status::Recruiting, 2), (Status::Completed, 1)];
+        let listed: Vec<(Status, usize, bool)> =
+            choices(&present, &[Status::Completed, Status::Withdrawn])
+                .into_iter()
+                .map(|c| (c.value, c.count, c.chosen))
+                .collect();
+        assert_eq!(
+            listed,
+            [
+                (Status::Recruiting, 2, false),
+                (Status::Completed, 1, true),
+                (Status::Withdrawn, 0, true),
+            ]
+        );
+        assert!(choices::<Status>(&[], &[]).is_empty());
     }
 }

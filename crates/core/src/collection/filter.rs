@@ -37,7 +37,77 @@ pub struct View {
     pub descending: bool,
 }
 
+/// A filter whose values are turned on and off one at a time (a menu of checkboxes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    /// [`View::statuses`].
+    Status,
+    /// [`View::phases`].
+    Phase,
+    /// [`View::study_types`].
+    StudyType,
+    /// [`View::sexes`].
+    Sex,
+    /// [`View::layouts`].
+    Source,
+}
+
+impl Facet {
+    /// Every facet, in the order the toolbar shows them.
+    pub const ALL: &'static [Facet] = &[
+        Facet::Status,
+        Facet::Phase,
+        Facet::StudyType,
+        Facet::Sex,
+        Facet::Source,
+    ];
+
+    /// Its key in the URL fragment ([`View::to_fragment`]): `status`, `phase`, `type`, `sex`,
+    /// `source`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Status => "status",
+            Facet::Phase => "phase",
+            Facet::StudyType => "type",
+            Facet::Sex => "sex",
+            Facet::Source => "source",
+        }
+    }
+}
+
 impl View {
+    /// Turns `value` on in `facet` when it is off, and off when it is on. The value is a
+    /// CT.gov code (in any case), or for [`Facet::Source`] a layout name; a code the facet
+    /// does not know, or a blank name, changes nothing.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        match facet {
+            Facet::Status => flip(&mut self.statuses, code(value)),
+            Facet::Phase => flip(&mut self.phases, code(value)),
+            Facet::StudyType => flip(&mut self.study_types, code(value)),
+            Facet::Sex => flip(&mut self.sexes, code(value)),
+            Facet::Source => flip(
+                &mut self.layouts,
+                Some(value.to_string()).filter(|v| !v.is_empty()),
+            ),
+        }
+    }
+
+    /// The results filter by name, as the fragment and the toolbar's menu write it: `yes`
+    /// (only trials with posted results), `no`, or empty for any.
+    pub fn results_name(&self) -> &'static str {
+        match self.has_results {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "",
+        }
+    }
+
+    /// Sets the results filter from its name ([`View::results_name`]; also `true` and
+    /// `false`, in any case); any other name is any.
+    pub fn set_results(&mut self, name: &str) {
+        self.has_results = results_named(name);
+    }
+
     /// Whether any filter or the search narrows the collection.
     pub fn is_narrowed(&self) -> bool {
         !Query::parse(&self.search).is_empty()
@@ -115,31 +185,37 @@ impl View {
         let codes = |list: Vec<&str>| list.join(",");
         if !v.statuses.is_empty() {
             put(
-                "status",
+                Facet::Status.key(),
                 codes(v.statuses.iter().map(|s| s.code()).collect()),
             );
         }
         if !v.phases.is_empty() {
-            put("phase", codes(v.phases.iter().map(|s| s.code()).collect()));
+            put(
+                Facet::Phase.key(),
+                codes(v.phases.iter().map(|s| s.code()).collect()),
+            );
         }
         if !v.study_types.is_empty() {
             put(
-                "type",
+                Facet::StudyType.key(),
                 codes(v.study_types.iter().map(|s| s.code()).collect()),
             );
         }
         if !v.sexes.is_empty() {
-            put("sex", codes(v.sexes.iter().map(|s| s.code()).collect()));
+            put(
+                Facet::Sex.key(),
+                codes(v.sexes.iter().map(|s| s.code()).collect()),
+            );
         }
         if let Some(age) = v.age {
             put("age", age.to_string());
         }
         if !v.layouts.is_empty() {
             let names: Vec<String> = v.layouts.iter().map(|l| encode(l)).collect();
-            put("source", names.join(","));
+            put(Facet::Source.key(), names.join(","));
         }
-        if let Some(yes) = v.has_results {
-            put("results", if yes { "yes" } else { "no" }.to_string());
+        if v.has_results.is_some() {
+            put("results", v.results_name().to_string());
         }
         if v.sort != SortKey::Loaded {
             put("sort", v.sort.name().to_string());
@@ -179,11 +255,11 @@ impl View {
                     }
                 }
                 "source" => v.layouts.extend(items()),
-                "results" => match decode(value).to_lowercase().as_str() {
-                    "yes" | "true" => v.has_results = Some(true),
-                    "no" | "false" => v.has_results = Some(false),
-                    _ => {}
-                },
+                "results" => {
+                    if let Some(yes) = results_named(&decode(value)) {
+                        v.has_results = Some(yes);
+                    }
+                }
                 "sort" => {
                     if let Some(key) = SortKey::from_name(&decode(value).to_lowercase()) {
                         v.sort = key;
@@ -198,6 +274,27 @@ impl View {
             }
         }
         v.normalized()
+    }
+}
+
+/// Adds `value` to `chosen`, or takes it out when it is there already; `None` changes nothing.
+fn flip<T: PartialEq>(chosen: &mut Vec<T>, value: Option<T>) {
+    let Some(value) = value else { return };
+    match chosen.iter().position(|v| *v == value) {
+        Some(at) => {
+            chosen.remove(at);
+        }
+        None => chosen.push(value),
+    }
+}
+
+/// The results filter a name chooses: `yes`/`true`, `no`/`false` in any case; `None` for any
+/// other.
+fn results_named(name: &str) -> Option<bool> {
+    match name.trim().to_lowercase().as_str() {
+        "yes" | "true" => Some(true),
+        "no" | "false" => Some(false),
+        _ => None,
     }
 }
 
@@ -667,5 +764,53 @@ mod tests {
             let v = View::from_fragment(&fragment);
             prop_assert_eq!(v.normalized(), v);
         }
+    }
+
+    #[test]
+    fn a_toggled_value_goes_on_then_off_and_is_written_under_its_facets_key() {
+        let mut v = View::default();
+        v.toggle(Facet::Status, "RECRUITING");
+        v.toggle(Facet::Phase, "phase2");
+        v.toggle(Facet::StudyType, "INTERVENTIONAL");
+        v.toggle(Facet::Sex, "FEMALE");
+        v.toggle(Facet::Source, "veeva");
+        assert_eq!(v.statuses, [Status::Recruiting]);
+        assert_eq!(v.phases, [Phase::Phase2]);
+        let written = v.to_fragment();
+        for facet in Facet::ALL {
+            assert!(written.contains(&format!("{}=", facet.key())), "{written}");
+        }
+        assert_eq!(View::from_fragment(&written), v.normalized());
+        for facet in Facet::ALL {
+            let value = match facet {
+                Facet::Status => "RECRUITING",
+                Facet::Phase => "PHASE2",
+                Facet::StudyType => "INTERVENTIONAL",
+                Facet::Sex => "FEMALE",
+                Facet::Source => "veeva",
+            };
+            v.toggle(*facet, value);
+        }
+        assert_eq!(v, View::default());
+        // Unknown codes and blank names change nothing.
+        v.toggle(Facet::Status, "SOMETIMES");
+        v.toggle(Facet::Source, "");
+        assert_eq!(v, View::default());
+    }
+
+    #[test]
+    fn the_results_filter_reads_and_writes_its_names() {
+        let mut v = View::default();
+        assert_eq!(v.results_name(), "");
+        v.set_results("yes");
+        assert_eq!((v.has_results, v.results_name()), (Some(true), "yes"));
+        v.set_results("False");
+        assert_eq!((v.has_results, v.results_name()), (Some(false), "no"));
+        assert_eq!(
+            View::from_fragment(&v.to_fragment()).has_results,
+            Some(false)
+        );
+        v.set_results("");
+        assert_eq!(v.has_results, None);
     }
 }

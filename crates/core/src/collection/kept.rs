@@ -101,6 +101,53 @@ impl EntryError {
     }
 }
 
+/// Why the browser refused to keep, from the `DOMException` it gave (its `name` and
+/// `message`), as the end of a sentence: the refusals a user can act on said plainly (a full
+/// storage, a newer trialcards' database, another tab's source under the same number), any
+/// other by its message, else its name.
+pub fn refusal_words(name: &str, message: &str) -> String {
+    match name {
+        "QuotaExceededError" => "the storage is full".into(),
+        "VersionError" => {
+            "its trialcards database is of a newer layout than this page reads, and was left untouched".into()
+        }
+        "ConstraintError" => {
+            "another tab of trialcards saved a source under the same number meanwhile".into()
+        }
+        _ if message.is_empty() => name.to_string(),
+        _ => message.to_string(),
+    }
+}
+
+/// What the user is told when the latest state of the source `name` was not saved, and
+/// `why`: a source saved before (`saved_before`) comes back as it was saved after a reload,
+/// a new one does not come back.
+pub fn not_saved(name: &str, why: &str, saved_before: bool) -> String {
+    if saved_before {
+        format!(
+            "This change to {name} was not saved in this browser: {why}. It is shown now; a reload brings back what was saved before."
+        )
+    } else {
+        format!(
+            "{name} was not saved in this browser: {why}. It is shown now but will be gone after a reload."
+        )
+    }
+}
+
+/// What the user is told when a removed source could not be deleted from storage, and `why`.
+pub fn not_deleted(why: &str) -> String {
+    format!(
+        "A removed source could not be deleted from this browser's storage: {why}. It may come back after a reload."
+    )
+}
+
+/// What the user is told when "Clear all" could not empty the storage, and `why`.
+pub fn not_cleared(why: &str) -> String {
+    format!(
+        "This browser's storage could not be cleared: {why}. What was saved may come back after a reload."
+    )
+}
+
 /// Writes one entry record by record: the header when made, then each [`EntryWriter::record`].
 #[derive(Debug)]
 pub struct EntryWriter {
@@ -390,5 +437,27 @@ mod tests {
             unnamed.message("\"x\""),
             "A saved source (key \"x\") could not be read back: it is of another format. It was left in storage untouched; Remove deletes it."
         );
+    }
+
+    #[test]
+    fn refusals_read_as_what_a_user_can_do_about_them() {
+        assert_eq!(
+            refusal_words("QuotaExceededError", "Quota exceeded."),
+            "the storage is full"
+        );
+        assert!(refusal_words("VersionError", "").contains("newer layout"));
+        assert!(refusal_words("ConstraintError", "").contains("another tab"));
+        assert_eq!(
+            refusal_words("AbortError", "The transaction was aborted"),
+            "The transaction was aborted"
+        );
+        assert_eq!(refusal_words("AbortError", ""), "AbortError");
+        let first = not_saved("a.txt", "the storage is full", false);
+        assert!(first.starts_with("a.txt was not saved in this browser: the storage is full."));
+        assert!(first.ends_with("gone after a reload."));
+        let again = not_saved("a.txt", "the storage is full", true);
+        assert!(again.starts_with("This change to a.txt was not saved"));
+        assert!(not_deleted("x").contains(": x. It may come back"));
+        assert!(not_cleared("x").contains(": x. What was saved"));
     }
 }

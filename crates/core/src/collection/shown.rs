@@ -7,7 +7,7 @@
 
 use crate::collection::filter::View;
 use crate::collection::search::SearchText;
-use crate::collection::sort::{self, SortKey};
+use crate::collection::sort;
 use crate::Study;
 
 /// A trial as a view sees it: the records of it that were loaded, each with its searchable
@@ -29,9 +29,9 @@ pub trait TrialRecords {
 
 /// The positions in `trials` of the trials `view` shows, in the view's order: a trial is
 /// shown when one of its records passes every filter and the search ([`View::matcher`]), and
-/// the trials shown are sorted stably by [`sort::compare`] on the records their cards show:
-/// ties keep the order given, and so does [`SortKey::Loaded`], descending or not (as
-/// [`sort::compare`] finds every pair equal under it).
+/// the trials shown are put in [`sort::order`] by the records their cards show: ties keep the
+/// order given, and [`SortKey::Loaded`](sort::SortKey::Loaded) is the order given, reversed
+/// when descending.
 ///
 /// No record's searchable text is asked for while the view has no search.
 pub fn shown<'a, T: TrialRecords + 'a>(
@@ -41,7 +41,7 @@ pub fn shown<'a, T: TrialRecords + 'a>(
     let matcher = view.matcher();
     let no_text = SearchText::default();
     let searching = !matcher.query().is_empty();
-    let mut kept: Vec<(usize, &T)> = trials
+    let kept: Vec<(usize, &T)> = trials
         .into_iter()
         .enumerate()
         .filter(|(_, trial)| {
@@ -55,17 +55,11 @@ pub fn shown<'a, T: TrialRecords + 'a>(
             })
         })
         .collect();
-    if view.sort != SortKey::Loaded {
-        kept.sort_by(|(_, a), (_, b)| {
-            sort::compare(
-                view.sort,
-                view.descending,
-                a.shown_record(),
-                b.shown_record(),
-            )
-        });
-    }
-    kept.into_iter().map(|(position, _)| position).collect()
+    let cards: Vec<&Study> = kept.iter().map(|(_, trial)| trial.shown_record()).collect();
+    sort::order(&cards, view.sort, view.descending)
+        .into_iter()
+        .map(|i| kept[i].0)
+        .collect()
 }
 
 #[cfg(test)]
@@ -162,6 +156,11 @@ mod tests {
     fn the_trials_shown_sort_by_the_records_their_cards_show() {
         let trials = two_trials();
         assert_eq!(shown(&trials, &View::default()), [0, 1], "as loaded");
+        assert_eq!(
+            shown(&trials, &view("order=desc")),
+            [1, 0],
+            "the last loaded first"
+        );
         assert_eq!(
             shown(&trials, &view("sort=enrollment&order=desc")),
             [1, 0],

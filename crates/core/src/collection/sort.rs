@@ -74,8 +74,8 @@ impl SortKey {
 ///
 /// Dates compare by [`date_key`], so a year comes before any month of it ("2021" <
 /// "2021-03" < "2021-03-15"); titles ignore case; statuses follow [`Status::ALL`]; NCT IDs
-/// compare as text. [`SortKey::Loaded`] finds every pair equal: use [`order`] for a descending
-/// loaded order.
+/// compare as text. [`SortKey::Loaded`] finds every pair equal: [`order`] gives the loaded
+/// order, reversed when descending.
 pub fn compare(key: SortKey, descending: bool, a: &Study, b: &Study) -> Ordering {
     match key {
         SortKey::Loaded => Ordering::Equal,

@@ -25,8 +25,15 @@ pub fn assign(study: &mut Study, label: Label, value: &str) -> Result<(), String
         Label::BriefTitle => p.identification_module.brief_title = Some(unescape(value)),
         Label::OfficialTitle => p.identification_module.official_title = Some(unescape(value)),
         Label::Acronym => p.identification_module.acronym = Some(unescape(value)),
-        Label::OverallStatus => match vocab::lookup::<Status>(value) {
-            Some(s) => p.status_module.overall_status = Some(s),
+        Label::OverallStatus => match vocab::status_and_why_stopped(value) {
+            Some((s, why)) => {
+                p.status_module.overall_status = Some(s);
+                if let Some(why) = why {
+                    p.status_module
+                        .why_stopped
+                        .get_or_insert_with(|| unescape(why));
+                }
+            }
             None => return bad("recruitment status"),
         },
         Label::Phase => {
@@ -68,7 +75,7 @@ pub fn assign(study: &mut Study, label: Label, value: &str) -> Result<(), String
         | Label::LastUpdate
         | Label::FirstPosted
         | Label::ResultsFirstPosted => {
-            let Some(d) = date::parse_date(value) else {
+            let Some((d, kind)) = date::parse_date_and_type(value) else {
                 return bad("date");
             };
             let s = &mut p.status_module;
@@ -80,7 +87,10 @@ pub fn assign(study: &mut Study, label: Label, value: &str) -> Result<(), String
                 Label::FirstPosted => &mut s.study_first_post_date_struct,
                 _ => &mut s.results_first_post_date_struct,
             };
-            *slot = Some(DateStruct::new(d));
+            *slot = Some(DateStruct {
+                date_type: kind,
+                ..DateStruct::new(d)
+            });
         }
         Label::FirstSubmitted => match date::parse_date(value) {
             Some(d) => p.status_module.study_first_submit_date = Some(d),
@@ -270,5 +280,35 @@ mod tests {
             Some(EnrollmentType::Actual)
         );
         assert!(assign(&mut s, Label::OverallStatus, "Sometimes").is_err());
+    }
+
+    #[test]
+    fn a_status_with_its_reason_and_a_date_with_its_type_are_both_kept() {
+        let mut s = Study::default();
+        assign(&mut s, Label::OverallStatus, "Terminated (Lack of funding)").unwrap();
+        assign(&mut s, Label::StartDate, "June 2025 (Actual)").unwrap();
+        assign(&mut s, Label::CompletionDate, "2026-01-15 [Anticipated]").unwrap();
+        let st = &s.protocol_section.status_module;
+        assert_eq!(st.overall_status, Some(Status::Terminated));
+        assert_eq!(st.why_stopped.as_deref(), Some("Lack of funding"));
+        let start = st.start_date_struct.as_ref().unwrap();
+        assert_eq!(
+            (start.date.as_deref(), start.date_type),
+            (Some("2025-06"), Some(DateType::Actual))
+        );
+        let end = st.completion_date_struct.as_ref().unwrap();
+        assert_eq!(
+            (end.date.as_deref(), end.date_type),
+            (Some("2026-01-15"), Some(DateType::Estimated))
+        );
+        // A remark after a status that does not stop a study is no reason.
+        let mut s = Study::default();
+        assign(
+            &mut s,
+            Label::OverallStatus,
+            "Unknown status (last known: recruiting)",
+        )
+        .unwrap();
+        assert_eq!(s.protocol_section.status_module.why_stopped, None);
     }
 }

@@ -154,9 +154,6 @@ fn without_time(text: &str) -> &str {
 }
 
 /// Splits a trailing "(Actual)", "[Estimated]" or "(Anticipated)" off a date.
-// No caller in the crate since `fields` became crate-private (issue 13): kept, with its tests,
-// for the readers of CT.gov-style dates with a type; remove it if none does.
-#[allow(dead_code)]
 fn type_tail(text: &str) -> (&str, Option<DateType>) {
     let t = text.trim_end();
     let Some(open) = t.rfind(['(', '[']).filter(|_| t.ends_with([')', ']'])) else {
@@ -199,9 +196,6 @@ pub fn parse_date_day_first(text: &str) -> Option<String> {
 
 /// [`parse_date`] of a date that may carry its type, as CT.gov's pages print it:
 /// "June 2025 (Actual)", "2025-06-28 [Estimated]", "2026-01 (Anticipated)" → the date and its type.
-// No caller in the crate since `fields` became crate-private (issue 13): kept, with its tests,
-// for the readers of CT.gov-style dates with a type; remove it if none does.
-#[allow(dead_code)]
 pub fn parse_date_and_type(text: &str) -> Option<(String, Option<DateType>)> {
     let (date, kind) = type_tail(text);
     parse_date(date).map(|d| (d, kind))

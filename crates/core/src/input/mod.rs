@@ -116,6 +116,12 @@ pub fn check_size(name: &str, size: u64) -> Option<Diagnostic> {
     })
 }
 
+/// What the user is told about an input that could not be read at all (a file the system
+/// refused, a folder that could not be listed), naming it: "a.txt cannot be read: why".
+pub fn cannot_read(name: &str, why: &str) -> String {
+    format!("{name} cannot be read: {why}")
+}
+
 fn megabytes(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
@@ -159,6 +165,14 @@ mod tests {
         check_input(name, bytes)
             .map(|d| d.message)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_input_that_cannot_be_read_is_named() {
+        assert_eq!(
+            cannot_read("notes/a.txt", "permission denied"),
+            "notes/a.txt cannot be read: permission denied"
+        );
     }
 
     #[test]

@@ -461,17 +461,7 @@ impl<'a> Reader<'a> {
             }
             if !in_related {
                 self.note_ids(i, l.text, &text);
-            }
-            if !in_related {
-                if let Some(end) = self.criteria_block(i) {
-                    self.content_at(i);
-                    self.use_lines(i, end);
-                    i = end;
-                    continue;
-                }
-            }
-            if !in_related {
-                if let Some(end) = self.arm_block(i) {
+                if let Some(end) = self.criteria_block(i).or_else(|| self.arm_block(i)) {
                     self.content_at(i);
                     self.use_lines(i, end);
                     i = end;
