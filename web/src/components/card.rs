@@ -3,15 +3,17 @@
 
 use std::rc::Rc;
 
+use trialcards_core::collection::fields::{field_by_key, in_section, Section};
+use trialcards_core::collection::links::study_url;
 use trialcards_core::collection::search::Query;
-use trialcards_core::model::{DateStruct, EnrollmentType, Status};
+use trialcards_core::model::{CtEnum, Status};
 use trialcards_core::Study;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::card_sections::CardSections;
+use super::card_sections::{fields_html, part, Cap, CardSections, Part};
 use super::sources_differ::SourcesDiffer;
-use crate::display::{code_words, layout_words, phase_words, StatusMeaning};
+use crate::display::{code_words, layout_words, StatusMeaning};
 use crate::trials::Trial;
 
 /// Props of [`Card`].
@@ -127,9 +129,10 @@ pub fn Card(props: &CardProps) -> Html {
                     }
                 </h2>
                 <p class="card-meta">
-                    if !nct_id.is_empty() {
-                        <a class="nct-id" href={format!("https://clinicaltrials.gov/study/{nct_id}")}
-                            target="_blank" rel="noopener noreferrer">{ nct_id.clone() }</a>
+                    if let Some(url) = study_url(&nct_id) {
+                        <a class="nct-id" href={url} target="_blank" rel="noopener noreferrer">{ nct_id.clone() }</a>
+                    } else if !nct_id.is_empty() {
+                        <span class="nct-id">{ nct_id.clone() }</span>
                     }
                     if let Some(sponsor) = sponsor {
                         <span class="sponsor">{ sponsor }</span>
@@ -165,16 +168,23 @@ pub fn Card(props: &CardProps) -> Html {
     }
 }
 
+/// The status fields the header shows as badges, not as facts.
+const BADGES: &[&str] = &["overallStatus", "hasResults"];
+
+/// The header's badges: the status (coloured by what it means), the phases and study type,
+/// and whether results are posted, worded by the field list.
 fn badges(study: &Study) -> Html {
     let status = study.protocol_section.status_module.overall_status;
-    let design = &study.protocol_section.design_module;
+    let values = |key: &str| {
+        field_by_key(key)
+            .map(|f| f.values(study))
+            .unwrap_or_default()
+    };
     html! {
         <>
             { status_badge(status) }
-            { for design.phases.iter().map(|p| html! { <span class="badge phase">{ phase_words(*p) }</span> }) }
-            if let Some(kind) = design.study_type {
-                <span class="badge study-type">{ code_words(kind) }</span>
-            }
+            { for values("phases").into_iter().map(|p| html! { <span class="badge phase">{ p }</span> }) }
+            { for values("studyType").into_iter().map(|t| html! { <span class="badge study-type">{ t }</span> }) }
             if study.has_results == Some(true) {
                 <span class="badge has-results">{ "Has results" }</span>
             }
@@ -187,7 +197,7 @@ fn status_badge(status: Option<Status>) -> Html {
         Some(status) => {
             let meaning = StatusMeaning::of(status);
             html! {
-                <span class={classes!("badge", "status", meaning.class())} data-status={status_code(status)}>
+                <span class={classes!("badge", "status", meaning.class())} data-status={status.code()}>
                     { code_words(status) }
                 </span>
             }
@@ -196,71 +206,21 @@ fn status_badge(status: Option<Status>) -> Html {
     }
 }
 
-fn status_code(status: Status) -> &'static str {
-    use trialcards_core::model::CtEnum;
-    status.code()
-}
-
+/// The facts at a glance (the status fields not shown as badges, then the key facts), and the
+/// conditions, keywords and interventions under them, at most [`KEY_LIST_LIMIT`] of each.
 fn key_facts(study: &Study) -> Html {
-    let p = &study.protocol_section;
-    let enrollment = p.design_module.enrollment_info.as_ref().and_then(|e| {
-        e.count.map(|count| {
-            let kind = match e.enrollment_type {
-                Some(EnrollmentType::Estimated) => " (estimated)",
-                Some(EnrollmentType::Actual) => " (actual)",
-                _ => "",
-            };
-            format!("{count} participants{kind}")
-        })
-    });
-    let e = &p.eligibility_module;
-    let ages = match (&e.minimum_age, &e.maximum_age) {
-        (Some(min), Some(max)) => Some(format!("{min} to {max}")),
-        (Some(min), None) => Some(format!("{min} and older")),
-        (None, Some(max)) => Some(format!("Up to {max}")),
-        (None, None) => None,
-    };
-    let volunteers = e
-        .healthy_volunteers
-        .map(|yes| if yes { "Accepted" } else { "Not accepted" }.to_string());
-    let s = &p.status_module;
-    let conditions = &p.conditions_module.conditions;
-    let interventions = &p.arms_interventions_module.interventions;
+    let cap = &Cap::fixed(KEY_LIST_LIMIT);
+    let facts = in_section(Section::Status)
+        .filter(|f| !BADGES.contains(&f.key))
+        .chain(in_section(Section::KeyFacts));
     html! {
         <>
-            <dl class="facts">
-                { fact("Enrollment", enrollment) }
-                { fact("Ages", ages) }
-                { fact("Sex", e.sex.map(code_words)) }
-                { fact("Healthy volunteers", volunteers) }
-                { fact("Start", date_text(&s.start_date_struct)) }
-                { fact("Primary completion", date_text(&s.primary_completion_date_struct)) }
-                { fact("Completion", date_text(&s.completion_date_struct)) }
-                { fact("Last update", date_text(&s.last_update_post_date_struct)) }
-            </dl>
-            if !conditions.is_empty() {
-                <ul class="chips" aria-label="Conditions">
-                    { for conditions.iter().take(KEY_LIST_LIMIT).map(|c| html! { <li class="chip">{ c }</li> }) }
-                    if conditions.len() > KEY_LIST_LIMIT {
-                        <li class="chip more">{ format!("and {} more", conditions.len() - KEY_LIST_LIMIT) }</li>
-                    }
-                </ul>
-            }
-            if !interventions.is_empty() {
-                <ul class="interventions" aria-label="Interventions">
-                    { for interventions.iter().take(KEY_LIST_LIMIT).map(|i| html! {
-                        <li>
-                            if let Some(kind) = i.intervention_type {
-                                <span class="intervention-type">{ format!("{}: ", kind.display()) }</span>
-                            }
-                            { i.name.clone().unwrap_or_default() }
-                        </li>
-                    }) }
-                    if interventions.len() > KEY_LIST_LIMIT {
-                        <li class="muted">{ format!("and {} more", interventions.len() - KEY_LIST_LIMIT) }</li>
-                    }
-                </ul>
-            }
+            { fields_html(study, facts, Section::KeyFacts.title(), cap) }
+            { for in_section(Section::Topics).filter_map(|f| match part(study, f, cap) {
+                Some(Part::Block(_, body)) => Some(body),
+                Some(Part::Facts(rows)) => Some(html! { <dl class="facts">{ rows }</dl> }),
+                None => None,
+            }) }
         </>
     }
 }
@@ -276,24 +236,6 @@ fn source_words(source: &trialcards_core::model::SourceInfo) -> String {
         _ => "",
     };
     format!("Read from a {}{container}", layout_words(&source.layout))
-}
-
-/// A row of the facts list, or nothing when the page did not say.
-pub fn fact(label: &str, value: Option<String>) -> Html {
-    match value {
-        Some(value) => html! { <div class="fact"><dt>{ label }</dt><dd>{ value }</dd></div> },
-        None => Html::default(),
-    }
-}
-
-/// A date with its kind: "2024-03 (estimated)".
-pub fn date_text(date: &Option<DateStruct>) -> Option<String> {
-    let date = date.as_ref()?;
-    let day = date.date.clone()?;
-    Some(match date.date_type.map(code_words) {
-        Some(kind) => format!("{day} ({})", kind.to_lowercase()),
-        None => day,
-    })
 }
 
 /// The record as pretty JSON, CT.gov v2 shape plus the `trialcards` key. Written by

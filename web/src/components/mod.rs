@@ -1,6 +1,7 @@
 //! One component per file.
 
 mod card;
+mod card_entries;
 mod card_list;
 mod card_sections;
 mod clear_all;

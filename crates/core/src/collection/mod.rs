@@ -3,7 +3,8 @@
 //! picture of a collection ([`overview`]), and setting records side by side — different
 //! trials ([`compare`]) or the same trial read from several sources ([`reconcile`]). The
 //! fields both of those show, with their labels, are listed once in [`fields`], and CT.gov
-//! codes read as words through [`words`]. A loaded source is kept in the browser as the
+//! codes read as words through [`words`], and the links a card makes of values through
+//! [`links`]. A loaded source is kept in the browser as the
 //! entry [`kept`] writes and reads back.
 //!
 //! Pure functions over [`Study`](crate::Study) values: the web app and the CLI share them.
@@ -13,6 +14,7 @@ pub mod facets;
 pub mod fields;
 pub mod filter;
 pub mod kept;
+pub mod links;
 pub mod overview;
 pub mod reconcile;
 pub mod search;

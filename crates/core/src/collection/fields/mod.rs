@@ -31,9 +31,9 @@ pub enum Section {
     Status,
     /// The facts at a glance under the header.
     KeyFacts,
-    /// The conditions and interventions under the key facts, as chips.
+    /// The conditions and interventions under the key facts.
     Topics,
-    /// Summary and description.
+    /// Summary, description and keywords.
     Description,
     /// Who may take part.
     Eligibility,
@@ -428,6 +428,13 @@ impl Values {
             if self.items.len() > before {
                 self.note_code(d.date_type);
             }
+        }
+    }
+
+    /// Sets the note to a code's words ("Industry", "Available").
+    fn note_words<E: CtEnum>(&mut self, value: Option<E>) {
+        if let Some(v) = value {
+            self.note = Some(code_words(v));
         }
     }
 

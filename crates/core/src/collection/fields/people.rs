@@ -73,7 +73,7 @@ pub(super) static SPONSORS: &[Field] = &[
         let org = &s.protocol_section.identification_module.organization;
         if let Some(org) = org {
             v.text(&org.full_name);
-            v.note_code(org.class);
+            v.note_words(org.class);
         }
     }),
 ];

@@ -8,15 +8,12 @@ use crate::Study;
 use Kind::{Chips, Code, Entries, Markdown, Text};
 use Section::{Arms, Description, Design, Eligibility, Outcomes, Topics};
 
-/// Conditions, keywords and interventions, under the key facts.
+/// Conditions and interventions, under the key facts.
 pub(super) static TOPICS: &[Field] = &[
     field("conditions", "Conditions", Topics, Chips, |s, v| {
         v.all(&s.protocol_section.conditions_module.conditions)
     })
     .csv("Conditions"),
-    field("keywords", "Keywords", Topics, Chips, |s, v| {
-        v.all(&s.protocol_section.conditions_module.keywords)
-    }),
     // Names and types compare apart: "Stromal cells" and "Biological: Stromal cells" name
     // the same intervention. CT.gov's cell is "BIOLOGICAL: Stromal cells".
     field("interventions", "Interventions", Topics, Entries, |s, v| {
@@ -51,7 +48,7 @@ pub(super) static TOPICS: &[Field] = &[
     .uses(Uses::Compare),
 ];
 
-/// Summary and description.
+/// Summary, description and keywords.
 pub(super) static DESCRIPTION: &[Field] = &[
     field(
         "briefSummary",
@@ -68,6 +65,9 @@ pub(super) static DESCRIPTION: &[Field] = &[
         Markdown,
         |s, v| v.text(&s.protocol_section.description_module.detailed_description),
     ),
+    field("keywords", "Keywords", Description, Chips, |s, v| {
+        v.all(&s.protocol_section.conditions_module.keywords)
+    }),
 ];
 
 /// Who may take part (the ages and sex are key facts).

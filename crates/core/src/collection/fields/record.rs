@@ -73,7 +73,7 @@ pub(super) static IDENTIFIERS: &[Field] = &[
         |s, v| {
             if let Some(access) = &s.protocol_section.status_module.expanded_access_info {
                 v.text(&access.nct_id);
-                v.note_code(access.status_for_nct_id);
+                v.note_words(access.status_for_nct_id);
             }
         },
     ),

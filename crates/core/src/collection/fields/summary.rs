@@ -61,16 +61,24 @@ pub(super) static STATUS: &[Field] = &[
 pub(super) static KEY_FACTS: &[Field] = &[
     // The count and its type compare as two fields: a page that gives the count alone ("40")
     // says less than one that adds "Estimated", and does not disagree with it. The card
-    // shows the type as the count's note.
-    field("enrollmentInfo", "Enrollment", KeyFacts, Count, |s, v| {
+    // shows "40 participants" with the type as its note.
+    field("enrollment", "Enrollment", KeyFacts, Text, |s, v| {
         let Some(e) = &s.protocol_section.design_module.enrollment_info else {
             return;
         };
         if let Some(count) = e.count {
-            v.push(count.to_string());
+            v.push(format!("{count} participants"));
             v.note_code(e.enrollment_type);
         }
     })
+    .uses(Uses::Card),
+    field("enrollmentInfo", "Enrollment", KeyFacts, Count, |s, v| {
+        let e = &s.protocol_section.design_module.enrollment_info;
+        if let Some(count) = e.as_ref().and_then(|e| e.count) {
+            v.push(count.to_string());
+        }
+    })
+    .uses(Uses::Compare)
     .csv("Enrollment"),
     field(
         "enrollmentType",

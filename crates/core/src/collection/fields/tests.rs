@@ -190,8 +190,8 @@ fn the_card_notes_a_date_and_an_enrollment_with_their_kind() {
         (vec!["2021-03".into()], Some("actual".into()))
     );
     assert_eq!(
-        shown("enrollmentInfo"),
-        (vec!["30".into()], Some("estimated".into()))
+        shown("enrollment"),
+        (vec!["30 participants".into()], Some("estimated".into()))
     );
     assert_eq!(shown("sex"), (vec!["All".into()], None));
 }
