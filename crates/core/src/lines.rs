@@ -19,6 +19,13 @@ impl Line<'_> {
     }
 }
 
+/// The non-blank lines of `text`, numbered from 1 (blank lines count): what the readers'
+/// unit tests feed a section reader.
+#[cfg(test)]
+pub(crate) fn non_blank(text: &str) -> Vec<Line<'_>> {
+    scan(text).into_iter().filter(|l| !l.is_blank()).collect()
+}
+
 /// Splits `text` into lines (`\n`, `\r\n` or a lone `\r`, as in old Mac files), numbering them
 /// from 1.
 pub fn scan(text: &str) -> Vec<Line<'_>> {

@@ -283,9 +283,9 @@ impl Matcher {
 mod tests {
     use super::*;
     use crate::collection::json_leaves::{bookkeeping, string_leaves};
-    use crate::collection::test_records::{full_json, study};
+    use crate::collection::test_records::{full_json, study, with_text_at};
     use proptest::prelude::*;
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     fn terms(q: &str) -> Vec<String> {
         Query::parse(q).terms().to_vec()
@@ -397,16 +397,6 @@ mod tests {
                 "Text not recognised"
             ]
         );
-    }
-
-    /// `record` with the string at `pointer` replaced by `text`, if that string is free text
-    /// (a CT.gov code replaced by a word is not kept: the field is an enum).
-    fn with_text_at(record: &Value, pointer: &str, text: &str) -> Option<crate::Study> {
-        let mut v = record.clone();
-        *v.pointer_mut(pointer)? = Value::String(text.to_string());
-        let s: crate::Study = serde_json::from_value(v).ok()?;
-        let back = serde_json::to_value(&s).ok()?;
-        (back.pointer(pointer) == Some(&Value::String(text.to_string()))).then_some(s)
     }
 
     #[test]

@@ -213,6 +213,16 @@ pub fn full_json() -> Value {
     })
 }
 
+/// `record` with the string at `pointer` replaced by `text`, if the record keeps it there as
+/// free text (a CT.gov code replaced by a word is not kept: the field is an enum).
+pub fn with_text_at(record: &Value, pointer: &str, text: &str) -> Option<Study> {
+    let mut v = record.clone();
+    *v.pointer_mut(pointer)? = Value::String(text.to_string());
+    let s: Study = serde_json::from_value(v).ok()?;
+    let back = serde_json::to_value(&s).ok()?;
+    (back.pointer(pointer) == Some(&Value::String(text.to_string()))).then_some(s)
+}
+
 /// The record [`full_json`] describes.
 pub fn full() -> Study {
     study(full_json())

@@ -1394,13 +1394,7 @@ mod tests {
     use crate::lines;
     use crate::reading::spans::testing::{span, spanned_text};
 
-    /// The non-blank lines of `text`, numbered from 1 (blank lines count).
-    fn values(text: &str) -> Vec<Line<'_>> {
-        lines::scan(text)
-            .into_iter()
-            .filter(|l| !l.is_blank())
-            .collect()
-    }
+    use crate::lines::non_blank as values;
 
     /// A section under `heading` (on line 1) whose body is `text`, from line 2.
     fn section<'a>(heading: &'a str, text: &'a str) -> Section<'a> {

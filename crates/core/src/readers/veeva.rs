@@ -601,13 +601,7 @@ mod tests {
     use crate::lines;
     use crate::reading::spans::testing::{span, spanned_text};
 
-    /// The non-blank lines of `text`, numbered from 1.
-    fn values(text: &str) -> Vec<Line<'_>> {
-        lines::scan(text)
-            .into_iter()
-            .filter(|l| !l.is_blank())
-            .collect()
-    }
+    use crate::lines::non_blank as values;
 
     /// The texts of the lines the reader left unplaced.
     fn unplaced_texts(s: &Study) -> Vec<&str> {

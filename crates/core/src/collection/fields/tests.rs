@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::collection::json_leaves::{bookkeeping, string_leaves};
-use crate::collection::test_records::{full, full_json, study};
-use serde_json::{json, Value};
+use crate::collection::test_records::{full, full_json, study, with_text_at};
+use serde_json::json;
 
 fn value(s: &Study, key: &str) -> Option<String> {
     field_by_key(key).expect(key).value(s)
@@ -67,16 +67,6 @@ fn an_empty_record_gives_no_field_and_a_full_one_gives_every_field() {
         );
         assert!(f.value(&full).is_some(), "{}", f.key);
     }
-}
-
-/// `record` with the string at `pointer` replaced by `text`, if the record keeps it there (a
-/// CT.gov code replaced by a word is not kept: the field is an enum).
-fn with_text_at(record: &Value, pointer: &str, text: &str) -> Option<Study> {
-    let mut v = record.clone();
-    *v.pointer_mut(pointer)? = Value::String(text.to_string());
-    let s: Study = serde_json::from_value(v).ok()?;
-    let back = serde_json::to_value(&s).ok()?;
-    (back.pointer(pointer) == Some(&Value::String(text.to_string()))).then_some(s)
 }
 
 #[test]
