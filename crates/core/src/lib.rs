@@ -86,6 +86,32 @@ pub fn parse_as(name: &str, text: &str, format: formats::Format) -> ParseOutput 
     }
 }
 
+/// The text a record's provenance counts lines in, which a viewer shows as the record's
+/// source: for a saved web page (HTML, MHTML) the visible text the page readers read, for
+/// anything else the input's own text. Lines are split as [`parse`] splits them (`\n`,
+/// `\r\n` or a lone `\r`).
+pub fn source_text(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let visible = |html: &str| {
+        let page = input::html_text::html_to_text(html);
+        Cow::Owned(input::normalize::normalize(&page.text).into_owned())
+    };
+    match formats::sniff(text) {
+        formats::Format::Html => {
+            let normalized = input::normalize::normalize(text);
+            visible(&input::normalize::line_breaks(&normalized))
+        }
+        formats::Format::Mhtml => {
+            let normalized = input::normalize::normalize(text);
+            match input::mhtml::html_part(normalized.as_bytes()) {
+                Some(html) => visible(&html),
+                None => Cow::Borrowed(text),
+            }
+        }
+        _ => Cow::Borrowed(text),
+    }
+}
+
 /// Parses one input given as bytes (a file as read from disk): refuses inputs that
 /// are empty, too large or not text ([`input::check_input`]), decodes the rest and
 /// parses it. Never fails and never panics.

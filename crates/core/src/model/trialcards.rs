@@ -49,10 +49,17 @@ pub struct TrialcardsExtras {
     /// What was odd about the page and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
-    /// The input lines each value was read from, by the value's path in the record
-    /// (`protocolSection.statusModule.overallStatus`; a list item with its index,
-    /// `protocolSection.conditionsModule.conditions[1]`).
+    /// Where each value was read from: the value's JSON pointer (RFC 6901) in this record
+    /// (`/protocolSection/statusModule/overallStatus`, a list item
+    /// `/protocolSection/conditionsModule/conditions/1`) and `[first, last]`, the 1-based,
+    /// inclusive lines of the source text it was read from. A value without its own entry is
+    /// covered by its nearest ancestor's (one intervention's lines cover its name and type).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub provenance: BTreeMap<String, [usize; 2]>,
+    /// The page readers' working spans, by the value's path (`protocolSection.statusModule.
+    /// overallStatus`, `protocolSection.conditionsModule.conditions[1]`); turned into
+    /// [`provenance`](Self::provenance) when a page's record is finished, and never written.
+    #[serde(skip)]
     pub spans: BTreeMap<String, LineSpan>,
 }
 

@@ -253,7 +253,7 @@ struct Reader<'a> {
     badges: Vec<(usize, Badge)>,
     /// The first NCT ID the page shows outside lists of related trials, with its line index.
     first_nct: Option<(String, usize)>,
-    registry_ids: Vec<ids::RegistryId<'a>>,
+    registry_ids: Vec<(ids::RegistryId<'a>, usize)>,
     /// The IDs in `registry_ids`, to keep each once without searching the list.
     registry_seen: HashSet<&'a str>,
     /// The record's interventions by name (indices into its list), for the arms' lookups;
@@ -541,7 +541,7 @@ impl<'a> Reader<'a> {
         for r in ids::find_registry_ids(raw) {
             found = true;
             if self.registry_seen.insert(r.id) {
-                self.registry_ids.push(r);
+                self.registry_ids.push((r, self.lines[i].no));
             }
         }
         if found {
@@ -683,14 +683,14 @@ impl<'a> Reader<'a> {
                 );
             }
         }
-        let id_module = &mut self.study.protocol_section.identification_module;
+        let mut id_module = &mut self.study.protocol_section.identification_module;
         // The IDs already listed, as a set: each registry ID is looked up, not searched for.
         let mut listed: HashSet<String> = id_module
             .secondary_id_infos
             .iter()
             .filter_map(|s| s.id.clone())
             .collect();
-        for r in &self.registry_ids {
+        for (r, no) in &self.registry_ids {
             if listed.insert(r.id.to_string()) {
                 id_module.secondary_id_infos.push(SecondaryIdInfo {
                     id: Some(r.id.to_string()),
@@ -698,6 +698,9 @@ impl<'a> Reader<'a> {
                     domain: r.domain.map(str::to_string),
                     link: None,
                 });
+                let at = id_module.secondary_id_infos.len() - 1;
+                spans::item(&mut self.study, spans::keys::SECONDARY_IDS, at, *no, *no);
+                id_module = &mut self.study.protocol_section.identification_module;
             }
         }
     }

@@ -1639,10 +1639,7 @@ mod tests {
             Some((2, 2))
         );
         assert_eq!(span(&s, &format!("{design}.primaryPurpose")), Some((3, 3)));
-        assert_eq!(
-            span(&s, &format!("{design}.maskingInfo.masking")),
-            Some((4, 4))
-        );
+        assert_eq!(span(&s, &format!("{design}.maskingInfo")), Some((4, 4)));
         assert_eq!(s.trialcards.spans.len(), 4);
     }
 

@@ -166,6 +166,7 @@ fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Opti
         }
     }
     link_arms(&mut study.protocol_section.arms_interventions_module);
+    crate::reading::spans::into_provenance(study);
 }
 
 /// Adds each arm's label to the interventions it names (by CT.gov's display name, "Drug: X",

@@ -40,6 +40,12 @@ fn read_page(name: &str, html: &str, container: &str) -> ParseOutput {
         .unwrap_or_else(|| read(name, &normalize(&page.text)));
     for record in &mut out.records {
         record.trialcards.source.format = Some(container.to_string());
+        // An embedded record's lines are its script's, which the page's visible text (the
+        // source text) does not hold.
+        if !page.embedded_studies.is_empty() && record.trialcards.source.layout.starts_with("ctgov")
+        {
+            record.trialcards.provenance.clear();
+        }
     }
     out
 }

@@ -874,7 +874,7 @@ mod tests {
         );
         assert_eq!(unplaced_texts(&s), ["(The Moon)"]);
         let masking = "protocolSection.designModule.designInfo.maskingInfo";
-        assert_eq!(span(&s, &format!("{masking}.masking")), Some((1, 1)));
+        assert_eq!(span(&s, masking), Some((1, 1)));
         assert_eq!(span(&s, &format!("{masking}.whoMasked")), Some((2, 2)));
 
         let mut s = Study::default();

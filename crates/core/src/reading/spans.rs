@@ -112,7 +112,7 @@ fn paths(label: Label) -> (&'static [&'static str], bool) {
             false,
         ),
         L::Masking => (
-            &["protocolSection.designModule.designInfo.maskingInfo.masking"],
+            &["protocolSection.designModule.designInfo.maskingInfo"],
             false,
         ),
         L::ObservationalModel => (
@@ -447,5 +447,68 @@ mod tests {
 
     fn spans_has(s: &Study, k: &str) -> bool {
         s.trialcards.spans.contains_key(k)
+    }
+}
+
+/// A record path as the page readers write it (`a.b[1].c`) as a JSON pointer (`/a/b/1/c`),
+/// each token escaped as RFC 6901 asks (`~` as `~0`, `/` as `~1`).
+pub(crate) fn pointer(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 8);
+    for part in path.split('.') {
+        let (name, indices) = match part.find('[') {
+            Some(at) => part.split_at(at),
+            None => (part, ""),
+        };
+        out.push('/');
+        push_token(&mut out, name);
+        for index in indices.split(['[', ']']).filter(|i| !i.is_empty()) {
+            out.push('/');
+            out.push_str(index);
+        }
+    }
+    out
+}
+
+/// Appends one reference token of a JSON pointer, escaped.
+pub(crate) fn push_token(out: &mut String, token: &str) {
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Moves a finished page record's working spans into its provenance.
+pub(crate) fn into_provenance(study: &mut Study) {
+    for (path, span) in std::mem::take(&mut study.trialcards.spans) {
+        study
+            .trialcards
+            .provenance
+            .insert(pointer(&path), [span.from, span.to]);
+    }
+}
+
+#[cfg(test)]
+mod pointer_tests {
+    use super::pointer;
+
+    #[test]
+    fn paths_become_json_pointers() {
+        assert_eq!(
+            pointer("protocolSection.statusModule.overallStatus"),
+            "/protocolSection/statusModule/overallStatus"
+        );
+        assert_eq!(
+            pointer("protocolSection.conditionsModule.conditions[1]"),
+            "/protocolSection/conditionsModule/conditions/1"
+        );
+        assert_eq!(
+            pointer("protocolSection.contactsLocationsModule.locations[2].contacts[0]"),
+            "/protocolSection/contactsLocationsModule/locations/2/contacts/0"
+        );
+        assert_eq!(pointer("hasResults"), "/hasResults");
+        assert_eq!(pointer("trialcards.a/b~c"), "/trialcards/a~1b~0c");
     }
 }
