@@ -217,6 +217,9 @@ pub struct Field {
     pub csv: Option<&'static str>,
     /// What joins its values into one (for compare and reconcile).
     pub joiner: &'static str,
+    /// The JSON pointers of the record's values the field shows (a list's pointer stands for
+    /// its items, `…/conditions` for `…/conditions/0` …): where its provenance is looked up.
+    pub pointers: &'static [&'static str],
     read: fn(&Study, &mut Values),
 }
 
@@ -269,6 +272,43 @@ impl Field {
     pub fn value(&self, study: &Study) -> Option<String> {
         let values = self.values(study);
         (!values.is_empty()).then(|| values.join(self.joiner))
+    }
+
+    /// The source lines the field's values in `study` were read from, `[first, last]`: the
+    /// provenance of its pointers, of the values under them, or of their nearest ancestor.
+    /// `None` when the record has no provenance for it.
+    pub fn lines(&self, study: &Study) -> Option<[usize; 2]> {
+        let provenance = &study.trialcards.provenance;
+        let mut span: Option<[usize; 2]> = None;
+        let mut widen = |[a, b]: [usize; 2]| {
+            span = Some(span.map_or([a, b], |[x, y]| [x.min(a), y.max(b)]));
+        };
+        for pointer in self.pointers {
+            let mut found = false;
+            for (key, lines) in provenance.range(pointer.to_string()..) {
+                let under = key.strip_prefix(pointer);
+                match under {
+                    Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                        found = true;
+                        widen(*lines);
+                    }
+                    _ => break,
+                }
+            }
+            if !found {
+                if let Some(lines) = ancestor_lines(study, pointer) {
+                    widen(lines);
+                }
+            }
+        }
+        span
+    }
+
+    /// The source lines of the field's `index`-th item (`…/conditions/2`), or of its
+    /// nearest ancestor; `None` when the record has no provenance for it.
+    pub fn item_lines(&self, study: &Study, index: usize) -> Option<[usize; 2]> {
+        let pointer = self.pointers.first()?;
+        ancestor_lines(study, &format!("{pointer}/{index}"))
     }
 
     /// Whether the card shows the field.
@@ -337,6 +377,18 @@ pub fn field_for_column(column: &str) -> Option<&'static Field> {
 /// The values of the field `key` in `study`, in `form` (none for an unknown key).
 pub fn values_of(study: &Study, key: &str, form: Form) -> Vec<String> {
     field_by_key(key).map_or_else(Vec::new, |f| f.values_in(study, form))
+}
+
+/// The provenance of the value at `pointer`, or of its nearest ancestor.
+pub fn ancestor_lines(study: &Study, pointer: &str) -> Option<[usize; 2]> {
+    let provenance = &study.trialcards.provenance;
+    let mut at = pointer;
+    loop {
+        if let Some(lines) = provenance.get(at) {
+            return Some(*lines);
+        }
+        at = &at[..at.rfind('/')?];
+    }
 }
 
 /// Collects one field's values in its form.
@@ -513,6 +565,7 @@ const fn field(
         uses: Uses::All,
         csv: None,
         joiner: LIST,
+        pointers: &[],
         read,
     }
 }
@@ -527,6 +580,12 @@ impl Field {
     /// The field, shown only by `uses`.
     const fn uses(mut self, uses: Uses) -> Self {
         self.uses = uses;
+        self
+    }
+
+    /// The field, showing the record's values at `pointers`.
+    const fn at(mut self, pointers: &'static [&'static str]) -> Self {
+        self.pointers = pointers;
         self
     }
 

@@ -12,6 +12,7 @@ pub(super) static SPONSORS: &[Field] = &[
         let sc = &s.protocol_section.sponsor_collaborators_module;
         sponsors(sc.lead_sponsor.iter(), v)
     })
+    .at(&["/protocolSection/sponsorCollaboratorsModule/leadSponsor"])
     .csv("Sponsor"),
     // CT.gov's "Funder Type" is the lead sponsor's class, one value. Classes a page listed
     // without saying whose are no sponsor's in particular, so they stay out of it.
@@ -25,6 +26,7 @@ pub(super) static SPONSORS: &[Field] = &[
             v.code(sc.lead_sponsor.as_ref().and_then(|l| l.class))
         },
     )
+    .at(&["/protocolSection/sponsorCollaboratorsModule/leadSponsor/class"])
     .uses(Uses::Export)
     .csv("Funder Type"),
     field(
@@ -37,6 +39,7 @@ pub(super) static SPONSORS: &[Field] = &[
             sponsors(sc.collaborators.iter(), v)
         },
     )
+    .at(&["/protocolSection/sponsorCollaboratorsModule/collaborators"])
     .csv("Collaborators"),
     field(
         "responsibleParty",
@@ -65,17 +68,20 @@ pub(super) static SPONSORS: &[Field] = &[
                 (None, _) => who.join(", "),
             });
         },
-    ),
+    )
+    .at(&["/protocolSection/sponsorCollaboratorsModule/responsibleParty"]),
     field("funderTypes", "Funder types", Sponsors, Code, |s, v| {
         v.codes(&s.trialcards.funder_types)
-    }),
+    })
+    .at(&["/trialcards/funderTypes"]),
     field("organization", "Organization", Sponsors, Text, |s, v| {
         let org = &s.protocol_section.identification_module.organization;
         if let Some(org) = org {
             v.text(&org.full_name);
             v.note_words(org.class);
         }
-    }),
+    })
+    .at(&["/protocolSection/identificationModule/organization"]),
 ];
 
 /// Each sponsor's name (its class a detail).
@@ -94,49 +100,56 @@ pub(super) static OVERSIGHT: &[Field] = &[
         Oversight,
         Code,
         |s, v| v.yes_no(s.protocol_section.oversight_module.oversight_has_dmc),
-    ),
+    )
+    .at(&["/protocolSection/oversightModule/oversightHasDmc"]),
     field(
         "isFdaRegulatedDrug",
         "FDA-regulated drug",
         Oversight,
         Code,
         |s, v| v.yes_no(s.protocol_section.oversight_module.is_fda_regulated_drug),
-    ),
+    )
+    .at(&["/protocolSection/oversightModule/isFdaRegulatedDrug"]),
     field(
         "isFdaRegulatedDevice",
         "FDA-regulated device",
         Oversight,
         Code,
         |s, v| v.yes_no(s.protocol_section.oversight_module.is_fda_regulated_device),
-    ),
+    )
+    .at(&["/protocolSection/oversightModule/isFdaRegulatedDevice"]),
     field(
         "isUnapprovedDevice",
         "Device not approved or cleared by the FDA",
         Oversight,
         Code,
         |s, v| v.yes_no(s.protocol_section.oversight_module.is_unapproved_device),
-    ),
+    )
+    .at(&["/protocolSection/oversightModule/isUnapprovedDevice"]),
     field(
         "isPpsd",
         "Pediatric postmarket surveillance of a device",
         Oversight,
         Code,
         |s, v| v.yes_no(s.protocol_section.oversight_module.is_ppsd),
-    ),
+    )
+    .at(&["/protocolSection/oversightModule/isPpsd"]),
     field(
         "isUsExport",
         "Product exported from the U.S.",
         Oversight,
         Code,
         |s, v| v.yes_no(s.protocol_section.oversight_module.is_us_export),
-    ),
+    )
+    .at(&["/protocolSection/oversightModule/isUsExport"]),
     field(
         "fdaaa801Violation",
         "FDAAA 801 violation",
         Oversight,
         Code,
         |s, v| v.yes_no(s.protocol_section.oversight_module.fdaaa801_violation),
-    ),
+    )
+    .at(&["/protocolSection/oversightModule/fdaaa801Violation"]),
 ];
 
 /// Contacts, investigators and locations.
@@ -159,7 +172,8 @@ pub(super) static CONTACTS: &[Field] = &[
                 }
             }
         },
-    ),
+    )
+    .at(&["/protocolSection/contactsLocationsModule/centralContacts"]),
     field(
         "overallOfficials",
         "Investigators",
@@ -178,7 +192,8 @@ pub(super) static CONTACTS: &[Field] = &[
                 v.detail_code(o.role);
             }
         },
-    ),
+    )
+    .at(&["/protocolSection/contactsLocationsModule/overallOfficials"]),
     field("locationCount", "Sites", Contacts, Count, |s, v| {
         let listed = s.protocol_section.contacts_locations_module.locations.len();
         match s.trialcards.location_count {
@@ -186,7 +201,11 @@ pub(super) static CONTACTS: &[Field] = &[
             None if listed > 0 => v.push(listed.to_string()),
             None => {}
         }
-    }),
+    })
+    .at(&[
+        "/trialcards/locationCount",
+        "/protocolSection/contactsLocationsModule/locations",
+    ]),
     field("countries", "Countries", Contacts, List, |s, v| {
         if !s.trialcards.countries.is_empty() {
             return v.all(&s.trialcards.countries);
@@ -199,7 +218,11 @@ pub(super) static CONTACTS: &[Field] = &[
                 v.str(c);
             }
         }
-    }),
+    })
+    .at(&[
+        "/trialcards/countries",
+        "/protocolSection/contactsLocationsModule/locations",
+    ]),
     // CT.gov's cell: "Facility, City, State, Zip, Country", the parts the location has.
     field("locations", "Locations", Contacts, Entries, |s, v| {
         for l in &s.protocol_section.contacts_locations_module.locations {
@@ -215,6 +238,7 @@ pub(super) static CONTACTS: &[Field] = &[
             }
         }
     })
+    .at(&["/protocolSection/contactsLocationsModule/locations"])
     .uses(Uses::Card)
     .csv("Locations"),
     field(
@@ -224,6 +248,7 @@ pub(super) static CONTACTS: &[Field] = &[
         List,
         |s, v| v.all(&s.derived_section.misc_info_module.removed_countries),
     )
+    .at(&["/derivedSection/miscInfoModule/removedCountries"])
     .uses(Uses::Card),
 ];
 

@@ -13,6 +13,7 @@ pub(super) static TOPICS: &[Field] = &[
     field("conditions", "Conditions", Topics, Chips, |s, v| {
         v.all(&s.protocol_section.conditions_module.conditions)
     })
+    .at(&["/protocolSection/conditionsModule/conditions"])
     .csv("Conditions"),
     // Names and types compare apart: "Stromal cells" and "Biological: Stromal cells" name
     // the same intervention. CT.gov's cell is "BIOLOGICAL: Stromal cells".
@@ -31,6 +32,7 @@ pub(super) static TOPICS: &[Field] = &[
             );
         }
     })
+    .at(&["/protocolSection/armsInterventionsModule/interventions"])
     .csv("Interventions"),
     field(
         "interventionTypes",
@@ -45,6 +47,7 @@ pub(super) static TOPICS: &[Field] = &[
             }
         },
     )
+    .at(&["/protocolSection/armsInterventionsModule/interventions"])
     .uses(Uses::Compare),
 ];
 
@@ -57,6 +60,7 @@ pub(super) static DESCRIPTION: &[Field] = &[
         Markdown,
         |s, v| v.text(&s.protocol_section.description_module.brief_summary),
     )
+    .at(&["/protocolSection/descriptionModule/briefSummary"])
     .csv("Brief Summary"),
     field(
         "detailedDescription",
@@ -64,10 +68,12 @@ pub(super) static DESCRIPTION: &[Field] = &[
         Description,
         Markdown,
         |s, v| v.text(&s.protocol_section.description_module.detailed_description),
-    ),
+    )
+    .at(&["/protocolSection/descriptionModule/detailedDescription"]),
     field("keywords", "Keywords", Description, Chips, |s, v| {
         v.all(&s.protocol_section.conditions_module.keywords)
-    }),
+    })
+    .at(&["/protocolSection/conditionsModule/keywords"]),
 ];
 
 /// Who may take part (the ages and sex are key facts).
@@ -78,14 +84,16 @@ pub(super) static ELIGIBILITY: &[Field] = &[
         Eligibility,
         Markdown,
         |s, v| v.text(&s.protocol_section.eligibility_module.study_population),
-    ),
+    )
+    .at(&["/protocolSection/eligibilityModule/studyPopulation"]),
     field(
         "samplingMethod",
         "Sampling method",
         Eligibility,
         Code,
         |s, v| v.code(s.protocol_section.eligibility_module.sampling_method),
-    ),
+    )
+    .at(&["/protocolSection/eligibilityModule/samplingMethod"]),
     // The record's criteria text compares; the card shows the criteria as the page listed
     // them (the tree a page reader builds), or the text when there is no tree.
     field(
@@ -95,8 +103,14 @@ pub(super) static ELIGIBILITY: &[Field] = &[
         Markdown,
         |s, v| v.text(&s.protocol_section.eligibility_module.eligibility_criteria),
     )
+    .at(&["/protocolSection/eligibilityModule/eligibilityCriteria"])
     .uses(Uses::Compare),
-    field("criteria", "Criteria", Eligibility, Entries, criteria).uses(Uses::Card),
+    field("criteria", "Criteria", Eligibility, Entries, criteria)
+        .at(&[
+            "/protocolSection/eligibilityModule/eligibilityCriteria",
+            "/trialcards/criteria",
+        ])
+        .uses(Uses::Card),
 ];
 
 /// The criteria tree's lead-in and items, depth first, or the criteria text without a tree.
@@ -129,10 +143,12 @@ pub(super) static DESIGN: &[Field] = &[
     field("studyType", "Study type", Design, Code, |s, v| {
         v.code(s.protocol_section.design_module.study_type)
     })
+    .at(&["/protocolSection/designModule/studyType"])
     .csv("Study Type"),
     field("phases", "Phases", Design, Code, |s, v| {
         v.codes(&s.protocol_section.design_module.phases)
     })
+    .at(&["/protocolSection/designModule/phases"])
     .joined(", ")
     .csv("Phases"),
     field(
@@ -141,36 +157,43 @@ pub(super) static DESIGN: &[Field] = &[
         Design,
         Code,
         |s, v| v.yes_no(s.protocol_section.design_module.patient_registry),
-    ),
+    )
+    .at(&["/protocolSection/designModule/patientRegistry"]),
     field("primaryPurpose", "Primary purpose", Design, Code, |s, v| {
         v.code(info(s).and_then(|i| i.primary_purpose))
-    }),
+    })
+    .at(&["/protocolSection/designModule/designInfo/primaryPurpose"]),
     field("allocation", "Allocation", Design, Code, |s, v| {
         v.code(info(s).and_then(|i| i.allocation))
-    }),
+    })
+    .at(&["/protocolSection/designModule/designInfo/allocation"]),
     field(
         "interventionModel",
         "Intervention model",
         Design,
         Code,
         |s, v| v.code(info(s).and_then(|i| i.intervention_model)),
-    ),
+    )
+    .at(&["/protocolSection/designModule/designInfo/interventionModel"]),
     field(
         "interventionModelDescription",
         "Model description",
         Design,
         Text,
         |s, v| v.text(&info(s).and_then(|i| i.intervention_model_description.clone())),
-    ),
+    )
+    .at(&["/protocolSection/designModule/designInfo/interventionModelDescription"]),
     field("masking", "Masking", Design, Code, |s, v| {
         let m = info(s).and_then(|i| i.masking_info.as_ref());
         v.code(m.and_then(|m| m.masking))
-    }),
+    })
+    .at(&["/protocolSection/designModule/designInfo/maskingInfo/masking"]),
     field("whoMasked", "Who is masked", Design, Code, |s, v| {
         if let Some(m) = info(s).and_then(|i| i.masking_info.as_ref()) {
             v.codes(&m.who_masked)
         }
-    }),
+    })
+    .at(&["/protocolSection/designModule/designInfo/maskingInfo/whoMasked"]),
     field(
         "maskingDescription",
         "Masking description",
@@ -180,22 +203,26 @@ pub(super) static DESIGN: &[Field] = &[
             let m = info(s).and_then(|i| i.masking_info.as_ref());
             v.text(&m.and_then(|m| m.masking_description.clone()))
         },
-    ),
+    )
+    .at(&["/protocolSection/designModule/designInfo/maskingInfo/maskingDescription"]),
     field(
         "observationalModel",
         "Observational model",
         Design,
         Code,
         |s, v| v.code(info(s).and_then(|i| i.observational_model)),
-    ),
+    )
+    .at(&["/protocolSection/designModule/designInfo/observationalModel"]),
     field(
         "timePerspective",
         "Time perspective",
         Design,
         Code,
         |s, v| v.code(info(s).and_then(|i| i.time_perspective)),
-    ),
+    )
+    .at(&["/protocolSection/designModule/designInfo/timePerspective"]),
     field("studyDesign", "Study design", Design, Text, study_design)
+        .at(&["/protocolSection/designModule/designInfo"])
         .uses(Uses::Export)
         .csv("Study Design"),
 ];
@@ -252,7 +279,8 @@ pub(super) static ARMS: &[Field] = &[
             v.detail(&arm.description);
             v.detail_all(&arm.intervention_names);
         }
-    }),
+    })
+    .at(&["/protocolSection/armsInterventionsModule/armGroups"]),
     // The interventions a page describes beyond their names, shown under the arms.
     field(
         "interventionDetails",
@@ -270,6 +298,7 @@ pub(super) static ARMS: &[Field] = &[
             }
         },
     )
+    .at(&["/protocolSection/armsInterventionsModule/interventions"])
     .uses(Uses::Card),
 ];
 
@@ -282,6 +311,7 @@ pub(super) static OUTCOMES: &[Field] = &[
         Entries,
         |s, v| outcomes(&s.protocol_section.outcomes_module.primary_outcomes, v),
     )
+    .at(&["/protocolSection/outcomesModule/primaryOutcomes"])
     .csv("Primary Outcome Measures"),
     field(
         "secondaryOutcomes",
@@ -290,6 +320,7 @@ pub(super) static OUTCOMES: &[Field] = &[
         Entries,
         |s, v| outcomes(&s.protocol_section.outcomes_module.secondary_outcomes, v),
     )
+    .at(&["/protocolSection/outcomesModule/secondaryOutcomes"])
     .csv("Secondary Outcome Measures"),
     field(
         "otherOutcomes",
@@ -298,6 +329,7 @@ pub(super) static OUTCOMES: &[Field] = &[
         Entries,
         |s, v| outcomes(&s.protocol_section.outcomes_module.other_outcomes, v),
     )
+    .at(&["/protocolSection/outcomesModule/otherOutcomes"])
     .csv("Other Outcome Measures"),
 ];
 

@@ -17,7 +17,8 @@ pub(super) static IDENTIFIERS: &[Field] = &[
         Identifiers,
         Text,
         |s, v| v.text(&s.protocol_section.identification_module.official_title),
-    ),
+    )
+    .at(&["/protocolSection/identificationModule/officialTitle"]),
     field(
         "orgStudyIdInfo",
         "Organization's study ID",
@@ -31,7 +32,8 @@ pub(super) static IDENTIFIERS: &[Field] = &[
                 v.detail(&org.link);
             }
         },
-    ),
+    )
+    .at(&["/protocolSection/identificationModule/orgStudyIdInfo"]),
     field(
         "secondaryIdInfos",
         "Secondary IDs",
@@ -45,7 +47,8 @@ pub(super) static IDENTIFIERS: &[Field] = &[
                 v.detail(&sid.link);
             }
         },
-    ),
+    )
+    .at(&["/protocolSection/identificationModule/secondaryIdInfos"]),
     // CT.gov's cell: the sponsor's own study ID first, then the secondary IDs.
     field("otherIds", "Other IDs", Identifiers, List, |s, v| {
         let id = &s.protocol_section.identification_module;
@@ -56,6 +59,10 @@ pub(super) static IDENTIFIERS: &[Field] = &[
             v.text(&sid.id);
         }
     })
+    .at(&[
+        "/protocolSection/identificationModule/orgStudyIdInfo",
+        "/protocolSection/identificationModule/secondaryIdInfos",
+    ])
     .uses(Uses::Export)
     .csv("Other IDs"),
     field(
@@ -64,7 +71,8 @@ pub(super) static IDENTIFIERS: &[Field] = &[
         Identifiers,
         List,
         |s, v| v.all(&s.protocol_section.identification_module.nct_id_aliases),
-    ),
+    )
+    .at(&["/protocolSection/identificationModule/nctIdAliases"]),
     field(
         "expandedAccessInfo",
         "Expanded access record",
@@ -76,7 +84,8 @@ pub(super) static IDENTIFIERS: &[Field] = &[
                 v.note_words(access.status_for_nct_id);
             }
         },
-    ),
+    )
+    .at(&["/protocolSection/statusModule/expandedAccessInfo"]),
 ];
 
 /// Publications and links.
@@ -94,6 +103,7 @@ pub(super) static REFERENCES: &[Field] = &[
             }
         },
     )
+    .at(&["/protocolSection/referencesModule/references"])
     .uses(Uses::Compare),
     field(
         "referenceList",
@@ -111,6 +121,10 @@ pub(super) static REFERENCES: &[Field] = &[
             }
         },
     )
+    .at(&[
+        "/protocolSection/referencesModule/references",
+        "/trialcards/referenceDois",
+    ])
     .uses(Uses::Card),
     field("seeAlsoLinks", "Links", References, Entries, |s, v| {
         for link in &s.protocol_section.references_module.see_also_links {
@@ -119,7 +133,8 @@ pub(super) static REFERENCES: &[Field] = &[
                 v.detail(&link.url);
             }
         }
-    }),
+    })
+    .at(&["/protocolSection/referencesModule/seeAlsoLinks"]),
 ];
 
 /// Sharing of individual participant data.
@@ -130,7 +145,8 @@ pub(super) static DATA_SHARING: &[Field] = &[
         DataSharing,
         Code,
         |s, v| v.code(s.protocol_section.ipd_sharing_statement_module.ipd_sharing),
-    ),
+    )
+    .at(&["/protocolSection/ipdSharingStatementModule/ipdSharing"]),
     field(
         "infoTypes",
         "Documents shared",
@@ -138,20 +154,24 @@ pub(super) static DATA_SHARING: &[Field] = &[
         Code,
         |s, v| v.codes(&s.protocol_section.ipd_sharing_statement_module.info_types),
     )
+    .at(&["/protocolSection/ipdSharingStatementModule/infoTypes"])
     .joined(", "),
     field("ipdTimeFrame", "Time frame", DataSharing, Text, |s, v| {
         v.text(&s.protocol_section.ipd_sharing_statement_module.time_frame)
-    }),
+    })
+    .at(&["/protocolSection/ipdSharingStatementModule/timeFrame"]),
     field("ipdUrl", "Where", DataSharing, Link, |s, v| {
         v.text(&s.protocol_section.ipd_sharing_statement_module.url)
-    }),
+    })
+    .at(&["/protocolSection/ipdSharingStatementModule/url"]),
     field(
         "ipdDescription",
         "What will be shared",
         DataSharing,
         Markdown,
         |s, v| v.text(&s.protocol_section.ipd_sharing_statement_module.description),
-    ),
+    )
+    .at(&["/protocolSection/ipdSharingStatementModule/description"]),
     field(
         "ipdAccessCriteria",
         "Access criteria",
@@ -164,7 +184,8 @@ pub(super) static DATA_SHARING: &[Field] = &[
                     .access_criteria,
             )
         },
-    ),
+    )
+    .at(&["/protocolSection/ipdSharingStatementModule/accessCriteria"]),
     field(
         "availIpds",
         "Available data and documents",
@@ -178,7 +199,8 @@ pub(super) static DATA_SHARING: &[Field] = &[
                 }
             }
         },
-    ),
+    )
+    .at(&["/protocolSection/referencesModule/availIpds"]),
 ];
 
 /// Documents uploaded to ClinicalTrials.gov.
@@ -191,14 +213,16 @@ pub(super) static DOCUMENTS: &[Field] = &[
                 v.detail(part);
             }
         }
-    }),
+    })
+    .at(&["/documentSection/largeDocumentModule/largeDocs"]),
     field(
         "noSap",
         "No statistical analysis plan",
         Documents,
         Code,
         |s, v| v.yes_no(s.document_section.large_document_module.no_sap),
-    ),
+    )
+    .at(&["/documentSection/largeDocumentModule/noSap"]),
 ];
 
 /// The conditions' and interventions' MeSH terms, their ancestors, leaves and branches.
@@ -209,14 +233,16 @@ pub(super) static MESH: &[Field] = &[
         Mesh,
         Chips,
         |s, v| meshes(&s.derived_section.condition_browse_module, v),
-    ),
+    )
+    .at(&["/derivedSection/conditionBrowseModule/meshes"]),
     field(
         "interventionMeshes",
         "Intervention MeSH terms",
         Mesh,
         Chips,
         |s, v| meshes(&s.derived_section.intervention_browse_module, v),
-    ),
+    )
+    .at(&["/derivedSection/interventionBrowseModule/meshes"]),
     field(
         "conditionAncestors",
         "Broader condition terms",
@@ -224,6 +250,7 @@ pub(super) static MESH: &[Field] = &[
         Chips,
         |s, v| ancestors(&s.derived_section.condition_browse_module, v),
     )
+    .at(&["/derivedSection/conditionBrowseModule/ancestors"])
     .uses(Uses::Card),
     field(
         "interventionAncestors",
@@ -232,6 +259,7 @@ pub(super) static MESH: &[Field] = &[
         Chips,
         |s, v| ancestors(&s.derived_section.intervention_browse_module, v),
     )
+    .at(&["/derivedSection/interventionBrowseModule/ancestors"])
     .uses(Uses::Card),
     field(
         "conditionBrowseLeaves",
@@ -240,6 +268,7 @@ pub(super) static MESH: &[Field] = &[
         Chips,
         |s, v| leaves(&s.derived_section.condition_browse_module, v),
     )
+    .at(&["/derivedSection/conditionBrowseModule/browseLeaves"])
     .uses(Uses::Card),
     field(
         "interventionBrowseLeaves",
@@ -248,6 +277,7 @@ pub(super) static MESH: &[Field] = &[
         Chips,
         |s, v| leaves(&s.derived_section.intervention_browse_module, v),
     )
+    .at(&["/derivedSection/interventionBrowseModule/browseLeaves"])
     .uses(Uses::Card),
     field(
         "conditionBrowseBranches",
@@ -256,6 +286,7 @@ pub(super) static MESH: &[Field] = &[
         Chips,
         |s, v| branches(&s.derived_section.condition_browse_module, v),
     )
+    .at(&["/derivedSection/conditionBrowseModule/browseBranches"])
     .uses(Uses::Card),
     field(
         "interventionBrowseBranches",
@@ -264,6 +295,7 @@ pub(super) static MESH: &[Field] = &[
         Chips,
         |s, v| branches(&s.derived_section.intervention_browse_module, v),
     )
+    .at(&["/derivedSection/interventionBrowseModule/browseBranches"])
     .uses(Uses::Card),
 ];
 
@@ -317,6 +349,7 @@ pub(super) static RELATED: &[Field] = &[field(
         }
     },
 )
+.at(&["/trialcards/relatedTrials"])
 .uses(Uses::Card)];
 
 /// Results as the page gives them.
@@ -335,6 +368,7 @@ pub(super) static RESULTS: &[Field] = &[
             )
         },
     )
+    .at(&["/trialcards/results/resultsPostedDate"])
     .uses(Uses::Card),
     field(
         "resultsTimeFrame",
@@ -346,6 +380,7 @@ pub(super) static RESULTS: &[Field] = &[
             v.text(&r.and_then(|r| r.primary_outcome_time_frame.clone()))
         },
     )
+    .at(&["/trialcards/results/primaryOutcomeTimeFrame"])
     .uses(Uses::Card),
     field("resultsOverview", "Overview", Results, Markdown, |s, v| {
         v.text(
@@ -355,6 +390,7 @@ pub(super) static RESULTS: &[Field] = &[
                 .and_then(|r| r.overview.clone()),
         )
     })
+    .at(&["/trialcards/results/overview"])
     .uses(Uses::Card),
     field(
         "participantFlow",
@@ -370,6 +406,7 @@ pub(super) static RESULTS: &[Field] = &[
             )
         },
     )
+    .at(&["/trialcards/results/participantFlow"])
     .uses(Uses::Card),
     field(
         "resultSections",
@@ -383,6 +420,7 @@ pub(super) static RESULTS: &[Field] = &[
             }
         },
     )
+    .at(&["/trialcards/results/sections"])
     .uses(Uses::Card),
 ];
 
@@ -395,6 +433,7 @@ pub(super) static OTHER: &[Field] = &[
             v.detail(&Some(f.value.clone()));
         }
     })
+    .at(&["/trialcards/otherFields"])
     .uses(Uses::Card),
     field(
         "unmodelled",
@@ -403,6 +442,7 @@ pub(super) static OTHER: &[Field] = &[
         List,
         unmodelled,
     )
+    .at(&["/trialcards/unmodelled"])
     .uses(Uses::Card),
 ];
 
@@ -433,4 +473,5 @@ pub(super) static NOT_RECOGNISED: &[Field] = &[field(
         }
     },
 )
+.at(&["/trialcards/unrecognized"])
 .uses(Uses::Card)];

@@ -11,14 +11,17 @@ pub(super) static HEADER: &[Field] = &[
     field("briefTitle", "Brief title", Header, Text, |s, v| {
         v.text(&s.protocol_section.identification_module.brief_title)
     })
+    .at(&["/protocolSection/identificationModule/briefTitle"])
     .csv("Study Title"),
     field("acronym", "Acronym", Header, Text, |s, v| {
         v.text(&s.protocol_section.identification_module.acronym)
     })
+    .at(&["/protocolSection/identificationModule/acronym"])
     .csv("Acronym"),
     field("nctId", "NCT ID", Header, Text, |s, v| {
         v.text(&s.protocol_section.identification_module.nct_id)
     })
+    .at(&["/protocolSection/identificationModule/nctId"])
     .csv("NCT Number"),
     field(
         "studyUrl",
@@ -31,6 +34,7 @@ pub(super) static HEADER: &[Field] = &[
             }
         },
     )
+    .at(&["/protocolSection/identificationModule/nctId"])
     .uses(Uses::Export)
     .csv("Study URL"),
 ];
@@ -40,10 +44,12 @@ pub(super) static STATUS: &[Field] = &[
     field("overallStatus", "Overall status", Status, Code, |s, v| {
         v.code(s.protocol_section.status_module.overall_status)
     })
+    .at(&["/protocolSection/statusModule/overallStatus"])
     .csv("Study Status"),
     field("hasResults", "Has results", Status, Code, |s, v| {
         v.yes_no(s.has_results)
     })
+    .at(&["/hasResults"])
     .csv("Study Results"),
     field(
         "lastKnownStatus",
@@ -51,10 +57,12 @@ pub(super) static STATUS: &[Field] = &[
         Status,
         Code,
         |s, v| v.code(s.protocol_section.status_module.last_known_status),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/lastKnownStatus"]),
     field("whyStopped", "Why stopped", Status, Text, |s, v| {
         v.text(&s.protocol_section.status_module.why_stopped)
-    }),
+    })
+    .at(&["/protocolSection/statusModule/whyStopped"]),
 ];
 
 /// The facts at a glance.
@@ -71,6 +79,7 @@ pub(super) static KEY_FACTS: &[Field] = &[
             v.note_code(e.enrollment_type);
         }
     })
+    .at(&["/protocolSection/designModule/enrollmentInfo"])
     .uses(Uses::Card),
     field("enrollmentInfo", "Enrollment", KeyFacts, Count, |s, v| {
         let e = &s.protocol_section.design_module.enrollment_info;
@@ -78,6 +87,7 @@ pub(super) static KEY_FACTS: &[Field] = &[
             v.push(count.to_string());
         }
     })
+    .at(&["/protocolSection/designModule/enrollmentInfo/count"])
     .uses(Uses::Compare)
     .csv("Enrollment"),
     field(
@@ -90,26 +100,35 @@ pub(super) static KEY_FACTS: &[Field] = &[
             v.code(e.as_ref().and_then(|e| e.enrollment_type))
         },
     )
+    .at(&["/protocolSection/designModule/enrollmentInfo/type"])
     .uses(Uses::Compare),
     // The ages as one range on the card, and in CT.gov's "Age" cell with the age groups
     // after it; the two ends compare apart.
     field("ages", "Ages", KeyFacts, Text, ages)
+        .at(&[
+            "/protocolSection/eligibilityModule/minimumAge",
+            "/protocolSection/eligibilityModule/maximumAge",
+        ])
         .uses(Uses::Card)
         .csv("Age"),
     field("minimumAge", "Minimum age", KeyFacts, Text, |s, v| {
         v.text(&s.protocol_section.eligibility_module.minimum_age)
     })
+    .at(&["/protocolSection/eligibilityModule/minimumAge"])
     .uses(Uses::Compare),
     field("maximumAge", "Maximum age", KeyFacts, Text, |s, v| {
         v.text(&s.protocol_section.eligibility_module.maximum_age)
     })
+    .at(&["/protocolSection/eligibilityModule/maximumAge"])
     .uses(Uses::Compare),
     field("stdAges", "Age groups", KeyFacts, Code, |s, v| {
         v.codes(&s.protocol_section.eligibility_module.std_ages)
-    }),
+    })
+    .at(&["/protocolSection/eligibilityModule/stdAges"]),
     field("sex", "Sex", KeyFacts, Code, |s, v| {
         v.code(s.protocol_section.eligibility_module.sex)
     })
+    .at(&["/protocolSection/eligibilityModule/sex"])
     .csv("Sex"),
     field(
         "healthyVolunteers",
@@ -124,10 +143,12 @@ pub(super) static KEY_FACTS: &[Field] = &[
                 }
             }
         },
-    ),
+    )
+    .at(&["/protocolSection/eligibilityModule/healthyVolunteers"]),
     field("startDateStruct", "Start", KeyFacts, Date, |s, v| {
         v.date(&s.protocol_section.status_module.start_date_struct)
     })
+    .at(&["/protocolSection/statusModule/startDateStruct"])
     .csv("Start Date"),
     field(
         "primaryCompletionDateStruct",
@@ -142,6 +163,7 @@ pub(super) static KEY_FACTS: &[Field] = &[
             )
         },
     )
+    .at(&["/protocolSection/statusModule/primaryCompletionDateStruct"])
     .csv("Primary Completion Date"),
     field(
         "completionDateStruct",
@@ -150,6 +172,7 @@ pub(super) static KEY_FACTS: &[Field] = &[
         Date,
         |s, v| v.date(&s.protocol_section.status_module.completion_date_struct),
     )
+    .at(&["/protocolSection/statusModule/completionDateStruct"])
     .csv("Completion Date"),
     field(
         "lastUpdatePostDateStruct",
@@ -164,6 +187,7 @@ pub(super) static KEY_FACTS: &[Field] = &[
             )
         },
     )
+    .at(&["/protocolSection/statusModule/lastUpdatePostDateStruct"])
     .csv("Last Update Posted"),
 ];
 
@@ -200,14 +224,16 @@ pub(super) static DATES: &[Field] = &[
         Dates,
         Date,
         |s, v| v.text(&s.protocol_section.status_module.study_first_submit_date),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/studyFirstSubmitDate"]),
     field(
         "studyFirstSubmitQcDate",
         "First submitted that met QC criteria",
         Dates,
         Date,
         |s, v| v.text(&s.protocol_section.status_module.study_first_submit_qc_date),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/studyFirstSubmitQcDate"]),
     field(
         "studyFirstPostDateStruct",
         "First posted",
@@ -221,6 +247,7 @@ pub(super) static DATES: &[Field] = &[
             )
         },
     )
+    .at(&["/protocolSection/statusModule/studyFirstPostDateStruct"])
     .csv("First Posted"),
     field(
         "resultsFirstSubmitDate",
@@ -228,7 +255,8 @@ pub(super) static DATES: &[Field] = &[
         Dates,
         Date,
         |s, v| v.text(&s.protocol_section.status_module.results_first_submit_date),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/resultsFirstSubmitDate"]),
     field(
         "resultsFirstSubmitQcDate",
         "Results first submitted that met QC criteria",
@@ -241,7 +269,8 @@ pub(super) static DATES: &[Field] = &[
                     .results_first_submit_qc_date,
             )
         },
-    ),
+    )
+    .at(&["/protocolSection/statusModule/resultsFirstSubmitQcDate"]),
     field(
         "resultsFirstPostDateStruct",
         "Results first posted",
@@ -255,6 +284,7 @@ pub(super) static DATES: &[Field] = &[
             )
         },
     )
+    .at(&["/protocolSection/statusModule/resultsFirstPostDateStruct"])
     .csv("Results First Posted"),
     field(
         "dispFirstSubmitDate",
@@ -262,40 +292,46 @@ pub(super) static DATES: &[Field] = &[
         Dates,
         Date,
         |s, v| v.text(&s.protocol_section.status_module.disp_first_submit_date),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/dispFirstSubmitDate"]),
     field(
         "dispFirstSubmitQcDate",
         "Certification or delay first met QC criteria",
         Dates,
         Date,
         |s, v| v.text(&s.protocol_section.status_module.disp_first_submit_qc_date),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/dispFirstSubmitQcDate"]),
     field(
         "dispFirstPostDateStruct",
         "Certification or delay first posted",
         Dates,
         Date,
         |s, v| v.date(&s.protocol_section.status_module.disp_first_post_date_struct),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/dispFirstPostDateStruct"]),
     field(
         "lastUpdateSubmitDate",
         "Last update submitted",
         Dates,
         Date,
         |s, v| v.text(&s.protocol_section.status_module.last_update_submit_date),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/lastUpdateSubmitDate"]),
     field(
         "statusVerifiedDate",
         "Status verified",
         Dates,
         Date,
         |s, v| v.text(&s.protocol_section.status_module.status_verified_date),
-    ),
+    )
+    .at(&["/protocolSection/statusModule/statusVerifiedDate"]),
     // ClinicalTrials.gov's own bookkeeping: shown, not compared (it differs between two
     // downloads of one record).
     field("versionHolder", "Record version of", Dates, Date, |s, v| {
         v.text(&s.derived_section.misc_info_module.version_holder)
     })
+    .at(&["/derivedSection/miscInfoModule/versionHolder"])
     .uses(Uses::Card),
     field(
         "estimatedResultsFirstSubmitDate",
@@ -310,6 +346,7 @@ pub(super) static DATES: &[Field] = &[
             )
         },
     )
+    .at(&["/derivedSection/miscInfoModule/submissionTracking/estimatedResultsFirstSubmitDate"])
     .uses(Uses::Card),
     field(
         "firstMcpPostDate",
@@ -322,6 +359,7 @@ pub(super) static DATES: &[Field] = &[
             v.date(&m.and_then(|m| m.post_date_struct.clone()))
         },
     )
+    .at(&["/derivedSection/miscInfoModule/submissionTracking/firstMcpInfo"])
     .uses(Uses::Card),
     field(
         "submissionInfos",
@@ -347,5 +385,6 @@ pub(super) static DATES: &[Field] = &[
             }
         },
     )
+    .at(&["/derivedSection/miscInfoModule/submissionTracking/submissionInfos"])
     .uses(Uses::Card),
 ];

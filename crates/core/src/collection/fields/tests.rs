@@ -281,3 +281,60 @@ fn same_value_sets_case_punctuation_spacing_and_escapes_aside() {
     assert!(!same_value("é", "e"));
     assert!(!same_value("40", "40 (Estimated)"));
 }
+
+#[test]
+fn a_field_finds_the_lines_of_its_values_their_items_or_their_ancestor() {
+    let s = study(json!({
+        "protocolSection": {
+            "statusModule": {"overallStatus": "RECRUITING"},
+            "conditionsModule": {"conditions": ["Asthma", "Cough"], "keywords": ["lungs"]},
+            "armsInterventionsModule": {"interventions": [{"name": "Cells", "type": "BIOLOGICAL"}]}
+        },
+        "trialcards": {"provenance": {
+            "/protocolSection/statusModule/overallStatus": [3, 3],
+            "/protocolSection/conditionsModule/conditions/0": [7, 7],
+            "/protocolSection/conditionsModule/conditions/1": [9, 10],
+            "/protocolSection/armsInterventionsModule/interventions/0": [12, 14]
+        }}
+    }));
+    let lines = |key: &str| field_by_key(key).unwrap().lines(&s);
+    assert_eq!(lines("overallStatus"), Some([3, 3]));
+    assert_eq!(lines("conditions"), Some([7, 10]));
+    assert_eq!(lines("keywords"), None);
+    assert_eq!(lines("interventions"), Some([12, 14]));
+    let item = |key: &str, i| field_by_key(key).unwrap().item_lines(&s, i);
+    assert_eq!(item("conditions", 1), Some([9, 10]));
+    assert_eq!(item("conditions", 5), None);
+    // An item's parts are covered by the item's lines.
+    assert_eq!(
+        ancestor_lines(&s, "/protocolSection/armsInterventionsModule/interventions/0/name"),
+        Some([12, 14])
+    );
+    // A record read from a CSV row has its row's lines at the root.
+    let row = study(json!({"protocolSection": {"statusModule": {"overallStatus": "COMPLETED"}},
+        "trialcards": {"provenance": {"": [4, 5]}}}));
+    assert_eq!(field_by_key("overallStatus").unwrap().lines(&row), Some([4, 5]));
+}
+
+#[test]
+fn every_field_names_where_its_values_are() {
+    for f in all() {
+        assert!(!f.pointers.is_empty(), "{}", f.key);
+        for p in f.pointers {
+            assert!(p.starts_with('/'), "{}: {p}", f.key);
+        }
+    }
+    // Each pointer of a full record's field leads to a value of it.
+    let record = full_json();
+    for f in all() {
+        if f.values(&full()).is_empty() {
+            continue;
+        }
+        assert!(
+            f.pointers.iter().any(|p| record.pointer(p).is_some()),
+            "{}: none of {:?} is in the full record",
+            f.key,
+            f.pointers
+        );
+    }
+}
