@@ -67,7 +67,7 @@ test('the examples load one card per layout, each with its key content', async (
     'text the parser could not place is kept and shown');
 
   await page.locator('article.trial-card').first().getByRole('button', { name: 'View source text' }).click();
-  assert.match(await page.locator('.source-pre').first().textContent(), /ClinicalTrials\.Veeva/);
+  assert.match(await page.locator('.sv-lines').first().textContent(), /ClinicalTrials\.Veeva/);
 
   assert.deepEqual(offOrigin, []);
   assert.deepEqual(await cspViolations(), []);

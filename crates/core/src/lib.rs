@@ -112,6 +112,12 @@ pub fn source_text(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The lines of a source text as [`parse`] numbers them (line 1 first; `\n`, `\r\n` or a
+/// lone `\r` ends a line).
+pub fn source_lines(text: &str) -> Vec<&str> {
+    lines::scan(text).into_iter().map(|l| l.text).collect()
+}
+
 /// Parses one input given as bytes (a file as read from disk): refuses inputs that
 /// are empty, too large or not text ([`input::check_input`]), decodes the rest and
 /// parses it. Never fails and never panics.

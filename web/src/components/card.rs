@@ -41,6 +41,12 @@ pub struct CardProps {
 #[component]
 pub fn Card(props: &CardProps) -> Html {
     let copied = use_state(|| None::<&'static str>);
+    // Whether the source text is open, and the lines it highlights.
+    let source_at = use_state(|| None::<Option<[usize; 2]>>);
+    let on_source = {
+        let source_at = source_at.clone();
+        Callback::from(move |at: Option<Option<[usize; 2]>>| source_at.set(at))
+    };
     let trial = &props.trial;
     let member = trial.shown();
     let (source, index) = (member.source.clone(), member.index);
@@ -122,7 +128,7 @@ pub fn Card(props: &CardProps) -> Html {
                         </span>
                     }
                 </div>
-                <h2 id={heading_id}>
+                <h2 id={heading_id.clone()}>
                     { title }
                     if let Some(acronym) = id.acronym.clone() {
                         <span class="acronym">{ format!(" ({acronym})") }</span>
@@ -148,8 +154,8 @@ pub fn Card(props: &CardProps) -> Html {
             if trial.members.len() > 1 {
                 <SourcesDiffer trial={trial.clone()} />
             }
-            { key_facts(study) }
-            <CardSections {source} {index} />
+            { key_facts(study, &Cap::fixed(KEY_LIST_LIMIT, on_source.clone(), AttrValue::from(heading_id.clone()))) }
+            <CardSections {source} {index} card_id={heading_id.clone()} source_at={*source_at} {on_source} />
             <footer class="card-actions">
                 <label class={classes!("pick", (!props.can_pick && !props.picked).then_some("disabled"))}
                     title={if props.can_pick || props.picked { "Pick for a side-by-side comparison" } else { "Six trials are picked: the most compared at once" }}>
@@ -208,8 +214,7 @@ fn status_badge(status: Option<Status>) -> Html {
 
 /// The facts at a glance (the status fields not shown as badges, then the key facts), and the
 /// conditions, keywords and interventions under them, at most [`KEY_LIST_LIMIT`] of each.
-fn key_facts(study: &Study) -> Html {
-    let cap = &Cap::fixed(KEY_LIST_LIMIT);
+fn key_facts(study: &Study, cap: &Cap) -> Html {
     let facts = in_section(Section::Status)
         .filter(|f| !BADGES.contains(&f.key))
         .chain(in_section(Section::KeyFacts));
@@ -217,7 +222,12 @@ fn key_facts(study: &Study) -> Html {
         <>
             { fields_html(study, facts, Section::KeyFacts.title(), cap) }
             { for in_section(Section::Topics).filter_map(|f| match part(study, f, cap) {
-                Some(Part::Block(_, body)) => Some(body),
+                Some(Part::Block(_, body)) => Some(html! {
+                    <div class="topic" id={cap.id(f.key)} tabindex="-1">
+                        { body }
+                        { cap.source_button(f.label, f.lines(study)) }
+                    </div>
+                }),
                 Some(Part::Facts(rows)) => Some(html! { <dl class="facts">{ rows }</dl> }),
                 None => None,
             }) }

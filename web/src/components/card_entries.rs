@@ -8,7 +8,7 @@ use trialcards_core::model::{large_doc_url, CriterionItem, Outcome, Sponsor};
 use trialcards_core::Study;
 use yew::prelude::*;
 
-use super::card_sections::{fact, fact_row, web_link, Cap, Part};
+use super::card_sections::{web_link, Cap, Part};
 use super::markdown::{safe_url, Markdown};
 use crate::display::{code_words, phase_words};
 
@@ -25,12 +25,13 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             block(html! {
                 <>
                     <ul class="interventions" aria-label={field.label}>
-                        { for cap.take(list).iter().map(|i| html! {
+                        { for cap.take(list).iter().enumerate().map(|(at, i)| html! {
                             <li>
                                 if let Some(kind) = i.intervention_type {
                                     <span class="intervention-type">{ format!("{}: ", kind.display()) }</span>
                                 }
                                 { i.name.clone().unwrap_or_default() }
+                                { cap.source_button(i.name.as_deref().unwrap_or("the intervention"), field.item_lines(s, at)) }
                             </li>
                         }) }
                     </ul>
@@ -40,13 +41,20 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
         }
         "leadSponsor" => {
             let sponsor = p.sponsor_collaborators_module.lead_sponsor.as_ref()?;
-            Some(fact(field.label, Some(named(sponsor))))
+            Some(Part::Facts(html! {
+                <div class="fact" id={cap.id(field.key)} tabindex="-1">
+                    <dt>{ field.label }</dt>
+                    <dd>{ named(sponsor) }{ cap.source_button(field.label, field.lines(s)) }</dd>
+                </div>
+            }))
         }
         "collaborators" => {
             let list = &p.sponsor_collaborators_module.collaborators;
             (!list.is_empty()).then_some(())?;
             block(html! {
-                <ul>{ for cap.take(list).iter().map(|c| html! { <li>{ named(c) }</li> }) }</ul>
+                <ul>{ for cap.take(list).iter().enumerate().map(|(i, c)| html! {
+                    <li>{ named(c) }{ cap.source_button(&named(c), field.item_lines(s, i)) }</li>
+                }) }</ul>
             })
         }
         "criteria" => criteria(s, cap).map(|html| Part::Block(None, html)),
@@ -56,13 +64,14 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             block(html! {
                 <>
                     <ul class="arm-list">
-                        { for cap.take(arms).iter().map(|arm| html! {
+                        { for cap.take(arms).iter().enumerate().map(|(at, arm)| html! {
                             <li class="arm">
                                 <p class="arm-label">
                                     <strong>{ arm.label.clone().unwrap_or_else(|| "Unnamed group".into()) }</strong>
                                     if let Some(kind) = arm.arm_type {
                                         <span class="badge arm-type">{ code_words(kind) }</span>
                                     }
+                                    { cap.source_button(arm.label.as_deref().unwrap_or("the group"), field.item_lines(s, at)) }
                                 </p>
                                 if let Some(description) = arm.description.clone() {
                                     <Markdown text={description} />
@@ -101,9 +110,15 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
                 </>
             })
         }
-        "primaryOutcomes" => outcomes(&p.outcomes_module.primary_outcomes, cap).and_then(block),
-        "secondaryOutcomes" => outcomes(&p.outcomes_module.secondary_outcomes, cap).and_then(block),
-        "otherOutcomes" => outcomes(&p.outcomes_module.other_outcomes, cap).and_then(block),
+        "primaryOutcomes" => {
+            outcomes(&p.outcomes_module.primary_outcomes, field, s, cap).and_then(block)
+        }
+        "secondaryOutcomes" => {
+            outcomes(&p.outcomes_module.secondary_outcomes, field, s, cap).and_then(block)
+        }
+        "otherOutcomes" => {
+            outcomes(&p.outcomes_module.other_outcomes, field, s, cap).and_then(block)
+        }
         "centralContacts" => {
             let list = &p.contacts_locations_module.central_contacts;
             (!list.is_empty()).then_some(())?;
@@ -135,13 +150,14 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             (!list.is_empty()).then_some(())?;
             block(html! {
                 <>
-                    <ul>{ for cap.take(list).iter().map(|l| {
+                    <ul>{ for cap.take(list).iter().enumerate().map(|(at, l)| {
                         let place: Vec<String> = [&l.city, &l.state, &l.zip, &l.country].into_iter().flatten().cloned().collect();
                         html! {
                             <li>
                                 { l.facility.clone().unwrap_or_default() }
                                 if !place.is_empty() { { format!(" — {}", place.join(", ")) } }
                                 if let Some(status) = l.status { { format!(" ({})", code_words(status)) } }
+                                { cap.source_button(l.facility.as_deref().unwrap_or("the location"), field.item_lines(s, at)) }
                                 if !l.contacts.is_empty() {
                                     <ul>{ for l.contacts.iter().map(|c| {
                                         let detail = c.role.map(code_words).into_iter().chain(c.phone.clone()).collect();
@@ -160,10 +176,18 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             (!ids.is_empty()).then_some(())?;
             Some(Part::Facts(html! {
                 <>
-                    { for cap.take(ids).iter().map(|sid| fact_row(
-                        &sid.id_type.map(code_words).unwrap_or_else(|| "Other ID".to_string()),
-                        sid.id.clone().map(|v| match &sid.domain { Some(d) => format!("{v} ({d})"), None => v }),
-                    )) }
+                    { for cap.take(ids).iter().enumerate().map(|(at, sid)| {
+                        let label = sid.id_type.map(code_words).unwrap_or_else(|| "Other ID".to_string());
+                        html! {
+                            <div class="fact">
+                                <dt>{ label.clone() }</dt>
+                                <dd>
+                                    { sid.id.clone().map(|v| match &sid.domain { Some(d) => format!("{v} ({d})"), None => v }).unwrap_or_default() }
+                                    { cap.source_button(&label, field.item_lines(s, at)) }
+                                </dd>
+                            </div>
+                        }
+                    }) }
                     { cap.note(ids.len(), "identifiers") }
                 </>
             }))
@@ -319,7 +343,12 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             (!other.is_empty()).then_some(())?;
             Some(Part::Facts(html! {
                 <>
-                    { for cap.take(other).iter().map(|f| fact_row(&f.label, Some(f.value.clone()))) }
+                    { for cap.take(other).iter().enumerate().map(|(at, f)| html! {
+                        <div class="fact">
+                            <dt>{ &f.label }</dt>
+                            <dd>{ &f.value }{ cap.source_button(&f.label, field.item_lines(s, at).or(f.line.map(|l| [l, l]))) }</dd>
+                        </div>
+                    }) }
                     { cap.note(other.len(), "details") }
                 </>
             }))
@@ -335,7 +364,7 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
                         <ol class="unrecognized-lines">
                             { for cap.take(lines).iter().map(|l| html! {
                                 <li>
-                                    <span class="line-no">{ format!("line {}", l.line) }</span>
+                                    { cap.source_button("this line", Some([l.line, l.line]).filter(|[n, _]| *n > 0)) }
                                     if let Some(section) = &l.section { <span class="muted">{ format!(" in “{section}”") }</span> }
                                     { ": " }{ &l.text }
                                 </li>
@@ -390,16 +419,17 @@ fn contact_line(name: Option<&str>, detail: Vec<String>, email: Option<&str>) ->
 }
 
 /// The outcomes of one kind, each with its time frame and description.
-fn outcomes(list: &[Outcome], cap: &Cap) -> Option<Html> {
+fn outcomes(list: &[Outcome], field: &Field, s: &Study, cap: &Cap) -> Option<Html> {
     (!list.is_empty()).then(|| {
         html! {
             <>
-                <ul>{ for cap.take(list).iter().map(|m| html! {
+                <ul>{ for cap.take(list).iter().enumerate().map(|(at, m)| html! {
                     <li>
                         { m.measure.clone().unwrap_or_else(|| "(no measure given)".to_string()) }
                         if let Some(tf) = m.time_frame.clone() {
                             <span class="time-frame">{ format!(" — {tf}") }</span>
                         }
+                        { cap.source_button(m.measure.as_deref().unwrap_or("the outcome"), field.item_lines(s, at)) }
                         if let Some(d) = m.description.clone() {
                             <p class="outcome-description">{ d }</p>
                         }

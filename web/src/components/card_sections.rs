@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::card_entries::entries;
 use super::markdown::{web_url, Markdown};
+use super::source_view::SourceView;
 use crate::display::{count, words};
 use crate::state::SourceRef;
 
@@ -23,6 +24,13 @@ pub struct CardSectionsProps {
     pub source: SourceRef,
     /// The record's index among the source's records.
     pub index: usize,
+    /// The card's element id (`card-3-0`), the prefix of its fields' ids.
+    pub card_id: AttrValue,
+    /// Whether the source text is shown, and the lines it highlights.
+    #[prop_or_default]
+    pub source_at: Option<Option<[usize; 2]>>,
+    /// Shows the source text at the lines given (`Some`), or hides it (`None`).
+    pub on_source: Callback<Option<Option<[usize; 2]>>>,
 }
 
 /// How many items of each list a card shows at first, and how many more each "Show more"
@@ -30,20 +38,52 @@ pub struct CardSectionsProps {
 /// all at once would freeze the tab. The record keeps every item (Copy JSON has them all).
 pub const LIST_STEP: usize = 200;
 
-/// The source text a card shows at most (the first 1 MB); a larger text is cut with a note.
-pub const SOURCE_TEXT_LIMIT: usize = 1024 * 1024;
-
-/// The card's list limit and the way to raise it.
+/// How a card shows its fields: its list limit and the way to raise it, the way to show a
+/// value's source lines, and the card's id that prefixes its fields' ids.
 #[derive(Clone)]
 pub(super) struct Cap {
     limit: usize,
     more: Option<Callback<MouseEvent>>,
+    source: Callback<Option<Option<[usize; 2]>>>,
+    card_id: AttrValue,
 }
 
 impl Cap {
     /// A fixed limit, with no way to raise it (the summary under a card's header).
-    pub(super) fn fixed(limit: usize) -> Self {
-        Cap { limit, more: None }
+    pub(super) fn fixed(
+        limit: usize,
+        source: Callback<Option<Option<[usize; 2]>>>,
+        card_id: AttrValue,
+    ) -> Self {
+        Cap {
+            limit,
+            more: None,
+            source,
+            card_id,
+        }
+    }
+
+    /// The element id of the field `key` on this card.
+    pub(super) fn id(&self, key: &str) -> String {
+        format!("{}-{key}", self.card_id)
+    }
+
+    /// A small button that shows where `label`'s value was read (`line 12`), or nothing when
+    /// the record does not say.
+    pub(super) fn source_button(&self, label: &str, lines: Option<[usize; 2]>) -> Html {
+        let Some(lines) = lines else {
+            return Html::default();
+        };
+        let words = lines_words(lines);
+        let source = self.source.clone();
+        html! {
+            <button type="button" class="source-link"
+                aria-label={format!("Show where {label} was read: {words} of the source")}
+                title={format!("Show {words} of the source")}
+                onclick={Callback::from(move |_: MouseEvent| source.emit(Some(Some(lines))))}>
+                { words }
+            </button>
+        }
     }
 
     /// The items of `items` the card shows now.
@@ -82,11 +122,26 @@ pub(super) enum Part {
     Block(Option<&'static str>, Html),
 }
 
+/// "line 12", "lines 12–14".
+fn lines_words([first, last]: [usize; 2]) -> String {
+    if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}–{last}")
+    }
+}
+
+/// A field's part with where it was read: its id on the card and its source button.
+pub(super) struct Placed {
+    part: Part,
+    id: String,
+    source: Html,
+}
+
 /// Every section the record has content for, the parser's notes, then the source text on
 /// request.
 #[component]
 pub fn CardSections(props: &CardSectionsProps) -> Html {
-    let show_source = use_state(|| false);
     let limit = use_state(|| LIST_STEP);
     let Some(s) = props.source.records.get(props.index) else {
         return Html::default();
@@ -96,44 +151,30 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
         more: Some(Callback::from(move |_: MouseEvent| {
             limit.set(*limit + LIST_STEP)
         })),
+        source: props.on_source.clone(),
+        card_id: props.card_id.clone(),
     };
+    let shown = props.source_at.is_some();
     let toggle_source = {
-        let show_source = show_source.clone();
-        Callback::from(move |_: MouseEvent| show_source.set(!*show_source))
+        let on_source = props.on_source.clone();
+        Callback::from(move |_: MouseEvent| on_source.emit((!shown).then_some(None)))
     };
     html! {
         <div class="card-sections">
             { for Section::PARTS.iter().map(|section| section_html(s, *section, cap)) }
             { diagnostics(s, cap) }
             <div class="source-text">
-                <button type="button" class="link-button" aria-expanded={show_source.to_string()}
+                <button type="button" class="link-button" aria-expanded={shown.to_string()}
                     onclick={toggle_source}>
-                    { if *show_source { "Hide source text" } else { "View source text" } }
+                    { if shown { "Hide source text" } else { "View source text" } }
                 </button>
-                if *show_source {
-                    <pre class="source-pre" tabindex="0" aria-label="The text this card was read from">
-                        { source_text_shown(&props.source.text) }
-                    </pre>
-                    if props.source.text.len() > SOURCE_TEXT_LIMIT {
-                        <p class="more-note">{ format!(
-                            "Showing the first {} MB of {:.1} MB: the rest is in the file itself.",
-                            SOURCE_TEXT_LIMIT / (1024 * 1024),
-                            props.source.text.len() as f64 / (1024.0 * 1024.0),
-                        ) }</p>
-                    }
+                if let Some(at) = props.source_at {
+                    <SourceView source={props.source.clone()} index={props.index} {at}
+                        card_id={props.card_id.clone()} />
                 }
             </div>
         </div>
     }
-}
-
-/// At most [`SOURCE_TEXT_LIMIT`] bytes of `text`, cut at a character boundary.
-fn source_text_shown(text: &str) -> String {
-    let mut end = text.len().min(SOURCE_TEXT_LIMIT);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].to_string()
 }
 
 /// One collapsible section, or nothing when none of its fields has a value.
@@ -167,7 +208,7 @@ pub(super) fn fields_html<'a>(
     title: &str,
     cap: &Cap,
 ) -> Html {
-    let parts: Vec<Part> = fields.filter_map(|f| part(s, f, cap)).collect();
+    let parts: Vec<Placed> = fields.filter_map(|f| placed(s, f, cap)).collect();
     let alone = parts.len() == 1;
     let title = title.to_lowercase();
     let mut out: Vec<Html> = Vec::new();
@@ -177,14 +218,18 @@ pub(super) fn fields_html<'a>(
             out.push(html! { <dl class="facts">{ for facts.drain(..) }</dl> });
         }
     };
-    for part in parts {
+    for Placed { part, id, source } in parts {
         match part {
             Part::Facts(rows) => facts.push(rows),
             Part::Block(heading, body) => {
                 flush(&mut facts, &mut out);
                 let named = alone && title.contains(&heading.unwrap_or_default().to_lowercase());
-                if let (Some(heading), false) = (heading, named) {
-                    out.push(html! { <h4>{ heading }</h4> });
+                match (heading, named) {
+                    (Some(heading), false) => out.push(html! {
+                        <h4 {id} tabindex="-1">{ heading }{ source }</h4>
+                    }),
+                    _ => out
+                        .push(html! { <p class="field-source" {id} tabindex="-1">{ source }</p> }),
                 }
                 out.push(body);
             }
@@ -195,6 +240,39 @@ pub(super) fn fields_html<'a>(
         return Html::default();
     }
     out.into_iter().collect()
+}
+
+/// What `field` adds to its section, with its id on the card and its source button.
+pub(super) fn placed(s: &Study, field: &Field, cap: &Cap) -> Option<Placed> {
+    let source = cap.source_button(field.label, field.lines(s));
+    let id = cap.id(field.key);
+    let part = match part(s, field, cap)? {
+        // A facts row of the field's own carries its id and button inside it.
+        Part::Facts(_) if field.kind != Kind::Entries => {
+            let (values, note) = field.shown(s);
+            let value = values.join(field.joiner);
+            let value = match note {
+                Some(note) => format!("{value} ({note})"),
+                None => value,
+            };
+            let link = field.kind == Kind::Link;
+            Part::Facts(html! {
+                <div class="fact" id={id.clone()} tabindex="-1">
+                    <dt>{ field.label }</dt>
+                    <dd>
+                        if link {
+                            { for values.iter().map(|url| web_link(url, Some(url))) }
+                        } else {
+                            { value }
+                        }
+                        { source.clone() }
+                    </dd>
+                </div>
+            })
+        }
+        other => other,
+    };
+    Some(Placed { part, id, source })
 }
 
 /// What `field` adds to its section, as its kind shows it; `None` when the record does not

@@ -20,6 +20,7 @@ pub mod reconcile;
 pub mod search;
 pub mod shown;
 pub mod sort;
+pub mod source_view;
 pub mod words;
 
 #[cfg(test)]

@@ -307,13 +307,21 @@ fn a_field_finds_the_lines_of_its_values_their_items_or_their_ancestor() {
     assert_eq!(item("conditions", 5), None);
     // An item's parts are covered by the item's lines.
     assert_eq!(
-        ancestor_lines(&s, "/protocolSection/armsInterventionsModule/interventions/0/name"),
+        ancestor_lines(
+            &s,
+            "/protocolSection/armsInterventionsModule/interventions/0/name"
+        ),
         Some([12, 14])
     );
     // A record read from a CSV row has its row's lines at the root.
-    let row = study(json!({"protocolSection": {"statusModule": {"overallStatus": "COMPLETED"}},
-        "trialcards": {"provenance": {"": [4, 5]}}}));
-    assert_eq!(field_by_key("overallStatus").unwrap().lines(&row), Some([4, 5]));
+    let row = study(
+        json!({"protocolSection": {"statusModule": {"overallStatus": "COMPLETED"}},
+        "trialcards": {"provenance": {"": [4, 5]}}}),
+    );
+    assert_eq!(
+        field_by_key("overallStatus").unwrap().lines(&row),
+        Some([4, 5])
+    );
 }
 
 #[test]

@@ -1,0 +1,67 @@
+// Every value traceable: a card's value opens the source text at the line it was read from,
+// with the keyboard as with the mouse; the source marks what was read and what was not
+// placed; a read line leads back to its field on the card.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, screenshot } from './harness.js';
+
+const app = useApp();
+
+async function loadExamples(page) {
+  await page.getByRole('button', { name: 'Load examples' }).click();
+  await page.locator('article.trial-card').nth(3).waitFor();
+}
+
+test("a value's source button opens the source at its line, highlighted", async () => {
+  const { page } = await app.open();
+  await loadExamples(page);
+  const card = page.locator('article.trial-card').first();
+  const status = await card.locator('.badge.status').textContent();
+  // The status is read from one line of the page: its button names it.
+  const fact = card.locator('[id$="-overallStatus"]');
+  assert.equal(await fact.count(), 0, 'the status is a badge, not a fact row');
+  const sponsor = card.locator('details.sponsors');
+  await sponsor.locator('summary').click();
+  const lead = sponsor.locator('.fact', { hasText: 'Lead sponsor' });
+  const name = (await lead.locator('dd').textContent()).replace(/ \(.*$/, '').replace(/line.*$/, '').trim();
+  await lead.getByRole('button', { name: /Show where Lead sponsor was read/ }).click();
+  const highlighted = card.locator('.sv-line.highlighted');
+  await highlighted.first().waitFor();
+  assert.ok((await highlighted.allTextContents()).join(' ').includes(name), `the highlighted line holds ${name}`);
+  assert.ok(await highlighted.first().evaluate((el) => el === document.activeElement), 'the line has the focus');
+  assert.ok(status.length > 0);
+  await screenshot(page, 'provenance-source-highlighted');
+});
+
+test('the keyboard opens a condition at its line, and the line leads back to the field', async () => {
+  const { page } = await app.open();
+  await loadExamples(page);
+  const card = page.locator('article.trial-card').first();
+  const topic = card.locator('[id$="-conditions"]');
+  const condition = (await topic.locator('.chip').first().textContent()).trim();
+  await topic.locator('.source-link').focus();
+  await page.keyboard.press('Enter');
+  const highlighted = card.locator('.sv-line.highlighted');
+  await highlighted.first().waitFor();
+  assert.ok((await highlighted.allTextContents()).join(' ').includes(condition), `the highlighted lines hold ${condition}`);
+  // From a read line, back to the field it went into.
+  const back = highlighted.locator('.line-field').first();
+  assert.match(await back.textContent(), /Conditions/);
+  await back.press('Enter');
+  assert.ok(await topic.evaluate((el) => el === document.activeElement), 'the field has the focus');
+});
+
+test('the source marks the lines read and the lines not placed, with a legend', async () => {
+  const { page } = await app.open();
+  await loadExamples(page);
+  const card = page.locator('article.trial-card').filter({ has: page.locator('details.unrecognized') }).first();
+  await card.getByRole('button', { name: 'View source text' }).click();
+  const view = card.locator('.source-view');
+  await view.waitFor();
+  assert.match(await view.locator('.source-legend').textContent(), /read into a field.*not placed/);
+  assert.ok(await view.locator('.sv-line.read').count() > 3, 'lines read are marked');
+  const unplaced = await card.locator('ol.unrecognized-lines > li').count();
+  assert.equal(await view.locator('.sv-line.unplaced').count(), unplaced, 'every line not placed is marked');
+  await view.scrollIntoViewIfNeeded();
+  await screenshot(page, 'provenance-read-and-unplaced');
+});
