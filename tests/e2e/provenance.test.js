@@ -3,7 +3,8 @@
 // placed; a read line leads back to its field on the card.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, screenshot } from './harness.js';
+import path from 'node:path';
+import { useApp, screenshot, fixtures } from './harness.js';
 
 const app = useApp();
 
@@ -64,4 +65,32 @@ test('the source marks the lines read and the lines not placed, with a legend', 
   assert.equal(await view.locator('.sv-line.unplaced').count(), unplaced, 'every line not placed is marked');
   await view.scrollIntoViewIfNeeded();
   await screenshot(page, 'provenance-read-and-unplaced');
+});
+
+test("a reconciled trial's disagreement opens each source at its own line", async () => {
+  const { page } = await app.open();
+  await page.locator('input[type=file]').setInputFiles([
+    path.join(fixtures, 'veeva_fictional_knee_msc.txt'),
+    path.join(fixtures, 'meddatax_fictional_knee_msc.txt'),
+  ]);
+  await page.getByTestId('record-count').filter({ hasText: /^1 trial \(2 records\)$/ }).waitFor();
+  const card = page.locator('article.trial-card');
+  const differences = card.locator('.difference');
+  await differences.first().waitFor();
+  const links = card.locator('.difference .source-link');
+  assert.ok(await links.count() >= 2, 'each source\u2019s value has its line');
+  const first = differences.filter({ has: page.locator('.source-link') }).first();
+  const label = (await first.locator('dt').textContent()).replace(' ≠', '').trim();
+  await first.locator('.source-link').first().click();
+  const highlighted = card.locator('.differ-source .sv-line.highlighted');
+  await highlighted.first().waitFor();
+  // The line shown is the one that source's value of this field was read from: the source view
+  // names the field on it (the page spells an enum its own way: "Enrolling" for Recruiting).
+  const named = (await highlighted.locator('.line-field').allTextContents()).join(' ');
+  assert.ok(named.toLowerCase().includes(label.toLowerCase()), `the highlighted line was read into ${label} (${named})`);
+  // The other source's value opens its own source.
+  await first.locator('.source-link').nth(1).click();
+  const again = card.locator('.differ-source .sv-line.highlighted');
+  await again.first().waitFor();
+  assert.match(await card.locator('.differ-source > p').textContent(), /meddatax|Veeva/i);
 });

@@ -123,7 +123,7 @@ pub(super) enum Part {
 }
 
 /// "line 12", "lines 12–14".
-fn lines_words([first, last]: [usize; 2]) -> String {
+pub(super) fn lines_words([first, last]: [usize; 2]) -> String {
     if first == last {
         format!("line {first}")
     } else {

@@ -3,8 +3,11 @@
 
 use std::rc::Rc;
 
+use trialcards_core::collection::fields::field_by_key;
 use yew::prelude::*;
 
+use super::card_sections::lines_words;
+use super::source_view::SourceView;
 use crate::display::layout_words;
 use crate::trials::Trial;
 
@@ -18,6 +21,8 @@ pub struct SourcesDifferProps {
 /// Which sources a trial was read from, and each field they disagree on with every source's value.
 #[component]
 pub fn SourcesDiffer(props: &SourcesDifferProps) -> Html {
+    // The member whose source is open, and the lines it shows.
+    let open = use_state(|| None::<(usize, [usize; 2])>);
     let trial = &props.trial;
     let name = |i: usize| {
         let member = &trial.members[i];
@@ -53,13 +58,42 @@ pub fn SourcesDiffer(props: &SourcesDifferProps) -> Html {
                     { for differences.iter().map(|d| html! {
                         <div class="difference" data-field={d.key}>
                             <dt>{ d.label }<span class="differs-mark" aria-hidden="true">{ " ≠" }</span></dt>
-                            { for d.values.iter().map(|(i, value)| html! {
-                                <dd><span class="difference-source">{ format!("{}: ", trial.members[*i].source.name) }</span>
-                                    <span class="difference-value">{ value.clone() }</span></dd>
+                            { for d.values.iter().map(|(i, value)| {
+                                let member = &trial.members[*i];
+                                let lines = field_by_key(d.key).and_then(|f| f.lines(member.study()));
+                                let (open, i) = (open.clone(), *i);
+                                html! {
+                                    <dd><span class="difference-source">{ format!("{}: ", member.source.name) }</span>
+                                        <span class="difference-value">{ value.clone() }</span>
+                                        if let Some(lines @ [first, last]) = lines {
+                                            <button type="button" class="source-link"
+                                                aria-label={format!("Show where {} says this: {} of its source", member.source.name, lines_words([first, last]))}
+                                                onclick={Callback::from(move |_: MouseEvent| open.set(Some((i, lines))))}>
+                                                { lines_words([first, last]) }
+                                            </button>
+                                        }
+                                    </dd>
+                                }
                             }) }
                         </div>
                     }) }
                 </dl>
+            }
+            if let Some((i, at)) = *open {
+                if let Some(member) = trial.members.get(i) {
+                    <div class="differ-source">
+                        <p class="muted">
+                            { format!("The source text of {}", name(i)) }
+                            { " " }
+                            <button type="button" class="link-button"
+                                onclick={{ let open = open.clone(); Callback::from(move |_: MouseEvent| open.set(None)) }}>
+                                { "Hide" }
+                            </button>
+                        </p>
+                        <SourceView source={member.source.clone()} index={member.index} at={Some(at)}
+                            card_id={AttrValue::from(format!("card-{}-{}", member.source.id, member.index))} />
+                    </div>
+                }
             }
         </section>
     }
