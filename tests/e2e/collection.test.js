@@ -248,7 +248,7 @@ test('a Veeva page and a meddatax page of the same trial become one card that fl
   assert.equal(await card.getAttribute('data-nct-id'), 'NCT09990001');
   assert.equal((await card.getByTestId('sources-count').textContent()).trim(), '2 sources');
   const reconciled = card.getByTestId('reconciled');
-  assert.match(await reconciled.locator('.reconciled-summary').textContent(), /Read from 2 sources — they disagree on 2 fields/);
+  assert.match(await reconciled.locator('.reconciled-summary').textContent(), /Read from 2 sources \(same NCT ID NCT09990001\) — they disagree on 2 fields/);
   const differences = await reconciled.locator('.difference').evaluateAll((ds) => ds.map((d) => ({
     field: d.dataset.field,
     values: [...d.querySelectorAll('dd')].map((dd) => dd.textContent.trim()),

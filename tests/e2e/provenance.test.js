@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useApp, screenshot, fixtures } from './harness.js';
+import { useApp, screenshot, fixtures, pasteInto } from './harness.js';
 
 const app = useApp();
 
@@ -93,4 +93,25 @@ test("a reconciled trial's disagreement opens each source at its own line", asyn
   const again = card.locator('.differ-source .sv-line.highlighted');
   await again.first().waitFor();
   assert.match(await card.locator('.differ-source > p').textContent(), /meddatax|Veeva/i);
+});
+
+test('pages of two registries that share a EudraCT number are one trial, and the card says why', async () => {
+  const { page } = await app.open();
+  const box = page.getByLabel('Paste registry text');
+  // Two sites' pages of one fictional trial: an EU register page and another registry's page
+  // that lists the same EudraCT number among its IDs.
+  await pasteInto(box, [
+    'Fictional EU Trials Register', '', 'A Fictional Trial of Stromal Cells for Knees', '',
+    'EudraCT Number: 2031-000777-12', 'Sponsor: Northwind University Hospital',
+    'Trial status: Ongoing', 'Medical condition: Knee osteoarthritis', '',
+  ].join('\n'));
+  await pasteInto(box, [
+    'Fictional National Registry', '', 'Stromal Cells for Knee Osteoarthritis', '',
+    'Trial ID: ISRCTN99990777', 'Secondary IDs: EudraCT 2031-000777-12',
+    'Condition: Knee osteoarthritis', 'Recruitment status: Recruiting', '',
+  ].join('\n'));
+  await page.getByTestId('record-count').filter({ hasText: /^1 trial \(2 records\)$/ }).waitFor();
+  const card = page.locator('article.trial-card');
+  assert.equal(await card.count(), 1);
+  assert.match(await card.getByTestId('joined-by').textContent(), /same EudraCT number 2031-000777-12/);
 });

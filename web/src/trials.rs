@@ -53,6 +53,8 @@ pub struct Trial {
     pub members: Vec<Member>,
     /// Which member is shown (the one updated last).
     pub primary: usize,
+    /// Why the members are one trial: the registry IDs they share ("same EudraCT number …").
+    pub joined_by: Vec<String>,
     /// The fields the members disagree on, with each member's value.
     pub differences: Vec<Difference>,
 }
@@ -167,6 +169,7 @@ pub fn trials(sources: &[SourceRef], cache: &mut TextCache) -> Vec<Rc<Trial>> {
                 key,
                 members,
                 primary: group.primary,
+                joined_by: group.joined_by,
                 differences: group.differences,
             })
         })

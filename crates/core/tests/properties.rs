@@ -67,10 +67,19 @@ fn comparable(study: &Study, line_offset: usize) -> Value {
     while let Some(v) = pending.pop() {
         match v {
             Value::Object(map) => {
+                let provenance = map.contains_key("provenance") && map.contains_key("source");
                 for (key, item) in map.iter_mut() {
                     match item {
                         Value::Number(n) if matches!(key.as_str(), "line" | "from" | "to") => {
                             *item = Value::from(n.as_u64().unwrap() - line_offset as u64);
+                        }
+                        // Provenance: `[first, last]` line pairs under each pointer.
+                        Value::Object(entries) if provenance && key == "provenance" => {
+                            for lines in entries.values_mut() {
+                                for n in lines.as_array_mut().into_iter().flatten() {
+                                    *n = Value::from(n.as_u64().unwrap() - line_offset as u64);
+                                }
+                            }
                         }
                         _ => pending.push(item),
                     }

@@ -183,7 +183,7 @@ fn fields_only(out: &ParseOutput) -> Vec<Value> {
             let mut v = serde_json::to_value(s).unwrap_or_default();
             if let Some(extras) = v.get_mut("trialcards").and_then(Value::as_object_mut) {
                 // Spans hold line numbers, which chrome above a page shifts.
-                for key in ["source", "unrecognized", "diagnostics", "spans"] {
+                for key in ["source", "unrecognized", "diagnostics", "provenance"] {
                     extras.remove(key);
                 }
             }

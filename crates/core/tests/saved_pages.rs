@@ -1,7 +1,7 @@
 //! Saved web pages give the same record as their text twins: our fictional Veeva and meddatax
 //! pages saved as HTML and as MHTML (`tests/fixtures/saved_pages/`) are compared field for field
 //! with the same pages as text, only `trialcards.source` excepted (it names the file, its length
-//! and the container) and the line numbers of `trialcards.spans`.
+//! and the container) and the line numbers of `trialcards.provenance`.
 
 use std::path::PathBuf;
 
@@ -14,7 +14,7 @@ fn fixture(relative: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The records as JSON with `trialcards.source` removed and `trialcards.spans` reduced to the
+/// The records as JSON with `trialcards.source` removed and `trialcards.provenance` reduced to the
 /// paths that have a span (a saved page's text may place its blank lines otherwise than the
 /// twin, which shifts line numbers, not which values were read from lines), and the input-level
 /// diagnostics with the input's name replaced by `NAME`.
@@ -26,8 +26,8 @@ fn comparable(out: &ParseOutput, name: &str) -> (Vec<Value>, Vec<String>) {
             let mut v = serde_json::to_value(r).expect("serializes");
             if let Some(tc) = v.get_mut("trialcards").and_then(Value::as_object_mut) {
                 tc.remove("source");
-                let paths: Vec<&String> = r.trialcards.spans.keys().collect();
-                tc.insert("spans".into(), serde_json::json!(paths));
+                let paths: Vec<&String> = r.trialcards.provenance.keys().collect();
+                tc.insert("provenance".into(), serde_json::json!(paths));
             }
             v
         })

@@ -38,6 +38,9 @@ pub fn SourcesDiffer(props: &SourcesDifferProps) -> Html {
             data-testid="reconciled" aria-label="Sources of this trial">
             <p class="reconciled-summary">
                 { format!("Read from {} sources", trial.members.len()) }
+                if !trial.joined_by.is_empty() {
+                    <span class="joined-by" data-testid="joined-by">{ format!(" ({})", trial.joined_by.join("; ")) }</span>
+                }
                 { if differences.is_empty() {
                     " — they agree on every field they share.".to_string()
                 } else {

@@ -3,15 +3,20 @@
 
 use std::collections::HashMap;
 
-use crate::collection::fields::{compared, same_value};
+use crate::collection::fields::compared;
+#[cfg(doc)]
+use crate::collection::fields::{same_date, same_value};
 use crate::collection::sort::date_key;
 use crate::Study;
 
 /// Records that describe one trial.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group<K> {
-    /// The trial's NCT ID; `None` for a record without one (always a group of its own).
+    /// The trial's NCT ID (the first member's that has one); `None` when no member has one.
     pub nct_id: Option<String>,
+    /// Why the members are one trial: the registry ID each joining member shared with the
+    /// group ("same EudraCT number 2012-004303-12"), each reason once; empty for a group of one.
+    pub joined_by: Vec<String>,
     /// The records' keys, in the order they were given.
     pub members: Vec<K>,
     /// Which member is shown: the one updated last (latest `lastUpdatePostDate`), the
@@ -33,43 +38,133 @@ pub struct Difference {
     pub values: Vec<(usize, String)>,
 }
 
-/// Groups `records` (key, record) by NCT ID, in the order each trial first appears.
+/// Groups `records` (key, record) by any registry ID they share — the NCT ID, another NCT ID
+/// a record lists, or a secondary ID of a registry (EudraCT, CTIS, ISRCTN, ChiCTR, ANZCTR,
+/// DRKS, CTRI, jRCT, IRCT, NL-OMON …) — transitively: a WHO ICTRP page listing a trial's NCT
+/// and EudraCT numbers joins the CT.gov record and the EU register page. Groups come in the
+/// order each trial first appears, members in the order given.
 ///
-/// NCT IDs are compared trimmed and uppercased (the group's `nct_id` is that form); a record
-/// without one is a group of its own. A field differs when at least two members give it and
-/// their values are not all the same ([`same_value`]); groups of one have no differences.
-/// Linear in the number of records (a hash map finds each record's group).
+/// IDs are compared trimmed and uppercased (the group's `nct_id` is that form); a record with
+/// no registry ID is a group of its own. A field differs when at least two members give it and
+/// their values are not all the same ([`same_value`]; dates at different precision agree,
+/// [`same_date`]); groups of one have no differences. Linear in the number of records and IDs
+/// (a hash map finds each ID's group, a union-find joins them).
 pub fn reconcile<K: Clone>(records: &[(K, &Study)]) -> Vec<Group<K>> {
-    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut parent: Vec<usize> = (0..records.len()).collect();
+    // Why each set is one trial, kept at its root.
+    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); records.len()];
+    let mut owner: HashMap<String, usize> = HashMap::new();
     for (at, (_, study)) in records.iter().enumerate() {
-        let id = study
-            .nct_id()
-            .map(|id| id.trim().to_uppercase())
-            .filter(|id| !id.is_empty());
-        match id {
-            Some(id) => match by_id.get(&id) {
-                Some(&g) => groups[g].1.push(at),
+        for (id, kind) in registry_ids(study) {
+            match owner.get(&id) {
                 None => {
-                    by_id.insert(id.clone(), groups.len());
-                    groups.push((Some(id), vec![at]));
+                    owner.insert(id, at);
                 }
-            },
-            None => groups.push((None, vec![at])),
+                Some(&other) => {
+                    let (a, b) = (find(&mut parent, other), find(&mut parent, at));
+                    if a != b {
+                        // The older set is the root, so a group keeps its first member's place.
+                        let (root, child) = (a.min(b), a.max(b));
+                        parent[child] = root;
+                        let mut moved = std::mem::take(&mut reasons[child]);
+                        reasons[root].append(&mut moved);
+                        let reason = format!("same {kind} {id}");
+                        if !reasons[root].contains(&reason) {
+                            reasons[root].push(reason);
+                        }
+                    }
+                }
+            }
         }
     }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for at in 0..records.len() {
+        let root = find(&mut parent, at);
+        let g = *group_of.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(at);
+    }
+    // Each group's first member is its set's root (the older set is always the root).
     groups
         .into_iter()
-        .map(|(nct_id, members)| {
+        .map(|members| {
             let studies: Vec<&Study> = members.iter().map(|&at| records[at].1).collect();
+            let nct_id = studies.iter().find_map(|s| {
+                s.nct_id()
+                    .map(|id| id.trim().to_uppercase())
+                    .filter(|id| !id.is_empty())
+            });
+            let joined_by = std::mem::take(&mut reasons[members[0]]);
             Group {
                 nct_id,
+                joined_by,
                 primary: primary(&studies),
                 differences: differences(&studies),
                 members: members.iter().map(|&at| records[at].0.clone()).collect(),
             }
         })
         .collect()
+}
+
+/// The root of `at`'s set, halving the path on the way (iterative: no recursion).
+fn find(parent: &mut [usize], mut at: usize) -> usize {
+    while parent[at] != at {
+        parent[at] = parent[parent[at]];
+        at = parent[at];
+    }
+    at
+}
+
+/// The registry IDs of a record, normalised (trimmed, uppercased), each with what it is in
+/// words ("NCT ID", "EudraCT number", "ISRCTN ID"). A sponsor's own study ID is no registry's
+/// and is left out: two sponsors may number their studies alike.
+pub fn registry_ids(study: &Study) -> Vec<(String, String)> {
+    use crate::model::SecondaryIdType as T;
+    let id = &study.protocol_section.identification_module;
+    let norm = |s: &str| s.trim().to_uppercase();
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut push = |id: String, kind: String| {
+        if !id.is_empty() && !out.iter().any(|(have, _)| *have == id) {
+            out.push((id, kind));
+        }
+    };
+    for nct in id.nct_id.iter().chain(&id.nct_id_aliases) {
+        let nct = norm(nct);
+        if crate::fields::ids::is_nct_id(&nct) {
+            push(nct, "NCT ID".to_string());
+        }
+    }
+    for sid in &id.secondary_id_infos {
+        let Some(raw) = sid.id.as_deref() else {
+            continue;
+        };
+        let value = norm(raw);
+        if crate::fields::ids::is_nct_id(&value) {
+            push(value, "NCT ID".to_string());
+            continue;
+        }
+        let found = crate::fields::ids::registry_id(raw.trim())
+            .or_else(|| crate::fields::ids::registry_id(&value));
+        let kind = match (sid.id_type, found) {
+            (Some(T::EudractNumber), _) => Some("EudraCT number".to_string()),
+            (Some(T::Ctis), _) => Some("EU CT number".to_string()),
+            (_, Some(r)) => Some(match (r.kind, r.domain) {
+                (T::EudractNumber, _) => "EudraCT number".to_string(),
+                (T::Ctis, _) => "EU CT number".to_string(),
+                (_, Some(domain)) => format!("{domain} ID"),
+                _ => "registry ID".to_string(),
+            }),
+            (Some(T::Registry), None) => sid.domain.as_deref().map(|d| format!("{d} ID")),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            push(value, kind);
+        }
+    }
+    out
 }
 
 /// The member updated last (by [`date_key`]), the first among equals; 0 when none says.
@@ -104,7 +199,7 @@ fn differences(studies: &[&Study]) -> Vec<Difference> {
                 .filter_map(|(at, s)| field.value(s).map(|v| (at, v)))
                 .collect();
             let (_, first) = values.first()?;
-            let disagree = values.len() >= 2 && values.iter().any(|(_, v)| !same_value(first, v));
+            let disagree = values.len() >= 2 && values.iter().any(|(_, v)| !field.agrees(first, v));
             disagree.then_some(Difference {
                 key: field.key,
                 label: field.label,
@@ -177,6 +272,69 @@ mod tests {
         // " nct09990001 " and "NCT09990001" are the same value.
         assert_eq!(keys(&groups[1]), ["enrollmentInfo"]);
         assert!(groups[2..].iter().all(|g| g.differences.is_empty()));
+    }
+
+    #[test]
+    fn records_sharing_any_registry_id_are_one_trial_transitively_with_the_reason() {
+        // A CT.gov record, a WHO ICTRP page listing its NCT and EudraCT numbers, an EU
+        // register page with the EudraCT number only, an ISRCTN page of another trial.
+        let ctgov =
+            study(json!({"protocolSection": {"identificationModule": {"nctId": "NCT09990001"}}}));
+        let who = study(json!({"protocolSection": {"identificationModule": {
+            "nctId": "NCT09990001",
+            "secondaryIdInfos": [{"id": "2012-004303-12", "type": "EUDRACT_NUMBER"}]
+        }}}));
+        let eu = study(json!({"protocolSection": {"identificationModule": {
+            "secondaryIdInfos": [{"id": " 2012-004303-12 "}]
+        }}}));
+        let other = study(json!({"protocolSection": {"identificationModule": {
+            "secondaryIdInfos": [{"id": "ISRCTN12345678", "type": "REGISTRY", "domain": "ISRCTN"}],
+            "orgStudyIdInfo": {"id": "2012-004303-12"}
+        }}}));
+        let same_isrctn = study(json!({"protocolSection": {"identificationModule": {
+            "secondaryIdInfos": [{"id": "isrctn12345678"}]
+        }}}));
+        // The EU page comes first: the trial is placed where it first appears.
+        let records = [
+            ("eu", &eu),
+            ("other", &other),
+            ("ctgov", &ctgov),
+            ("who", &who),
+            ("isrctn", &same_isrctn),
+        ];
+        let groups = reconcile(&records);
+        let members: Vec<Vec<&str>> = groups.iter().map(|g| g.members.clone()).collect();
+        assert_eq!(
+            members,
+            [vec!["eu", "ctgov", "who"], vec!["other", "isrctn"]]
+        );
+        assert_eq!(groups[0].nct_id.as_deref(), Some("NCT09990001"));
+        assert_eq!(
+            groups[0].joined_by,
+            [
+                "same NCT ID NCT09990001",
+                "same EudraCT number 2012-004303-12"
+            ]
+        );
+        assert_eq!(groups[1].nct_id, None);
+        assert_eq!(groups[1].joined_by, ["same ISRCTN ID ISRCTN12345678"]);
+        // A sponsor's own study ID joins nothing: "other" holds the EudraCT number only as one.
+        assert!(!groups[0].members.contains(&"other"));
+    }
+
+    #[test]
+    fn dates_at_different_precision_are_no_disagreement() {
+        let a = study(
+            json!({"protocolSection": {"identificationModule": {"nctId": "NCT09990001"},
+            "statusModule": {"startDateStruct": {"date": "2023-09"}, "completionDateStruct": {"date": "2025-01"}}}}),
+        );
+        let b = study(
+            json!({"protocolSection": {"identificationModule": {"nctId": "NCT09990001"},
+            "statusModule": {"startDateStruct": {"date": "2023-09-30"}, "completionDateStruct": {"date": "2025-02-01"}}}}),
+        );
+        let groups = reconcile(&[(0, &a), (1, &b)]);
+        let keys: Vec<&str> = groups[0].differences.iter().map(|d| d.key).collect();
+        assert_eq!(keys, ["completionDateStruct"]);
     }
 
     #[test]

@@ -311,6 +311,15 @@ impl Field {
         ancestor_lines(study, &format!("{pointer}/{index}"))
     }
 
+    /// Whether two of the field's values say the same thing: [`same_date`] for dates,
+    /// [`same_value`] for the rest.
+    pub fn agrees(&self, a: &str, b: &str) -> bool {
+        match self.kind {
+            Kind::Date => same_date(a, b),
+            _ => same_value(a, b),
+        }
+    }
+
     /// Whether the card shows the field.
     pub fn on_card(&self) -> bool {
         matches!(self.uses, Uses::All | Uses::Card)
@@ -609,4 +618,18 @@ pub fn same_value(a: &str, b: &str) -> bool {
     }
     // Most pairs are equal byte for byte.
     a == b || folded(a).eq(folded(b))
+}
+
+/// Two dates agree when they name the same day, month or year at the precision both give:
+/// `2023-09` and `2023-09-30` agree (one is more precise), `2023-09` and `2023-10` do not.
+/// Anything that is not a CT.gov date is compared as [`same_value`] does.
+pub fn same_date(a: &str, b: &str) -> bool {
+    use crate::collection::sort::date_key;
+    match (date_key(a), date_key(b)) {
+        (Some((y1, m1, d1)), Some((y2, m2, d2))) => {
+            let part = |x: u32, y: u32| x == 0 || y == 0 || x == y;
+            y1 == y2 && part(m1, m2) && (m1 == 0 || m2 == 0 || part(d1, d2))
+        }
+        _ => same_value(a, b),
+    }
 }

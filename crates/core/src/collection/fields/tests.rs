@@ -346,3 +346,20 @@ fn every_field_names_where_its_values_are() {
         );
     }
 }
+
+#[test]
+fn dates_at_different_precision_agree() {
+    assert!(same_date("2023-09", "2023-09-30"));
+    assert!(same_date("2023", "2023-09-30"));
+    assert!(same_date("2023-09-30", "2023-09-30"));
+    assert!(!same_date("2023-09", "2023-10-01"));
+    assert!(!same_date("2023-09-29", "2023-09-30"));
+    assert!(!same_date("2022", "2023"));
+    assert!(same_date("September 2023", "september  2023"));
+    assert!(field_by_key("startDateStruct")
+        .unwrap()
+        .agrees("2023-09", "2023-09-30"));
+    assert!(!field_by_key("briefTitle")
+        .unwrap()
+        .agrees("2023-09", "2023-09-30"));
+}
