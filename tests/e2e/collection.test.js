@@ -251,7 +251,7 @@ test('a Veeva page and a meddatax page of the same trial become one card that fl
   assert.match(await reconciled.locator('.reconciled-summary').textContent(), /Read from 2 sources \(same NCT ID NCT09990001\) — they disagree on 2 fields/);
   const differences = await reconciled.locator('.difference').evaluateAll((ds) => ds.map((d) => ({
     field: d.dataset.field,
-    values: [...d.querySelectorAll('dd')].map((dd) => dd.textContent.trim()),
+    values: [...d.querySelectorAll('dd')].map((dd) => [...dd.childNodes].filter((n) => !n.classList?.contains('source-link')).map((n) => n.textContent).join('').trim()),
   })));
   assert.deepEqual(differences, [
     { field: 'overallStatus', values: ['veeva_fictional_knee_msc.txt: Recruiting', 'meddatax_fictional_knee_msc.txt: Unknown status'] },

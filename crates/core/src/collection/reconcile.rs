@@ -54,6 +54,9 @@ pub fn reconcile<K: Clone>(records: &[(K, &Study)]) -> Vec<Group<K>> {
     // Why each set is one trial, kept at its root.
     let mut reasons: Vec<Vec<String>> = vec![Vec::new(); records.len()];
     let mut owner: HashMap<String, usize> = HashMap::new();
+    // Each set's NCT ID, at its root: two sets with different NCT IDs are two trials, whatever
+    // other ID they share (a site's template ID, a programme's EudraCT number).
+    let mut nct: Vec<Option<String>> = records.iter().map(|(_, s)| nct_of(s)).collect();
     for (at, (_, study)) in records.iter().enumerate() {
         for (id, kind) in registry_ids(study) {
             match owner.get(&id) {
@@ -62,10 +65,14 @@ pub fn reconcile<K: Clone>(records: &[(K, &Study)]) -> Vec<Group<K>> {
                 }
                 Some(&other) => {
                     let (a, b) = (find(&mut parent, other), find(&mut parent, at));
-                    if a != b {
+                    let conflict = matches!((&nct[a], &nct[b]), (Some(x), Some(y)) if x != y);
+                    if a != b && !conflict {
                         // The older set is the root, so a group keeps its first member's place.
                         let (root, child) = (a.min(b), a.max(b));
                         parent[child] = root;
+                        if nct[root].is_none() {
+                            nct[root] = nct[child].take();
+                        }
                         let mut moved = std::mem::take(&mut reasons[child]);
                         reasons[root].append(&mut moved);
                         let reason = format!("same {kind} {id}");
@@ -92,11 +99,7 @@ pub fn reconcile<K: Clone>(records: &[(K, &Study)]) -> Vec<Group<K>> {
         .into_iter()
         .map(|members| {
             let studies: Vec<&Study> = members.iter().map(|&at| records[at].1).collect();
-            let nct_id = studies.iter().find_map(|s| {
-                s.nct_id()
-                    .map(|id| id.trim().to_uppercase())
-                    .filter(|id| !id.is_empty())
-            });
+            let nct_id = studies.iter().find_map(|s| nct_of(s));
             let joined_by = std::mem::take(&mut reasons[members[0]]);
             Group {
                 nct_id,
@@ -107,6 +110,14 @@ pub fn reconcile<K: Clone>(records: &[(K, &Study)]) -> Vec<Group<K>> {
             }
         })
         .collect()
+}
+
+/// A record's NCT ID, trimmed and uppercased; `None` when it has none.
+fn nct_of(study: &Study) -> Option<String> {
+    study
+        .nct_id()
+        .map(|id| id.trim().to_uppercase())
+        .filter(|id| !id.is_empty())
 }
 
 /// The root of `at`'s set, halving the path on the way (iterative: no recursion).
@@ -320,6 +331,24 @@ mod tests {
         assert_eq!(groups[1].joined_by, ["same ISRCTN ID ISRCTN12345678"]);
         // A sponsor's own study ID joins nothing: "other" holds the EudraCT number only as one.
         assert!(!groups[0].members.contains(&"other"));
+    }
+
+    #[test]
+    fn records_with_different_nct_ids_stay_apart_whatever_else_they_share() {
+        let with = |nct: &str| {
+            study(json!({"protocolSection": {"identificationModule": {
+                "nctId": nct,
+                "secondaryIdInfos": [{"id": "2012-004303-12", "type": "EUDRACT_NUMBER"}]
+            }}}))
+        };
+        let (a, b) = (with("NCT09990001"), with("NCT09990002"));
+        let eu = study(json!({"protocolSection": {"identificationModule": {
+            "secondaryIdInfos": [{"id": "2012-004303-12"}]
+        }}}));
+        let groups = reconcile(&[(0, &a), (1, &b), (2, &eu)]);
+        let members: Vec<Vec<i32>> = groups.iter().map(|g| g.members.clone()).collect();
+        // The EU page joins the first trial that shares its number; the second keeps its own.
+        assert_eq!(members, [vec![0, 2], vec![1]]);
     }
 
     #[test]
