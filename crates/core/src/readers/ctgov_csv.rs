@@ -42,8 +42,18 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
             return out;
         }
     };
+    // The header's lines: a column's name (an other field's label) is read from them.
+    let header_end = row_end(body, reader.position().byte());
+    let header = [1, lines.line_at(body, header_end)];
     let mut rows = 0;
-    for (index, row) in reader.records().enumerate() {
+    let mut record = csv::StringRecord::new();
+    loop {
+        let row = match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => Ok(&record),
+            Err(err) => Err(err),
+        };
+        let index = rows;
         rows += 1;
         let row_no = index + 1;
         match row {
@@ -52,6 +62,10 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                     .position()
                     .map(|p| lines.line_at(body, p.byte()))
                     .unwrap_or(row_no + 1);
+                // The row ends where the next begins, before its line break: a quoted cell
+                // with line breaks makes it span several lines.
+                let end = row_end(body, reader.position().byte());
+                let last = lines.line_at(body, end).max(line);
                 let mut study = Study::default();
                 for (header, raw) in headers.iter().zip(record.iter()) {
                     let value = cell_value(raw);
@@ -82,6 +96,12 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                     layout: Layout::CTGOV_CSV.name().to_string(),
                     byte_length: record.as_slice().len(),
                 };
+                // Every value of the record is read from the row: its lines cover them all.
+                let provenance = &mut study.trialcards.provenance;
+                provenance.insert(String::new(), [line, last]);
+                for i in 0..study.trialcards.other_fields.len() {
+                    provenance.insert(format!("/trialcards/otherFields/{i}/label"), header);
+                }
                 if study.nct_id().is_none() {
                     let warning =
                         super::no_nct_id_warning(&study.protocol_section.identification_module);
@@ -130,6 +150,17 @@ fn clean(raw: &str) -> Cow<'_, str> {
         Cow::Borrowed(_) if !raw.contains('\r') => Cow::Borrowed(raw.trim()),
         normalized => Cow::Owned(line_breaks(&normalized).trim().to_string()),
     }
+}
+
+/// The byte offset of the last character of a row that ends at `next` (where the next row
+/// begins), its line break not counted.
+fn row_end(text: &str, next: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(next).unwrap_or(usize::MAX).min(bytes.len());
+    while end > 0 && matches!(bytes[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    end.saturating_sub(1) as u64
 }
 
 /// Line numbers of byte offsets met in order, each of `\r\n`, `\r` and `\n` ending a line
