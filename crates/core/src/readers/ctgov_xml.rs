@@ -170,6 +170,8 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                     untracked -= 1;
                     continue;
                 }
+                // The line of the end tag: an element spans its start tag's line to it.
+                let end_line = lines.at(at);
                 let end = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
                 let Some(frame) = stack.pop() else {
                     continue;
@@ -178,12 +180,12 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                     continue;
                 };
                 if stack.len() > s.depth {
-                    close(name, s, &stack, &frame);
+                    close(name, s, &stack, &frame, [frame.line, end_line]);
                     continue;
                 }
                 if let Some(done) = open.take() {
                     let mut study = done.study;
-                    keep_unplaced(&mut study, &frame, "/clinical_study");
+                    keep_unplaced(&mut study, &frame, "/clinical_study", frame.line);
                     finish_study(&mut study, name, end.saturating_sub(done.start));
                     out.records.push(study);
                     studies += 1;
@@ -284,8 +286,15 @@ fn warn_deep(name: &str, line: usize, open: Option<&mut OpenStudy>, out: &mut Pa
     }
 }
 
-/// An element inside the study closes: its text goes to its v2 field, or is kept.
-fn close(name: &str, s: &mut OpenStudy, stack: &[Frame], frame: &Frame) {
+/// Records that the value at `pointer` in the record was read from `lines` (a later element
+/// that sets the same field again takes its place).
+fn trace(study: &mut Study, pointer: String, lines: [usize; 2]) {
+    study.trialcards.provenance.insert(pointer, lines);
+}
+
+/// An element inside the study closes (it spans `lines`): its text goes to its v2 field, or is
+/// kept; the list entry it opened, and each value it gave, are traced to its lines.
+fn close(name: &str, s: &mut OpenStudy, stack: &[Frame], frame: &Frame, lines: [usize; 2]) {
     let inner = stack.get(s.depth + 1..).unwrap_or_default();
     let mut path: Vec<&str> = inner.iter().map(|f| f.name.as_str()).collect();
     path.push(&frame.name);
@@ -318,9 +327,21 @@ fn close(name: &str, s: &mut OpenStudy, stack: &[Frame], frame: &Frame) {
             mapping::leaf(study, &path, &value, kind)
         };
         match placed {
-            Ok(()) => consumed_type = true,
+            Ok(()) => {
+                consumed_type = true;
+                if is_textblock && path == ["eligibility", "criteria", "textblock"] {
+                    let e = "/protocolSection/eligibilityModule/eligibilityCriteria";
+                    trace(study, e.to_string(), lines);
+                    if study.trialcards.criteria.is_some() {
+                        trace(study, "/trialcards/criteria".to_string(), lines);
+                    }
+                }
+                for target in mapping::target(study, &path) {
+                    trace(study, target, lines);
+                }
+            }
             Err(why) => {
-                keep(study, pointer.clone(), value);
+                keep(study, pointer.clone(), value, lines);
                 if let Some(why) = why {
                     super::note(
                         study,
@@ -338,29 +359,47 @@ fn close(name: &str, s: &mut OpenStudy, stack: &[Frame], frame: &Frame) {
     }
     for (key, value) in &frame.attrs {
         if !(consumed_type && key == "type") {
-            keep(study, format!("{pointer}/@{key}"), value.clone());
+            keep(
+                study,
+                format!("{pointer}/@{key}"),
+                value.clone(),
+                [frame.line, frame.line],
+            );
         }
+    }
+    if let Some(entry) = mapping::entry(study, &path) {
+        trace(study, entry, lines);
     }
 }
 
-/// Keeps the `<clinical_study>` element's own attributes (`rank`) and stray text.
-fn keep_unplaced(study: &mut Study, frame: &Frame, pointer: &str) {
+/// Keeps the `<clinical_study>` element's own attributes (`rank`) and stray text (traced to
+/// its start tag's line, and its text's).
+fn keep_unplaced(study: &mut Study, frame: &Frame, pointer: &str, line: usize) {
     for (key, value) in &frame.attrs {
-        keep(study, format!("{pointer}/@{key}"), value.clone());
+        keep(
+            study,
+            format!("{pointer}/@{key}"),
+            value.clone(),
+            [line, line],
+        );
     }
     let text = frame.text.trim();
     if !text.is_empty() {
-        keep(study, pointer.to_string(), text.to_string());
+        let at = frame.text_line.unwrap_or(line);
+        keep(study, pointer.to_string(), text.to_string(), [at, at]);
     }
 }
 
-/// Keeps a value the model has no field for under its element path.
-fn keep(study: &mut Study, pointer: String, value: String) {
-    study
-        .trialcards
-        .unmodelled
-        .entry(pointer)
-        .or_insert(serde_json::Value::String(value));
+/// Keeps a value the model has no field for under its element path, read from `lines`.
+fn keep(study: &mut Study, pointer: String, value: String, lines: [usize; 2]) {
+    if let std::collections::btree_map::Entry::Vacant(slot) =
+        study.trialcards.unmodelled.entry(pointer)
+    {
+        let mut traced = String::from("/trialcards/unmodelled/");
+        crate::reading::spans::push_token(&mut traced, slot.key());
+        slot.insert(serde_json::Value::String(value));
+        study.trialcards.provenance.insert(traced, lines);
+    }
 }
 
 /// Classic XML indents every line of a textblock: strips the indentation all its lines share,

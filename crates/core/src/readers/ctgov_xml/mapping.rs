@@ -610,6 +610,380 @@ fn design_field(study: &mut Study, field: &str, text: &str) -> Placed {
     }
 }
 
+/// The v2 field names of one element's children, for [`target`].
+fn field_name(parent: &str, field: &str) -> Option<&'static str> {
+    Some(match (parent, field) {
+        ("sponsor", "agency") => "name",
+        ("sponsor", "agency_class") => "class",
+        ("responsible_party", "responsible_party_type") => "type",
+        ("responsible_party", "investigator_full_name") => "investigatorFullName",
+        ("responsible_party", "investigator_title") => "investigatorTitle",
+        ("responsible_party", "investigator_affiliation") => "investigatorAffiliation",
+        ("responsible_party", "name_title") => "oldNameTitle",
+        ("responsible_party", "organization") => "oldOrganization",
+        ("oversight_info", "has_dmc") => "oversightHasDmc",
+        ("oversight_info", "is_fda_regulated_drug") => "isFdaRegulatedDrug",
+        ("oversight_info", "is_fda_regulated_device") => "isFdaRegulatedDevice",
+        ("oversight_info", "is_unapproved_device") => "isUnapprovedDevice",
+        ("oversight_info", "is_ppsd") => "isPpsd",
+        ("oversight_info", "is_us_export") => "isUsExport",
+        ("patient_data", "sharing_ipd") => "ipdSharing",
+        ("patient_data", "ipd_description") => "description",
+        ("patient_data", "ipd_time_frame") => "timeFrame",
+        ("patient_data", "ipd_access_criteria") => "accessCriteria",
+        ("patient_data", "ipd_url") => "url",
+        ("status", "overall_status") => "overallStatus",
+        ("status", "last_known_status") => "lastKnownStatus",
+        ("status", "why_stopped") => "whyStopped",
+        ("status", "verification_date") => "statusVerifiedDate",
+        ("status", "study_first_submitted") => "studyFirstSubmitDate",
+        ("status", "study_first_submitted_qc") => "studyFirstSubmitQcDate",
+        ("status", "results_first_submitted") => "resultsFirstSubmitDate",
+        ("status", "results_first_submitted_qc") => "resultsFirstSubmitQcDate",
+        ("status", "disposition_first_submitted") => "dispFirstSubmitDate",
+        ("status", "disposition_first_submitted_qc") => "dispFirstSubmitQcDate",
+        ("status", "last_update_submitted") => "lastUpdateSubmitDate",
+        ("status", "disposition_first_posted") => "dispFirstPostDateStruct",
+        ("status", "start_date") => "startDateStruct",
+        ("status", "primary_completion_date") => "primaryCompletionDateStruct",
+        ("status", "completion_date") => "completionDateStruct",
+        ("status", "study_first_posted") => "studyFirstPostDateStruct",
+        ("status", "results_first_posted") => "resultsFirstPostDateStruct",
+        ("status", "last_update_posted") => "lastUpdatePostDateStruct",
+        ("study_design_info", "allocation") => "allocation",
+        ("study_design_info", "intervention_model") => "interventionModel",
+        ("study_design_info", "intervention_model_description") => "interventionModelDescription",
+        ("study_design_info", "primary_purpose") => "primaryPurpose",
+        ("study_design_info", "observational_model") => "observationalModel",
+        ("study_design_info", "time_perspective") => "timePerspective",
+        ("arm_group", "arm_group_label") => "label",
+        ("arm_group", "arm_group_type") => "type",
+        ("arm_group", "description") => "description",
+        ("intervention", "intervention_type") => "type",
+        ("intervention", "intervention_name") => "name",
+        ("intervention", "description") => "description",
+        ("outcome", "measure") => "measure",
+        ("outcome", "time_frame") => "timeFrame",
+        ("outcome", "description") => "description",
+        ("eligibility", "gender") => "sex",
+        ("eligibility", "sampling_method") => "samplingMethod",
+        ("eligibility", "minimum_age") => "minimumAge",
+        ("eligibility", "maximum_age") => "maximumAge",
+        ("eligibility", "healthy_volunteers") => "healthyVolunteers",
+        ("official", "last_name") => "name",
+        ("official", "affiliation") => "affiliation",
+        ("official", "role") => "role",
+        ("contact", "last_name") => "name",
+        ("contact", "phone") => "phone",
+        ("contact", "phone_ext") => "phoneExt",
+        ("contact", "email") => "email",
+        ("contact", "role") => "role",
+        ("reference", "citation") => "citation",
+        ("reference", "PMID") => "pmid",
+        ("link", "url") => "url",
+        ("link", "description") => "label",
+        ("study_doc", "doc_id") => "id",
+        ("study_doc", "doc_type") => "type",
+        ("study_doc", "doc_url") => "url",
+        ("study_doc", "doc_comment") => "comment",
+        ("provided_document", "document_type") => "label",
+        ("provided_document", "document_has_protocol") => "hasProtocol",
+        ("provided_document", "document_has_icf") => "hasIcf",
+        ("provided_document", "document_has_sap") => "hasSap",
+        ("provided_document", "document_date") => "date",
+        ("provided_document", "document_url") => "filename",
+        _ => return None,
+    })
+}
+
+/// The last index of a list of `len` items.
+fn last(len: usize) -> usize {
+    len.saturating_sub(1)
+}
+
+/// The JSON pointers (in the record) of what [`leaf`] just placed from the element at `path`:
+/// the field, or the list item it added; for a list entry's part, the part within the entry
+/// the element's parent opened ([`entry`]). Empty for an element `leaf` does not place.
+pub(crate) fn target(study: &Study, path: &[&str]) -> Vec<String> {
+    let p = &study.protocol_section;
+    let id = "/protocolSection/identificationModule";
+    let status = "/protocolSection/statusModule";
+    let design = "/protocolSection/designModule";
+    let one = |s: String| vec![s];
+    let field = |at: String, parent: &str, f: &str| match field_name(parent, f) {
+        Some(name) => vec![format!("{at}/{name}")],
+        None => Vec::new(),
+    };
+    match path {
+        ["id_info", "org_study_id"] => one(format!("{id}/orgStudyIdInfo/id")),
+        ["id_info", "secondary_id"] => one(format!(
+            "{id}/secondaryIdInfos/{}",
+            last(p.identification_module.secondary_id_infos.len())
+        )),
+        ["id_info", "nct_id"] => one(format!("{id}/nctId")),
+        ["id_info", "nct_alias"] => one(format!(
+            "{id}/nctIdAliases/{}",
+            last(p.identification_module.nct_id_aliases.len())
+        )),
+        ["brief_title"] => one(format!("{id}/briefTitle")),
+        ["official_title"] => one(format!("{id}/officialTitle")),
+        ["acronym"] => one(format!("{id}/acronym")),
+        ["source"] => one(format!("{id}/organization/fullName")),
+        ["sponsors", "lead_sponsor", f] => field(
+            "/protocolSection/sponsorCollaboratorsModule/leadSponsor".into(),
+            "sponsor",
+            f,
+        ),
+        ["sponsors", "collaborator", f] => field(
+            format!(
+                "/protocolSection/sponsorCollaboratorsModule/collaborators/{}",
+                last(p.sponsor_collaborators_module.collaborators.len())
+            ),
+            "sponsor",
+            f,
+        ),
+        ["responsible_party", f] => field(
+            "/protocolSection/sponsorCollaboratorsModule/responsibleParty".into(),
+            "responsible_party",
+            f,
+        ),
+        ["oversight_info", f] => field(
+            "/protocolSection/oversightModule".into(),
+            "oversight_info",
+            f,
+        ),
+        ["patient_data", "ipd_info_type"] => one(format!(
+            "/protocolSection/ipdSharingStatementModule/infoTypes/{}",
+            last(p.ipd_sharing_statement_module.info_types.len())
+        )),
+        ["patient_data", f] => field(
+            "/protocolSection/ipdSharingStatementModule".into(),
+            "patient_data",
+            f,
+        ),
+        ["brief_summary", "textblock"] => {
+            one("/protocolSection/descriptionModule/briefSummary".into())
+        }
+        ["detailed_description", "textblock"] => {
+            one("/protocolSection/descriptionModule/detailedDescription".into())
+        }
+        ["has_expanded_access"] => one(format!("{status}/expandedAccessInfo/hasExpandedAccess")),
+        [f] if field_name("status", f).is_some() => field(status.into(), "status", f),
+        ["phase"] => one(format!("{design}/phases")),
+        ["study_type"] => {
+            let mut out = one(format!("{design}/studyType"));
+            if p.design_module.patient_registry.is_some() {
+                out.push(format!("{design}/patientRegistry"));
+            }
+            out
+        }
+        ["study_design_info", "masking"] => {
+            let mut out = one(format!("{design}/designInfo/maskingInfo/masking"));
+            let info = p.design_module.design_info.as_ref();
+            if info
+                .and_then(|i| i.masking_info.as_ref())
+                .is_some_and(|m| !m.who_masked.is_empty())
+            {
+                out.push(format!("{design}/designInfo/maskingInfo/whoMasked"));
+            }
+            out
+        }
+        ["study_design_info", "masking_description"] => one(format!(
+            "{design}/designInfo/maskingInfo/maskingDescription"
+        )),
+        ["study_design_info", f] => field(format!("{design}/designInfo"), "study_design_info", f),
+        ["enrollment"] => one(format!("{design}/enrollmentInfo")),
+        ["condition"] => one(format!(
+            "/protocolSection/conditionsModule/conditions/{}",
+            last(p.conditions_module.conditions.len())
+        )),
+        ["keyword"] => one(format!(
+            "/protocolSection/conditionsModule/keywords/{}",
+            last(p.conditions_module.keywords.len())
+        )),
+        ["arm_group", f] => match entry(study, &path[..1]) {
+            Some(at) => field(at, "arm_group", f),
+            None => Vec::new(),
+        },
+        ["intervention", f] => {
+            let Some(at) = entry(study, &path[..1]) else {
+                return Vec::new();
+            };
+            let iv = p.arms_interventions_module.interventions.last();
+            match *f {
+                "arm_group_label" => one(format!(
+                    "{at}/armGroupLabels/{}",
+                    last(iv.map_or(0, |i| i.arm_group_labels.len()))
+                )),
+                "other_name" => one(format!(
+                    "{at}/otherNames/{}",
+                    last(iv.map_or(0, |i| i.other_names.len()))
+                )),
+                f => field(at, "intervention", f),
+            }
+        }
+        ["primary_outcome" | "secondary_outcome" | "other_outcome", f] => {
+            match entry(study, &path[..1]) {
+                Some(at) => field(at, "outcome", f),
+                None => Vec::new(),
+            }
+        }
+        ["eligibility", "study_pop", "textblock"] => {
+            one("/protocolSection/eligibilityModule/studyPopulation".into())
+        }
+        // "N/A": no limit, no value.
+        ["eligibility", "minimum_age"] if p.eligibility_module.minimum_age.is_none() => Vec::new(),
+        ["eligibility", "maximum_age"] if p.eligibility_module.maximum_age.is_none() => Vec::new(),
+        ["eligibility", f] => field(
+            "/protocolSection/eligibilityModule".into(),
+            "eligibility",
+            f,
+        ),
+        ["overall_official", f] => match entry(study, &path[..1]) {
+            Some(at) => field(at, "official", f),
+            None => Vec::new(),
+        },
+        ["overall_contact" | "overall_contact_backup", f] => match entry(study, &path[..1]) {
+            Some(at) => field(at, "contact", f),
+            None => Vec::new(),
+        },
+        ["location", rest @ ..] => {
+            let Some(at) = entry(study, &path[..1]) else {
+                return Vec::new();
+            };
+            match rest {
+                ["facility", "name"] => one(format!("{at}/facility")),
+                ["facility", "address", part @ ("city" | "state" | "zip" | "country")] => {
+                    one(format!("{at}/{part}"))
+                }
+                ["status"] => one(format!("{at}/status")),
+                ["contact" | "contact_backup" | "investigator", f] => {
+                    match entry(study, &path[..2]) {
+                        Some(at) => field(at, "contact", f),
+                        None => Vec::new(),
+                    }
+                }
+                _ => Vec::new(),
+            }
+        }
+        ["reference" | "results_reference", f] => match entry(study, &path[..1]) {
+            Some(at) => field(at, "reference", f),
+            None => Vec::new(),
+        },
+        ["location_countries", "country"] => one(format!(
+            "/trialcards/countries/{}",
+            last(study.trialcards.countries.len())
+        )),
+        ["removed_countries", "country"] => one(format!(
+            "/derivedSection/miscInfoModule/removedCountries/{}",
+            last(
+                study
+                    .derived_section
+                    .misc_info_module
+                    .removed_countries
+                    .len()
+            )
+        )),
+        [browse @ ("condition_browse" | "intervention_browse"), "mesh_term"] => {
+            let d = &study.derived_section;
+            let (name, module) = match *browse {
+                "condition_browse" => ("conditionBrowseModule", &d.condition_browse_module),
+                _ => ("interventionBrowseModule", &d.intervention_browse_module),
+            };
+            one(format!(
+                "/derivedSection/{name}/meshes/{}",
+                last(module.meshes.len())
+            ))
+        }
+        ["link", f] => match entry(study, &path[..1]) {
+            Some(at) => field(at, "link", f),
+            None => Vec::new(),
+        },
+        ["study_docs", "study_doc", f] => match entry(study, &path[..2]) {
+            Some(at) => field(at, "study_doc", f),
+            None => Vec::new(),
+        },
+        ["provided_document_section", "provided_document", f] => match entry(study, &path[..2]) {
+            Some(at) => field(at, "provided_document", f),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// The JSON pointer of the list entry [`open`] started for the element at `path` (the last
+/// of its list), or of `hasResults` for `<clinical_results>`.
+pub(crate) fn entry(study: &Study, path: &[&str]) -> Option<String> {
+    let p = &study.protocol_section;
+    let contacts = &p.contacts_locations_module;
+    let item = |list: &str, len: usize| (len > 0).then(|| format!("{list}/{}", len - 1));
+    match path {
+        ["sponsors", "collaborator"] => item(
+            "/protocolSection/sponsorCollaboratorsModule/collaborators",
+            p.sponsor_collaborators_module.collaborators.len(),
+        ),
+        ["arm_group"] => item(
+            "/protocolSection/armsInterventionsModule/armGroups",
+            p.arms_interventions_module.arm_groups.len(),
+        ),
+        ["intervention"] => item(
+            "/protocolSection/armsInterventionsModule/interventions",
+            p.arms_interventions_module.interventions.len(),
+        ),
+        ["primary_outcome"] => item(
+            "/protocolSection/outcomesModule/primaryOutcomes",
+            p.outcomes_module.primary_outcomes.len(),
+        ),
+        ["secondary_outcome"] => item(
+            "/protocolSection/outcomesModule/secondaryOutcomes",
+            p.outcomes_module.secondary_outcomes.len(),
+        ),
+        ["other_outcome"] => item(
+            "/protocolSection/outcomesModule/otherOutcomes",
+            p.outcomes_module.other_outcomes.len(),
+        ),
+        ["overall_official"] => item(
+            "/protocolSection/contactsLocationsModule/overallOfficials",
+            contacts.overall_officials.len(),
+        ),
+        ["overall_contact" | "overall_contact_backup"] => item(
+            "/protocolSection/contactsLocationsModule/centralContacts",
+            contacts.central_contacts.len(),
+        ),
+        ["location"] => item(
+            "/protocolSection/contactsLocationsModule/locations",
+            contacts.locations.len(),
+        ),
+        ["location", "contact" | "contact_backup" | "investigator"] => {
+            let site = entry(study, &path[..1])?;
+            let len = contacts.locations.last()?.contacts.len();
+            item(&format!("{site}/contacts"), len)
+        }
+        ["reference" | "results_reference"] => item(
+            "/protocolSection/referencesModule/references",
+            p.references_module.references.len(),
+        ),
+        ["link"] => item(
+            "/protocolSection/referencesModule/seeAlsoLinks",
+            p.references_module.see_also_links.len(),
+        ),
+        ["study_docs", "study_doc"] => item(
+            "/protocolSection/referencesModule/availIpds",
+            p.references_module.avail_ipds.len(),
+        ),
+        ["provided_document_section", "provided_document"] => item(
+            "/documentSection/largeDocumentModule/largeDocs",
+            study
+                .document_section
+                .large_document_module
+                .large_docs
+                .len(),
+        ),
+        ["clinical_results"] => Some("/hasResults".to_string()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
