@@ -2,6 +2,7 @@
 //! JSON array of studies (our own CLI output too) or JSON Lines, each study read into the model
 //! with nothing lost: what the model has no field for is kept under `trialcards.unmodelled`.
 
+use super::json_scan::{self, Tree};
 use super::unmodelled::{self, Dropped};
 use crate::detect::Layout;
 use crate::model::{Diagnostic, Severity, SourceInfo, Study};
@@ -88,7 +89,12 @@ fn read_document(name: &str, body: &str, raw: &RawValue) -> ParseOutput {
     let mut out = ParseOutput::default();
     let mut lines = LineCounter::new(body);
     let json = raw.get();
+    // Where each value is, for the records' provenance (`None` if the scanner disagrees).
+    let tree = json_scan::scan(body, 1);
+    // The node of each study: the document itself, an item, or an item of `studies`.
+    let mut list = None;
     let items: Vec<&RawValue> = if json.starts_with('[') {
+        list = tree.as_ref().map(|_| Tree::ROOT);
         match serde_json::from_str(json) {
             Ok(items) => items,
             Err(err) => return failed(name, &err),
@@ -110,6 +116,7 @@ fn read_document(name: &str, body: &str, raw: &RawValue) -> ParseOutput {
                         ),
                     ));
                 }
+                list = tree.as_ref().and_then(|t| t.member(Tree::ROOT, "studies"));
                 match serde_json::from_str(studies.get()) {
                     Ok(items) => items,
                     Err(err) => {
@@ -129,13 +136,23 @@ fn read_document(name: &str, body: &str, raw: &RawValue) -> ParseOutput {
     };
     let many = items.len() > 1;
     for (i, item) in items.iter().enumerate() {
-        let place = lines.place(item.get());
+        let node = match (&tree, list) {
+            (Some(t), Some(list)) => t.item(list, i),
+            (Some(_), None) => Some(Tree::ROOT),
+            (None, _) => None,
+        };
+        let at = tree.as_ref().zip(node);
+        let mut place = lines.place(item.get());
+        if let Some((t, node)) = at {
+            // The scanner counts a lone `\r` as a line break too, as the source view does.
+            place.line = t.lines(node)[0];
+        }
         let label = if many {
             format!("{name}: study {} (line {})", i + 1, place.line)
         } else {
             name.to_string()
         };
-        match read_study(name, &label, item.get(), place) {
+        match read_study(name, &label, item.get(), place, at) {
             Ok(study) => out.records.push(study),
             Err(problem) => out.diagnostics.push(problem),
         }
@@ -155,16 +172,30 @@ fn read_json_lines(name: &str, body: &str) -> Option<ParseOutput> {
     serde_json::from_str::<&RawValue>(first).ok()?;
     let mut out = ParseOutput::default();
     let mut seen = 0;
+    // The line each piece starts on, counted as the source view counts lines (a lone `\r`
+    // inside a piece ends a line too).
+    let mut first_line = 1;
     for (index, line) in body.split('\n').enumerate() {
+        let starts_at = first_line;
+        let inner = line.strip_suffix('\r').unwrap_or(line);
+        first_line += 1 + inner.matches('\r').count();
         if line.trim().is_empty() {
             continue;
         }
         seen += 1;
         let no = index + 1;
         let label = format!("{name}: line {no}");
-        let place = Place { line: no };
+        let place = Place { line: starts_at };
         match serde_json::from_str::<&RawValue>(line) {
-            Ok(raw) => match read_study(name, &label, raw.get(), place) {
+            Ok(raw) => match read_study(
+                name,
+                &label,
+                raw.get(),
+                place,
+                json_scan::scan(line, starts_at)
+                    .as_ref()
+                    .map(|t| (t, Tree::ROOT)),
+            ) {
                 Ok(study) => out.records.push(study),
                 Err(problem) => out.diagnostics.push(problem),
             },
@@ -215,11 +246,19 @@ fn finish_output(name: &str, out: &mut ParseOutput, empty: bool) {
     }
 }
 
-/// Reads one study object (`json` is valid JSON); `label` names it in diagnostics.
-fn read_study(name: &str, label: &str, json: &str, place: Place) -> Result<Study, Diagnostic> {
+/// Reads one study object (`json` is valid JSON); `label` names it in diagnostics. `at` is
+/// where its values are in the source (the scanned text and the study's node), for its
+/// provenance.
+fn read_study(
+    name: &str,
+    label: &str,
+    json: &str,
+    place: Place,
+    at: Option<(&Tree<'_>, u32)>,
+) -> Result<Study, Diagnostic> {
     let value: Value = serde_json::from_str(json)
         .map_err(|err| invalid_json(label, Some(place.line.saturating_sub(1)), &err))?;
-    study_from_value(name, label, &value, json.len(), place)
+    study_from_value(name, label, &value, json.len(), place, at)
 }
 
 /// The study a page embeds as JSON (`json`, starting on the page's line `line`), when it is
@@ -230,16 +269,18 @@ pub(crate) fn read_embedded(json: &str, line: usize, label: &str) -> Option<Stud
     if !value.get("protocolSection").is_some_and(Value::is_object) {
         return None;
     }
-    study_from_value(label, label, &value, json.len(), Place { line }).ok()
+    study_from_value(label, label, &value, json.len(), Place { line }, None).ok()
 }
 
-/// Reads one study from its JSON value (`byte_length` bytes of text).
+/// Reads one study from its JSON value (`byte_length` bytes of text); its provenance from `at`
+/// (the scanned source and the study's node in it), unless the record carries its own.
 fn study_from_value(
     name: &str,
     label: &str,
     value: &Value,
     byte_length: usize,
     place: Place,
+    at: Option<(&Tree<'_>, u32)>,
 ) -> Result<Study, Diagnostic> {
     let Value::Object(object) = value else {
         return Err(not_a_study_diagnostic(
@@ -279,6 +320,13 @@ fn study_from_value(
             .unmodelled
             .entry(dropped.pointer)
             .or_insert(dropped.value);
+    }
+    // A record written by trialcards keeps the provenance it carries: its lines are those of
+    // the text it was first read from, which is where its values came from; any other record
+    // gets the lines of this file.
+    if let (true, Some((tree, node))) = (study.trialcards.provenance.is_empty(), at) {
+        study.trialcards.provenance =
+            json_scan::provenance(tree, node, value, &kept, &study.trialcards.unmodelled);
     }
     study.trialcards.source = SourceInfo {
         format: None,
