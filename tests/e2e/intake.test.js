@@ -164,7 +164,7 @@ test('pages saved as HTML and as MHTML give the same cards as their text', async
     path.join(saved, 'veeva_fictional_knee_msc.mhtml'),
   ]);
   await page.getByTestId('record-count').filter({ hasText: /^1 trial \(3 records\)$/ }).waitFor();
-  assert.match(await card.getByTestId('reconciled').textContent(), /Read from 3 sources — they agree on every field they share/);
+  assert.match(await card.getByTestId('reconciled').textContent(), /Read from 3 sources \(same NCT ID NCT09990001\) — they agree on every field they share/);
   assert.deepEqual(offOrigin, [], 'nothing the saved pages reference is fetched');
   assert.deepEqual(await cspViolations(), []);
   await page.close();
