@@ -115,3 +115,19 @@ test('pages of two registries that share a EudraCT number are one trial, and the
   assert.equal(await card.count(), 1);
   assert.match(await card.getByTestId('joined-by').textContent(), /same EudraCT number 2031-000777-12/);
 });
+
+test('a value of a CT.gov JSON record opens the JSON file at its own line', async () => {
+  const { page } = await app.open();
+  await page.locator('input[type=file]').setInputFiles([path.join(fixtures, 'ctgov_study.json')]);
+  const card = page.locator('article.trial-card').first();
+  await card.waitFor();
+  const sponsors = card.locator('details.sponsors');
+  await sponsors.locator('summary').click();
+  const lead = sponsors.locator('.fact', { hasText: 'Lead sponsor' });
+  const name = (await lead.locator('dd').evaluate((dd) => dd.firstChild.textContent)).replace(/ \(.*$/, '').trim();
+  await lead.locator('.source-link').click();
+  const highlighted = card.locator('.sv-line.highlighted');
+  await highlighted.first().waitFor();
+  const text = (await highlighted.allTextContents()).join('\n');
+  assert.ok(text.includes(name), `the highlighted JSON (${text}) holds ${name}`);
+});
