@@ -124,9 +124,10 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             (!list.is_empty()).then_some(())?;
             block(html! {
                 <>
-                    <ul>{ for cap.take(list).iter().map(|c| {
+                    <ul>{ for cap.take(list).iter().enumerate().map(|(at, c)| {
                         let detail = c.role.map(code_words).into_iter().chain(c.phone.clone()).collect();
-                        contact_line(c.name.as_deref(), detail, c.email.as_deref())
+                        let source = cap.source_button(c.name.as_deref().unwrap_or("the contact"), field.item_lines(s, at));
+                        contact_line(c.name.as_deref(), detail, c.email.as_deref(), source)
                     }) }</ul>
                     { cap.note(list.len(), "contacts") }
                 </>
@@ -137,9 +138,10 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             (!list.is_empty()).then_some(())?;
             block(html! {
                 <>
-                    <ul>{ for cap.take(list).iter().map(|o| {
+                    <ul>{ for cap.take(list).iter().enumerate().map(|(at, o)| {
                         let detail = o.role.map(code_words).into_iter().chain(o.affiliation.clone()).collect();
-                        contact_line(o.name.as_deref(), detail, None)
+                        let source = cap.source_button(o.name.as_deref().unwrap_or("the investigator"), field.item_lines(s, at));
+                        contact_line(o.name.as_deref(), detail, None, source)
                     }) }</ul>
                     { cap.note(list.len(), "investigators") }
                 </>
@@ -161,7 +163,7 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
                                 if !l.contacts.is_empty() {
                                     <ul>{ for l.contacts.iter().map(|c| {
                                         let detail = c.role.map(code_words).into_iter().chain(c.phone.clone()).collect();
-                                        contact_line(c.name.as_deref(), detail, c.email.as_deref())
+                                        contact_line(c.name.as_deref(), detail, c.email.as_deref(), Html::default())
                                     }) }</ul>
                                 }
                             </li>
@@ -212,6 +214,7 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
                                     if let Some((doi, url)) = doi {
                                         { " " }<a href={url} target="_blank" rel="noopener noreferrer">{ format!("doi:{doi}") }</a>
                                     }
+                                    { cap.source_button("the reference", field.item_lines(s, i)) }
                                 </li>
                             }
                         }) }
@@ -299,7 +302,7 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             block(html! {
                 <>
                     <ul class="related">
-                        { for cap.take(related).iter().map(|t| {
+                        { for cap.take(related).iter().enumerate().map(|(at, t)| {
                             let link = t.nct_id.as_deref().and_then(|id| study_url(id).map(|u| (id.to_string(), u)));
                             html! {
                                 <li>
@@ -312,6 +315,7 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
                                         <span class="muted">{ format!(" · {}", t.phases.iter().map(|p| phase_words(*p)).collect::<Vec<_>>().join(", ")) }</span>
                                     }
                                     if let Some(list) = &t.list { <span class="muted">{ format!(" ({list})") }</span> }
+                                    { cap.source_button(t.nct_id.as_deref().unwrap_or("the related trial"), field.item_lines(s, at)) }
                                 </li>
                             }
                         }) }
@@ -403,7 +407,12 @@ fn named(sponsor: &Sponsor) -> String {
 
 /// A contact: name, role and phone or affiliation, and the e-mail address as a link when it
 /// is a plain address.
-fn contact_line(name: Option<&str>, detail: Vec<String>, email: Option<&str>) -> Html {
+fn contact_line(
+    name: Option<&str>,
+    detail: Vec<String>,
+    email: Option<&str>,
+    source: Html,
+) -> Html {
     let unlinked = email.filter(|e| email_address(e).is_none());
     let email = email
         .and_then(email_address)
@@ -414,6 +423,7 @@ fn contact_line(name: Option<&str>, detail: Vec<String>, email: Option<&str>) ->
             if !detail.is_empty() { { format!(" — {}", detail.join(", ")) } }
             if let Some((text, url)) = email { { " · " }<a href={url}>{ text }</a> }
             if let Some(text) = unlinked { { format!(" · {text}") } }
+            { source }
         </li>
     }
 }
