@@ -103,17 +103,20 @@ test('pages of two registries that share a EudraCT number are one trial, and the
   await pasteInto(box, [
     'Fictional EU Trials Register', '', 'A Fictional Trial of Stromal Cells for Knees', '',
     'EudraCT Number: 2031-000777-12', 'Sponsor: Northwind University Hospital',
-    'Trial status: Ongoing', 'Medical condition: Knee osteoarthritis', '',
+    'Start date: 2031-03', 'Medical condition: Knee osteoarthritis', '',
   ].join('\n'));
   await pasteInto(box, [
     'Fictional National Registry', '', 'Stromal Cells for Knee Osteoarthritis', '',
     'Trial ID: ISRCTN99990777', 'Secondary IDs: EudraCT 2031-000777-12',
-    'Condition: Knee osteoarthritis', 'Recruitment status: Recruiting', '',
+    'Start date: 2031-03-15', 'Condition: Knee osteoarthritis', '',
   ].join('\n'));
   await page.getByTestId('record-count').filter({ hasText: /^1 trial \(2 records\)$/ }).waitFor();
   const card = page.locator('article.trial-card');
   assert.equal(await card.count(), 1);
   assert.match(await card.getByTestId('joined-by').textContent(), /same EudraCT number 2031-000777-12/);
+  // The start dates agree at different precision: no disagreement, and the finer one is named.
+  assert.equal(await card.locator('.difference[data-field="startDateStruct"]').count(), 0);
+  assert.match(await card.getByTestId('finer').textContent(), /Start: Pasted text 2 gives it more precisely \(2031-03-15\)/);
 });
 
 test('a value of a CT.gov JSON record opens the JSON file at its own line', async () => {

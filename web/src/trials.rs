@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use trialcards_core::collection::facets::{self, Facets};
 use trialcards_core::collection::filter::View;
-use trialcards_core::collection::reconcile::{reconcile, Difference};
+use trialcards_core::collection::reconcile::{reconcile, Difference, Finer};
 use trialcards_core::collection::search::SearchText;
 use trialcards_core::collection::shown::{self, TrialRecords};
 use trialcards_core::Study;
@@ -55,6 +55,8 @@ pub struct Trial {
     pub primary: usize,
     /// Why the members are one trial: the registry IDs they share ("same EudraCT number …").
     pub joined_by: Vec<String>,
+    /// The dates the members agree on that one gives more precisely.
+    pub finer: Vec<Finer>,
     /// The fields the members disagree on, with each member's value.
     pub differences: Vec<Difference>,
 }
@@ -170,6 +172,7 @@ pub fn trials(sources: &[SourceRef], cache: &mut TextCache) -> Vec<Rc<Trial>> {
                 members,
                 primary: group.primary,
                 joined_by: group.joined_by,
+                finer: group.finer,
                 differences: group.differences,
             })
         })

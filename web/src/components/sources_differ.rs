@@ -56,6 +56,14 @@ pub fn SourcesDiffer(props: &SourcesDifferProps) -> Html {
                     </li>
                 }) }
             </ol>
+            if !trial.finer.is_empty() {
+                <ul class="finer" data-testid="finer">
+                    { for trial.finer.iter().map(|f| html! {
+                        <li>{ format!("{}: {} gives it more precisely ({}); the others agree.",
+                            f.label, trial.members[f.member].source.name, f.value) }</li>
+                    }) }
+                </ul>
+            }
             if !differences.is_empty() {
                 <dl class="differences">
                     { for differences.iter().map(|d| html! {

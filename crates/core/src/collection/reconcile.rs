@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::collection::fields::compared;
+use crate::collection::fields::{compared, Kind};
 #[cfg(doc)]
 use crate::collection::fields::{same_date, same_value};
 use crate::collection::sort::date_key;
@@ -24,6 +24,22 @@ pub struct Group<K> {
     pub primary: usize,
     /// The fields on which members give different values, in field order.
     pub differences: Vec<Difference>,
+    /// The dates the members agree on that one of them gives more precisely
+    /// (`2023-09-30` beside `2023-09`), in field order.
+    pub finer: Vec<Finer>,
+}
+
+/// A date one member gives more precisely than the others, which agree with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finer {
+    /// The field's key.
+    pub key: &'static str,
+    /// The field's label.
+    pub label: &'static str,
+    /// The member that gives it most precisely.
+    pub member: usize,
+    /// Its value there.
+    pub value: String,
 }
 
 /// A field the sources of one trial disagree on.
@@ -101,11 +117,13 @@ pub fn reconcile<K: Clone>(records: &[(K, &Study)]) -> Vec<Group<K>> {
             let studies: Vec<&Study> = members.iter().map(|&at| records[at].1).collect();
             let nct_id = studies.iter().find_map(|s| nct_of(s));
             let joined_by = std::mem::take(&mut reasons[members[0]]);
+            let (differences, finer) = differences(&studies);
             Group {
                 nct_id,
                 joined_by,
                 primary: primary(&studies),
-                differences: differences(&studies),
+                differences,
+                finer,
                 members: members.iter().map(|&at| records[at].0.clone()).collect(),
             }
         })
@@ -198,26 +216,47 @@ fn primary(studies: &[&Study]) -> usize {
     best.map_or(0, |(at, _)| at)
 }
 
-fn differences(studies: &[&Study]) -> Vec<Difference> {
+/// The fields the members disagree on, and the dates one member gives more precisely than the
+/// others it agrees with.
+fn differences(studies: &[&Study]) -> (Vec<Difference>, Vec<Finer>) {
+    let (mut differences, mut finer) = (Vec::new(), Vec::new());
     if studies.len() < 2 {
-        return Vec::new();
+        return (differences, finer);
     }
-    compared()
-        .filter_map(|field| {
-            let values: Vec<(usize, String)> = studies
-                .iter()
-                .enumerate()
-                .filter_map(|(at, s)| field.value(s).map(|v| (at, v)))
-                .collect();
-            let (_, first) = values.first()?;
-            let disagree = values.len() >= 2 && values.iter().any(|(_, v)| !field.agrees(first, v));
-            disagree.then_some(Difference {
+    for field in compared() {
+        let values: Vec<(usize, String)> = studies
+            .iter()
+            .enumerate()
+            .filter_map(|(at, s)| field.value(s).map(|v| (at, v)))
+            .collect();
+        if values.len() < 2 {
+            continue;
+        }
+        // Values that agree with the most precise one agree with each other (a date's
+        // coarser forms are its prefixes), so one pass against it decides.
+        let dates = field.kind == Kind::Date;
+        let (at, reference) = match dates {
+            true => values.iter().max_by_key(|(_, v)| v.len()),
+            false => values.first(),
+        }
+        .map(|(at, v)| (*at, v.clone()))
+        .unwrap_or_default();
+        if values.iter().any(|(_, v)| !field.agrees(&reference, v)) {
+            differences.push(Difference {
                 key: field.key,
                 label: field.label,
                 values,
-            })
-        })
-        .collect()
+            });
+        } else if dates && values.iter().any(|(_, v)| *v != reference) {
+            finer.push(Finer {
+                key: field.key,
+                label: field.label,
+                member: at,
+                value: reference,
+            });
+        }
+    }
+    (differences, finer)
 }
 
 #[cfg(test)]
@@ -364,6 +403,23 @@ mod tests {
         let groups = reconcile(&[(0, &a), (1, &b)]);
         let keys: Vec<&str> = groups[0].differences.iter().map(|d| d.key).collect();
         assert_eq!(keys, ["completionDateStruct"]);
+        let finer = &groups[0].finer;
+        assert_eq!(finer.len(), 1);
+        assert_eq!(
+            (finer[0].key, finer[0].member, finer[0].value.as_str()),
+            ("startDateStruct", 1, "2023-09-30")
+        );
+        // A year, its month and another month of it: the months disagree.
+        let c = study(
+            json!({"protocolSection": {"identificationModule": {"nctId": "NCT09990001"},
+            "statusModule": {"startDateStruct": {"date": "2023"}}}}),
+        );
+        let d = study(
+            json!({"protocolSection": {"identificationModule": {"nctId": "NCT09990001"},
+            "statusModule": {"startDateStruct": {"date": "2023-10"}}}}),
+        );
+        let groups = reconcile(&[(0, &c), (1, &a), (2, &d)]);
+        assert_eq!(groups[0].differences[0].key, "startDateStruct");
     }
 
     #[test]
