@@ -42,53 +42,15 @@ fn source_lines(text: &str) -> Vec<&str> {
 /// Every scalar (string, number, bool) of the record that is the trial's (not bookkeeping), by
 /// its JSON pointer.
 fn leaves(record: &Value) -> Vec<(String, &Value)> {
-    let mut out = Vec::new();
-    let mut stack = vec![(String::new(), record)];
-    while let Some((at, v)) = stack.pop() {
-        match v {
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    stack.push((format!("{at}/{i}"), item));
-                }
-            }
-            Value::Object(map) => {
-                for (k, item) in map {
-                    let k = k.replace('~', "~0").replace('/', "~1");
-                    stack.push((format!("{at}/{k}"), item));
-                }
-            }
-            Value::Null => {}
-            _ => {
-                // The reader's own notes of where it read a value are not the trial's values.
-                let note = at.ends_with("/line");
-                if !json_leaves::bookkeeping(&at)
-                    && !note
-                    && !at.starts_with("/trialcards/provenance/")
-                {
-                    out.push((at, v));
-                }
-            }
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-/// The entry covering `pointer`: its own, or its nearest ancestor's.
-fn covering<'a>(
-    provenance: &'a BTreeMap<String, [usize; 2]>,
-    pointer: &str,
-) -> Option<(&'a str, [usize; 2])> {
-    let mut at = pointer;
-    loop {
-        if let Some((k, v)) = provenance.get_key_value(at) {
-            return Some((k.as_str(), *v));
-        }
-        if at.is_empty() {
-            return None;
-        }
-        at = &at[..at.rfind('/').unwrap_or(0)];
-    }
+    json_leaves::scalar_leaves(record)
+        .into_iter()
+        // The reader's own notes of where it read a value are not the trial's values.
+        .filter(|(at, _)| {
+            !json_leaves::bookkeeping(at)
+                && !at.ends_with("/line")
+                && !at.starts_with("/trialcards/provenance/")
+        })
+        .collect()
 }
 
 /// The JSON scalars written on `line`: its string literals (escapes resolved) and bare tokens.
@@ -232,7 +194,7 @@ fn check(name: &str, text: &str, records: &[Study]) -> Counts {
         }
         for (pointer, leaf) in leaves(&value) {
             c.leaves += 1;
-            let Some((by, range)) = covering(provenance, &pointer) else {
+            let Some((by, range)) = study.trialcards.covering(&pointer) else {
                 if derived(format, &pointer, leaf) {
                     c.covered += 1;
                     c.text += 1;

@@ -4,6 +4,9 @@
 //! page.
 
 mod common;
+#[path = "support/json_leaves.rs"]
+#[allow(dead_code)]
+mod json_leaves;
 
 use serde_json::Value;
 use trialcards_core::{parse_bytes, Study};
@@ -57,24 +60,6 @@ fn every_entry_names_a_value_and_lines_of_its_page() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
-/// The JSON pointers of the leaves of `v`.
-fn leaves(v: &Value, at: String, out: &mut Vec<(String, Value)>) {
-    match v {
-        Value::Object(map) => {
-            for (k, item) in map {
-                let token = k.replace('~', "~0").replace('/', "~1");
-                leaves(item, format!("{at}/{token}"), out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                leaves(item, format!("{at}/{i}"), out);
-            }
-        }
-        _ => out.push((at, v.clone())),
-    }
-}
-
 /// Parts of a record no reader places from a line: where it was read from, its bookkeeping,
 /// the criteria tree (its items keep their own lines), values the finishing pass derives
 /// (the arm labels it links to each intervention, the criteria text it writes from the tree),
@@ -88,17 +73,6 @@ fn not_read_from_lines(leaf: &str) -> bool {
         "/trialcards/criteria",
     ];
     BOOKKEEPING.iter().any(|b| leaf.starts_with(b)) || leaf.contains("/armGroupLabels/")
-}
-
-/// The provenance entry covering the value at `leaf`: its own, or its nearest ancestor's.
-fn covering<'a>(study: &'a Study, leaf: &'a str) -> Option<(&'a str, [usize; 2])> {
-    let mut at = leaf;
-    loop {
-        if let Some(lines) = study.trialcards.provenance.get(at) {
-            return Some((at, *lines));
-        }
-        at = &at[..at.rfind('/')?];
-    }
 }
 
 /// Letters and digits of `s`, lowercased: how a value and its page line are compared (a
@@ -150,21 +124,19 @@ fn every_value_a_page_reader_places_is_covered_and_its_lines_hold_it() {
             if layout.starts_with("ctgov") {
                 continue;
             }
-            let mut all = Vec::new();
-            leaves(
-                &serde_json::to_value(&study).expect("serializes"),
-                String::new(),
-                &mut all,
-            );
+            let json = serde_json::to_value(&study).expect("serializes");
+            let all = json_leaves::scalar_leaves(&json);
             for (leaf, value) in all.iter().filter(|(l, _)| !not_read_from_lines(l)) {
                 values += 1;
-                let Some((at, [first, last])) = covering(&study, leaf) else {
+                let Some((at, [first, last])) = study.trialcards.covering(leaf) else {
                     missing.push(format!("{name} ({layout}): {leaf}"));
                     continue;
                 };
                 covered += 1;
                 // A text read whole from its own lines: those lines hold it.
-                let Value::String(text) = value else { continue };
+                let Value::String(text) = *value else {
+                    continue;
+                };
                 if at != leaf || text.chars().count() < 3 || is_code(text) || derived(&study, leaf)
                 {
                     continue;

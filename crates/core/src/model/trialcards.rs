@@ -63,6 +63,20 @@ pub struct TrialcardsExtras {
     pub spans: BTreeMap<String, LineSpan>,
 }
 
+impl TrialcardsExtras {
+    /// The provenance entry covering the value at `pointer`: its own, or its nearest
+    /// ancestor's (up to the record's root, `""`), with the pointer it is recorded under.
+    pub fn covering(&self, pointer: &str) -> Option<(&str, [usize; 2])> {
+        let mut at = pointer;
+        loop {
+            if let Some((key, lines)) = self.provenance.get_key_value(at) {
+                return Some((key.as_str(), *lines));
+            }
+            at = &at[..at.rfind('/')?];
+        }
+    }
+}
+
 /// The lines a value was read from: `from` to `to`, 1-based and inclusive.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineSpan {

@@ -3,13 +3,13 @@
 
 use serde_json::Value;
 
-/// The JSON pointers of every string in `value`, sorted.
-pub fn string_leaves(value: &Value) -> Vec<String> {
+/// Every scalar (string, number, bool) of `value` with its JSON pointer (RFC 6901), sorted by
+/// pointer; `null`s are left out. Iterative: the JSON's depth is the input's.
+pub fn scalar_leaves(value: &Value) -> Vec<(String, &Value)> {
     let mut out = Vec::new();
     let mut stack = vec![(String::new(), value)];
     while let Some((at, v)) = stack.pop() {
         match v {
-            Value::String(_) => out.push(at),
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     stack.push((format!("{at}/{i}"), item));
@@ -21,11 +21,21 @@ pub fn string_leaves(value: &Value) -> Vec<String> {
                     stack.push((format!("{at}/{k}"), item));
                 }
             }
-            _ => {}
+            Value::Null => {}
+            _ => out.push((at, v)),
         }
     }
-    out.sort();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The JSON pointers of every string in `value`, sorted.
+pub fn string_leaves(value: &Value) -> Vec<String> {
+    scalar_leaves(value)
+        .into_iter()
+        .filter(|(_, v)| v.is_string())
+        .map(|(at, _)| at)
+        .collect()
 }
 
 /// Strings that are not the trial's text: where it was read from, the parser's notes, list

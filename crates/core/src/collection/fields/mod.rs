@@ -388,16 +388,10 @@ pub fn values_of(study: &Study, key: &str, form: Form) -> Vec<String> {
     field_by_key(key).map_or_else(Vec::new, |f| f.values_in(study, form))
 }
 
-/// The provenance of the value at `pointer`, or of its nearest ancestor.
+/// The provenance of the value at `pointer`, or of its nearest ancestor
+/// ([`TrialcardsExtras::covering`](crate::model::TrialcardsExtras::covering)).
 pub fn ancestor_lines(study: &Study, pointer: &str) -> Option<[usize; 2]> {
-    let provenance = &study.trialcards.provenance;
-    let mut at = pointer;
-    loop {
-        if let Some(lines) = provenance.get(at) {
-            return Some(*lines);
-        }
-        at = &at[..at.rfind('/')?];
-    }
+    study.trialcards.covering(pointer).map(|(_, lines)| lines)
 }
 
 /// Collects one field's values in its form.
