@@ -11,7 +11,7 @@ use trialcards_core::Study;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::card_sections::{fields_html, part, Cap, CardSections, Part};
+use super::card_sections::{fields_html, placed, Cap, CardSections, Part};
 use super::sources_differ::SourcesDiffer;
 use crate::display::{code_words, layout_words, StatusMeaning};
 use crate::trials::Trial;
@@ -221,15 +221,11 @@ fn key_facts(study: &Study, cap: &Cap) -> Html {
     html! {
         <>
             { fields_html(study, facts, Section::KeyFacts.title(), cap) }
-            { for in_section(Section::Topics).filter_map(|f| match part(study, f, cap) {
-                Some(Part::Block(_, body)) => Some(html! {
-                    <div class="topic" id={cap.id(f.key)} tabindex="-1">
-                        { body }
-                        { cap.source_button(f.label, f.lines(study)) }
-                    </div>
-                }),
-                Some(Part::Facts(rows)) => Some(html! { <dl class="facts">{ rows }</dl> }),
-                None => None,
+            { for in_section(Section::Topics).filter_map(|f| placed(study, f, cap)).map(|p| match p.part {
+                Part::Block(_, body) => html! {
+                    <div class="topic" id={p.id} tabindex="-1">{ body }{ p.source }</div>
+                },
+                Part::Facts(rows) => html! { <dl class="facts">{ rows }</dl> },
             }) }
         </>
     }

@@ -8,7 +8,7 @@ use trialcards_core::model::{large_doc_url, CriterionItem, Outcome, Sponsor};
 use trialcards_core::Study;
 use yew::prelude::*;
 
-use super::card_sections::{web_link, Cap, Part};
+use super::card_sections::{fact_row, web_link, Cap, Part};
 use super::markdown::{safe_url, Markdown};
 use crate::display::{code_words, phase_words};
 
@@ -41,12 +41,14 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
         }
         "leadSponsor" => {
             let sponsor = p.sponsor_collaborators_module.lead_sponsor.as_ref()?;
-            Some(Part::Facts(html! {
-                <div class="fact" id={cap.id(field.key)} tabindex="-1">
-                    <dt>{ field.label }</dt>
-                    <dd>{ named(sponsor) }{ cap.source_button(field.label, field.lines(s)) }</dd>
-                </div>
-            }))
+            let source = cap.source_button(field.label, field.lines(s));
+            let value = html! { named(sponsor) };
+            Some(Part::Facts(fact_row(
+                field.label,
+                value,
+                source,
+                Some(cap.id(field.key)),
+            )))
         }
         "collaborators" => {
             let list = &p.sponsor_collaborators_module.collaborators;
@@ -180,15 +182,9 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
                 <>
                     { for cap.take(ids).iter().enumerate().map(|(at, sid)| {
                         let label = sid.id_type.map(code_words).unwrap_or_else(|| "Other ID".to_string());
-                        html! {
-                            <div class="fact">
-                                <dt>{ label.clone() }</dt>
-                                <dd>
-                                    { sid.id.clone().map(|v| match &sid.domain { Some(d) => format!("{v} ({d})"), None => v }).unwrap_or_default() }
-                                    { cap.source_button(&label, field.item_lines(s, at)) }
-                                </dd>
-                            </div>
-                        }
+                        let value = sid.id.clone().map(|v| match &sid.domain { Some(d) => format!("{v} ({d})"), None => v });
+                        let source = cap.source_button(&label, field.item_lines(s, at));
+                        fact_row(&label, html! { value.unwrap_or_default() }, source, None)
                     }) }
                     { cap.note(ids.len(), "identifiers") }
                 </>
@@ -347,11 +343,9 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
             (!other.is_empty()).then_some(())?;
             Some(Part::Facts(html! {
                 <>
-                    { for cap.take(other).iter().enumerate().map(|(at, f)| html! {
-                        <div class="fact">
-                            <dt>{ &f.label }</dt>
-                            <dd>{ &f.value }{ cap.source_button(&f.label, field.item_lines(s, at).or(f.line.map(|l| [l, l]))) }</dd>
-                        </div>
+                    { for cap.take(other).iter().enumerate().map(|(at, f)| {
+                        let source = cap.source_button(&f.label, field.item_lines(s, at).or(f.line.map(|l| [l, l])));
+                        fact_row(&f.label, html! { &f.value }, source, None)
                     }) }
                     { cap.note(other.len(), "details") }
                 </>

@@ -133,9 +133,12 @@ pub(super) fn lines_words([first, last]: [usize; 2]) -> String {
 
 /// A field's part with where it was read: its id on the card and its source button.
 pub(super) struct Placed {
-    part: Part,
-    id: String,
-    source: Html,
+    /// What the field adds.
+    pub(super) part: Part,
+    /// Its element id on the card.
+    pub(super) id: String,
+    /// Its source button (nothing when the record does not say where it was read).
+    pub(super) source: Html,
 }
 
 /// Every section the record has content for, the parser's notes, then the source text on
@@ -246,38 +249,13 @@ pub(super) fn fields_html<'a>(
 pub(super) fn placed(s: &Study, field: &Field, cap: &Cap) -> Option<Placed> {
     let source = cap.source_button(field.label, field.lines(s));
     let id = cap.id(field.key);
-    let part = match part(s, field, cap)? {
-        // A facts row of the field's own carries its id and button inside it.
-        Part::Facts(_) if field.kind != Kind::Entries => {
-            let (values, note) = field.shown(s);
-            let value = values.join(field.joiner);
-            let value = match note {
-                Some(note) => format!("{value} ({note})"),
-                None => value,
-            };
-            let link = field.kind == Kind::Link;
-            Part::Facts(html! {
-                <div class="fact" id={id.clone()} tabindex="-1">
-                    <dt>{ field.label }</dt>
-                    <dd>
-                        if link {
-                            { for values.iter().map(|url| web_link(url, Some(url))) }
-                        } else {
-                            { value }
-                        }
-                        { source.clone() }
-                    </dd>
-                </div>
-            })
-        }
-        other => other,
-    };
+    let part = part(s, field, cap, &id, &source)?;
     Some(Placed { part, id, source })
 }
 
-/// What `field` adds to its section, as its kind shows it; `None` when the record does not
-/// give it.
-pub(super) fn part(s: &Study, field: &Field, cap: &Cap) -> Option<Part> {
+/// What `field` adds to its section, as its kind shows it (a facts row of its own carries
+/// `id` and the `source` button); `None` when the record does not give it.
+fn part(s: &Study, field: &Field, cap: &Cap, id: &str, source: &Html) -> Option<Part> {
     if field.kind == Kind::Entries {
         return entries(field, s, cap);
     }
@@ -285,22 +263,25 @@ pub(super) fn part(s: &Study, field: &Field, cap: &Cap) -> Option<Part> {
     if values.is_empty() {
         return None;
     }
+    let fact = |value: Html| {
+        Part::Facts(fact_row(
+            field.label,
+            value,
+            source.clone(),
+            Some(id.to_string()),
+        ))
+    };
     let label = Some(field.label);
     Some(match field.kind {
         Kind::Text | Kind::Code | Kind::Date | Kind::Count | Kind::Entries => {
             let value = values.join(field.joiner);
-            fact(
-                field.label,
-                Some(match note {
-                    Some(note) => format!("{value} ({note})"),
-                    None => value,
-                }),
-            )
+            fact(html! { match note {
+                Some(note) => format!("{value} ({note})"),
+                None => value,
+            } })
         }
-        Kind::Link => Part::Facts(html! {
-            <div class="fact"><dt>{ field.label }</dt><dd>
-                { for values.iter().map(|url| web_link(url, Some(url))) }
-            </dd></div>
+        Kind::Link => fact(html! {
+            { for values.iter().map(|url| web_link(url, Some(url))) }
         }),
         Kind::Markdown => Part::Block(
             label,
@@ -337,16 +318,14 @@ pub(super) fn chips(label: &str, values: &[String], cap: &Cap) -> Html {
     }
 }
 
-/// A row of the facts list, or no part when the page did not say.
-pub(super) fn fact(label: &str, value: Option<String>) -> Part {
-    Part::Facts(fact_row(label, value))
-}
-
-/// A row of the facts list, or nothing when the page did not say.
-pub(super) fn fact_row(label: &str, value: Option<String>) -> Html {
-    match value {
-        Some(value) => html! { <div class="fact"><dt>{ label }</dt><dd>{ value }</dd></div> },
-        None => Html::default(),
+/// A row of the facts list: `label`, then `value` and its `source` button; with an `id`, the
+/// row is the field's place on the card (focusable, for the source view's way back to it).
+pub(super) fn fact_row(label: &str, value: Html, source: Html, id: Option<String>) -> Html {
+    html! {
+        <div class="fact" tabindex={id.is_some().then_some("-1")} {id}>
+            <dt>{ label }</dt>
+            <dd>{ value }{ source }</dd>
+        </div>
     }
 }
 

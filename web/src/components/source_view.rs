@@ -3,6 +3,9 @@
 //! lines a value was read from highlighted and scrolled into view. Only a window of lines
 //! around them is rendered, so a 470,000-line source stays responsive.
 
+use std::ops::Range;
+
+use trialcards_core::collection::fields::Field;
 use trialcards_core::collection::source_view::{fields_of_lines, marks, window, LineMark};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -36,8 +39,10 @@ pub struct SourceViewProps {
 pub fn SourceView(props: &SourceViewProps) -> Html {
     let more = use_state(|| 0usize);
     let highlighted = use_node_ref();
-    let text = use_memo(props.source.text.clone(), |text| {
-        trialcards_core::source_text(text).into_owned()
+    // The source as read, worked out once per source and record (a source is compared by
+    // identity), not on each "Show more" or highlight.
+    let read = use_memo((props.source.clone(), props.index), |(source, index)| {
+        SourceRead::of(source, *index)
     });
     {
         // Each time other lines are asked for, the first of them is scrolled to and focused.
@@ -56,12 +61,10 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
         let more = more.clone();
         use_effect_with(props.at, move |_| more.set(0));
     }
-    let Some(study) = props.source.records.get(props.index) else {
+    let Some(read) = read.as_ref() else {
         return Html::default();
     };
-    let lines = trialcards_core::source_lines(&text);
-    let marks = marks(study, lines.len());
-    let fields = fields_of_lines(study, lines.len());
+    let (lines, marks, fields) = (&read.lines, &read.marks, &read.fields);
     let range = window(lines.len(), props.at, WINDOW_LINES + *more);
     let is_highlighted = |n: usize| props.at.is_some_and(|[a, b]| (a..=b).contains(&n));
     let first_highlighted = props
@@ -100,7 +103,7 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
                         <li class={classes!("sv-line", mark, is_highlighted(n).then_some("highlighted"))}
                             ref={node} tabindex={is_highlighted(n).then_some("-1")}
                             data-line={n.to_string()}>
-                            <span class="line-text">{ lines[n - 1] }</span>
+                            <span class="line-text">{ &read.text[lines[n - 1].clone()] }</span>
                             if let Some(field) = named {
                                 <button type="button" class="line-field link-button"
                                     aria-label={format!("Line {n} was read into {}: show it on the card", field.label)}
@@ -119,6 +122,37 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
                 </p>
             }
         </div>
+    }
+}
+
+/// A record's source text as read: the text, its lines (byte ranges), what became of each
+/// line, and the field each read line went into.
+struct SourceRead {
+    text: String,
+    lines: Vec<Range<usize>>,
+    marks: Vec<LineMark>,
+    fields: Vec<Option<&'static Field>>,
+}
+
+impl SourceRead {
+    /// The source of `source`'s `index`-th record; `None` when it has no such record.
+    fn of(source: &SourceRef, index: usize) -> Option<Self> {
+        let study = source.records.get(index)?;
+        let text = trialcards_core::source_text(&source.text).into_owned();
+        let start = text.as_ptr() as usize;
+        let lines: Vec<Range<usize>> = trialcards_core::source_lines(&text)
+            .into_iter()
+            .map(|line| {
+                let at = line.as_ptr() as usize - start;
+                at..at + line.len()
+            })
+            .collect();
+        Some(SourceRead {
+            marks: marks(study, lines.len()),
+            fields: fields_of_lines(study, lines.len()),
+            lines,
+            text,
+        })
     }
 }
 

@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::collection::fields::{field_for_column, Form};
+use crate::collection::fields::{field_for_column, Field, Form};
 use crate::model::{LabelledValue, Study};
 
 use super::formula_guard;
@@ -79,7 +79,9 @@ pub fn to_csv(studies: &[&Study], options: CsvOptions) -> String {
 /// [`cells_over_excel_limit`](super::cells_over_excel_limit) checks them; a shell that needs
 /// both builds the rows once.
 pub fn csv_rows(studies: &[&Study]) -> Vec<Vec<String>> {
-    studies.iter().map(|study| row(study)).collect()
+    // Each column's field, looked up once for all rows.
+    let fields: Vec<Option<&Field>> = CSV_COLUMNS.iter().map(|c| field_for_column(c)).collect();
+    studies.iter().map(|study| row(study, &fields)).collect()
 }
 
 /// The CSV file of rows made by [`csv_rows`]: the header row of [`CSV_COLUMNS`], then the
@@ -95,11 +97,12 @@ pub fn rows_to_csv(rows: &[Vec<String>], options: CsvOptions) -> String {
 }
 
 /// One record's cells, formula-guarded.
-fn row(study: &Study) -> Vec<String> {
+fn row(study: &Study, fields: &[Option<&Field>]) -> Vec<String> {
     CSV_COLUMNS
         .iter()
-        .map(|column| {
-            let value = cell(study, column);
+        .zip(fields)
+        .map(|(column, field)| {
+            let value = cell(study, column, *field);
             match formula_guard::guard(&value) {
                 Cow::Borrowed(_) => value,
                 Cow::Owned(guarded) => guarded,
@@ -126,8 +129,8 @@ fn write_rows(rows: &[Vec<String>]) -> Option<String> {
 /// [`LIST_SEPARATOR`]. A column no field fills, or one the record gives nothing for, holds
 /// what the CT.gov CSV reader kept under the column's own name (a CT.gov CSV's "Study
 /// Documents" cell, a "Locations" cell it could not split).
-fn cell(study: &Study, column: &str) -> String {
-    let values = field_for_column(column)
+fn cell(study: &Study, column: &str, field: Option<&Field>) -> String {
+    let values = field
         .map(|field| field.values_in(study, Form::Code))
         .unwrap_or_default();
     match values.as_slice() {
