@@ -11,7 +11,7 @@ use crate::components::{DropZone, FilePicker, KeepNote, PasteBox, SourcesList, T
 use crate::examples::EXAMPLES;
 use crate::intake::Incoming;
 use crate::keep::use_keep;
-use crate::state::{Action, Collection, SourceIds};
+use crate::state::{Action, Collection, SetApart, SourceIds};
 use crate::worker::Parser;
 
 type Dispatcher = UseReducerDispatcher<Collection>;
@@ -72,6 +72,12 @@ pub fn App() -> Html {
             }
         },
     );
+    let set_apart = SetApart(use_callback(
+        collection.dispatcher(),
+        |(id, index, apart): (u32, usize, bool), dispatcher| {
+            dispatcher.dispatch(Action::SetApart { id, index, apart })
+        },
+    ));
     let on_load_examples = {
         let on_incoming = on_incoming.clone();
         Callback::from(move |()| {
@@ -100,7 +106,9 @@ pub fn App() -> Html {
                 </section>
                 <section class="cards" aria-labelledby="cards-heading">
                     <h2 id="cards-heading" class="visually-hidden">{ "Trials" }</h2>
-                    <TrialsPane sources={collection.sources.clone()} on_remove={on_remove_records} {on_load_examples} />
+                    <ContextProvider<SetApart> context={set_apart}>
+                        <TrialsPane sources={collection.sources.clone()} on_remove={on_remove_records} {on_load_examples} />
+                    </ContextProvider<SetApart>>
                 </section>
             </main>
         </DropZone>

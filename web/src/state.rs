@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use trialcards_core::{Diagnostic, ParseOutput, Severity, Study};
-use yew::Reducible;
+use yew::{Callback, Reducible};
 
 /// One input the user gave: a file or a pasted text, and what came of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +120,16 @@ pub enum Action {
         /// The record's index among the source's records.
         index: usize,
     },
+    /// Split one record off the trial it shares registry IDs with (`apart`), or join it again:
+    /// the record's `trialcards.apart`, kept with the source like the rest of it.
+    SetApart {
+        /// The source.
+        id: u32,
+        /// The record's index among the source's records.
+        index: usize,
+        /// Whether it stands apart.
+        apart: bool,
+    },
     /// The sources this browser kept, read back when the page starts: listed before any
     /// other, in the order given (id order), as the very allocations given, so that whoever
     /// read them back knows them again (see `keep.rs`).
@@ -136,7 +146,10 @@ impl Reducible for Collection {
         match &action {
             // A source removed while it was parsed, or removed twice: nothing changes, and
             // returning the same Rc skips the re-render.
-            Action::Finish { id, .. } | Action::Remove(id) | Action::RemoveRecord { id, .. }
+            Action::Finish { id, .. }
+            | Action::Remove(id)
+            | Action::RemoveRecord { id, .. }
+            | Action::SetApart { id, .. }
                 if !known(*id) =>
             {
                 return self
@@ -180,6 +193,11 @@ impl Reducible for Collection {
                     }
                 }
             }
+            Action::SetApart { id, index, apart } => {
+                if let Some(record) = next.source_mut(id).and_then(|s| s.records.get_mut(index)) {
+                    record.trialcards.apart = apart;
+                }
+            }
             Action::Restore(restored) => {
                 next.sources.splice(0..0, restored);
             }
@@ -188,6 +206,11 @@ impl Reducible for Collection {
         Rc::new(next)
     }
 }
+
+/// Splits a record off its trial or joins it again: (source id, record index, apart). Given
+/// by the app as a context to the cards, so that no component between them passes it on.
+#[derive(Clone, PartialEq)]
+pub struct SetApart(pub Callback<(u32, usize, bool)>);
 
 /// Hands out source ids and paste numbers; lives as long as the page.
 #[derive(Debug, Default)]

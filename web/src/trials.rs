@@ -47,7 +47,8 @@ impl Member {
 /// One trial: every record of it that was loaded, the one shown, and where they disagree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trial {
-    /// Stable while the trial is loaded: its NCT ID, or "source-index" for a record without one.
+    /// Stable while the trial is loaded: its NCT ID, or "source-index" for a record without one
+    /// or split off by the user.
     pub key: String,
     /// Its records, in the order they were loaded.
     pub members: Vec<Member>,
@@ -163,10 +164,12 @@ pub fn trials(sources: &[SourceRef], cache: &mut TextCache) -> Vec<Rc<Trial>> {
         .into_iter()
         .map(|group| {
             let members: Vec<Member> = group.members.iter().map(|&i| members[i].clone()).collect();
-            let key = group.nct_id.clone().unwrap_or_else(|| {
-                let first = &members[0];
-                format!("{}-{}", first.source.id, first.index)
-            });
+            // A record split off keeps its NCT ID, which the trial it left goes by.
+            let first = &members[0];
+            let key = match &group.nct_id {
+                Some(nct) if !first.study().trialcards.apart => nct.clone(),
+                _ => format!("{}-{}", first.source.id, first.index),
+            };
             Rc::new(Trial {
                 key,
                 members,

@@ -21,7 +21,7 @@ read or held no registry page (its name is on stderr), 2 on a usage error."
 /// first help a user asks for shows every format and option.
 const TOP_AFTER_HELP: &str = concat!(
     "\
-trialcards parse [--format json|jsonl|csv|ris] [--bom] FILE...
+trialcards parse [--format json|jsonl|csv|groups-csv|ris] [--bom] FILE...
   Reads saved clinical-trial registry pages and prints the records found as
   ClinicalTrials.gov API v2 study objects. FILE may be - to read standard input.
 
@@ -29,9 +29,12 @@ trialcards parse [--format json|jsonl|csv|ris] [--bom] FILE...
   --format jsonl   one record per line
   --format csv     one row per record, with the columns of ClinicalTrials.gov's
                    CSV download
+  --format groups-csv
+                   one row per record, grouped into trials by shared registry
+                   IDs (NCT, EudraCT, ISRCTN...): the duplicates a review counts
   --format ris     one entry per record, for Zotero, EndNote and Covidence
   --bom            start the CSV with a UTF-8 byte-order mark, so that Excel
-                   opens it as UTF-8 (--format csv only)
+                   opens it as UTF-8 (the CSV formats only)
 
 ",
     exit_status!()
@@ -73,10 +76,10 @@ struct ParseArgs {
     /// Whether the CSV starts with a byte-order mark.
     #[arg(
         long,
-        help = "Start the CSV with a UTF-8 byte-order mark (--format csv only)",
+        help = "Start the CSV with a UTF-8 byte-order mark (the CSV formats only)",
         long_help = "\
 Start the CSV with a UTF-8 byte-order mark, so that Excel opens it as UTF-8
-(--format csv only)"
+(the CSV formats only)"
     )]
     bom: bool,
     /// Saved registry pages to read; - reads standard input
@@ -93,6 +96,8 @@ enum FormatName {
     Jsonl,
     /// One row per record, with the columns of ClinicalTrials.gov's CSV download
     Csv,
+    /// One row per record, grouped into trials by shared registry IDs
+    GroupsCsv,
     /// One entry per record, for Zotero, EndNote and Covidence
     Ris,
 }
@@ -118,7 +123,7 @@ impl TypedValueParser for FormatParser {
                 cmd.clone().error(
                     ErrorKind::InvalidValue,
                     format!(
-                        "unknown format '{}': use json, jsonl, csv or ris",
+                        "unknown format '{}': use json, jsonl, csv, groups-csv or ris",
                         value.to_string_lossy()
                     ),
                 )
@@ -155,6 +160,8 @@ pub enum Format {
     JsonLines,
     /// ClinicalTrials.gov's CSV columns, one row per record.
     Csv(CsvOptions),
+    /// One row per record, grouped into the trials they make.
+    GroupsCsv(CsvOptions),
     /// RIS, one entry per record.
     Ris,
 }
@@ -178,13 +185,16 @@ where
                 (FormatName::Csv, bom) => Format::Csv(CsvOptions {
                     byte_order_mark: bom,
                 }),
+                (FormatName::GroupsCsv, bom) => Format::GroupsCsv(CsvOptions {
+                    byte_order_mark: bom,
+                }),
                 (_, true) => {
                     let parse = cmd
                         .find_subcommand_mut("parse")
                         .expect("parse is a subcommand");
                     return Err(parse.error(
                         ErrorKind::ArgumentConflict,
-                        "--bom applies to --format csv only",
+                        "--bom applies to the CSV formats only",
                     ));
                 }
                 (FormatName::Json, false) => Format::Json,
@@ -285,7 +295,7 @@ mod tests {
             &["parse", "--bom", "a"][..],
             &["parse", "--format=ris", "--bom", "a"],
         ] {
-            assert!(message(other).contains("--bom applies to --format csv only"));
+            assert!(message(other).contains("--bom applies to the CSV formats only"));
         }
     }
 
@@ -294,7 +304,7 @@ mod tests {
         assert!(message(&[]).contains("Usage: trialcards <COMMAND>"));
         assert!(message(&["parse"]).contains("<FILE>"));
         assert!(message(&["parse", "--format", "xml", "a"])
-            .contains("unknown format 'xml': use json, jsonl, csv or ris"));
+            .contains("unknown format 'xml': use json, jsonl, csv, groups-csv or ris"));
         assert!(message(&["parse", "--bogus", "a"]).contains("'--bogus'"));
         assert!(message(&["parse", "--formt", "csv", "a"]).contains("'--format'"));
         assert!(message(&["frobnicate"]).contains("'frobnicate'"));

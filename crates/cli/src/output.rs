@@ -17,6 +17,7 @@ pub fn write(out: &mut impl Write, format: Format, records: &[Study]) -> io::Res
         Format::Json => (export::to_json(&records) + "\n", Vec::new()),
         Format::JsonLines => (export::to_json_lines(&records), Vec::new()),
         Format::Csv(options) => csv(&records, options),
+        Format::GroupsCsv(options) => (export::to_groups_csv(&records, options), Vec::new()),
         Format::Ris => (export::to_ris(&records), Vec::new()),
     };
     out.write_all(text.as_bytes())?;

@@ -100,7 +100,7 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
     assert!(
-        stderr.contains("--bom applies to --format csv only"),
+        stderr.contains("--bom applies to the CSV formats only"),
         "{stderr}"
     );
 }
@@ -204,6 +204,77 @@ fn bom_warns_of_cells_longer_than_excel_keeps_and_writes_them_whole() {
 }
 
 #[test]
+fn groups_csv_puts_records_sharing_a_registry_id_in_one_group() {
+    // An EU register page of our own that gives only the EudraCT number the Veeva fixture
+    // lists beside its NCT ID: the three records are one trial, the XML record another.
+    let dir = std::env::temp_dir().join(format!("trialcards-groups-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let eu = dir.join("eu.txt");
+    std::fs::write(
+        &eu,
+        "EU Clinical Trials Register\n\nEudraCT Number: 2031-000123-45\n\
+         Full title of the trial: A fictional trial of stromal cells in knee cartilage\n",
+    )
+    .unwrap();
+    let meddatax = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/meddatax_fictional_knee_msc.txt"
+    );
+    let xml = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/study.xml"
+    );
+    let (code, stdout, stderr) = trialcards(
+        &[
+            "parse",
+            "--format",
+            "groups-csv",
+            "--bom",
+            VEEVA,
+            eu.to_str().unwrap(),
+            meddatax,
+            xml,
+        ],
+        "",
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{stderr}");
+    let text = stdout
+        .strip_prefix('\u{FEFF}')
+        .expect("--bom writes a byte-order mark");
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 4, "one row per record: {text}");
+    let groups: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("1", "3", "NCT09990001"),
+            ("1", "3", "NCT09990001"),
+            ("1", "3", "NCT09990001"),
+            ("2", "1", "NCT09990099")
+        ]
+    );
+    assert_eq!(rows[1][3], "2031-000123-45", "the EU page's own IDs");
+    assert!(
+        rows[1][4].contains("same EudraCT number 2031-000123-45"),
+        "{:?}",
+        rows[1]
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r[8] == "yes").count(),
+        2,
+        "one shown per group"
+    );
+}
+
+#[test]
 fn ris_has_one_entry_per_record_with_tags_in_order() {
     let (code, stdout, stderr) = trialcards(&["parse", "--format", "ris", VEEVA, CTGOV_CSV], "");
     assert_eq!(code, 0, "stderr: {stderr}");
@@ -283,7 +354,16 @@ fn json_output_read_back_gives_the_same_records() {
     assert_eq!(code, 0, "stderr: {stderr}");
     let mut a: serde_json::Value = serde_json::from_str(&first).unwrap();
     let mut b: serde_json::Value = serde_json::from_str(&again).unwrap();
-    // Only where each was read from differs: the file, then stdin as CT.gov JSON.
+    // Only where each was read from differs: the file, then stdin as CT.gov JSON; the record
+    // read back names the file its provenance lines are of.
+    assert_eq!(
+        b[0]["trialcards"]["provenanceSource"],
+        a[0]["trialcards"]["source"]
+    );
+    b[0]["trialcards"]
+        .as_object_mut()
+        .unwrap()
+        .remove("provenanceSource");
     for v in [&mut a, &mut b] {
         v[0]["trialcards"].as_object_mut().unwrap().remove("source");
     }
@@ -394,7 +474,8 @@ fn help_lists_every_format_option_and_exit_status() {
             "one record per line",
             "Zotero, EndNote and Covidence",
             "UTF-8 byte-order mark",
-            "(--format csv only)",
+            "(the CSV formats only)",
+            "groups-csv",
             "Exit status: 0 when every input gave a record, 1 when an input could not be\n\
              read or held no registry page (its name is on stderr), 2 on a usage error.",
         ] {
@@ -405,7 +486,9 @@ fn help_lists_every_format_option_and_exit_status() {
         }
     }
     let (_, top, _) = trialcards(&["--help"], "");
-    assert!(top.contains("trialcards parse [--format json|jsonl|csv|ris] [--bom] FILE..."));
+    assert!(
+        top.contains("trialcards parse [--format json|jsonl|csv|groups-csv|ris] [--bom] FILE...")
+    );
     assert!(top.contains("-V, --version"));
     let (_, parse, _) = trialcards(&["parse", "--help"], "");
     assert!(parse.contains("Usage: trialcards parse [OPTIONS] <FILE>..."));

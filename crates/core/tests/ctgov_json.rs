@@ -283,6 +283,11 @@ fn every_newly_modelled_v2_field_is_read_and_written_back_whole() {
     assert_eq!(rebuilt, input);
     // And read back, it is the same record.
     let mut back = one("again.json", &written.to_string());
+    // It names the file its provenance lines are of.
+    assert_eq!(
+        back.trialcards.provenance_source.take(),
+        Some(s.trialcards.source.clone())
+    );
     back.trialcards.source = s.trialcards.source.clone();
     assert_eq!(back, s);
 }
@@ -373,6 +378,10 @@ fn an_unknown_code_drops_that_value_only_and_says_so() {
     assert!(warnings[1].contains("\"PAUSED_FOR_REVIEW\""));
     // The record, with its kept values and warnings, survives a round trip unchanged.
     let mut back = one("again.json", &serde_json::to_string(&s).expect("json"));
+    assert_eq!(
+        back.trialcards.provenance_source.take(),
+        Some(s.trialcards.source.clone())
+    );
     back.trialcards.source = s.trialcards.source.clone();
     assert_eq!(back, s);
 }

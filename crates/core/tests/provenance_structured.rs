@@ -300,13 +300,44 @@ fn our_json_read_back_keeps_the_provenance_it_carries() {
                 serde_json::to_string(&study).unwrap(),
             ] {
                 let again = parse("again.json", &json);
+                let back = &again.records[0].trialcards;
+                assert_eq!(back.provenance, study.trialcards.provenance, "{name}");
+                // It names the text those lines are of, and the record is now this file's.
                 assert_eq!(
-                    again.records[0].trialcards.provenance, study.trialcards.provenance,
+                    back.provenance_source.as_ref(),
+                    Some(&study.trialcards.source),
+                    "{name}"
+                );
+                assert_eq!(back.source.file_name, "again.json");
+                // Read back once more, it still names the first text, not the second file.
+                let twice = parse(
+                    "twice.json",
+                    &serde_json::to_string(&again.records).unwrap(),
+                );
+                assert_eq!(
+                    twice.records[0].trialcards.provenance_source, back.provenance_source,
                     "{name}"
                 );
             }
         }
     }
+}
+
+#[test]
+fn provenance_that_names_no_source_is_replaced_by_the_files_lines() {
+    let path = common::fixtures_dir().join("ctgov_json_study_graft_failure.json");
+    let (_, text) = read(&path);
+    let mut study = parse("a.json", &text).records.remove(0);
+    study
+        .trialcards
+        .provenance
+        .insert("/hasResults".into(), [9999, 9999]);
+    study.trialcards.source = Default::default();
+    let pretty = serde_json::to_string_pretty(&study).unwrap();
+    let again = parse("again.json", &pretty).records.remove(0);
+    assert_eq!(again.trialcards.provenance_source, None);
+    let c = check("again.json", &pretty, std::slice::from_ref(&again));
+    assert!(c.problems.is_empty(), "{:#?}", c.problems);
 }
 
 #[test]
@@ -713,4 +744,46 @@ fn the_json_scanner_and_provenance_stay_linear_on_hostile_input() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A saved page that embeds its study as JSON is read from the JSON, but checked against the
+/// page's visible text: each value the page shows is traced to a line of that text that holds
+/// it. Prints the share located.
+#[test]
+fn a_saved_page_embedding_its_study_traces_values_to_the_visible_text() {
+    let path = common::fixtures_dir().join("saved_pages/ctgov_embedded_study.html");
+    let (name, html) = read(&path);
+    let study = parse(&name, &html).records.remove(0);
+    assert_eq!(
+        study.trialcards.source.layout, "ctgov-json",
+        "read from the JSON"
+    );
+    let text = trialcards_core::source_text(&html);
+    let lines = source_lines(&text);
+    let value = serde_json::to_value(&study).unwrap();
+    let (mut leaves_seen, mut located, mut wrong) = (0, 0, Vec::new());
+    for (pointer, leaf) in leaves(&value) {
+        if matches!(leaf, Value::Bool(_)) {
+            continue;
+        }
+        leaves_seen += 1;
+        let Some(&[first, last]) = study.trialcards.provenance.get(&pointer) else {
+            continue;
+        };
+        located += 1;
+        let held = lines.get(first - 1..last).map(|l| l.join("\n"));
+        if !held.as_deref().is_some_and(|t| holds_spelled(t, leaf)) {
+            wrong.push(format!("{pointer} ({leaf}) at {first}-{last}: {held:?}"));
+        }
+    }
+    println!("embedded study located in the visible text: {located}/{leaves_seen}");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // What the page does not show (map coordinates, MeSH IDs, the data version) has no line.
+    assert!(located * 10 >= leaves_seen * 9, "{located}/{leaves_seen}");
+    let [line, _] = study.trialcards.provenance["/protocolSection/identificationModule/nctId"];
+    assert!(
+        lines[line - 1].contains("NCT09990021"),
+        "{}",
+        lines[line - 1]
+    );
 }

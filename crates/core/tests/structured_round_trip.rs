@@ -6,7 +6,16 @@ mod common;
 use trialcards_core::{parse, Study};
 
 /// The record with `trialcards.source` taken from `like`.
+/// `study` (read back from `like`'s JSON) with `like`'s source: where each was read is all
+/// that differs. One read back with provenance names `like`'s source as the text its lines
+/// are of.
 fn with_source_of(mut study: Study, like: &Study) -> Study {
+    if !like.trialcards.provenance.is_empty() {
+        assert_eq!(
+            study.trialcards.provenance_source.take().as_ref(),
+            Some(&like.trialcards.source)
+        );
+    }
     study.trialcards.source = like.trialcards.source.clone();
     study
 }

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::card_sections::{fields_html, placed, Cap, CardSections, Part};
 use super::sources_differ::SourcesDiffer;
 use crate::display::{code_words, layout_words, StatusMeaning};
+use crate::state::SetApart;
 use crate::trials::Trial;
 
 /// Props of [`Card`].
@@ -109,6 +110,13 @@ pub fn Card(props: &CardProps) -> Html {
         }
         fields
     };
+    // A record the user split off says so, with the way back.
+    let apart = use_context::<SetApart>()
+        .filter(|_| study.trialcards.apart)
+        .map(|SetApart(set)| {
+            let (id, index) = (source.id, index);
+            Callback::from(move |_: MouseEvent| set.emit((id, index, false)))
+        });
     let who = if nct_id.is_empty() {
         "this trial".to_string()
     } else {
@@ -154,7 +162,16 @@ pub fn Card(props: &CardProps) -> Html {
             if trial.members.len() > 1 {
                 <SourcesDiffer trial={trial.clone()} />
             }
-            { key_facts(study, &Cap::fixed(KEY_LIST_LIMIT, on_source.clone(), AttrValue::from(heading_id.clone()))) }
+            if let Some(join) = apart {
+                <p class="split-note" data-testid="split-note">
+                    { format!("You split {} off the trial it shares registry IDs with; it is shown on its own. ", source.name) }
+                    <button type="button" class="link-button" onclick={join}
+                        aria-label={format!("Join {} again with the trial it shares registry IDs with", source.name)}>
+                        { "Join again" }
+                    </button>
+                </p>
+            }
+            { key_facts(study, &Cap::fixed(study, KEY_LIST_LIMIT, on_source.clone(), AttrValue::from(heading_id.clone()))) }
             <CardSections {source} {index} card_id={heading_id.clone()} source_at={*source_at} {on_source} />
             <footer class="card-actions">
                 <label class={classes!("pick", (!props.can_pick && !props.picked).then_some("disabled"))}

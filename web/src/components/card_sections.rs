@@ -46,11 +46,14 @@ pub(super) struct Cap {
     more: Option<Callback<MouseEvent>>,
     source: Callback<Option<Option<[usize; 2]>>>,
     card_id: AttrValue,
+    /// The file the record's lines are of when it is not the one loaded (our JSON read back).
+    elsewhere: Option<AttrValue>,
 }
 
 impl Cap {
     /// A fixed limit, with no way to raise it (the summary under a card's header).
     pub(super) fn fixed(
+        study: &Study,
         limit: usize,
         source: Callback<Option<Option<[usize; 2]>>>,
         card_id: AttrValue,
@@ -60,6 +63,7 @@ impl Cap {
             more: None,
             source,
             card_id,
+            elsewhere: lines_elsewhere(study).map(AttrValue::from),
         }
     }
 
@@ -75,6 +79,9 @@ impl Cap {
             return Html::default();
         };
         let words = lines_words(lines);
+        if let Some(file) = &self.elsewhere {
+            return elsewhere_lines(label, &words, file);
+        }
         let source = self.source.clone();
         html! {
             <button type="button" class="source-link"
@@ -110,6 +117,27 @@ impl Cap {
                 <p class="more-note">{ format!("and {} more", count(total - self.limit)) }</p>
             },
         }
+    }
+}
+
+/// The file a record's provenance lines are of, when it is not the source it was loaded from:
+/// our JSON, read back, keeps the lines of the page it was first read from.
+pub(super) fn lines_elsewhere(study: &Study) -> Option<&str> {
+    study
+        .trialcards
+        .provenance_source
+        .as_ref()
+        .map(|first| first.file_name.as_str())
+}
+
+/// Where `label`'s value was read, in a file that is not loaded: said, not a link.
+pub(super) fn elsewhere_lines(label: &str, words: &str, file: &str) -> Html {
+    html! {
+        <span class="source-link elsewhere" role="note"
+            aria-label={format!("{label} was read from {words} of {file}, which is not loaded")}
+            title={format!("{words} of {file}: this record was read back from trialcards JSON, and that file is not loaded")}>
+            { words.to_string() }
+        </span>
     }
 }
 
@@ -156,6 +184,7 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
         })),
         source: props.on_source.clone(),
         card_id: props.card_id.clone(),
+        elsewhere: lines_elsewhere(s).map(AttrValue::from),
     };
     let shown = props.source_at.is_some();
     let toggle_source = {

@@ -1,15 +1,16 @@
 //! Export as a download: JSON (an array of our records), CSV (ClinicalTrials.gov's columns,
-//! optionally with a UTF-8 byte order mark for spreadsheet programs) or RIS (for reference
-//! managers) — of the trials shown, or of every trial loaded. One record per trial: the one
-//! its card shows. A CSV for Excel names each cell longer than Excel keeps (the file holds it
+//! optionally with a UTF-8 byte order mark for spreadsheet programs), RIS (for reference
+//! managers) or the groups CSV (every source of each trial, for a review's duplicate count) —
+//! of the trials shown, or of every trial loaded. One record per trial, the one its card
+//! shows, except in the groups CSV, which has a row for each of a trial's sources. A CSV for Excel names each cell longer than Excel keeps (the file holds it
 //! whole).
 
 use std::rc::Rc;
 
 use gloo::file::{Blob, ObjectUrl};
 use trialcards_core::export::{
-    cells_over_excel_limit, csv_rows, rows_to_csv, to_json, to_ris, CsvOptions, LongCell,
-    EXCEL_CELL_LIMIT,
+    cells_over_excel_limit, csv_rows, rows_to_csv, to_groups_csv, to_json, to_ris, CsvOptions,
+    LongCell, EXCEL_CELL_LIMIT,
 };
 use trialcards_core::Study;
 use wasm_bindgen::{JsCast, JsValue};
@@ -33,13 +34,14 @@ enum Format {
     Json,
     Csv,
     Ris,
+    Groups,
 }
 
 impl Format {
     fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
-            Format::Csv => "csv",
+            Format::Csv | Format::Groups => "csv",
             Format::Ris => "ris",
         }
     }
@@ -47,7 +49,7 @@ impl Format {
     fn mime(self) -> &'static str {
         match self {
             Format::Json => "application/json",
-            Format::Csv => "text/csv;charset=utf-8",
+            Format::Csv | Format::Groups => "text/csv;charset=utf-8",
             Format::Ris => "application/x-research-info-systems",
         }
     }
@@ -77,6 +79,16 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 Format::Json => (to_json(&studies), Vec::new()),
                 Format::Csv => csv(&studies, bom),
                 Format::Ris => (to_ris(&studies), Vec::new()),
+                Format::Groups => {
+                    let sources: Vec<&Study> = trials
+                        .iter()
+                        .flat_map(|t| t.members.iter().map(|m| m.study()))
+                        .collect();
+                    let options = CsvOptions {
+                        byte_order_mark: bom,
+                    };
+                    (to_groups_csv(&sources, options), Vec::new())
+                }
             };
             let name = file_name(format, studies.len());
             status.set(match download(&name, format.mime(), &text) {
@@ -112,6 +124,9 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 title="For Zotero, EndNote, Covidence and other reference managers">{ "RIS" }</button>
             <button type="button" class="secondary" onclick={export(Format::Json)}
                 title="An array of the records, ClinicalTrials.gov API v2 shape">{ "JSON" }</button>
+            <button type="button" class="secondary" onclick={export(Format::Groups)}
+                title="One row per source, grouped into trials by shared registry IDs: the duplicates for a PRISMA count">
+                { "Groups CSV" }</button>
             <label class="bom" title="Lets Excel read accented letters in the CSV correctly">
                 <input type="checkbox" checked={*bom} onchange={toggle_bom} />{ " CSV for Excel (UTF-8 mark)" }
             </label>
@@ -162,7 +177,7 @@ fn long_cells_warning(long: &[LongCell]) -> Html {
     }
 }
 
-/// `trialcards-12-trials-2026-11-23.csv`.
+/// `trialcards-12-trials-2026-11-23.csv`; the groups CSV is `trialcards-groups-12-trials-…`.
 fn file_name(format: Format, trials: usize) -> String {
     let today = js_sys::Date::new_0()
         .to_iso_string()
@@ -174,7 +189,12 @@ fn file_name(format: Format, trials: usize) -> String {
     } else {
         format!("{trials}-trials")
     };
-    format!("trialcards-{what}-{today}.{}", format.extension())
+    let kind = if format == Format::Groups {
+        "groups-"
+    } else {
+        ""
+    };
+    format!("trialcards-{kind}{what}-{today}.{}", format.extension())
 }
 
 /// Offers `text` as a file download named `name`: a Blob behind a temporary object URL,

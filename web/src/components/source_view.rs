@@ -82,6 +82,11 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
                 <span class="legend unplaced">{ "not placed (kept under Text not recognised)" }</span>
                 <span class="legend other">{ "unmarked: blank, or the site's own text" }</span>
             </p>
+            if let Some(file) = &read.elsewhere {
+                <p class="source-elsewhere" data-testid="source-elsewhere">
+                    { format!("This record was read back from trialcards JSON. Its values were first read from {file}; the lines each value names are lines of that file, which is not loaded, so none are marked here.") }
+                </p>
+            }
             if range.start > 1 {
                 <p class="more-note">
                     { format!("Lines 1–{} are not shown. ", count(range.start - 1)) }
@@ -132,6 +137,8 @@ struct SourceRead {
     lines: Vec<Range<usize>>,
     marks: Vec<LineMark>,
     fields: Vec<Option<&'static Field>>,
+    /// The file the record's lines are of, when it is not this one (our JSON read back).
+    elsewhere: Option<String>,
 }
 
 impl SourceRead {
@@ -148,6 +155,11 @@ impl SourceRead {
             })
             .collect();
         Some(SourceRead {
+            elsewhere: study
+                .trialcards
+                .provenance_source
+                .as_ref()
+                .map(|first| first.file_name.clone()),
             marks: marks(study, lines.len()),
             fields: fields_of_lines(study, lines.len()),
             lines,

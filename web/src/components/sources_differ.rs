@@ -6,9 +6,10 @@ use std::rc::Rc;
 use trialcards_core::collection::fields::field_by_key;
 use yew::prelude::*;
 
-use super::card_sections::lines_words;
+use super::card_sections::{elsewhere_lines, lines_elsewhere, lines_words};
 use super::source_view::SourceView;
 use crate::display::layout_words;
+use crate::state::SetApart;
 use crate::trials::Trial;
 
 /// Props of [`SourcesDiffer`].
@@ -23,7 +24,23 @@ pub struct SourcesDifferProps {
 pub fn SourcesDiffer(props: &SourcesDifferProps) -> Html {
     // The member whose source is open, and the lines it shows.
     let open = use_state(|| None::<(usize, [usize; 2])>);
+    let set_apart = use_context::<SetApart>();
     let trial = &props.trial;
+    let split = |i: usize| -> Html {
+        let Some(SetApart(set)) = set_apart.clone() else {
+            return Html::default();
+        };
+        let member = &trial.members[i];
+        let (id, index) = (member.source.id, member.index);
+        html! {
+            <button type="button" class="link-button split"
+                aria-label={format!("Split {} off: it is not this trial", member.source.name)}
+                title="Not the same trial? Show this source as a trial of its own (kept until you join it again)"
+                onclick={Callback::from(move |_: MouseEvent| set.emit((id, index, true)))}>
+                { "Split off" }
+            </button>
+        }
+    };
     let name = |i: usize| {
         let member = &trial.members[i];
         format!(
@@ -53,6 +70,7 @@ pub fn SourcesDiffer(props: &SourcesDifferProps) -> Html {
                     <li class={classes!((i == trial.primary).then_some("shown"))}>
                         { name(i) }
                         if i == trial.primary { <span class="muted">{ " — shown on this card (updated last)" }</span> }
+                        { " " }{ split(i) }
                     </li>
                 }) }
             </ol>
@@ -76,7 +94,9 @@ pub fn SourcesDiffer(props: &SourcesDifferProps) -> Html {
                                 html! {
                                     <dd><span class="difference-source">{ format!("{}: ", member.source.name) }</span>
                                         <span class="difference-value">{ value.clone() }</span>
-                                        if let Some(lines @ [first, last]) = lines {
+                                        if let (Some(lines), Some(file)) = (lines, lines_elsewhere(member.study())) {
+                                            { elsewhere_lines(&member.source.name, &lines_words(lines), file) }
+                                        } else if let Some(lines @ [first, last]) = lines {
                                             <button type="button" class="source-link"
                                                 aria-label={format!("Show where {} says this: {} of its source", member.source.name, lines_words([first, last]))}
                                                 onclick={Callback::from(move |_: MouseEvent| open.set(Some((i, lines))))}>

@@ -24,7 +24,7 @@ pub mod source_view;
 pub mod words;
 
 #[cfg(test)]
-mod test_records;
+pub(crate) mod test_records;
 
 // Shared with `tests/collection.rs`, which cannot see test-only modules.
 #[cfg(test)]

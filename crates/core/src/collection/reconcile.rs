@@ -61,7 +61,7 @@ pub struct Difference {
 /// order each trial first appears, members in the order given.
 ///
 /// IDs are compared trimmed and uppercased (the group's `nct_id` is that form); a record with
-/// no registry ID is a group of its own. A field differs when at least two members give it and
+/// no registry ID, or one the user split off (`trialcards.apart`), is a group of its own. A field differs when at least two members give it and
 /// their values are not all the same ([`same_value`]; dates at different precision agree,
 /// [`same_date`]); groups of one have no differences. Linear in the number of records and IDs
 /// (a hash map finds each ID's group, a union-find joins them).
@@ -73,7 +73,11 @@ pub fn reconcile<K: Clone>(records: &[(K, &Study)]) -> Vec<Group<K>> {
     // Each set's NCT ID, at its root: two sets with different NCT IDs are two trials, whatever
     // other ID they share (a site's template ID, a programme's EudraCT number).
     let mut nct: Vec<Option<String>> = records.iter().map(|(_, s)| nct_of(s)).collect();
+    // A record the user split off joins nothing, and claims no ID the others share.
     for (at, (_, study)) in records.iter().enumerate() {
+        if study.trialcards.apart {
+            continue;
+        }
         for (id, kind) in registry_ids(study) {
             match owner.get(&id) {
                 None => {
@@ -388,6 +392,45 @@ mod tests {
         let members: Vec<Vec<i32>> = groups.iter().map(|g| g.members.clone()).collect();
         // The EU page joins the first trial that shares its number; the second keeps its own.
         assert_eq!(members, [vec![0, 2], vec![1]]);
+    }
+
+    #[test]
+    fn a_record_split_off_by_the_user_is_a_trial_of_its_own() {
+        let page = |ids: serde_json::Value| {
+            study(json!({"protocolSection": {"identificationModule": {
+                "secondaryIdInfos": ids
+            }}}))
+        };
+        let ctgov = study(json!({"protocolSection": {"identificationModule": {
+            "nctId": "NCT09990001",
+            "secondaryIdInfos": [{"id": "2012-004303-12", "type": "EUDRACT_NUMBER"}]
+        }}}));
+        let eu = page(json!([{"id": "2012-004303-12"}, {"id": "ISRCTN12345678"}]));
+        let isrctn = page(json!([{"id": "ISRCTN12345678"}]));
+        let shape = |records: &[(i32, &Study)]| -> Vec<Vec<i32>> {
+            reconcile(records).into_iter().map(|g| g.members).collect()
+        };
+        assert_eq!(
+            shape(&[(0, &ctgov), (1, &eu), (2, &isrctn)]),
+            [vec![0, 1, 2]]
+        );
+        // Split off, the EU page stands alone and no longer bridges the other two.
+        let mut split = eu.clone();
+        split.trialcards.apart = true;
+        assert_eq!(
+            shape(&[(0, &ctgov), (1, &split), (2, &isrctn)]),
+            [vec![0], vec![1], vec![2]]
+        );
+        let groups = reconcile(&[(0, &ctgov), (1, &split)]);
+        assert!(groups.iter().all(|g| g.joined_by.is_empty()));
+        // The flag is kept in the record's JSON, and read back.
+        let written = serde_json::to_value(&split).unwrap();
+        assert_eq!(written["trialcards"]["apart"], json!(true));
+        let back: Study = serde_json::from_value(written).unwrap();
+        assert!(back.trialcards.apart);
+        assert!(serde_json::to_value(&eu).unwrap()["trialcards"]
+            .get("apart")
+            .is_none());
     }
 
     #[test]

@@ -19,8 +19,12 @@ pub enum LineMark {
 }
 
 /// The mark of each of the `count` lines of the record's source text (index 0 is line 1):
-/// linear in the lines and the provenance entries.
+/// linear in the lines and the provenance entries. A record whose lines are of another text
+/// (`provenance_source`: our JSON read back) marks none of this one's.
 pub fn marks(study: &Study, count: usize) -> Vec<LineMark> {
+    if study.trialcards.provenance_source.is_some() {
+        return vec![LineMark::Other; count];
+    }
     // +1 where a read range starts, -1 after it ends: a running sum says whether a line is in one.
     let mut starts = vec![0i64; count + 1];
     for [first, last] in study.trialcards.provenance.values() {
@@ -52,9 +56,12 @@ pub fn marks(study: &Study, count: usize) -> Vec<LineMark> {
 
 /// For each line of the source (index 0 is line 1), the card field its value went into: the
 /// field showing the narrowest provenance range that holds the line. `None` for lines no
-/// field's value was read from.
+/// field's value was read from (every line, when the record's lines are of another text).
 pub fn fields_of_lines(study: &Study, count: usize) -> Vec<Option<&'static Field>> {
     let mut out: Vec<Option<(&'static Field, usize)>> = vec![None; count];
+    if study.trialcards.provenance_source.is_some() {
+        return vec![None; count];
+    }
     for (pointer, [first, last]) in &study.trialcards.provenance {
         let Some(field) = field_of_pointer(pointer) else {
             continue;
@@ -127,6 +134,14 @@ mod tests {
                 "unrecognized": [{"line": 5, "text": "Share this page"}, {"line": 99, "text": "x"}]
             }
         }))
+    }
+
+    #[test]
+    fn lines_of_another_text_mark_nothing_here() {
+        let mut read_back = with_provenance();
+        read_back.trialcards.provenance_source = Some(Default::default());
+        assert_eq!(marks(&read_back, 9), [LineMark::Other; 9]);
+        assert!(fields_of_lines(&read_back, 9).iter().all(Option::is_none));
     }
 
     #[test]

@@ -87,12 +87,19 @@ pub fn csv_rows(studies: &[&Study]) -> Vec<Vec<String>> {
 /// The CSV file of rows made by [`csv_rows`]: the header row of [`CSV_COLUMNS`], then the
 /// rows, as [`to_csv`] writes them.
 pub fn rows_to_csv(rows: &[Vec<String>], options: CsvOptions) -> String {
+    write_table(CSV_COLUMNS, rows, options)
+}
+
+/// A CSV file of a header row and rows, as every CSV writer here writes it: a byte-order mark
+/// if asked for, cells quoted where RFC 4180 needs it, rows ending in CRLF. The cells are
+/// written as given (guard them first).
+pub(crate) fn write_table(header: &[&str], rows: &[Vec<String>], options: CsvOptions) -> String {
     let mut out = String::new();
     if options.byte_order_mark {
         out.push('\u{FEFF}');
     }
     // Cannot fail: the writer writes valid UTF-8 text into memory.
-    out.push_str(&write_rows(rows).unwrap_or_default());
+    out.push_str(&write_rows(header, rows).unwrap_or_default());
     out
 }
 
@@ -111,13 +118,13 @@ fn row(study: &Study, fields: &[Option<&Field>]) -> Vec<String> {
         .collect()
 }
 
-fn write_rows(rows: &[Vec<String>]) -> Option<String> {
+fn write_rows(header: &[&str], rows: &[Vec<String>]) -> Option<String> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         // Every row has one cell per column; a caller's odd row is written as it is.
         .flexible(true)
         .from_writer(Vec::new());
-    writer.write_record(CSV_COLUMNS).ok()?;
+    writer.write_record(header).ok()?;
     for row in rows {
         writer.write_record(row).ok()?;
     }

@@ -1,5 +1,5 @@
 //! Writing records out: as JSON (our records exactly as serde writes them), as CSV with the
-//! columns of ClinicalTrials.gov's own download, and as RIS for reference managers (Zotero,
+//! columns of ClinicalTrials.gov's own download, as a CSV of the trials they make (groups), and as RIS for reference managers (Zotero,
 //! EndNote, Covidence). Every writer takes the records to write and returns the file's text;
 //! saving it is the shell's job. For a CSV meant for Excel, [`cells_over_excel_limit`] names
 //! the cells longer than Excel keeps, for the shell to warn about.
@@ -17,10 +17,12 @@
 mod csv;
 mod excel;
 pub(crate) mod formula_guard;
+mod groups;
 mod json;
 mod ris;
 
 pub use self::csv::{csv_rows, rows_to_csv, to_csv, CsvOptions, CSV_COLUMNS};
 pub use self::excel::{cells_over_excel_limit, LongCell, EXCEL_CELL_LIMIT};
+pub use self::groups::{to_groups_csv, GROUP_COLUMNS};
 pub use self::json::{to_json, to_json_lines};
 pub use self::ris::to_ris;

@@ -61,6 +61,15 @@ pub struct TrialcardsExtras {
     /// [`provenance`](Self::provenance) when a page's record is finished, and never written.
     #[serde(skip)]
     pub spans: BTreeMap<String, LineSpan>,
+    /// The source the [`provenance`](Self::provenance) lines are of, when it is not the one
+    /// this record was read from: a record trialcards wrote, read back, keeps the lines of the
+    /// page it was first read from, and this names that page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance_source: Option<SourceInfo>,
+    /// The user split this record off the trial it shares registry IDs with: it is a trial of
+    /// its own until they join it again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub apart: bool,
 }
 
 impl TrialcardsExtras {

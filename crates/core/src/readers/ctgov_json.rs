@@ -322,8 +322,18 @@ fn study_from_value(
             .or_insert(dropped.value);
     }
     // A record written by trialcards keeps the provenance it carries: its lines are those of
-    // the text it was first read from, which is where its values came from; any other record
-    // gets the lines of this file.
+    // the text it was first read from, which is where its values came from, and that text is
+    // named in `provenance_source` (the first one, if it was read back before). Provenance
+    // without a source to name cannot be followed, so such a record, like any other, gets the
+    // lines of this file.
+    let carried = &mut study.trialcards;
+    if !carried.provenance.is_empty() && carried.provenance_source.is_none() {
+        if carried.source.file_name.is_empty() {
+            carried.provenance.clear();
+        } else {
+            carried.provenance_source = Some(std::mem::take(&mut carried.source));
+        }
+    }
     if let (true, Some((tree, node))) = (study.trialcards.provenance.is_empty(), at) {
         study.trialcards.provenance =
             json_scan::provenance(tree, node, value, &kept, &study.trialcards.unmodelled);

@@ -7,6 +7,7 @@ pub mod ctgov_xml;
 mod fill;
 pub mod generic;
 pub(crate) mod json_scan;
+mod locate;
 pub mod meddatax;
 pub mod saved_page;
 pub(crate) mod sites;

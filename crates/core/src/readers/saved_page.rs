@@ -33,18 +33,19 @@ pub(crate) fn read_mhtml(name: &str, text: &str) -> ParseOutput {
 
 fn read_page(name: &str, html: &str, container: &str) -> ParseOutput {
     let page = html_text::html_to_text(html);
-    let mut out = page
+    let visible = normalize(&page.text);
+    let embedded = page
         .embedded_studies
         .first()
-        .and_then(|json| embedded_study(name, json))
-        .unwrap_or_else(|| read(name, &normalize(&page.text)));
+        .and_then(|json| embedded_study(name, json));
+    let from_json = embedded.is_some();
+    let mut out = embedded.unwrap_or_else(|| read(name, &visible));
     for record in &mut out.records {
         record.trialcards.source.format = Some(container.to_string());
         // An embedded record's lines are its script's, which the page's visible text (the
-        // source text) does not hold.
-        if !page.embedded_studies.is_empty() && record.trialcards.source.layout.starts_with("ctgov")
-        {
-            record.trialcards.provenance.clear();
+        // source text) does not hold: its values get the lines the page shows them on.
+        if from_json {
+            record.trialcards.provenance = super::locate::locate(record, &visible);
         }
     }
     out
