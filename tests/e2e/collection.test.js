@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useApp, screenshot, fixtures, root } from './harness.js';
+import { useApp, screenshot, fixtures, root, parseCsv, download } from './harness.js';
 
 const app = useApp();
 
@@ -265,33 +265,6 @@ test('a Veeva page and a meddatax page of the same trial become one card that fl
   await card.getByRole('button', { name: 'Remove card for NCT09990001' }).click();
   await page.getByTestId('record-count').filter({ hasText: /^0 trials$/ }).waitFor();
 });
-
-/** Clicks an export button and returns the downloaded file's name and text. */
-async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
-  const saved = await file.path();
-  return { name: file.suggestedFilename(), text: await fs.readFile(saved, 'utf8') };
-}
-
-/** RFC 4180 CSV into rows of cells. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 /** ClinicalTrials.gov's CSV download columns. */
 const CTGOV_COLUMNS = ['NCT Number', 'Study Title', 'Study URL', 'Acronym', 'Study Status', 'Brief Summary', 'Study Results',

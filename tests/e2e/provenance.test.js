@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useApp, screenshot, fixtures, pasteInto } from './harness.js';
+import { useApp, screenshot, fixtures, pasteInto, parseCsv, download } from './harness.js';
 
 const app = useApp();
 
@@ -133,4 +133,73 @@ test('a value of a CT.gov JSON record opens the JSON file at its own line', asyn
   await highlighted.first().waitFor();
   const text = (await highlighted.allTextContents()).join('\n');
   assert.ok(text.includes(name), `the highlighted JSON (${text}) holds ${name}`);
+});
+
+test('a CT.gov JSON record and a page sharing its EudraCT number are one trial; the user splits them, the split is kept, and the groups CSV counts it', async () => {
+  const { page } = await app.open();
+  // A CT.gov v2 record of our own that lists a EudraCT number, and another site's page that
+  // gives only that number.
+  const study = {
+    protocolSection: {
+      identificationModule: {
+        nctId: 'NCT09990888', briefTitle: 'Fictional Stromal Cells for Stiff Elbows',
+        secondaryIdInfos: [{ id: '2031-000888-21', type: 'EUDRACT_NUMBER' }],
+      },
+      statusModule: { overallStatus: 'RECRUITING', lastUpdatePostDateStruct: { date: '2031-05-02', type: 'ACTUAL' } },
+    },
+  };
+  await page.locator('input[type=file]').setInputFiles([{
+    name: 'NCT09990888.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(study, null, 2)),
+  }]);
+  await pasteInto(page.getByLabel('Paste registry text'), [
+    'Fictional EU Trials Register', '', 'Stromal Cells for Elbow Stiffness', '',
+    'EudraCT Number: 2031-000888-21', 'Sponsor: Northwind University Hospital', '',
+  ].join('\n'));
+  await page.getByTestId('record-count').filter({ hasText: /^1 trial \(2 records\)$/ }).waitFor();
+  const card = page.locator('article.trial-card');
+  assert.match(await card.getByTestId('joined-by').textContent(), /same EudraCT number 2031-000888-21/);
+
+  // The groups CSV: one row per source, both in group 1.
+  let csv = parseCsv((await download(page, 'Groups CSV')).text);
+  assert.deepEqual(csv[0].slice(0, 5), ['Group', 'Records In Group', 'NCT Number', 'Registry IDs', 'Joined By']);
+  assert.deepEqual(csv.slice(1).map((r) => [r[0], r[1], r[2]]), [['1', '2', 'NCT09990888'], ['1', '2', 'NCT09990888']]);
+
+  // Split the pasted page off, with the keyboard.
+  const split = card.getByRole('button', { name: /^Split Pasted text 1 off/ });
+  await split.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('record-count').filter({ hasText: /^2 trials$/ }).waitFor();
+  assert.match(await page.getByTestId('split-note').textContent(), /You split Pasted text 1 off/);
+  await screenshot(page, 'provenance-split');
+  csv = parseCsv((await download(page, 'Groups CSV')).text);
+  const splitOff = csv[0].indexOf('Split Off');
+  assert.deepEqual(csv.slice(1).map((r) => [r[0], r[1], r[splitOff]]).sort(), [['1', '1', ''], ['2', '1', 'yes']]);
+
+  // Kept after a reload; joined again, one trial.
+  await page.reload();
+  await page.locator('.keep-note[data-keep="kept"]').waitFor({ timeout: 60_000 });
+  await page.getByTestId('record-count').filter({ hasText: /^2 trials$/ }).waitFor();
+  await page.getByRole('button', { name: /^Join Pasted text 1 again/ }).click();
+  await page.getByTestId('record-count').filter({ hasText: /^1 trial \(2 records\)$/ }).waitFor();
+});
+
+test('our JSON read back names the file its lines are of, and does not point into itself', async () => {
+  const { page } = await app.open();
+  await page.locator('input[type=file]').setInputFiles([path.join(fixtures, 'veeva_fictional_knee_msc.txt')]);
+  await page.locator('article.trial-card').first().waitFor();
+  const json = (await download(page, 'JSON')).text;
+  await page.locator('input[type=file]').setInputFiles([{ name: 'exported.json', mimeType: 'application/json', buffer: Buffer.from(json) }]);
+  await page.getByTestId('record-count').filter({ hasText: /\(2 records\)/ }).waitFor();
+  // The page's source removed, the card is the exported record's.
+  await page.getByRole('button', { name: 'Remove veeva_fictional_knee_msc.txt and its cards' }).click();
+  await page.getByTestId('record-count').filter({ hasText: /^1 trial$/ }).waitFor();
+  const card = page.locator('article.trial-card').first();
+  const said = card.locator('.source-link.elsewhere').first();
+  await said.waitFor();
+  assert.match(await said.getAttribute('aria-label'), /was read from lines? [\d–]+ of veeva_fictional_knee_msc\.txt, which is not loaded/);
+  assert.equal(await card.locator('button.source-link').count(), 0, 'no line of the JSON is offered as the value\'s source');
+  await card.getByRole('button', { name: 'View source text' }).click();
+  assert.match(await page.getByTestId('source-elsewhere').textContent(), /first read from veeva_fictional_knee_msc\.txt/);
+  assert.equal(await card.locator('.sv-line.read').count(), 0, 'no line of the JSON is marked as read');
+  await screenshot(page, 'provenance-read-back');
 });

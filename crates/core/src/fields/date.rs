@@ -13,22 +13,25 @@ fn month(word: &str) -> Option<u32> {
         return None;
     }
     let idx = MONTHS.iter().position(|m| w.starts_with(m))?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (w.len() == 3 || full[idx].starts_with(w.as_str()) || w == "sept").then_some(idx as u32 + 1)
+    (w.len() == 3 || MONTH_NAMES[idx].starts_with(w.as_str()) || w == "sept")
+        .then_some(idx as u32 + 1)
 }
+
+/// The months' English names, lower case, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The years a trial date can fall in; other four-digit numbers are not dates.
 const YEARS: std::ops::RangeInclusive<u32> = 1900..=2199;

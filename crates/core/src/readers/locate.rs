@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::collection::words::words;
+use crate::fields::date::MONTH_NAMES;
 use crate::model::Study;
 
 /// How many line comparisons one record may cost: a hostile page of a million lines embedding
@@ -222,28 +223,13 @@ fn spaced_digits(s: &str) -> String {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The ways pages spell an ISO date (`2023-09-30`, `2023-09`): "september 30, 2023",
 /// "30 september 2023", "sep 30, 2023", "september 2023", "sep 2023".
 fn spelled_date(s: &str) -> Option<Vec<String>> {
     let mut parts = s.split('-');
     let year = parts.next().filter(|y| y.len() == 4)?;
     let month: usize = parts.next()?.parse().ok()?;
-    let name = MONTHS.get(month.checked_sub(1)?)?;
+    let name = MONTH_NAMES.get(month.checked_sub(1)?)?;
     let short = &name[..3];
     let day = parts.next().map(|d| d.trim_start_matches('0').to_string());
     if parts.next().is_some() || !year.bytes().all(|b| b.is_ascii_digit()) {
@@ -315,33 +301,20 @@ mod tests {
                     A fictional study of cells. It runs for a long time in many fictional places\n\
                     across the land.\nThe second paragraph ends here.\nFooter 8 items";
         let p = locate(&record(), text);
-        let at = |k: &str| p.get(k).copied();
-        assert_eq!(
-            at("/protocolSection/identificationModule/briefTitle"),
-            Some([2, 2])
-        );
-        assert_eq!(
-            at("/protocolSection/identificationModule/nctId"),
-            Some([3, 3])
-        );
-        assert_eq!(
-            at("/protocolSection/statusModule/overallStatus"),
-            Some([4, 4])
-        );
-        assert_eq!(
-            at("/protocolSection/statusModule/startDateStruct/date"),
-            Some([5, 5])
-        );
-        assert_eq!(at("/protocolSection/designModule/phases/0"), Some([6, 6]));
         // "8" is taken after its label, not from the footer's sentence.
-        assert_eq!(
-            at("/protocolSection/designModule/enrollmentInfo/count"),
-            Some([7, 7])
-        );
-        assert_eq!(
-            at("/protocolSection/descriptionModule/briefSummary"),
-            Some([9, 11])
-        );
+        let expected = [
+            ("identificationModule/briefTitle", [2, 2]),
+            ("identificationModule/nctId", [3, 3]),
+            ("statusModule/overallStatus", [4, 4]),
+            ("statusModule/startDateStruct/date", [5, 5]),
+            ("designModule/phases/0", [6, 6]),
+            ("designModule/enrollmentInfo/count", [7, 7]),
+            ("descriptionModule/briefSummary", [9, 11]),
+        ];
+        for (pointer, lines) in expected {
+            let pointer = format!("/protocolSection/{pointer}");
+            assert_eq!(p.get(&pointer), Some(&lines), "{pointer}");
+        }
     }
 
     #[test]
