@@ -103,6 +103,21 @@ const SYNONYMS: &[(&str, &str, &str)] = &[
     ("IpdSharingInfoType", "INFORMED_CONSENT_FORM", "ICF"),
     ("IpdSharingInfoType", "CLINICAL_STUDY_REPORT_CSR", "CSR"),
     ("IpdSharingInfoType", "CLINICAL_STUDY_REPORT", "CSR"),
+    // Classic XML's results spell some codes in words.
+    ("MeasureDispersionType", "N_A", "NA"),
+    ("MeasureDispersionType", "NOT_APPLICABLE", "NA"),
+    (
+        "MeasureDispersionType",
+        "GEOMETRIC_COEFFICIENT_OF_VARIATION",
+        "GEOMETRIC_COEFFICIENT",
+    ),
+    (
+        "AnalysisDispersionType",
+        "STANDARD_ERROR_OF_THE_MEAN",
+        "STANDARD_ERROR_OF_MEAN",
+    ),
+    ("ConfidenceIntervalNumSides", "1_SIDED", "ONE_SIDED"),
+    ("ConfidenceIntervalNumSides", "2_SIDED", "TWO_SIDED"),
     (
         "ResponsiblePartyType",
         "PRINCIPAL_INVESTIGATOR",

@@ -7,6 +7,8 @@
 //! `cargo test -p trialcards-core --test provenance_structured -- --nocapture` prints the
 //! coverage table.
 
+#[path = "support/big_results.rs"]
+mod big_results;
 mod common;
 #[path = "support/json_leaves.rs"]
 #[allow(dead_code)]
@@ -111,7 +113,25 @@ const SPELLED_OTHERWISE: &[(&str, &str)] = &[
     ("ESTIMATED", "estimate"),
     ("ECT", "educationalcounselingtraining"),
     ("FED", "usfed"),
+    ("ONE_SIDED", "1sided"),
+    ("TWO_SIDED", "2sided"),
+    ("CONFIDENCE_80", "80confidenceinterval"),
+    ("CONFIDENCE_90", "90confidenceinterval"),
+    ("CONFIDENCE_95", "95confidenceinterval"),
+    ("CONFIDENCE_975", "975confidenceinterval"),
+    ("CONFIDENCE_99", "99confidenceinterval"),
+    ("STANDARD_ERROR_OF_MEAN", "standarderrorofthemean"),
+    ("LTE60", "lessthanorequalto60days"),
+    ("GT60", "morethan60days"),
 ];
+
+/// Whether `s` is a v2 results group ID (`FG000`, `BG001`, `OG002`, `EG003`): classic XML
+/// numbers its groups otherwise (`P1`, `B2`, `O3`, `E4`), so the lines need only name a group.
+fn is_v2_group_id(s: &str) -> bool {
+    s.len() == 5
+        && ["FG", "BG", "OG", "EG"].contains(&&s[..2])
+        && s[2..].bytes().all(|b| b.is_ascii_digit())
+}
 
 /// Whether the text of the lines holds `value` as an XML or CSV file spells it: the same letters
 /// and digits (a code as the file spells it; each line of a text the reader rewrote, such as
@@ -136,6 +156,7 @@ fn holds_spelled(lines: &str, value: &Value) -> bool {
                 && s[..4].bytes().all(|b| b.is_ascii_digit())
                 && s[4..].bytes().all(|b| b.is_ascii_digit() || b == b'-');
             text.contains(&f)
+                || (is_v2_group_id(s) && text.contains("groupid"))
                 || (s.contains('\n') && s.lines().all(|l| text.contains(&folded(l))))
                 || (is_date && text.contains(&s[..4]))
                 || SPELLED_OTHERWISE
@@ -282,6 +303,21 @@ fn every_value_of_every_structured_fixture_is_traced_to_a_line_that_holds_it() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+#[test]
+fn every_value_of_the_generated_results_record_is_traced_to_its_line() {
+    let text = big_results::big_results_json();
+    let out = parse("big_results.json", &text);
+    assert_eq!(out.records.len(), 1, "{:?}", out.diagnostics);
+    let c = check("big_results.json", &text, &out.records);
+    assert!(
+        c.problems.is_empty(),
+        "{:#?}",
+        &c.problems[..c.problems.len().min(20)]
+    );
+    assert!(c.leaves > 3000, "only {} values", c.leaves);
+    assert_eq!((c.covered, c.own), (c.leaves, c.leaves));
 }
 
 #[test]

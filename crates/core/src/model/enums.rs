@@ -327,6 +327,95 @@ ct_enum!(
     High => "HIGH",
 });
 
+ct_enum!(
+    /// What a baseline or outcome measure's values are (`paramType`).
+    MeasureParam = "MeasureParam" {
+    GeometricMean => "GEOMETRIC_MEAN",
+    GeometricLeastSquaresMean => "GEOMETRIC_LEAST_SQUARES_MEAN",
+    LeastSquaresMean => "LEAST_SQUARES_MEAN",
+    LogMean => "LOG_MEAN",
+    Mean => "MEAN",
+    Median => "MEDIAN",
+    Number => "NUMBER",
+    CountOfParticipants => "COUNT_OF_PARTICIPANTS",
+    CountOfUnits => "COUNT_OF_UNITS",
+});
+
+ct_enum!(
+    /// What a measure's spread or limits are (`dispersionType`).
+    MeasureDispersionType = "MeasureDispersionType" {
+    Na => "NA",
+    StandardDeviation => "STANDARD_DEVIATION",
+    StandardError => "STANDARD_ERROR",
+    InterQuartileRange => "INTER_QUARTILE_RANGE",
+    FullRange => "FULL_RANGE",
+    Confidence80 => "CONFIDENCE_80",
+    Confidence90 => "CONFIDENCE_90",
+    Confidence95 => "CONFIDENCE_95",
+    Confidence975 => "CONFIDENCE_975",
+    Confidence99 => "CONFIDENCE_99",
+    ConfidenceOther => "CONFIDENCE_OTHER",
+    GeometricCoefficient => "GEOMETRIC_COEFFICIENT",
+});
+
+ct_enum!(
+    /// The kind of a posted outcome measure.
+    OutcomeMeasureType = "OutcomeMeasureType" {
+    Primary => "PRIMARY",
+    Secondary => "SECONDARY",
+    OtherPreSpecified => "OTHER_PRE_SPECIFIED",
+    PostHoc => "POST_HOC",
+});
+
+ct_enum!(
+    /// Whether an outcome measure's data are posted (`reportingStatus`).
+    ReportingStatus = "ReportingStatus" {
+    NotPosted => "NOT_POSTED",
+    Posted => "POSTED",
+});
+
+ct_enum!(
+    /// How adverse events were collected (`assessmentType`).
+    EventAssessment = "EventAssessment" {
+    NonSystematicAssessment => "NON_SYSTEMATIC_ASSESSMENT",
+    SystematicAssessment => "SYSTEMATIC_ASSESSMENT",
+});
+
+ct_enum!(
+    /// How long a sponsor may hold back a publication (`restrictionType`).
+    AgreementRestrictionType = "AgreementRestrictionType" {
+    Lte60 => "LTE60",
+    Gt60 => "GT60",
+    Other => "OTHER",
+});
+
+ct_enum!(
+    /// The kind of an analysis estimate's dispersion.
+    AnalysisDispersionType = "AnalysisDispersionType" {
+    StandardDeviation => "STANDARD_DEVIATION",
+    StandardErrorOfMean => "STANDARD_ERROR_OF_MEAN",
+});
+
+ct_enum!(
+    /// Whether a confidence interval is one- or two-sided (`ciNumSides`).
+    ConfidenceIntervalNumSides = "ConfidenceIntervalNumSides" {
+    OneSided => "ONE_SIDED",
+    TwoSided => "TWO_SIDED",
+});
+
+ct_enum!(
+    /// The hypothesis an analysis tests (`nonInferiorityType`).
+    NonInferiorityType = "NonInferiorityType" {
+    Superiority => "SUPERIORITY",
+    NonInferiority => "NON_INFERIORITY",
+    Equivalence => "EQUIVALENCE",
+    Other => "OTHER",
+    NonInferiorityOrEquivalence => "NON_INFERIORITY_OR_EQUIVALENCE",
+    SuperiorityOrOther => "SUPERIORITY_OR_OTHER",
+    NonInferiorityOrEquivalenceLegacy => "NON_INFERIORITY_OR_EQUIVALENCE_LEGACY",
+    SuperiorityOrOtherLegacy => "SUPERIORITY_OR_OTHER_LEGACY",
+});
+
 impl InterventionType {
     /// The label CT.gov shows before an intervention name ("Biological" in "Biological: X").
     pub fn display(self) -> &'static str {
@@ -380,6 +469,15 @@ pub fn for_each_enum(mut f: impl FnMut(&'static str, Vec<&'static str>)) {
         codes::<IpdSharingInfoType>(),
         codes::<ExpandedAccessStatus>(),
         codes::<BrowseLeafRelevance>(),
+        codes::<MeasureParam>(),
+        codes::<MeasureDispersionType>(),
+        codes::<OutcomeMeasureType>(),
+        codes::<ReportingStatus>(),
+        codes::<EventAssessment>(),
+        codes::<AgreementRestrictionType>(),
+        codes::<AnalysisDispersionType>(),
+        codes::<ConfidenceIntervalNumSides>(),
+        codes::<NonInferiorityType>(),
     ] {
         f(name, list);
     }

@@ -14,18 +14,25 @@ use std::fmt;
 /// an unknown code (a test checks this list against the model's fields).
 pub(crate) const ENUM_FIELD_KEYS: &[&str] = &[
     "allocation",
+    "assessmentType",
+    "ciNumSides",
     "class",
+    "dispersionType",
     "funderTypes",
     "infoTypes",
     "interventionModel",
     "ipdSharing",
     "lastKnownStatus",
     "masking",
+    "nonInferiorityType",
     "observationalModel",
     "overallStatus",
+    "paramType",
     "phases",
     "primaryPurpose",
     "relevance",
+    "reportingStatus",
+    "restrictionType",
     "role",
     "samplingMethod",
     "sex",
@@ -198,6 +205,12 @@ mod tests {
             include_str!("eligibility.rs"),
             include_str!("identification.rs"),
             include_str!("oversight.rs"),
+            include_str!("results/adverse_events.rs"),
+            include_str!("results/baseline.rs"),
+            include_str!("results/flow.rs"),
+            include_str!("results/mod.rs"),
+            include_str!("results/more_info.rs"),
+            include_str!("results/outcome_measures.rs"),
             include_str!("sponsors.rs"),
             include_str!("status.rs"),
             include_str!("trialcards.rs"),
@@ -211,7 +224,7 @@ mod tests {
                     attrs.push_str(line);
                     continue;
                 };
-                if attrs.contains("super::lenient::") {
+                if attrs.contains("lenient::") {
                     let renamed = attrs
                         .split("rename = \"")
                         .nth(1)

@@ -14,6 +14,7 @@ mod identification;
 mod lenient;
 mod outcomes;
 mod oversight;
+mod results;
 mod sponsors;
 mod status;
 mod trialcards;
@@ -36,6 +37,13 @@ pub use identification::{IdentificationModule, OrgStudyIdInfo, Organization, Sec
 pub(crate) use lenient::ENUM_FIELD_KEYS;
 pub use outcomes::{Outcome, OutcomesModule};
 pub use oversight::{IpdSharingStatementModule, OversightModule};
+pub use results::{
+    AdverseEvent, AdverseEventsModule, BaselineCharacteristicsModule, BaselineMeasure,
+    CertainAgreement, Denom, DenomCount, DropWithdraw, EventGroup, EventStats, FlowGroup,
+    FlowMilestone, FlowPeriod, FlowStats, LimitationsAndCaveats, MeasureAnalysis, MeasureCategory,
+    MeasureClass, MeasureGroup, Measurement, MoreInfoModule, OutcomeMeasure, OutcomeMeasuresModule,
+    ParticipantFlowModule, PointOfContact, ResultsSection,
+};
 pub use sponsors::{ResponsibleParty, Sponsor, SponsorCollaboratorsModule};
 pub use status::{DateStruct, ExpandedAccessInfo, StatusModule};
 pub use trialcards::{
@@ -56,6 +64,9 @@ pub struct Study {
     /// The protocol section: everything the registry says about the study's plan.
     #[serde(default)]
     pub protocol_section: ProtocolSection,
+    /// The posted results: participant flow, baseline, outcome measures, adverse events.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub results_section: ResultsSection,
     /// The documents the study uploaded to ClinicalTrials.gov.
     #[serde(default, skip_serializing_if = "is_default")]
     pub document_section: DocumentSection,

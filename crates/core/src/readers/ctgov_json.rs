@@ -356,7 +356,12 @@ fn study_from_value(
 
 /// The top-level keys whose value is an object of modules, each of which is tried on its own
 /// when the whole study cannot be read.
-const SECTION_KEYS: &[&str] = &["protocolSection", "documentSection", "derivedSection"];
+const SECTION_KEYS: &[&str] = &[
+    "protocolSection",
+    "resultsSection",
+    "documentSection",
+    "derivedSection",
+];
 
 /// Deserializes the study. Where a part has a shape the model cannot read (a number where a
 /// text belongs), that part alone is left out (the unmodelled pass then keeps it) with a

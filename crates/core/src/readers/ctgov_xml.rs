@@ -5,6 +5,7 @@
 //! `trialcards.unmodelled` by its element path.
 
 mod mapping;
+mod results;
 
 use crate::detect::Layout;
 use crate::fields::criteria::{self, CriteriaPart};
@@ -44,6 +45,8 @@ struct OpenStudy {
     /// Its byte offset and line.
     start: usize,
     line: usize,
+    /// Where the reading of its `<clinical_results>` is.
+    results: results::ResultsState,
 }
 
 /// Turns byte offsets into 1-based lines, counting each newline once (offsets come in order).
@@ -146,6 +149,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                         depth: stack.len(),
                         start: at,
                         line,
+                        results: Default::default(),
                     });
                 }
                 stack.push(Frame {
@@ -162,7 +166,12 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                         .iter()
                         .map(|f| f.name.as_str())
                         .collect();
-                    mapping::open(&mut s.study, &path);
+                    match path.as_slice() {
+                        ["clinical_results", rest @ ..] if !rest.is_empty() => {
+                            results::open(&mut s.study, &mut s.results, rest)
+                        }
+                        _ => mapping::open(&mut s.study, &path),
+                    }
                 }
             }
             Event::End(_) => {
@@ -311,6 +320,31 @@ fn close(name: &str, s: &mut OpenStudy, stack: &[Frame], frame: &Frame, lines: [
     } else {
         frame.text.trim().to_string()
     };
+    if let ["clinical_results", rest @ ..] = path.as_slice() {
+        if !rest.is_empty() {
+            let placed = results::close(
+                &mut s.study,
+                &mut s.results,
+                rest,
+                &value,
+                &frame.attrs,
+                lines,
+            );
+            let study = &mut s.study;
+            if let (false, Err(why)) = (value.is_empty(), placed.text) {
+                keep(study, pointer.clone(), value, lines);
+                warn_kept(study, name, frame.line, &pointer, why);
+            }
+            for ((key, value), placed) in frame.attrs.iter().zip(placed.attrs) {
+                if let Err(why) = placed {
+                    let at = format!("{pointer}/@{key}");
+                    keep(study, at.clone(), value.clone(), [frame.line, frame.line]);
+                    warn_kept(study, name, frame.line, &at, why);
+                }
+            }
+            return;
+        }
+    }
     let study = &mut s.study;
     let mut consumed_type = false;
     if !value.is_empty() {
@@ -342,18 +376,7 @@ fn close(name: &str, s: &mut OpenStudy, stack: &[Frame], frame: &Frame, lines: [
             }
             Err(why) => {
                 keep(study, pointer.clone(), value, lines);
-                if let Some(why) = why {
-                    super::note(
-                        study,
-                        Severity::Warning,
-                        Some(frame.line),
-                        format!(
-                            "{name}: line {}: {pointer} {why}; it is kept under \
-                             trialcards.unmodelled",
-                            frame.line
-                        ),
-                    );
-                }
+                warn_kept(study, name, frame.line, &pointer, why);
             }
         }
     }
@@ -369,6 +392,19 @@ fn close(name: &str, s: &mut OpenStudy, stack: &[Frame], frame: &Frame, lines: [
     }
     if let Some(entry) = mapping::entry(study, &path) {
         trace(study, entry, lines);
+    }
+}
+
+/// The warning for a value kept at `pointer` (read from `line`) because it could not be read
+/// (`why`); none for a value without a v2 field.
+fn warn_kept(study: &mut Study, name: &str, line: usize, pointer: &str, why: Option<String>) {
+    if let Some(why) = why {
+        super::note(
+            study,
+            Severity::Warning,
+            Some(line),
+            format!("{name}: line {line}: {pointer} {why}; it is kept under trialcards.unmodelled"),
+        );
     }
 }
 

@@ -1,0 +1,132 @@
+//! The v2 `ResultsSection`: a study's posted results, one file per module, every field the spec
+//! defines spelled as it spells it. Counts and measured values the spec types as strings
+//! (`numSubjects`, a measurement's `value` and `spread`, a p-value) stay strings, exactly as
+//! posted ("NA", "<0.001", "12.50"); only the adverse-event counts are integers, as in the spec.
+
+mod adverse_events;
+mod baseline;
+mod flow;
+mod more_info;
+mod outcome_measures;
+
+pub use adverse_events::{AdverseEvent, AdverseEventsModule, EventGroup, EventStats};
+pub use baseline::{BaselineCharacteristicsModule, BaselineMeasure};
+pub use flow::{
+    DropWithdraw, FlowGroup, FlowMilestone, FlowPeriod, FlowStats, ParticipantFlowModule,
+};
+pub use more_info::{CertainAgreement, LimitationsAndCaveats, MoreInfoModule, PointOfContact};
+pub use outcome_measures::{MeasureAnalysis, OutcomeMeasure, OutcomeMeasuresModule};
+
+use serde::{Deserialize, Serialize};
+
+/// The v2 `ResultsSection`. Empty modules are omitted when serialized.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultsSection {
+    /// How participants moved through the study: its groups, periods and milestones.
+    #[serde(default, skip_serializing_if = "super::is_default")]
+    pub participant_flow_module: ParticipantFlowModule,
+    /// The participants' characteristics at the start (age, sex, region …).
+    #[serde(default, skip_serializing_if = "super::is_default")]
+    pub baseline_characteristics_module: BaselineCharacteristicsModule,
+    /// The outcome measures' results and their statistical analyses.
+    #[serde(default, skip_serializing_if = "super::is_default")]
+    pub outcome_measures_module: OutcomeMeasuresModule,
+    /// Serious and other adverse events, by group.
+    #[serde(default, skip_serializing_if = "super::is_default")]
+    pub adverse_events_module: AdverseEventsModule,
+    /// Limitations, agreements with the sponsor, and whom to ask about the results.
+    #[serde(default, skip_serializing_if = "super::is_default")]
+    pub more_info_module: MoreInfoModule,
+}
+
+/// The v2 `MeasureGroup`: one group a baseline or outcome table reports on (`BG000`, `OG000`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasureGroup {
+    /// The group's ID within its table (`BG000`, `OG001`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The group's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What the group received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The v2 `Denom`: how many were analysed in each group, counted in `units`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Denom {
+    /// What is counted ("Participants", or another unit such as "Knees").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<String>,
+    /// The count of each group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<DenomCount>,
+}
+
+/// The v2 `DenomCount`: one group's number analysed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DenomCount {
+    /// The group's ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// The number, as posted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// The v2 `MeasureClass`: one row group of a measure's table (a region, a visit); untitled
+/// when the measure has one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasureClass {
+    /// The class's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The numbers analysed in this class, where they differ from the measure's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub denoms: Vec<Denom>,
+    /// The class's categories (Female, Male …); one untitled category when it has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<MeasureCategory>,
+}
+
+/// The v2 `MeasureCategory`: one row of a measure's table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasureCategory {
+    /// The category's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// One value per group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measurements: Vec<Measurement>,
+}
+
+/// The v2 `Measurement`: one group's value in one row, with its spread or limits, as posted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Measurement {
+    /// The group's ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// The value ("54.2", "12", "NA").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The dispersion (a standard deviation, a standard error).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread: Option<String>,
+    /// The lower end of a range or confidence interval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lower_limit: Option<String>,
+    /// The upper end of a range or confidence interval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper_limit: Option<String>,
+    /// A note on the value (why it is "NA").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
