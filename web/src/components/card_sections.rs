@@ -11,6 +11,7 @@ use trialcards_core::Study;
 use yew::prelude::*;
 
 use super::card_entries::entries;
+use super::card_results::results_tables;
 use super::markdown::{web_url, Markdown};
 use super::source_view::SourceView;
 use crate::display::{count, words};
@@ -141,6 +142,11 @@ pub(super) fn elsewhere_lines(label: &str, words: &str, file: &str) -> Html {
     }
 }
 
+/// Whether `value` is its type's default (a record without structured results).
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
 /// What one field adds to its section.
 pub(super) enum Part {
     /// Rows of the section's facts list (`<div class="fact">` each).
@@ -211,7 +217,10 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
 
 /// One collapsible section, or nothing when none of its fields has a value.
 fn section_html(s: &Study, section: Section, cap: &Cap) -> Html {
-    let body = fields_html(s, in_section(section), section.title(), cap);
+    let mut body = fields_html(s, in_section(section), section.title(), cap);
+    if section == Section::Results && !is_default(&s.results_section) {
+        body = html! { <>{ body }{ results_tables(s, cap) }</> };
+    }
     if body == Html::default() {
         return body;
     }

@@ -3,6 +3,7 @@
 mod card;
 mod card_entries;
 mod card_list;
+mod card_results;
 mod card_sections;
 mod clear_all;
 mod compare;

@@ -67,7 +67,7 @@ where
                 None => facets.layouts.push((layout, 1)),
             }
         }
-        if studies.iter().any(|s| s.has_results == Some(true)) {
+        if studies.iter().any(|s| s.has_posted_results()) {
             facets.with_results += 1;
         }
     }

@@ -391,7 +391,7 @@ impl Matcher<'_> {
                     .iter()
                     .any(|l| !l.is_empty() && *l == study.trialcards.source.layout))
             && v.has_results
-                .is_none_or(|want| study.has_results.unwrap_or(false) == want)
+                .is_none_or(|want| study.has_posted_results() == want)
             && self.query.matches(text)
     }
 }

@@ -399,12 +399,21 @@ mod tests {
         );
     }
 
+    /// Of the posted results, search finds the titles (of measures and groups), event terms
+    /// and organ systems; every other string leaf is searched wherever it is.
+    fn searched_in_results(pointer: &str) -> bool {
+        !pointer.starts_with("/resultsSection/")
+            || ["/title", "/term", "/organSystem"]
+                .iter()
+                .any(|end| pointer.ends_with(end))
+    }
+
     #[test]
     fn a_word_in_any_free_text_field_of_the_model_is_found() {
         let record = full_json();
         let mut checked = 0;
         for pointer in string_leaves(&record) {
-            if bookkeeping(&pointer) {
+            if bookkeeping(&pointer) || !searched_in_results(&pointer) {
                 continue;
             }
             let Some(s) = with_text_at(&record, &pointer, "Before ZqXwORD after") else {
@@ -433,7 +442,7 @@ mod tests {
             let record = full_json();
             let leaves: Vec<String> = string_leaves(&record)
                 .into_iter()
-                .filter(|p| !bookkeeping(p) && with_text_at(&record, p, "x").is_some())
+                .filter(|p| !bookkeeping(p) && searched_in_results(p) && with_text_at(&record, p, "x").is_some())
                 .collect();
             let pointer = &leaves[pick.index(leaves.len())];
             let s = with_text_at(&record, pointer, &format!("some {word} text")).unwrap();

@@ -183,6 +183,17 @@ pub fn full_json() -> Value {
                 "browseBranches": [{"abbrev": "Ot", "name": "Other Dietary Supplements"}]
             }
         },
+        "resultsSection": {
+            "outcomeMeasuresModule": {"outcomeMeasures": [{
+                "type": "PRIMARY", "title": "Knee pain at week 12",
+                "groups": [{"id": "OG000", "title": "Cells"}]
+            }]},
+            "adverseEventsModule": {
+                "eventGroups": [{"id": "EG000", "title": "Cells", "seriousNumAffected": 2, "seriousNumAtRisk": 30}],
+                "seriousEvents": [{"term": "Knee swelling", "organSystem": "Musculoskeletal disorders",
+                    "stats": [{"groupId": "EG000", "numAffected": 2, "numAtRisk": 30}]}]
+            }
+        },
         "hasResults": true,
         "trialcards": {
             "source": {"fileName": "knee.txt", "layout": "veeva", "byteLength": 1234, "format": "html"},

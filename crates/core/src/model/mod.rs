@@ -90,6 +90,12 @@ impl Study {
             .as_deref()
     }
 
+    /// Whether the record has posted results: it says so (`hasResults`) or carries them
+    /// (`resultsSection`).
+    pub fn has_posted_results(&self) -> bool {
+        self.has_results == Some(true) || !is_default(&self.results_section)
+    }
+
     /// The record's brief title, if the page showed one.
     pub fn brief_title(&self) -> Option<&str> {
         self.protocol_section

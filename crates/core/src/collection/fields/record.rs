@@ -2,7 +2,7 @@
 //! related trials, results, and what the parser kept without a field.
 
 use super::{field, Field, Kind, Section, Uses, Values};
-use crate::model::{BrowseModule, Study};
+use crate::model::{BrowseModule, OutcomeMeasureType, Study};
 
 use Kind::{Chips, Code, Entries, Link, List, Markdown, Preformatted, Text};
 use Section::{
@@ -422,6 +422,93 @@ pub(super) static RESULTS: &[Field] = &[
     )
     .at(&["/trialcards/results/sections"])
     .uses(Uses::Card),
+    // The structured results are drawn as tables by the viewer; these give compare its
+    // columns and search its words.
+    field(
+        "primaryOutcomeResults",
+        "Primary outcomes posted",
+        Results,
+        List,
+        |s, v| {
+            let outcomes = &s.results_section.outcome_measures_module.outcome_measures;
+            for o in outcomes {
+                if o.outcome_type == Some(OutcomeMeasureType::Primary) {
+                    v.text(&o.title);
+                }
+            }
+        },
+    )
+    .at(&["/resultsSection/outcomeMeasuresModule/outcomeMeasures"])
+    .uses(Uses::Compare),
+    field(
+        "seriousAdverseEvents",
+        "Serious adverse events",
+        Results,
+        Text,
+        |s, v| {
+            let groups = &s.results_section.adverse_events_module.event_groups;
+            let affected: Option<u64> = groups.iter().map(|g| g.serious_num_affected).sum();
+            let at_risk: Option<u64> = groups.iter().map(|g| g.serious_num_at_risk).sum();
+            if let (false, Some(affected), Some(at_risk)) = (groups.is_empty(), affected, at_risk) {
+                v.str(&format!("{affected} of {at_risk} participants"));
+            }
+        },
+    )
+    .at(&["/resultsSection/adverseEventsModule/eventGroups"])
+    .uses(Uses::Compare),
+    field(
+        "resultsTerms",
+        "Measures and events posted",
+        Results,
+        List,
+        |s, v| {
+            let r = &s.results_section;
+            let flow = &r.participant_flow_module;
+            for g in &flow.groups {
+                v.text(&g.title);
+            }
+            for p in &flow.periods {
+                v.text(&p.title);
+            }
+            for o in &r.outcome_measures_module.outcome_measures {
+                v.text(&o.title);
+                for g in &o.groups {
+                    v.text(&g.title);
+                }
+            }
+            let baseline = &r.baseline_characteristics_module;
+            for g in &baseline.groups {
+                v.text(&g.title);
+            }
+            for m in &baseline.measures {
+                v.text(&m.title);
+                for c in &m.classes {
+                    v.text(&c.title);
+                    for k in &c.categories {
+                        v.text(&k.title);
+                    }
+                }
+            }
+            for o in &r.outcome_measures_module.outcome_measures {
+                for c in &o.classes {
+                    v.text(&c.title);
+                    for k in &c.categories {
+                        v.text(&k.title);
+                    }
+                }
+            }
+            let events = &r.adverse_events_module;
+            for g in &events.event_groups {
+                v.text(&g.title);
+            }
+            for e in events.serious_events.iter().chain(&events.other_events) {
+                v.text(&e.term);
+                v.text(&e.organ_system);
+            }
+        },
+    )
+    .at(&["/resultsSection"])
+    .uses(Uses::Export),
 ];
 
 /// Labelled values the model has no field for, and parts of a CT.gov record it does not

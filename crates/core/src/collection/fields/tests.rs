@@ -74,7 +74,8 @@ fn every_string_leaf_is_shown_by_a_field() {
     let record = full_json();
     let mut checked = 0;
     for pointer in string_leaves(&record) {
-        if bookkeeping(&pointer) {
+        // Posted results are drawn as tables by the viewer's results section, not by fields.
+        if bookkeeping(&pointer) || pointer.starts_with("/resultsSection/") {
             continue;
         }
         let Some(s) = with_text_at(&record, &pointer, "Before ZqXmark after") else {
@@ -125,6 +126,12 @@ fn values_read_as_the_card_words_them() {
         ("phases", "Phase 1, Phase 2"),
         ("studyType", "Interventional"),
         ("hasResults", "Yes"),
+        ("primaryOutcomeResults", "Knee pain at week 12"),
+        ("seriousAdverseEvents", "2 of 30 participants"),
+        (
+            "resultsTerms",
+            "Knee pain at week 12; Cells; Cells; Knee swelling; Musculoskeletal disorders",
+        ),
         ("leadSponsor", "Northwind University Hospital"),
         ("enrollmentInfo", "30"),
         ("enrollmentType", "Estimated"),
