@@ -21,17 +21,19 @@ read or held no registry page (its name is on stderr), 2 on a usage error."
 /// first help a user asks for shows every format and option.
 const TOP_AFTER_HELP: &str = concat!(
     "\
-trialcards parse [--format json|jsonl|csv|ris] [--bom] FILE...
+trialcards parse [--format json|jsonl|csv|ris|results-csv|events-csv] [--bom] FILE...
   Reads saved clinical-trial registry pages and prints the records found as
   ClinicalTrials.gov API v2 study objects. FILE may be - to read standard input.
 
-  --format json    a JSON array of all records (default)
-  --format jsonl   one record per line
-  --format csv     one row per record, with the columns of ClinicalTrials.gov's
-                   CSV download
-  --format ris     one entry per record, for Zotero, EndNote and Covidence
-  --bom            start the CSV with a UTF-8 byte-order mark, so that Excel
-                   opens it as UTF-8 (--format csv only)
+  --format json         a JSON array of all records (default)
+  --format jsonl        one record per line
+  --format csv          one row per record, with the columns of
+                        ClinicalTrials.gov's CSV download
+  --format ris          one entry per record, for Zotero, EndNote and Covidence
+  --format results-csv  one row per outcome measurement of the posted results
+  --format events-csv   one row per adverse-event term and group
+  --bom                 start the CSV with a UTF-8 byte-order mark, so that Excel
+                        opens it as UTF-8 (the CSV formats only)
 
 ",
     exit_status!()
@@ -73,10 +75,10 @@ struct ParseArgs {
     /// Whether the CSV starts with a byte-order mark.
     #[arg(
         long,
-        help = "Start the CSV with a UTF-8 byte-order mark (--format csv only)",
+        help = "Start the CSV with a UTF-8 byte-order mark (the CSV formats only)",
         long_help = "\
 Start the CSV with a UTF-8 byte-order mark, so that Excel opens it as UTF-8
-(--format csv only)"
+(the CSV formats only: csv, results-csv, events-csv)"
     )]
     bom: bool,
     /// Saved registry pages to read; - reads standard input
@@ -95,6 +97,24 @@ enum FormatName {
     Csv,
     /// One entry per record, for Zotero, EndNote and Covidence
     Ris,
+    /// One row per outcome measurement of the posted results
+    ResultsCsv,
+    /// One row per adverse-event term and group
+    EventsCsv,
+}
+
+/// The `--format` values, as a sentence lists them ("json, jsonl, csv or ris").
+fn format_names() -> String {
+    let names: Vec<String> = FormatName::value_variants()
+        .iter()
+        .filter_map(|f| f.to_possible_value())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// Reads a `--format` value as [`FormatName`], refusing others with our own message (which
@@ -118,8 +138,9 @@ impl TypedValueParser for FormatParser {
                 cmd.clone().error(
                     ErrorKind::InvalidValue,
                     format!(
-                        "unknown format '{}': use json, jsonl, csv or ris",
-                        value.to_string_lossy()
+                        "unknown format '{}': use {}",
+                        value.to_string_lossy(),
+                        format_names()
                     ),
                 )
             })
@@ -157,6 +178,10 @@ pub enum Format {
     Csv(CsvOptions),
     /// RIS, one entry per record.
     Ris,
+    /// The posted results, one row per outcome measurement.
+    ResultsCsv(CsvOptions),
+    /// The adverse events, one row per term and group.
+    EventsCsv(CsvOptions),
 }
 
 /// Parses a whole command line, the program name first (as `std::env::args_os()` gives it).
@@ -174,17 +199,20 @@ where
     let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
         CliCommand::Parse(args) => {
+            let csv = CsvOptions {
+                byte_order_mark: args.bom,
+            };
             let format = match (args.format, args.bom) {
-                (FormatName::Csv, bom) => Format::Csv(CsvOptions {
-                    byte_order_mark: bom,
-                }),
+                (FormatName::Csv, _) => Format::Csv(csv),
+                (FormatName::ResultsCsv, _) => Format::ResultsCsv(csv),
+                (FormatName::EventsCsv, _) => Format::EventsCsv(csv),
                 (_, true) => {
                     let parse = cmd
                         .find_subcommand_mut("parse")
                         .expect("parse is a subcommand");
                     return Err(parse.error(
                         ErrorKind::ArgumentConflict,
-                        "--bom applies to --format csv only",
+                        "--bom applies to the CSV formats only (csv, results-csv, events-csv)",
                     ));
                 }
                 (FormatName::Json, false) => Format::Json,
@@ -285,16 +313,38 @@ mod tests {
             &["parse", "--bom", "a"][..],
             &["parse", "--format=ris", "--bom", "a"],
         ] {
-            assert!(message(other).contains("--bom applies to --format csv only"));
+            assert!(message(other).contains("--bom applies to the CSV formats only"));
         }
+    }
+
+    #[test]
+    fn the_results_tables_are_csv_formats_and_take_the_byte_order_mark() {
+        let bom = CsvOptions {
+            byte_order_mark: true,
+        };
+        assert_eq!(
+            parse(&["parse", "--format", "results-csv", "a"]).unwrap(),
+            Command::Parse {
+                format: Format::ResultsCsv(CsvOptions::default()),
+                inputs: paths(&["a"])
+            }
+        );
+        assert_eq!(
+            parse(&["parse", "--format=events-csv", "--bom", "a"]).unwrap(),
+            Command::Parse {
+                format: Format::EventsCsv(bom),
+                inputs: paths(&["a"])
+            }
+        );
     }
 
     #[test]
     fn usage_errors_say_what_is_wrong() {
         assert!(message(&[]).contains("Usage: trialcards <COMMAND>"));
         assert!(message(&["parse"]).contains("<FILE>"));
-        assert!(message(&["parse", "--format", "xml", "a"])
-            .contains("unknown format 'xml': use json, jsonl, csv or ris"));
+        assert!(message(&["parse", "--format", "xml", "a"]).contains(
+            "unknown format 'xml': use json, jsonl, csv, ris, results-csv or events-csv"
+        ));
         assert!(message(&["parse", "--bogus", "a"]).contains("'--bogus'"));
         assert!(message(&["parse", "--formt", "csv", "a"]).contains("'--format'"));
         assert!(message(&["frobnicate"]).contains("'frobnicate'"));
