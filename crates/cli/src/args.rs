@@ -21,20 +21,22 @@ read or held no registry page (its name is on stderr), 2 on a usage error."
 /// first help a user asks for shows every format and option.
 const TOP_AFTER_HELP: &str = concat!(
     "\
-trialcards parse [--format json|jsonl|csv|groups-csv|ris] [--bom] FILE...
+trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv] [--bom] FILE...
   Reads saved clinical-trial registry pages and prints the records found as
   ClinicalTrials.gov API v2 study objects. FILE may be - to read standard input.
 
-  --format json    a JSON array of all records (default)
-  --format jsonl   one record per line
-  --format csv     one row per record, with the columns of ClinicalTrials.gov's
-                   CSV download
-  --format groups-csv
-                   one row per record, grouped into trials by shared registry
-                   IDs (NCT, EudraCT, ISRCTN...): the duplicates a review counts
-  --format ris     one entry per record, for Zotero, EndNote and Covidence
-  --bom            start the CSV with a UTF-8 byte-order mark, so that Excel
-                   opens it as UTF-8 (the CSV formats only)
+  --format json         a JSON array of all records (default)
+  --format jsonl        one record per line
+  --format csv          one row per record, with the columns of
+                        ClinicalTrials.gov's CSV download
+  --format groups-csv   one row per record, grouped into trials by shared
+                        registry IDs (NCT, EudraCT, ISRCTN...): the duplicates a
+                        review counts
+  --format ris          one entry per record, for Zotero, EndNote and Covidence
+  --format results-csv  one row per outcome measurement of the posted results
+  --format events-csv   one row per adverse-event term and group
+  --bom                 start the CSV with a UTF-8 byte-order mark, so that Excel
+                        opens it as UTF-8 (the CSV formats only)
 
 ",
     exit_status!()
@@ -79,7 +81,7 @@ struct ParseArgs {
         help = "Start the CSV with a UTF-8 byte-order mark (the CSV formats only)",
         long_help = "\
 Start the CSV with a UTF-8 byte-order mark, so that Excel opens it as UTF-8
-(the CSV formats only)"
+(the CSV formats only: csv, groups-csv, results-csv, events-csv)"
     )]
     bom: bool,
     /// Saved registry pages to read; - reads standard input
@@ -100,6 +102,24 @@ enum FormatName {
     GroupsCsv,
     /// One entry per record, for Zotero, EndNote and Covidence
     Ris,
+    /// One row per outcome measurement of the posted results
+    ResultsCsv,
+    /// One row per adverse-event term and group
+    EventsCsv,
+}
+
+/// The `--format` values, as a sentence lists them ("json, jsonl, csv or ris").
+fn format_names() -> String {
+    let names: Vec<String> = FormatName::value_variants()
+        .iter()
+        .filter_map(|f| f.to_possible_value())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// Reads a `--format` value as [`FormatName`], refusing others with our own message (which
@@ -123,8 +143,9 @@ impl TypedValueParser for FormatParser {
                 cmd.clone().error(
                     ErrorKind::InvalidValue,
                     format!(
-                        "unknown format '{}': use json, jsonl, csv, groups-csv or ris",
-                        value.to_string_lossy()
+                        "unknown format '{}': use {}",
+                        value.to_string_lossy(),
+                        format_names()
                     ),
                 )
             })
@@ -164,6 +185,10 @@ pub enum Format {
     GroupsCsv(CsvOptions),
     /// RIS, one entry per record.
     Ris,
+    /// The posted results, one row per outcome measurement.
+    ResultsCsv(CsvOptions),
+    /// The adverse events, one row per term and group.
+    EventsCsv(CsvOptions),
 }
 
 /// Parses a whole command line, the program name first (as `std::env::args_os()` gives it).
@@ -181,20 +206,21 @@ where
     let cli = Cli::from_arg_matches(&matches)?;
     match cli.command {
         CliCommand::Parse(args) => {
+            let csv = CsvOptions {
+                byte_order_mark: args.bom,
+            };
             let format = match (args.format, args.bom) {
-                (FormatName::Csv, bom) => Format::Csv(CsvOptions {
-                    byte_order_mark: bom,
-                }),
-                (FormatName::GroupsCsv, bom) => Format::GroupsCsv(CsvOptions {
-                    byte_order_mark: bom,
-                }),
+                (FormatName::Csv, _) => Format::Csv(csv),
+                (FormatName::GroupsCsv, _) => Format::GroupsCsv(csv),
+                (FormatName::ResultsCsv, _) => Format::ResultsCsv(csv),
+                (FormatName::EventsCsv, _) => Format::EventsCsv(csv),
                 (_, true) => {
                     let parse = cmd
                         .find_subcommand_mut("parse")
                         .expect("parse is a subcommand");
                     return Err(parse.error(
                         ErrorKind::ArgumentConflict,
-                        "--bom applies to the CSV formats only",
+                        "--bom applies to the CSV formats only (csv, groups-csv, results-csv, events-csv)",
                     ));
                 }
                 (FormatName::Json, false) => Format::Json,
@@ -300,11 +326,33 @@ mod tests {
     }
 
     #[test]
+    fn the_results_tables_are_csv_formats_and_take_the_byte_order_mark() {
+        let bom = CsvOptions {
+            byte_order_mark: true,
+        };
+        assert_eq!(
+            parse(&["parse", "--format", "results-csv", "a"]).unwrap(),
+            Command::Parse {
+                format: Format::ResultsCsv(CsvOptions::default()),
+                inputs: paths(&["a"])
+            }
+        );
+        assert_eq!(
+            parse(&["parse", "--format=events-csv", "--bom", "a"]).unwrap(),
+            Command::Parse {
+                format: Format::EventsCsv(bom),
+                inputs: paths(&["a"])
+            }
+        );
+    }
+
+    #[test]
     fn usage_errors_say_what_is_wrong() {
         assert!(message(&[]).contains("Usage: trialcards <COMMAND>"));
         assert!(message(&["parse"]).contains("<FILE>"));
-        assert!(message(&["parse", "--format", "xml", "a"])
-            .contains("unknown format 'xml': use json, jsonl, csv, groups-csv or ris"));
+        assert!(message(&["parse", "--format", "xml", "a"]).contains(
+            "unknown format 'xml': use json, jsonl, csv, groups-csv, ris, results-csv or events-csv"
+        ));
         assert!(message(&["parse", "--bogus", "a"]).contains("'--bogus'"));
         assert!(message(&["parse", "--formt", "csv", "a"]).contains("'--format'"));
         assert!(message(&["frobnicate"]).contains("'frobnicate'"));

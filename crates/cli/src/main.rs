@@ -1,6 +1,7 @@
 //! `trialcards`: reads registry pages from files or stdin and prints the records
-//! found as ClinicalTrials.gov API v2 JSON, JSON Lines, CSV or RIS. Argument parsing (clap) and
-//! file I/O only; the parsing and the writing are `trialcards-core`'s.
+//! found as ClinicalTrials.gov API v2 JSON, JSON Lines, CSV or RIS, or their posted results as
+//! CSV tables. Argument parsing (clap) and file I/O only; the parsing and the writing are
+//! `trialcards-core`'s.
 
 #![warn(missing_docs)]
 

@@ -8,7 +8,7 @@ use trialcards_core::Study;
 use crate::args::Format;
 
 /// Writes `records` to `out` in `format`: a pretty JSON array (ending in a newline), JSON
-/// Lines, CSV or RIS. Returns the cells longer than Excel keeps when the CSV is meant for Excel
+/// Lines, CSV, RIS, or the results' outcome-measurement or adverse-event table. Returns the cells longer than Excel keeps when the CSV is meant for Excel
 /// (it starts with a byte-order mark, `--bom`), for the caller to warn about; they are
 /// written whole.
 pub fn write(out: &mut impl Write, format: Format, records: &[Study]) -> io::Result<Vec<LongCell>> {
@@ -19,6 +19,8 @@ pub fn write(out: &mut impl Write, format: Format, records: &[Study]) -> io::Res
         Format::Csv(options) => csv(&records, options),
         Format::GroupsCsv(options) => (export::to_groups_csv(&records, options), Vec::new()),
         Format::Ris => (export::to_ris(&records), Vec::new()),
+        Format::ResultsCsv(options) => (export::to_results_csv(&records, options), Vec::new()),
+        Format::EventsCsv(options) => (export::to_events_csv(&records, options), Vec::new()),
     };
     out.write_all(text.as_bytes())?;
     Ok(long)

@@ -12,6 +12,14 @@ const CTGOV_CSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../core/tests/fixtures/ctgov_csv_three_rows.csv"
 );
+const RESULTS_JSON: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/results_study.json"
+);
+const RESULTS_XML: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/results_study.xml"
+);
 const NOT_A_PAGE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../tests/fixtures/not_a_registry_page.txt"
@@ -201,6 +209,98 @@ fn bom_warns_of_cells_longer_than_excel_keeps_and_writes_them_whole() {
     assert_eq!(code, 0);
     assert!(!quiet.contains("warning"), "{quiet}");
     assert_eq!(stdout.strip_prefix('\u{FEFF}'), Some(plain.as_str()));
+}
+
+const RESULTS_HEADER: &str = "NCT Number,Outcome Type,Outcome Title,Time Frame,Param Type,\
+Dispersion Type,Unit of Measure,Group ID,Group Title,Participants Analyzed,Class,Category,Value,\
+Spread,Lower Limit,Upper Limit,Comment";
+
+const EVENTS_HEADER: &str = "NCT Number,Event Type,Organ System,Term,Source Vocabulary,\
+Group ID,Group Title,Affected,At Risk,Events";
+
+#[test]
+fn results_csv_has_one_row_per_outcome_measurement() {
+    let (code, stdout, stderr) = trialcards(
+        &["parse", "--format", "results-csv", RESULTS_JSON, VEEVA],
+        "",
+    );
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(stdout.ends_with("\r\n"));
+    let rows: Vec<&str> = stdout.split_terminator("\r\n").collect();
+    assert_eq!(rows[0], RESULTS_HEADER);
+    // Five outcomes of two groups; the MRI outcome has two visits. The page has no results.
+    assert_eq!(rows.len(), 1 + 2 + 2 + 4 + 2 + 2, "{stdout}");
+    assert_eq!(
+        rows[1],
+        "NCT09900001,PRIMARY,Change in WOMAC Pain Score From Baseline to Month 12,\
+         Baseline and month 12,MEAN,STANDARD_DEVIATION,score on a scale,OG000,Stromal Cells,22,\
+         ,,-3.1,1.4,,,"
+    );
+    assert!(rows.contains(
+        &"NCT09900001,SECONDARY,Change in Cartilage Thickness on MRI,\
+          \"Baseline, month 6 and month 12\",MEDIAN,INTER_QUARTILE_RANGE,mm,OG001,Saline Placebo,\
+          21,Month 12,,-0.05,,-0.14,0.04,"
+    ));
+    assert!(rows.contains(
+        &"NCT09900001,SECONDARY,WOMAC Function Score at Month 12,Month 12,LEAST_SQUARES_MEAN,\
+          CONFIDENCE_95,score on a scale,OG001,Saline Placebo,21,,,NA,,,,\
+          Not estimated: the model did not converge for this group."
+    ));
+}
+
+#[test]
+fn events_csv_has_one_row_per_term_and_group() {
+    let (code, stdout, stderr) =
+        trialcards(&["parse", "--format=events-csv", "--bom", RESULTS_JSON], "");
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let body = stdout
+        .strip_prefix('\u{FEFF}')
+        .expect("a byte-order mark first");
+    let rows: Vec<&str> = body.split_terminator("\r\n").collect();
+    assert_eq!(rows[0], EVENTS_HEADER);
+    // Three serious and four other terms, two groups each.
+    assert_eq!(rows.len(), 1 + 3 * 2 + 4 * 2, "{stdout}");
+    assert_eq!(
+        rows[1],
+        "NCT09900001,Serious,Infections and infestations,Septic arthritis,MedDRA 26.1,EG000,\
+         Stromal Cells,1,24,1"
+    );
+    assert!(rows.contains(
+        &"NCT09900001,Serious,\"Injury, poisoning and procedural complications\",Fall,\
+          MedDRA 26.0,EG001,Saline Placebo,1,24,1"
+    ));
+    assert_eq!(
+        rows.last().copied(),
+        Some(
+            "NCT09900001,Other,Infections and infestations,Nasopharyngitis,MedDRA 26.1,EG001,\
+              Saline Placebo,2,24,2"
+        )
+    );
+    let serious = rows.iter().filter(|r| r.contains(",Serious,")).count();
+    assert_eq!(serious, 6);
+}
+
+#[test]
+fn the_classic_xml_twin_gives_the_same_results_tables() {
+    for format in ["results-csv", "events-csv"] {
+        let (_, json, _) = trialcards(&["parse", "--format", format, RESULTS_JSON], "");
+        let (code, xml, stderr) = trialcards(&["parse", "--format", format, RESULTS_XML], "");
+        assert_eq!(code, 0, "{stderr}");
+        assert!(json.lines().count() > 10);
+        assert_eq!(xml, json, "{format}");
+    }
+}
+
+#[test]
+fn a_record_without_results_gives_the_header_only() {
+    for (format, header) in [
+        ("results-csv", RESULTS_HEADER),
+        ("events-csv", EVENTS_HEADER),
+    ] {
+        let (code, stdout, _) = trialcards(&["parse", "--format", format, VEEVA], "");
+        assert_eq!(code, 0);
+        assert_eq!(stdout, format!("{header}\r\n"));
+    }
 }
 
 #[test]
@@ -474,8 +574,12 @@ fn help_lists_every_format_option_and_exit_status() {
             "one record per line",
             "Zotero, EndNote and Covidence",
             "UTF-8 byte-order mark",
-            "(the CSV formats only)",
+            "(the CSV formats only",
             "groups-csv",
+            "results-csv",
+            "events-csv",
+            "one row per outcome measurement",
+            "one row per adverse-event term and group",
             "Exit status: 0 when every input gave a record, 1 when an input could not be\n\
              read or held no registry page (its name is on stderr), 2 on a usage error.",
         ] {
@@ -486,9 +590,9 @@ fn help_lists_every_format_option_and_exit_status() {
         }
     }
     let (_, top, _) = trialcards(&["--help"], "");
-    assert!(
-        top.contains("trialcards parse [--format json|jsonl|csv|groups-csv|ris] [--bom] FILE...")
-    );
+    assert!(top.contains(
+        "trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv] [--bom] FILE..."
+    ));
     assert!(top.contains("-V, --version"));
     let (_, parse, _) = trialcards(&["parse", "--help"], "");
     assert!(parse.contains("Usage: trialcards parse [OPTIONS] <FILE>..."));

@@ -1,7 +1,8 @@
 //! Posted results (`resultsSection`): the model has every field the CT.gov v2 spec defines and
 //! no other; v2 JSON is read and written back exactly, nothing of it left under
 //! `trialcards.unmodelled`; classic XML's `<clinical_results>` gives the same section as its
-//! v2 JSON twin; what the model cannot read is kept, as for any other section.
+//! v2 JSON twin; what the model cannot read is kept, as for any other section; the results
+//! tables have a row per outcome measurement and per adverse-event term and group.
 //!
 //! The fixtures are the workspace's `tests/fixtures/results_study.json` and its twin
 //! `results_study.xml` (a fictional trial, also read by the CLI tests); the big record is
@@ -320,4 +321,55 @@ fn the_vendored_results_tree_equals_the_spec() {
     let text = part.join("\n") + "\n";
     // A difference prints a diff; UPDATE_EXPECT=1 writes the spec's tree.
     expect_test::expect_file![vendored_tree_path()].assert_eq(&text);
+}
+
+#[test]
+fn the_results_tables_have_a_row_per_measurement_and_per_term_and_group() {
+    let s = common::one("big_results.json", &big_results::big_results_json());
+    let records = [&s];
+    let measurements: usize = s
+        .results_section
+        .outcome_measures_module
+        .outcome_measures
+        .iter()
+        .flat_map(|o| &o.classes)
+        .flat_map(|c| &c.categories)
+        .map(|c| c.measurements.len())
+        .sum();
+    let csv = trialcards_core::export::to_results_csv(&records, Default::default());
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, trialcards_core::export::RESULTS_CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), measurements);
+    assert!(rows
+        .iter()
+        .all(|r| r.len() == header.len() && &r[0] == "NCT09900002"));
+    // The first class of each outcome has its own numbers analysed: 20 + the outcome's number.
+    assert_eq!(&rows[0][9], "20");
+    let events = trialcards_core::export::to_events_csv(&records, Default::default());
+    let rows = csv::Reader::from_reader(events.as_bytes())
+        .records()
+        .count();
+    assert_eq!(rows, big_results::EVENT_TERMS * big_results::GROUPS);
+}
+
+#[test]
+fn a_cell_a_spreadsheet_would_run_is_guarded_and_a_negative_number_is_not() {
+    let mut study: Value =
+        serde_json::from_str(&shared_fixture("results_study.json")).expect("JSON");
+    let outcome = &mut study["resultsSection"]["outcomeMeasuresModule"]["outcomeMeasures"][0];
+    outcome["title"] = Value::from("=HYPERLINK(\"https://example.org\")");
+    let event = &mut study["resultsSection"]["adverseEventsModule"]["seriousEvents"][0];
+    event["term"] = Value::from("@SUM(A1)");
+    let s = common::one("guard.json", &study.to_string());
+    let results = trialcards_core::export::to_results_csv(&[&s], Default::default());
+    let row = results.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",\"'=HYPERLINK(\"\"https://example.org\"\")\","),
+        "{row}"
+    );
+    assert!(row.contains(",-3.1,1.4,"), "{row}");
+    let events = trialcards_core::export::to_events_csv(&[&s], Default::default());
+    assert!(events.lines().nth(1).unwrap().contains(",'@SUM(A1),"));
 }
