@@ -2,7 +2,8 @@
 //! baseline (measures × groups), each outcome measure (its rows × groups, participants
 //! analysed, the analyses under it) and adverse events (terms × groups, affected / at risk,
 //! under their organ system). Wide tables scroll inside the card with the first column
-//! pinned; long event lists show [`LIST_STEP`](super::card_sections::LIST_STEP) rows at a time.
+//! pinned; long event lists show [`LIST_STEP`] rows at a time, and many outcome measures are drawn a
+//! slice at a time.
 
 use trialcards_core::collection::words::{code_words, words};
 use trialcards_core::model::CtEnum;
@@ -13,10 +14,75 @@ use trialcards_core::model::{
 use trialcards_core::Study;
 use yew::prelude::*;
 
-use super::card_sections::Cap;
+use super::card_sections::{Cap, LIST_STEP};
+use crate::state::SourceRef;
 
-/// The record's results tables, or nothing when it has no structured results.
-pub(super) fn results_tables(s: &Study, cap: &Cap) -> Html {
+/// How many outcome measures each task draws: the tables are drawn after the card, a slice
+/// at a time (the flow and baseline first, then the outcome measures, then the adverse
+/// events), so the page never stops answering while a record with dozens of outcomes is drawn.
+const OUTCOMES_STEP: usize = 6;
+
+/// Props of [`ResultsTables`].
+#[derive(Properties, PartialEq)]
+pub(super) struct ResultsTablesProps {
+    /// The source the record came from.
+    pub source: SourceRef,
+    /// The record's index among the source's records.
+    pub index: usize,
+    /// The card's element id, the prefix of the tables' ids.
+    pub card_id: AttrValue,
+    /// Shows the source text at the lines given.
+    pub on_source: Callback<Option<Option<[usize; 2]>>>,
+}
+
+/// The record's results tables, drawn in slices after the card: the flow and baseline, then
+/// [`OUTCOMES_STEP`] outcome measures at a time, then the adverse events.
+#[component]
+pub(super) fn ResultsTables(props: &ResultsTablesProps) -> Html {
+    // Slices drawn so far: none on the card's first render.
+    let drawn = use_state(|| 0usize);
+    let more = use_state(|| LIST_STEP);
+    // The flow and baseline, the outcome measures' slices, then the adverse events.
+    let total = props.source.records.get(props.index).map_or(0, |s| {
+        let outcomes = s
+            .results_section
+            .outcome_measures_module
+            .outcome_measures
+            .len();
+        outcomes.div_ceil(OUTCOMES_STEP) + 1
+    });
+    {
+        // After each slice is on screen, the next one, in a task of its own.
+        let drawn = drawn.clone();
+        use_effect_with((*drawn, total), move |&(now, total)| {
+            let timeout = (now < total)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set(now + 1)));
+            move || drop(timeout)
+        });
+    }
+    let Some(s) = props.source.records.get(props.index) else {
+        return Html::default();
+    };
+    let cap = Cap::with_more(
+        s,
+        *more,
+        {
+            let more = more.clone();
+            Callback::from(move |_: MouseEvent| more.set(*more + LIST_STEP))
+        },
+        props.on_source.clone(),
+        props.card_id.clone(),
+    );
+    results_tables(s, &cap, *drawn)
+}
+
+/// The record's results tables, as far as `slices` slices go: none draws nothing; one, the
+/// flow and baseline; each next one [`OUTCOMES_STEP`] outcome measures more; the last, the
+/// adverse events and the rest.
+fn results_tables(s: &Study, cap: &Cap, slices: usize) -> Html {
+    let Some(outcomes_drawn) = slices.checked_sub(1).map(|n| n * OUTCOMES_STEP) else {
+        return html! { <p class="more-note" aria-live="polite">{ "Drawing the results…" }</p> };
+    };
     let r = &s.results_section;
     let pointer = |module: &str| format!("/resultsSection/{module}");
     let lines = |module: &str| s.trialcards.covering(&pointer(module)).map(|(_, l)| l);
@@ -40,14 +106,18 @@ pub(super) fn results_tables(s: &Study, cap: &Cap) -> Html {
             }
             if !outcomes.is_empty() {
                 <h4 id={cap.id("results-outcomes")} tabindex="-1">{ format!("Outcome measures ({})", outcomes.len()) }</h4>
-                { for outcomes.iter().enumerate().map(|(i, o)| {
+                { for outcomes.iter().enumerate().take(outcomes_drawn).map(|(i, o)| {
                     let at = s.trialcards
                         .covering(&format!("/resultsSection/outcomeMeasuresModule/outcomeMeasures/{i}"))
                         .map(|(_, l)| l);
                     outcome_html(o, i, at, cap)
                 }) }
             }
-            if !events.serious_events.is_empty() || !events.other_events.is_empty() || !events.event_groups.is_empty() {
+            if outcomes_drawn < outcomes.len() {
+                <p class="more-note" aria-live="polite">
+                    { format!("Drawing outcome measures… {} of {}", outcomes_drawn, outcomes.len()) }
+                </p>
+            } else if !events.serious_events.is_empty() || !events.other_events.is_empty() || !events.event_groups.is_empty() {
                 <h4 id={cap.id("results-events")} tabindex="-1">
                     { "Adverse events" }{ cap.source_button("the adverse events", lines("adverseEventsModule")) }
                 </h4>

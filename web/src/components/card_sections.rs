@@ -11,7 +11,7 @@ use trialcards_core::Study;
 use yew::prelude::*;
 
 use super::card_entries::entries;
-use super::card_results::results_tables;
+use super::card_results::ResultsTables;
 use super::markdown::{web_url, Markdown};
 use super::source_view::SourceView;
 use crate::display::{count, words};
@@ -65,6 +65,20 @@ impl Cap {
             source,
             card_id,
             elsewhere: lines_elsewhere(study).map(AttrValue::from),
+        }
+    }
+
+    /// A limit that `more` raises (the results tables' event lists).
+    pub(super) fn with_more(
+        study: &Study,
+        limit: usize,
+        more: Callback<MouseEvent>,
+        source: Callback<Option<Option<[usize; 2]>>>,
+        card_id: AttrValue,
+    ) -> Self {
+        Cap {
+            more: Some(more),
+            ..Cap::fixed(study, limit, source, card_id)
         }
     }
 
@@ -199,7 +213,7 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
     };
     html! {
         <div class="card-sections">
-            { for Section::PARTS.iter().map(|section| section_html(s, *section, cap)) }
+            { for Section::PARTS.iter().map(|section| section_html(s, *section, cap, props)) }
             { diagnostics(s, cap) }
             <div class="source-text">
                 <button type="button" class="link-button" aria-expanded={shown.to_string()}
@@ -215,11 +229,18 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
     }
 }
 
-/// One collapsible section, or nothing when none of its fields has a value.
-fn section_html(s: &Study, section: Section, cap: &Cap) -> Html {
+/// One collapsible section, or nothing when none of its fields has a value; the results
+/// section adds the tables of the record `at` gives (its source, index and card).
+fn section_html(s: &Study, section: Section, cap: &Cap, at: &CardSectionsProps) -> Html {
     let mut body = fields_html(s, in_section(section), section.title(), cap);
     if section == Section::Results && !is_default(&s.results_section) {
-        body = html! { <>{ body }{ results_tables(s, cap) }</> };
+        body = html! {
+            <>
+                { body }
+                <ResultsTables source={at.source.clone()} index={at.index}
+                    card_id={at.card_id.clone()} on_source={at.on_source.clone()} />
+            </>
+        };
     }
     if body == Html::default() {
         return body;

@@ -1,7 +1,8 @@
 //! Export as a download: JSON (an array of our records), CSV (ClinicalTrials.gov's columns,
 //! optionally with a UTF-8 byte order mark for spreadsheet programs), RIS (for reference
-//! managers) or the groups CSV (every source of each trial, for a review's duplicate count) —
-//! of the trials shown, or of every trial loaded. One record per trial, the one its card
+//! managers), the groups CSV (every source of each trial, for a review's duplicate count), or
+//! the posted results as the results CSV (one row per outcome measurement) and the events CSV
+//! (one row per adverse-event term and group) — of the trials shown, or of every trial loaded. One record per trial, the one its card
 //! shows, except in the groups CSV, which has a row for each of a trial's sources. A CSV for Excel names each cell longer than Excel keeps (the file holds it
 //! whole).
 
@@ -9,8 +10,8 @@ use std::rc::Rc;
 
 use gloo::file::{Blob, ObjectUrl};
 use trialcards_core::export::{
-    cells_over_excel_limit, csv_rows, rows_to_csv, to_groups_csv, to_json, to_ris, CsvOptions,
-    LongCell, EXCEL_CELL_LIMIT,
+    cells_over_excel_limit, csv_rows, rows_to_csv, to_events_csv, to_groups_csv, to_json,
+    to_results_csv, to_ris, CsvOptions, LongCell, EXCEL_CELL_LIMIT,
 };
 use trialcards_core::Study;
 use wasm_bindgen::{JsCast, JsValue};
@@ -35,13 +36,15 @@ enum Format {
     Csv,
     Ris,
     Groups,
+    Results,
+    Events,
 }
 
 impl Format {
     fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
-            Format::Csv | Format::Groups => "csv",
+            Format::Csv | Format::Groups | Format::Results | Format::Events => "csv",
             Format::Ris => "ris",
         }
     }
@@ -49,7 +52,9 @@ impl Format {
     fn mime(self) -> &'static str {
         match self {
             Format::Json => "application/json",
-            Format::Csv | Format::Groups => "text/csv;charset=utf-8",
+            Format::Csv | Format::Groups | Format::Results | Format::Events => {
+                "text/csv;charset=utf-8"
+            }
             Format::Ris => "application/x-research-info-systems",
         }
     }
@@ -63,6 +68,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let status = use_state(String::new);
     let long_cells = use_state(Vec::<LongCell>::new);
     let narrowed = props.shown.len() != props.all.len();
+    let any_results = props.all.iter().any(|t| t.study().has_posted_results());
     let export = |format: Format| {
         let (shown, all, everything, bom, status, long_cells) = (
             props.shown.clone(),
@@ -75,6 +81,9 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let trials = if everything { &all } else { &shown };
             let studies: Vec<&Study> = trials.iter().map(|t| t.study()).collect();
+            let options = CsvOptions {
+                byte_order_mark: bom,
+            };
             let (text, long) = match format {
                 Format::Json => (to_json(&studies), Vec::new()),
                 Format::Csv => csv(&studies, bom),
@@ -84,11 +93,10 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                         .iter()
                         .flat_map(|t| t.members.iter().map(|m| m.study()))
                         .collect();
-                    let options = CsvOptions {
-                        byte_order_mark: bom,
-                    };
                     (to_groups_csv(&sources, options), Vec::new())
                 }
+                Format::Results => (to_results_csv(&studies, options), Vec::new()),
+                Format::Events => (to_events_csv(&studies, options), Vec::new()),
             };
             let name = file_name(format, studies.len());
             status.set(match download(&name, format.mime(), &text) {
@@ -127,6 +135,14 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             <button type="button" class="secondary" onclick={export(Format::Groups)}
                 title="One row per source, grouped into trials by shared registry IDs: the duplicates for a PRISMA count">
                 { "Groups CSV" }</button>
+            if any_results {
+                <button type="button" class="secondary" onclick={export(Format::Results)}
+                    title="The posted results, one row per outcome measurement and group: the long format a meta-analysis or a pivot table takes">
+                    { "Results CSV" }</button>
+                <button type="button" class="secondary" onclick={export(Format::Events)}
+                    title="The posted adverse events, one row per term and group: affected, at risk, events">
+                    { "Events CSV" }</button>
+            }
             <label class="bom" title="Lets Excel read accented letters in the CSV correctly">
                 <input type="checkbox" checked={*bom} onchange={toggle_bom} />{ " CSV for Excel (UTF-8 mark)" }
             </label>
@@ -189,10 +205,11 @@ fn file_name(format: Format, trials: usize) -> String {
     } else {
         format!("{trials}-trials")
     };
-    let kind = if format == Format::Groups {
-        "groups-"
-    } else {
-        ""
+    let kind = match format {
+        Format::Groups => "groups-",
+        Format::Results => "results-",
+        Format::Events => "events-",
+        _ => "",
     };
     format!("trialcards-{kind}{what}-{today}.{}", format.extension())
 }
