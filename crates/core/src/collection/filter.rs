@@ -169,12 +169,14 @@ impl View {
     /// empty for the default view. Only what differs from the default is written.
     ///
     /// Keys, in this order: `q` (the search text as typed), `status`, `phase`, `type`, `sex`
-    /// (CT.gov codes, comma-separated, in the normal form of [`View::normalized`]), `age`
-    /// (years), `source` (layout names, comma-separated), `results` (`yes` or `no`), `sort`
+    /// (CT.gov codes, comma-separated, in the normal form of [`View::normalized`]), `source`
+    /// (layout names, comma-separated), `results` (`yes` or `no`), `sort`
     /// ([`SortKey::name`], left out for the loaded order) and `order` (`desc` when
     /// descending). Values are percent-encoded as UTF-8: every byte but the unreserved ASCII
     /// `A–Z a–z 0–9 - . _ ~`, so a comma inside a value (`%2C`) never splits it.
-    /// `View::from_fragment(&view.to_fragment()) == view.normalized()` for every view.
+    /// The age a trial must accept is never written: an age typed to screen a person is
+    /// health data, and the address is shared, bookmarked and kept in the history.
+    /// `View::from_fragment(&view.to_fragment())` is `view.normalized()` without its age.
     pub fn to_fragment(&self) -> String {
         let v = self.normalized();
         let mut parts: Vec<String> = Vec::new();
@@ -206,9 +208,6 @@ impl View {
                 Facet::Sex.key(),
                 codes(v.sexes.iter().map(|s| s.code()).collect()),
             );
-        }
-        if let Some(age) = v.age {
-            put("age", age.to_string());
         }
         if !v.layouts.is_empty() {
             let names: Vec<String> = v.layouts.iter().map(|l| encode(l)).collect();
@@ -249,11 +248,6 @@ impl View {
                     .study_types
                     .extend(items().filter_map(|c| code::<StudyType>(&c))),
                 "sex" => v.sexes.extend(items().filter_map(|c| code::<Sex>(&c))),
-                "age" => {
-                    if let Ok(age) = decode(value).trim().parse::<u32>() {
-                        v.age = Some(age);
-                    }
-                }
                 "source" => v.layouts.extend(items()),
                 "results" => {
                     if let Some(yes) = results_named(&decode(value)) {
@@ -639,10 +633,17 @@ mod tests {
         assert_eq!(
             v.to_fragment(),
             "q=stem%20cell%2C%20%22bone%22%20%26%20more&status=COMPLETED,RECRUITING\
-             &phase=EARLY_PHASE1,PHASE2&type=OBSERVATIONAL&sex=FEMALE&age=40\
+             &phase=EARLY_PHASE1,PHASE2&type=OBSERVATIONAL&sex=FEMALE\
              &source=a%2Cb,veeva&results=no&sort=start&order=desc"
         );
-        assert_eq!(View::from_fragment(&v.to_fragment()), v.normalized());
+        // The age is health data: never in the address.
+        assert_eq!(
+            View::from_fragment(&v.to_fragment()),
+            View {
+                age: None,
+                ..v.normalized()
+            }
+        );
         let only_order = View {
             descending: true,
             ..View::default()
@@ -662,7 +663,7 @@ mod tests {
             [Status::Completed, Status::Recruiting, Status::Withdrawn]
         );
         assert!(v.phases.is_empty());
-        assert_eq!(v.age, Some(12));
+        assert_eq!(v.age, None, "an age in an old bookmark is not read");
         assert_eq!(v.has_results, Some(true));
         assert_eq!(v.sort, SortKey::Loaded);
         assert!(v.descending);
@@ -745,6 +746,8 @@ mod tests {
     proptest! {
         #[test]
         fn a_view_survives_its_fragment(view in any_view()) {
+            // The age is health data and never in the address; the rest survives.
+            let view = View { age: None, ..view };
             let fragment = view.to_fragment();
             prop_assert!(fragment.bytes().all(|b| b.is_ascii_graphic() && b != b'#'), "{}", fragment);
             let back = View::from_fragment(&fragment);
