@@ -16,6 +16,7 @@ mod outcomes;
 mod oversight;
 mod sponsors;
 mod status;
+mod threshold;
 mod trialcards;
 
 pub use arms::{ArmGroup, ArmsInterventionsModule, Intervention};
@@ -38,6 +39,7 @@ pub use outcomes::{Outcome, OutcomesModule};
 pub use oversight::{IpdSharingStatementModule, OversightModule};
 pub use sponsors::{ResponsibleParty, Sponsor, SponsorCollaboratorsModule};
 pub use status::{DateStruct, ExpandedAccessInfo, StatusModule};
+pub use threshold::{Comparator, Threshold, Unit, Variable};
 pub use trialcards::{
     CriteriaTree, CriterionItem, Diagnostic, LabelledValue, LineSpan, ReferenceDoi, RelatedTrial,
     ResultsSummary, Severity, SourceInfo, TrialcardsExtras, UnrecognizedLine,
