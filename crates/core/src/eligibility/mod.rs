@@ -1,17 +1,29 @@
 //! Eligibility as data: the numbers each criterion sets ([`read_thresholds`]: "ANC ≥ 1.5 ×
-//! 10^9/L" is `anc >= 1.5 10^9/L`), kept on every criterion item of a record.
+//! 10^9/L" is `anc >= 1.5 10^9/L`), kept on every criterion item of a record, and a first
+//! check of one person's facts against a record ([`check`]), which says who a trial excludes
+//! and which criteria still need a person's reading — never that someone is eligible.
 //!
 //! ```
-//! use trialcards_core::eligibility::read_thresholds;
+//! use trialcards_core::eligibility::{check, read_thresholds, Patient, VerdictKind};
 //! let t = &read_thresholds("Absolute neutrophil count ≥ 1,500/mm³")[0];
 //! assert_eq!((t.variable.code(), t.comparator.code(), t.value), ("anc", ">=", 1500.0));
+//!
+//! let json = r#"{"protocolSection": {"eligibilityModule": {
+//!     "eligibilityCriteria": "Inclusion Criteria:\n\n* ANC ≥ 1.5 x 10^9/L\n* Able to swallow tablets",
+//!     "maximumAge": "65 Years"}}}"#;
+//! let study = &trialcards_core::parse("trial.json", json).records[0];
+//! let patient = Patient { age: Some(72.0), ..Patient::default() };
+//! let verdict = check(study, &patient);
+//! assert_eq!(verdict.verdict, VerdictKind::Excluded);
+//! assert_eq!(verdict.reasons[0].why, "age 72 is over the maximum 65 Years");
 //! ```
 //!
-//! The parts: [`tokens`] (a criterion's words, numbers and signs), [`numbers`] (decimal commas
-//! and thousands points), [`units`] (spellings, which units a variable takes, exact
-//! conversions), [`variables`] (names and abbreviations), [`comparators`] ("at least", "≤",
-//! "18 to 65") and [`thresholds`] (putting them together).
+//! The parts, one file each: `tokens` (a criterion's words, numbers and signs), `numbers`
+//! (decimal commas and thousands points), `units` (spellings, which units a variable takes,
+//! exact conversions), `variables` (names and abbreviations), `comparators` ("at least", "≤",
+//! "18 to 65"), `thresholds` (putting them together) and `check`.
 
+mod check;
 mod comparators;
 mod numbers;
 mod thresholds;
@@ -19,10 +31,20 @@ mod tokens;
 mod units;
 mod variables;
 
+pub use check::{
+    check, Fact, FactError, Patient, PatientSex, Reason, ReasonKind, Unchecked, Verdict,
+    VerdictKind,
+};
 pub use thresholds::read_thresholds;
 
 use crate::fields::criteria::{self, CriteriaPart};
 use crate::model::{CriteriaTree, CriterionItem, Study};
+
+/// The units `variable` is measured in, as thresholds and facts give them (none for a score,
+/// a height in cm or a temperature in °C).
+pub fn units_of(variable: crate::model::Variable) -> &'static [crate::model::Unit] {
+    units::allowed(variable)
+}
 
 /// The criteria tree of a criteria text (CT.gov's "Inclusion Criteria:\n\n* …"), when it has
 /// inclusion or exclusion items: split by the one criteria splitter the page readers use,

@@ -1,6 +1,7 @@
 //! Units as criteria spell them ("/mm³", "×10⁹/L", "10*9/l", "G/L", "µmol/L", "mL/min/1.73
 //! m²", "msec", "times ULN", "× institutional upper limit of normal" …) read into one
-//! spelling ([`Unit`]), and which units each variable is measured in.
+//! spelling ([`Unit`]), which units each variable is measured in, and the conversions that
+//! are exact.
 
 use std::sync::OnceLock;
 
@@ -507,6 +508,59 @@ pub(crate) fn allowed(variable: Variable) -> &'static [Unit] {
     }
 }
 
+/// The unit a fact given without one is in: age in years, weight in kg, blood pressure in
+/// mmHg …; `None` when the variable has no usual unit (a score, or a lab value whose units
+/// differ between countries).
+pub(crate) fn usual_unit(variable: Variable) -> Option<Unit> {
+    use Unit as U;
+    use Variable as V;
+    match variable {
+        V::Age => Some(U::Years),
+        V::Weight => Some(U::Kg),
+        V::Bmi => Some(U::KgPerM2),
+        V::Lvef | V::Spo2 | V::Hba1c => Some(U::Percent),
+        V::SystolicBp | V::DiastolicBp => Some(U::MmHg),
+        V::HeartRate => Some(U::Bpm),
+        V::Qtc => Some(U::Ms),
+        _ => None,
+    }
+}
+
+/// `value` of `variable` in `from` as a number in `to`, when the conversion is exact: the same
+/// unit; months and years (×12); days and weeks (×7); g/dL and g/L, mg/dL and mg/L (×10);
+/// creatinine mg/dL and µmol/L (×88.42), bilirubin (×17.1); for cell counts /µL, cells/µL
+/// and 10^9/L (×1000). Age also converts between years and weeks or days (a year of 365.25
+/// days, as CT.gov's ages are read). Glucose's mg/dL and mmol/L are not converted: the factor
+/// (18.016) is not exact enough to decide a person at the threshold.
+pub(crate) fn convert(variable: Variable, value: f64, from: Unit, to: Unit) -> Option<f64> {
+    use Unit as U;
+    if from == to {
+        return Some(value);
+    }
+    let factor = |a: Unit, b: Unit| -> Option<f64> {
+        // How many `b` one `a` is.
+        Some(match (a, b) {
+            (U::Years, U::Months) => 12.0,
+            (U::Weeks, U::Days) => 7.0,
+            (U::Years, U::Weeks) if variable == Variable::Age => 365.25 / 7.0,
+            (U::Years, U::Days) if variable == Variable::Age => 365.25,
+            (U::Months, U::Weeks) if variable == Variable::Age => 365.25 / 12.0 / 7.0,
+            (U::Months, U::Days) if variable == Variable::Age => 365.25 / 12.0,
+            (U::GPerDl, U::GPerL) | (U::MgPerDl, U::MgPerL) => 10.0,
+            (U::MgPerDl, U::UmolPerL) if variable == Variable::Creatinine => 88.42,
+            (U::MgPerDl, U::UmolPerL) if variable == Variable::Bilirubin => 17.1,
+            (U::GigaPerL, U::PerUl | U::CellsPerUl) if is_cell_count(variable) => 1000.0,
+            (U::PerUl, U::CellsPerUl) if is_cell_count(variable) => 1.0,
+            _ => return None,
+        })
+    };
+    if let Some(f) = factor(from, to) {
+        Some(value * f)
+    } else {
+        factor(to, from).map(|f| value / f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,5 +650,63 @@ mod tests {
         assert_eq!(unit_for(Variable::Weight, S(Unit::Percent)), Err(()));
         assert_eq!(unit_for(Variable::Height, Spelled::Centimetres), Ok(None));
         assert_eq!(unit_for(Variable::Anc, Spelled::Unlisted), Err(()));
+    }
+
+    #[test]
+    fn only_exact_conversions() {
+        let near = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-9);
+        assert!(near(
+            convert(Variable::Creatinine, 1.0, Unit::MgPerDl, Unit::UmolPerL),
+            88.42
+        ));
+        assert!(near(
+            convert(Variable::Creatinine, 88.42, Unit::UmolPerL, Unit::MgPerDl),
+            1.0
+        ));
+        assert!(near(
+            convert(Variable::Bilirubin, 2.0, Unit::MgPerDl, Unit::UmolPerL),
+            34.2
+        ));
+        assert!(near(
+            convert(Variable::Hemoglobin, 9.0, Unit::GPerDl, Unit::GPerL),
+            90.0
+        ));
+        assert!(near(
+            convert(Variable::Anc, 1.5, Unit::GigaPerL, Unit::PerUl),
+            1500.0
+        ));
+        assert!(near(
+            convert(
+                Variable::Platelets,
+                100_000.0,
+                Unit::CellsPerUl,
+                Unit::GigaPerL
+            ),
+            100.0
+        ));
+        assert!(near(
+            convert(Variable::Cd4, 200.0, Unit::PerUl, Unit::CellsPerUl),
+            200.0
+        ));
+        assert!(near(
+            convert(Variable::Age, 1.5, Unit::Years, Unit::Months),
+            18.0
+        ));
+        assert_eq!(
+            convert(Variable::Glucose, 126.0, Unit::MgPerDl, Unit::MmolPerL),
+            None
+        );
+        assert_eq!(
+            convert(Variable::Albumin, 3.0, Unit::MgPerDl, Unit::UmolPerL),
+            None
+        );
+        assert_eq!(
+            convert(Variable::Egfr, 60.0, Unit::MlPerMin, Unit::MlPerMinPer173),
+            None
+        );
+        assert_eq!(
+            convert(Variable::LifeExpectancy, 3.0, Unit::Months, Unit::Weeks),
+            None
+        );
     }
 }
