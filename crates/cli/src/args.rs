@@ -1,5 +1,6 @@
 //! Command-line arguments, parsed with clap from the strings the OS gives (`args_os`): a file
-//! name need not be UTF-8, and it reaches `std::fs` unchanged.
+//! name need not be UTF-8, and it reaches `std::fs` unchanged. The facts `check` takes are
+//! health data: a usage error names the option or variable that is wrong, never the value.
 
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
@@ -7,7 +8,9 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use trialcards_core::eligibility::{self, Fact, Patient, PatientSex};
 use trialcards_core::export::CsvOptions;
+use trialcards_core::model::Variable;
 
 /// The exit statuses, at the end of both help texts.
 macro_rules! exit_status {
@@ -38,9 +41,43 @@ trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv]
   --bom                 start the CSV with a UTF-8 byte-order mark, so that Excel
                         opens it as UTF-8 (the CSV formats only)
 
+trialcards check [--age YEARS] [--sex female|male] [--healthy yes|no]
+                 [--set VARIABLE=NUMBER[UNIT]]... FILE...
+  Checks one person's facts against each record and prints one JSON line per
+  record: excluded (with the reasons) or possible (with the criteria a person
+  must still read). Never \"eligible\". `trialcards check --help` lists the
+  variables. The facts are printed on stdout only.
+
 ",
     exit_status!()
 );
+
+/// What `trialcards check --help` ends with: the variables `--set` takes, each with its units,
+/// then the exit statuses.
+fn check_after_help() -> String {
+    let mut out = String::from(
+        "Variables for --set (NUMBER with a decimal point or comma; UNIT in any usual\n\
+         spelling, e.g. anc=1.2x10^9/L, platelets=150000/mm3, creatinine=1.1mg/dL;\n\
+         without a unit only where the variable has a usual one, e.g. age in years):\n",
+    );
+    for v in Variable::ALL {
+        let units: Vec<&str> = eligibility::units_of(*v).iter().map(|u| u.code()).collect();
+        let units = match (*v, units.is_empty()) {
+            (Variable::Height, _) => "cm".to_string(),
+            (Variable::Temperature, _) => "°C".to_string(),
+            (_, true) => "no unit".to_string(),
+            // A ratio is often written bare ("INR ≤ 1.5").
+            (Variable::Inr | Variable::Aptt | Variable::Pao2Fio2, _) => {
+                format!("no unit, {}", units.join(", "))
+            }
+            _ => units.join(", "),
+        };
+        out.push_str(&format!("  {:<22}{units}\n", v.code()));
+    }
+    out.push('\n');
+    out.push_str(exit_status!());
+    out
+}
 
 /// The whole command line as clap reads it.
 #[derive(Debug, Parser)]
@@ -67,7 +104,106 @@ ClinicalTrials.gov API v2 study objects. FILE may be - to read standard input.",
         after_help = exit_status!()
     )]
     Parse(ParseArgs),
+    /// Checks one person's facts against each record.
+    #[command(
+        about = "Checks one person's facts against each record",
+        long_about = "\
+Checks one person's facts against each record found in FILE... and prints one
+JSON line per record: {\"nctId\", \"verdict\": \"excluded\" or \"possible\",
+\"reasons\": [...], \"unchecked\": [...]}. A record excludes the person when a
+fact is outside its minimum or maximum age, sex or healthy-volunteer field, or
+fails an inclusion threshold or meets an exclusion threshold; otherwise the
+person is possible, and \"unchecked\" lists the criteria a person must still
+read. It never says eligible. The facts are health data: they are printed on
+stdout only, never on stderr or to a file.",
+        after_help = check_after_help()
+    )]
+    Check(CheckArgs),
 }
+
+/// `trialcards check`'s facts and files.
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The person's age in years
+    #[arg(long, value_name = "YEARS", value_parser = AgeParser)]
+    age: Option<f64>,
+    /// The person's sex
+    #[arg(long, value_name = "female|male", value_parser = SexParser)]
+    sex: Option<PatientSex>,
+    /// Whether the person is a healthy volunteer
+    #[arg(long, value_name = "yes|no", value_parser = YesNoParser)]
+    healthy: Option<bool>,
+    /// A measurement, VARIABLE=NUMBER[UNIT] (repeat for more; the variables are listed below)
+    #[arg(long = "set", value_name = "VARIABLE=NUMBER[UNIT]", value_parser = FactParser)]
+    facts: Vec<Fact>,
+    /// Registry pages or ClinicalTrials.gov files to check; - reads standard input
+    #[arg(value_name = "FILE", required = true)]
+    inputs: Vec<PathBuf>,
+}
+
+/// A value parser for one of `check`'s facts: `read` turns the text into the value, or says
+/// what is wrong without repeating it.
+macro_rules! fact_parser {
+    ($(#[$meta:meta])* $name:ident -> $value:ty, $read:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy)]
+        struct $name;
+
+        impl TypedValueParser for $name {
+            type Value = $value;
+
+            fn parse_ref(
+                &self,
+                cmd: &clap::Command,
+                _arg: Option<&clap::Arg>,
+                value: &OsStr,
+            ) -> Result<$value, clap::Error> {
+                let read: fn(&str) -> Result<$value, String> = $read;
+                read(value.to_str().unwrap_or_default())
+                    .map_err(|why| cmd.clone().error(ErrorKind::InvalidValue, why))
+            }
+        }
+    };
+}
+
+fact_parser!(
+    /// Reads `--age`: a number of years.
+    AgeParser -> f64,
+    |text| {
+        text.trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|a| a.is_finite() && (0.0..200.0).contains(a))
+            .ok_or_else(|| "--age takes a number of years, such as 72 or 6.5".to_string())
+    }
+);
+
+fact_parser!(
+    /// Reads `--sex`: female or male.
+    SexParser -> PatientSex,
+    |text| match text.trim().to_ascii_lowercase().as_str() {
+        "female" | "f" => Ok(PatientSex::Female),
+        "male" | "m" => Ok(PatientSex::Male),
+        _ => Err("--sex takes female or male".to_string()),
+    }
+);
+
+fact_parser!(
+    /// Reads `--healthy`: yes or no.
+    YesNoParser -> bool,
+    |text| match text.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err("--healthy takes yes or no".to_string()),
+    }
+);
+
+fact_parser!(
+    /// Reads `--set VARIABLE=NUMBER[UNIT]`.
+    FactParser -> Fact,
+    |text| Fact::parse(text).map_err(|e| format!("--set {e}"))
+);
 
 /// `trialcards parse`'s options and files.
 #[derive(Debug, Args)]
@@ -161,12 +297,19 @@ impl TypedValueParser for FormatParser {
 }
 
 /// What the command line asks for, checked.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Command {
     /// Parse the inputs and print their records.
     Parse {
         /// How to print the records.
         format: Format,
+        /// File paths as given (not necessarily UTF-8), `-` for stdin.
+        inputs: Vec<PathBuf>,
+    },
+    /// Check one person against each record of the inputs.
+    Check {
+        /// What is known of the person.
+        patient: Patient,
         /// File paths as given (not necessarily UTF-8), `-` for stdin.
         inputs: Vec<PathBuf>,
     },
@@ -229,6 +372,36 @@ where
             };
             Ok(Command::Parse {
                 format,
+                inputs: args.inputs,
+            })
+        }
+        CliCommand::Check(args) => {
+            let check = cmd
+                .find_subcommand_mut("check")
+                .expect("check is a subcommand");
+            let mut seen: Vec<Variable> = Vec::new();
+            for fact in &args.facts {
+                if seen.contains(&fact.variable) {
+                    return Err(check.error(
+                        ErrorKind::ArgumentConflict,
+                        format!("--set {} is given twice", fact.variable.code()),
+                    ));
+                }
+                seen.push(fact.variable);
+            }
+            if args.age.is_some() && seen.contains(&Variable::Age) {
+                return Err(check.error(
+                    ErrorKind::ArgumentConflict,
+                    "the age is given twice: use --age or --set age, not both",
+                ));
+            }
+            Ok(Command::Check {
+                patient: Patient {
+                    age: args.age,
+                    sex: args.sex,
+                    healthy: args.healthy,
+                    facts: args.facts,
+                },
                 inputs: args.inputs,
             })
         }
@@ -373,6 +546,91 @@ mod tests {
         let err = parse(&["--version"]).expect_err("version is clap's early exit");
         assert_eq!(err.kind(), ErrorKind::DisplayVersion);
         assert_eq!(err.exit_code(), 0);
+    }
+
+    #[test]
+    fn check_reads_the_facts() {
+        let command = parse(&[
+            "check",
+            "--age",
+            "72",
+            "--sex",
+            "female",
+            "--healthy",
+            "no",
+            "--set",
+            "anc=1.0x10^9/L",
+            "--set",
+            "ecog=1",
+            "a.json",
+        ])
+        .unwrap();
+        let Command::Check { patient, inputs } = command else {
+            panic!("a check");
+        };
+        assert_eq!(patient.age, Some(72.0));
+        assert_eq!(patient.sex, Some(PatientSex::Female));
+        assert_eq!(patient.healthy, Some(false));
+        let facts: Vec<&str> = patient.facts.iter().map(|f| f.variable.code()).collect();
+        assert_eq!(facts, ["anc", "ecog"]);
+        assert_eq!(inputs, paths(&["a.json"]));
+    }
+
+    #[test]
+    fn check_usage_errors_name_what_is_wrong_and_never_the_value() {
+        let wrong = [
+            (
+                &["check", "--set", "ferritin=20", "a"][..],
+                "unknown variable 'ferritin'",
+                "20",
+            ),
+            (
+                &["check", "--set", "anc=lots", "a"],
+                "--set anc: the value is not a number",
+                "lots",
+            ),
+            (
+                &["check", "--set", "anc=1.5 parsecs", "a"],
+                "--set anc: the unit is not one",
+                "parsecs",
+            ),
+            (
+                &["check", "--set", "weight=70%", "a"],
+                "weight is not measured in %",
+                "70",
+            ),
+            (
+                &["check", "--age", "seventy-two", "a"],
+                "--age takes a number of years",
+                "seventy",
+            ),
+            (
+                &["check", "--sex", "unknown", "a"],
+                "--sex takes female or male",
+                "unknown",
+            ),
+            (
+                &["check", "--healthy", "maybe", "a"],
+                "--healthy takes yes or no",
+                "maybe",
+            ),
+            (
+                &["check", "--set", "anc=1", "--set", "anc=2", "a"],
+                "--set anc is given twice",
+                "anc=2",
+            ),
+            (
+                &["check", "--age", "70", "--set", "age=71", "a"],
+                "the age is given twice",
+                "71",
+            ),
+        ];
+        for (list, says, value) in wrong {
+            let text = message(list);
+            assert!(text.contains(says), "{list:?}: {text}");
+            assert!(!text.contains(value), "{list:?} repeats the value: {text}");
+        }
+        assert!(message(&["check", "--age", "70"]).contains("<FILE>"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `trialcards`: reads registry pages from files or stdin and prints the records
 //! found as ClinicalTrials.gov API v2 JSON, JSON Lines, CSV or RIS, or their posted results as
-//! CSV tables. Argument parsing (clap) and file I/O only; the parsing and the writing are
-//! `trialcards-core`'s.
+//! CSV tables, or checks one person's facts against each record (JSON Lines). Argument parsing
+//! (clap) and file I/O only; the parsing, the check and the writing are `trialcards-core`'s.
+//! The facts are written to stdout only.
 
 #![warn(missing_docs)]
 
@@ -13,19 +14,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use args::{Command, Format};
+use trialcards_core::Study;
 
 fn main() -> ExitCode {
     // `--help`, `--version` (stdout, exit 0) and usage errors (stderr, exit 2) end here.
     let command = args::parse_from(std::env::args_os()).unwrap_or_else(|err| err.exit());
     match command {
         Command::Parse { format, inputs } => run_parse(format, &inputs),
+        Command::Check { patient, inputs } => run_check(&patient, &inputs),
     }
 }
 
-/// Parses every input, prints all records found, and reports each input that
-/// could not be read or held no record on stderr (and, for a CSV meant for Excel, each cell
-/// longer than Excel keeps).
-fn run_parse(format: Format, inputs: &[PathBuf]) -> ExitCode {
+/// Parses every input, and reports each input that could not be read or held no record on
+/// stderr: the records, and whether an input failed.
+fn read_records(inputs: &[PathBuf]) -> (Vec<Study>, bool) {
     let mut records = Vec::new();
     let mut failed = false;
     for input in inputs {
@@ -46,6 +48,34 @@ fn run_parse(format: Format, inputs: &[PathBuf]) -> ExitCode {
         }
         records.extend(parsed.records);
     }
+    (records, failed)
+}
+
+/// Checks `patient` against every record of the inputs and prints one JSON line per record.
+/// The patient's facts go to stdout only: nothing on stderr names them.
+fn run_check(patient: &trialcards_core::eligibility::Patient, inputs: &[PathBuf]) -> ExitCode {
+    let (records, failed) = read_records(inputs);
+    let mut stdout = std::io::stdout().lock();
+    let verdicts: Vec<_> = records
+        .iter()
+        .map(|study| trialcards_core::eligibility::check(study, patient))
+        .collect();
+    if let Err(err) = output::write_verdicts(&mut stdout, &verdicts).and_then(|()| stdout.flush()) {
+        eprintln!("trialcards: cannot write output: {}", err.kind());
+        return ExitCode::FAILURE;
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Parses every input, prints all records found, and reports each input that
+/// could not be read or held no record on stderr (and, for a CSV meant for Excel, each cell
+/// longer than Excel keeps).
+fn run_parse(format: Format, inputs: &[PathBuf]) -> ExitCode {
+    let (records, failed) = read_records(inputs);
     let mut stdout = std::io::stdout().lock();
     let written =
         output::write(&mut stdout, format, &records).and_then(|long| stdout.flush().map(|()| long));

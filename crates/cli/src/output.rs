@@ -1,7 +1,9 @@
-//! Writing records in the chosen format, with the core's writers (the browser uses the same).
+//! Writing records in the chosen format, with the core's writers (the browser uses the same),
+//! and the verdicts of `check` as JSON Lines.
 
 use std::io::{self, Write};
 
+use trialcards_core::eligibility::Verdict;
 use trialcards_core::export::{self, CsvOptions, LongCell};
 use trialcards_core::Study;
 
@@ -35,4 +37,13 @@ fn csv(records: &[&Study], options: CsvOptions) -> (String, Vec<LongCell>) {
         Vec::new()
     };
     (export::rows_to_csv(&rows, options), long)
+}
+
+/// Writes one JSON line per verdict (`trialcards check`).
+pub fn write_verdicts(out: &mut impl Write, verdicts: &[Verdict]) -> io::Result<()> {
+    for verdict in verdicts {
+        out.write_all(verdict.json_line().as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }

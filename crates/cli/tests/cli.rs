@@ -633,3 +633,182 @@ fn version_prints_the_version() {
         format!("trialcards {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// A CT.gov study (fictional) taking 14 to 65 year olds, no healthy volunteers, BMI < 30.
+const CTGOV_JSON: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/ctgov_study.json"
+);
+
+/// The JSON lines `check` printed.
+fn verdicts(stdout: &str) -> Vec<serde_json::Value> {
+    assert!(stdout.ends_with('\n'), "{stdout:?}");
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn check_prints_one_json_line_per_record_excluded_with_its_reasons() {
+    let (code, stdout, stderr) = trialcards(
+        &[
+            "check",
+            "--age",
+            "72",
+            "--healthy",
+            "yes",
+            "--set",
+            "bmi=32",
+            CTGOV_JSON,
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let lines = verdicts(&stdout);
+    assert_eq!(lines.len(), 1);
+    let v = &lines[0];
+    assert_eq!(v["nctId"], "NCT09990021");
+    assert_eq!(v["verdict"], "excluded");
+    let kinds: Vec<&str> = v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["age", "healthy", "inclusion"]);
+    assert_eq!(
+        v["reasons"][0]["why"],
+        "age 72 is over the maximum 65 Years"
+    );
+    let bmi = &v["reasons"][2];
+    assert_eq!(bmi["criterion"], "BMI <30");
+    assert_eq!(bmi["lines"], serde_json::json!([150, 150]));
+    assert_eq!(
+        bmi["why"],
+        "BMI 32 kg/m2 is not below the inclusion maximum < 30 (line 150)"
+    );
+    // The four keys of a verdict.
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut sorted = vec!["nctId", "verdict", "reasons", "unchecked"];
+    sorted.sort_unstable();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn check_says_possible_and_lists_what_a_person_must_read() {
+    let (code, stdout, stderr) = trialcards(
+        &["check", "--age", "40", "--set", "bmi=25", "--", "-"],
+        &std::fs::read_to_string(CTGOV_JSON).unwrap(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let v = &verdicts(&stdout)[0];
+    assert_eq!(v["verdict"], "possible");
+    assert_eq!(v["reasons"], serde_json::json!([]));
+    let unchecked: Vec<(&str, &str)> = v["unchecked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["kind"].as_str().unwrap(),
+                u["criterion"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unchecked,
+        [("inclusion", "Graft failure"), ("exclusion", "Infection")]
+    );
+    // Nothing given: every criterion is unchecked and nothing excludes.
+    let (code, stdout, _) = trialcards(&["check", CTGOV_JSON, CTGOV_CSV], "");
+    assert_eq!(code, 0);
+    let lines = verdicts(&stdout);
+    assert_eq!(lines.len(), 4, "one line per record: {stdout}");
+    assert!(lines.iter().all(|v| v["verdict"] == "possible"));
+}
+
+#[test]
+fn check_exit_statuses_and_facts_only_on_stdout() {
+    // An input without a record: status 1, named on stderr, the others still checked; the
+    // facts appear on stdout only.
+    let (code, stdout, stderr) = trialcards(
+        &[
+            "check",
+            "--age",
+            "72",
+            "--set",
+            "anc=1.25x10^9/L",
+            NOT_A_PAGE,
+            "/no/such/file.txt",
+            CTGOV_JSON,
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(verdicts(&stdout).len(), 1);
+    assert!(stdout.contains("age 72"));
+    assert!(
+        stderr.contains("/no/such/file.txt: cannot read"),
+        "{stderr}"
+    );
+    for fact in ["72", "1.25", "anc"] {
+        assert!(!stderr.contains(fact), "stderr names {fact}: {stderr}");
+    }
+    // A usage error: status 2, nothing on stdout, the variable named and its value not.
+    let (code, stdout, stderr) = trialcards(&["check", "--set", "ferritin=312", CTGOV_JSON], "");
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("unknown variable 'ferritin': use one of age, weight"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("312"), "{stderr}");
+    let (code, _, stderr) = trialcards(&["check", "--set", "anc=1.2 bushels", CTGOV_JSON], "");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--set anc: the unit is not one trialcards knows"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("1.2"), "{stderr}");
+    let (code, _, stderr) = trialcards(&["check", "--age", "70"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("<FILE>"), "{stderr}");
+}
+
+#[test]
+fn check_help_lists_the_variables_and_their_units() {
+    let (code, stdout, _) = trialcards(&["check", "--help"], "");
+    assert_eq!(code, 0);
+    for expected in [
+        "--age <YEARS>",
+        "--sex <female|male>",
+        "--healthy <yes|no>",
+        "--set <VARIABLE=NUMBER[UNIT]>",
+        "never says eligible",
+        "stdout only",
+        "  anc                   10^9/L, /uL, cells/uL",
+        "  creatinine            mg/dL, umol/L, mmol/L, x ULN",
+        "  ecog                  no unit",
+        "  viral_load            copies/mL",
+        "Exit status: 0",
+    ] {
+        assert!(stdout.contains(expected), "lacks {expected:?}:\n{stdout}");
+    }
+    for v in [
+        "age",
+        "bmi",
+        "karnofsky",
+        "lansky",
+        "life_expectancy",
+        "qtc",
+        "pao2_fio2",
+        "hba1c",
+        "egfr",
+    ] {
+        assert!(stdout.contains(&format!("\n  {v} ")), "lacks {v}");
+    }
+    let (_, top, _) = trialcards(&["--help"], "");
+    assert!(top.contains("trialcards check [--age YEARS] [--sex female|male] [--healthy yes|no]"));
+}

@@ -5,8 +5,9 @@
 //! ([`input`], which also turns saved web pages — HTML and MHTML — into the text a browser
 //! shows), the format sniffing ([`formats`]), the layout detection and one reader per
 //! registry layout (internal: [`parse`] and [`parse_as`] drive them, and [`Layout`] names
-//! the layouts), working with many records at once ([`collection`]), and the writers that
-//! export records as JSON, CSV and RIS ([`export`]). It does no I/O and has no UI or browser
+//! the layouts), working with many records at once ([`collection`]), the criteria's
+//! thresholds and a first check of a person against them ([`eligibility`]), and the writers
+//! that export records as JSON, CSV and RIS ([`export`]). It does no I/O and has no UI or browser
 //! dependency: the CLI and the web app hand it text and get records back.
 //!
 //! ```
@@ -21,6 +22,7 @@
 
 pub mod collection;
 pub(crate) mod detect;
+pub mod eligibility;
 pub mod export;
 pub(crate) mod fields;
 pub mod formats;

@@ -311,3 +311,58 @@ fn every_kind_of_line_break_gives_the_same_line_numbers() {
         );
     }
 }
+
+#[test]
+fn a_row_with_criteria_gets_the_criteria_tree_each_item_on_its_own_line() {
+    let text = "NCT Number,Summary Note,Eligibility Criteria\n\
+                NCT09990075,\"two\nlines\",\"\n\
+                Inclusion Criteria:\n\
+                \n\
+                * Aged 18 to 70 years\n\
+                * Hemoglobin \\>= 10 g/dL\n\
+                \n\
+                Exclusion Criteria:\n\
+                \n\
+                * Platelets \\< 75,000/mm3\"\n";
+    let out = parse("criteria.csv", text);
+    let s = &out.records[0];
+    let tree = s.trialcards.criteria.as_ref().expect("a criteria tree");
+    let lines: Vec<(Option<usize>, &str)> = tree
+        .inclusion
+        .iter()
+        .chain(&tree.exclusion)
+        .map(|i| (i.line, i.text.as_str()))
+        .collect();
+    // The row starts on line 2; its second cell takes two lines, and the criteria cell opens
+    // with a line break.
+    assert_eq!(
+        lines,
+        [
+            (Some(6), "Aged 18 to 70 years"),
+            (Some(7), "Hemoglobin >= 10 g/dL"),
+            (Some(11), "Platelets < 75,000/mm3")
+        ]
+    );
+    let file: Vec<&str> = text.lines().collect();
+    for (line, item) in &lines {
+        assert!(file[line.unwrap() - 1].contains(&item.replace('>', "\\>").replace('<', "\\<")));
+    }
+    let thresholds: Vec<(&str, &str, f64)> = tree
+        .inclusion
+        .iter()
+        .chain(&tree.exclusion)
+        .flat_map(|i| &i.thresholds)
+        .map(|t| (t.variable.code(), t.comparator.code(), t.value))
+        .collect();
+    assert_eq!(
+        thresholds,
+        [
+            ("age", "between", 18.0),
+            ("hemoglobin", ">=", 10.0),
+            ("platelets", "<", 75_000.0)
+        ]
+    );
+    let p = &s.trialcards.provenance;
+    assert_eq!(p["/trialcards/criteria"], [4, 11]);
+    assert_eq!(p["/trialcards/criteria/inclusion/1/thresholds/0"], [7, 7]);
+}

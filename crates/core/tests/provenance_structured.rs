@@ -191,6 +191,16 @@ fn derived(format: &str, pointer: &str, value: &Value) -> bool {
             || (pointer.contains("/locations/") && pointer.ends_with("/role")))
 }
 
+/// A threshold's variable, comparator, unit and numbers: read from its words (normalised: "≥",
+/// "SGPT" is `alt`, "1,5" is 1.5), and its words are checked on its criterion's line.
+fn derived_from_criterion(pointer: &str) -> bool {
+    pointer.starts_with("/trialcards/criteria/")
+        && pointer.contains("/thresholds/")
+        && ["/variable", "/comparator", "/unit", "/value", "/upper"]
+            .iter()
+            .any(|end| pointer.ends_with(end))
+}
+
 fn check(name: &str, text: &str, records: &[Study]) -> Counts {
     let format = name.rsplit('.').next().unwrap_or_default();
     let format = if format == "jsonl" { "json" } else { format };
@@ -231,6 +241,14 @@ fn check(name: &str, text: &str, records: &[Study]) -> Counts {
                 continue;
             };
             let ok = match format {
+                // A criterion read from the criteria text is in that text, on its one line.
+                "json" if pointer.starts_with("/trialcards/criteria/") => {
+                    range[0] == range[1]
+                        && (derived_from_criterion(&pointer)
+                            || json_scalars(range_text[0])
+                                .iter()
+                                .any(|v| v.as_str().is_some_and(|s| holds_spelled(s, leaf))))
+                }
                 // A JSON scalar is on one line, and that line writes it.
                 "json" => {
                     range[0] == range[1]
@@ -238,7 +256,11 @@ fn check(name: &str, text: &str, records: &[Study]) -> Counts {
                             .iter()
                             .any(|v| same_scalar(v, leaf))
                 }
-                _ => holds_spelled(&range_text.join("\n"), leaf) || derived(format, &pointer, leaf),
+                _ => {
+                    holds_spelled(&range_text.join("\n"), leaf)
+                        || derived(format, &pointer, leaf)
+                        || derived_from_criterion(&pointer)
+                }
             };
             if ok {
                 c.text += 1;
@@ -607,12 +629,33 @@ fn every_classic_xml_element_is_traced_to_its_lines() {
 }
 
 /// The record without what a moved line may change beside provenance: where it was read from
-/// (its byte length) and the notes (which name lines).
+/// (its byte length), the notes (which name lines) and its criteria's lines.
 fn without_lines(mut s: Study) -> Study {
     s.trialcards.provenance.clear();
     s.trialcards.source = Default::default();
     s.trialcards.diagnostics.clear();
+    for line in criteria_lines(&mut s) {
+        *line = None;
+    }
     s
+}
+
+/// The line of each criterion item of the record, depth first.
+fn criteria_lines(s: &mut Study) -> Vec<&mut Option<usize>> {
+    let mut out = Vec::new();
+    let Some(tree) = s.trialcards.criteria.as_mut() else {
+        return out;
+    };
+    let mut stack: Vec<&mut trialcards_core::model::CriterionItem> = tree
+        .inclusion
+        .iter_mut()
+        .chain(tree.exclusion.iter_mut())
+        .collect();
+    while let Some(item) = stack.pop() {
+        out.push(&mut item.line);
+        stack.extend(item.children.iter_mut());
+    }
+    out
 }
 
 fn json_fixtures() -> Vec<(String, String)> {
@@ -662,6 +705,14 @@ proptest! {
                 })
                 .collect();
             prop_assert_eq!(&a.trialcards.provenance, &shifted, "{} after line {}", name, k);
+            // Each criterion's line moves as provenance does.
+            let (mut a, mut b) = (a, b);
+            let moved: Vec<Option<usize>> = criteria_lines(&mut b)
+                .into_iter()
+                .map(|l| l.map(|l| if l > k { l + 1 } else { l }))
+                .collect();
+            let got: Vec<Option<usize>> = criteria_lines(&mut a).into_iter().map(|l| *l).collect();
+            prop_assert_eq!(got, moved, "{} after line {}", name, k);
             prop_assert_eq!(without_lines(a), without_lines(b));
         }
     }
@@ -799,7 +850,9 @@ fn a_saved_page_embedding_its_study_traces_values_to_the_visible_text() {
     let value = serde_json::to_value(&study).unwrap();
     let (mut leaves_seen, mut located, mut wrong) = (0, 0, Vec::new());
     for (pointer, leaf) in leaves(&value) {
-        if matches!(leaf, Value::Bool(_)) {
+        // The criteria tree is read from the criteria text (located below); each criterion's
+        // own line is checked after.
+        if matches!(leaf, Value::Bool(_)) || pointer.starts_with("/trialcards/criteria/") {
             continue;
         }
         leaves_seen += 1;
@@ -813,6 +866,37 @@ fn a_saved_page_embedding_its_study_traces_values_to_the_visible_text() {
         }
     }
     println!("embedded study located in the visible text: {located}/{leaves_seen}");
+    // Each criterion is on the line of the page that shows it, and so is each threshold.
+    let tree = study
+        .trialcards
+        .criteria
+        .as_ref()
+        .expect("the criteria tree");
+    let mut criteria = 0;
+    for (part, items) in [
+        ("inclusion", &tree.inclusion),
+        ("exclusion", &tree.exclusion),
+    ] {
+        for (i, item) in items.iter().enumerate() {
+            criteria += 1;
+            let line = item.line.expect("each criterion is shown");
+            assert!(
+                lines[line - 1].contains(&item.text),
+                "{}: {}",
+                item.text,
+                lines[line - 1]
+            );
+            for j in 0..item.thresholds.len() {
+                let at = format!("/trialcards/criteria/{part}/{i}/thresholds/{j}");
+                assert_eq!(
+                    study.trialcards.provenance.get(&at),
+                    Some(&[line, line]),
+                    "{at}"
+                );
+            }
+        }
+    }
+    assert_eq!(criteria, 3);
     assert!(wrong.is_empty(), "{wrong:#?}");
     // What the page does not show (map coordinates, MeSH IDs, the data version) has no line.
     assert!(located * 10 >= leaves_seen * 9, "{located}/{leaves_seen}");

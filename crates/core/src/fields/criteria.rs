@@ -143,6 +143,7 @@ fn item(text: String, marker: Option<String>, line: usize) -> CriterionItem {
         marker,
         line: Some(line),
         children: Vec::new(),
+        thresholds: Vec::new(),
     }
 }
 

@@ -17,6 +17,7 @@ mod oversight;
 mod results;
 mod sponsors;
 mod status;
+mod threshold;
 mod trialcards;
 
 pub use arms::{ArmGroup, ArmsInterventionsModule, Intervention};
@@ -46,6 +47,7 @@ pub use results::{
 };
 pub use sponsors::{ResponsibleParty, Sponsor, SponsorCollaboratorsModule};
 pub use status::{DateStruct, ExpandedAccessInfo, StatusModule};
+pub use threshold::{Comparator, Threshold, Unit, Variable};
 pub use trialcards::{
     CriteriaTree, CriterionItem, Diagnostic, LabelledValue, LineSpan, ReferenceDoi, RelatedTrial,
     ResultsSummary, Severity, SourceInfo, TrialcardsExtras, UnrecognizedLine,

@@ -1,6 +1,7 @@
 //! The `trialcards` key of a record: what the v2 schema has no place for.
 
 use super::enums::{AgencyClass, Phase, Status};
+use super::threshold::Threshold;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -141,6 +142,14 @@ pub struct CriterionItem {
     /// Items nested under this one.
     #[serde(default)]
     pub children: Vec<CriterionItem>,
+    /// The numbers the item's own text sets ("ANC ≥ 1.5 × 10^9/L"), in the order it gives
+    /// them.
+    #[serde(
+        default,
+        deserialize_with = "super::threshold::lenient_list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub thresholds: Vec<Threshold>,
 }
 
 /// Another trial a page lists.

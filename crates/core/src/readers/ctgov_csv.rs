@@ -67,10 +67,20 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                 let end = row_end(body, reader.position().byte());
                 let last = lines.line_at(body, end).max(line);
                 let mut study = Study::default();
+                // The line each cell starts on: the row's, plus the line breaks before it.
+                let mut cell_line = line;
+                let mut criteria_lines = None;
                 for (header, raw) in headers.iter().zip(record.iter()) {
+                    let starts = cell_line;
+                    cell_line += count_breaks(raw);
                     let value = cell_value(raw);
                     if value.is_empty() {
                         continue;
+                    }
+                    if matches!(header.as_str(), "Eligibility Criteria" | "Criteria") {
+                        // The text starts after the blank lines the cell opens with.
+                        let lead = raw.len() - raw.trim_start().len();
+                        criteria_lines = Some([starts + count_breaks(&raw[..lead]), cell_line]);
                     }
                     if let Err(why) = place(&mut study, header, &value) {
                         study.trialcards.other_fields.push(LabelledValue {
@@ -107,6 +117,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                         super::no_nct_id_warning(&study.protocol_section.identification_module);
                     super::note_once(&mut study, warning);
                 }
+                criteria_tree(&mut study, criteria_lines);
                 out.records.push(study);
             }
             Err(err) => {
@@ -132,6 +143,48 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
         super::note_several(name, &mut out, "studies");
     }
     out
+}
+
+/// The line breaks in `text` (`\r\n`, `\r` and `\n` each one, as [`LineCounter`] counts).
+fn count_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| match bytes[i] {
+            b'\n' => i == 0 || bytes[i - 1] != b'\r',
+            b'\r' => true,
+            _ => false,
+        })
+        .count()
+}
+
+/// The criteria tree of a row's criteria text, its lines `[first, last]` in the file: each item
+/// on its own line of the cell, the tree traced to the cell's lines, and each item's thresholds.
+fn criteria_tree(study: &mut Study, lines: Option<[usize; 2]>) {
+    let (Some(text), Some([first, last])) = (
+        &study
+            .protocol_section
+            .eligibility_module
+            .eligibility_criteria,
+        lines,
+    ) else {
+        return;
+    };
+    let Some(tree) = crate::eligibility::tree_of_text(text, true, |n| Some(first + n - 1)) else {
+        return;
+    };
+    study.trialcards.criteria = Some(tree);
+    if study
+        .trialcards
+        .covering("/trialcards/criteria")
+        .map(|(_, l)| l)
+        != Some([first, last])
+    {
+        study
+            .trialcards
+            .provenance
+            .insert("/trialcards/criteria".to_string(), [first, last]);
+    }
+    crate::eligibility::annotate(study, true);
 }
 
 /// The value of a cell as the file holds it: a cell our writer guarded, exactly as it was
@@ -222,6 +275,10 @@ fn place(study: &mut Study, header: &str, value: &str) -> Placed {
             return set(p.status_module.overall_status.is_some());
         }
         "Brief Summary" => p.description_module.brief_summary = Some(value.to_string()),
+        // Not in CT.gov's download, but in a custom export of its fields.
+        "Eligibility Criteria" | "Criteria" => {
+            p.eligibility_module.eligibility_criteria = Some(value.to_string())
+        }
         "Study Results" => {
             study.has_results = match value.to_ascii_uppercase().as_str() {
                 "YES" => Some(true),

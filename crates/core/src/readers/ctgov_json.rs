@@ -338,6 +338,7 @@ fn study_from_value(
         study.trialcards.provenance =
             json_scan::provenance(tree, node, value, &kept, &study.trialcards.unmodelled);
     }
+    criteria_tree(&mut study);
     study.trialcards.source = SourceInfo {
         format: None,
         file_name: name.to_string(),
@@ -352,6 +353,43 @@ fn study_from_value(
         super::note_once(&mut study, warning);
     }
     Ok(study)
+}
+
+/// The criteria tree of the study's criteria text, when the record carries none: every item on
+/// the line the criteria text is on (a JSON string is one line), the tree traced to it, and
+/// each item's thresholds. A tree the record carries (our JSON read back) is kept, its
+/// thresholds read if it has none.
+fn criteria_tree(study: &mut Study) {
+    if let Some(tree) = &study.trialcards.criteria {
+        if !crate::eligibility::has_thresholds(tree) {
+            crate::eligibility::annotate(study, false);
+        }
+        return;
+    }
+    let Some(text) = &study
+        .protocol_section
+        .eligibility_module
+        .eligibility_criteria
+    else {
+        return;
+    };
+    let line = study
+        .trialcards
+        .covering("/protocolSection/eligibilityModule/eligibilityCriteria")
+        .map(|(_, [first, _])| first);
+    let Some(tree) = crate::eligibility::tree_of_text(text, true, |_| line) else {
+        return;
+    };
+    study.trialcards.criteria = Some(tree);
+    if let Some(line) = line {
+        let extras = &mut study.trialcards;
+        if extras.covering("/trialcards/criteria").map(|(_, l)| l) != Some([line, line]) {
+            extras
+                .provenance
+                .insert("/trialcards/criteria".to_string(), [line, line]);
+        }
+    }
+    crate::eligibility::annotate(study, true);
 }
 
 /// The top-level keys whose value is an object of modules, each of which is tried on its own

@@ -482,7 +482,8 @@ fn criteria_text(study: &mut Study, raw: &str, first_line: usize) {
 }
 
 /// Each arm names the interventions given to it (classic XML links them from the intervention
-/// side only), `hasResults`, source info, and the missing-NCT-ID warning.
+/// side only), `hasResults`, source info, the missing-NCT-ID warning, and each criterion's
+/// thresholds (traced to the criterion's own line in the textblock).
 fn finish_study(study: &mut Study, name: &str, byte_length: usize) {
     let arms = &mut study.protocol_section.arms_interventions_module;
     let by_label: HashMap<String, usize> = arms
@@ -516,6 +517,7 @@ fn finish_study(study: &mut Study, name: &str, byte_length: usize) {
         let warning = super::no_nct_id_warning(&study.protocol_section.identification_module);
         super::note_once(study, warning);
     }
+    crate::eligibility::annotate(study, true);
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::collection::words::words;
 use crate::fields::date::MONTH_NAMES;
-use crate::model::Study;
+use crate::model::{CriterionItem, Study};
 
 /// How many line comparisons one record may cost: a hostile page of a million lines embedding
 /// a study of ten thousand values is located in part, never for minutes.
@@ -45,6 +45,43 @@ pub(crate) fn locate(study: &Study, text: &str) -> BTreeMap<String, [usize; 2]> 
         }
     }
     out
+}
+
+/// Gives each item of `study`'s criteria tree the line of `text` that shows it (looked for in
+/// order from where the criteria text is shown, each from the line of the one before), or
+/// none when the page does not show it.
+pub(crate) fn locate_criteria(study: &mut Study, text: &str) {
+    let from = study
+        .trialcards
+        .provenance
+        .get("/protocolSection/eligibilityModule/eligibilityCriteria")
+        .map_or(0, |[first, _]| first - 1);
+    let Some(tree) = study.trialcards.criteria.as_mut() else {
+        return;
+    };
+    let lines: Vec<String> = crate::source_lines(text).into_iter().map(fold).collect();
+    let mut cursor = from;
+    let mut budget = BUDGET;
+    // Depth first: the inclusion items, then the exclusion items, each before its children.
+    let mut stack: Vec<&mut CriterionItem> = tree
+        .exclusion
+        .iter_mut()
+        .rev()
+        .chain(tree.inclusion.iter_mut().rev())
+        .collect();
+    while let Some(item) = stack.pop() {
+        let found = find(
+            &lines,
+            &Value::String(item.text.clone()),
+            cursor,
+            &mut budget,
+        );
+        item.line = found.map(|[first, _]| first);
+        if let Some([first, _]) = found {
+            cursor = first - 1;
+        }
+        stack.extend(item.children.iter_mut().rev());
+    }
 }
 
 /// The scalar leaves (strings and numbers) of the record, outside `trialcards`, in order.

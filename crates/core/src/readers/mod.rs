@@ -135,8 +135,9 @@ pub(crate) fn no_nct_id_warning(id: &IdentificationModule) -> Diagnostic {
     Diagnostic::new(Severity::Warning, None, message)
 }
 
-/// The finishing pass: source info, the cut-off warning, CT.gov criteria text from the tree,
-/// escapes removed from the tree, and each intervention's arm labels.
+/// The finishing pass: source info, the cut-off warning, CT.gov criteria text from the tree
+/// (or the tree from the text), escapes removed from the tree, each intervention's arm labels,
+/// and each criterion's thresholds.
 fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Option<usize>) {
     study.trialcards.source = source;
     let id = &study.protocol_section.identification_module;
@@ -167,8 +168,26 @@ fn finish(study: &mut Study, source: SourceInfo, complete: bool, last_line: Opti
             study.trialcards.criteria = None;
         }
     }
+    // Criteria text the page gave without a tree (a record it embeds): the tree from the text,
+    // each item on the text's line when the text is one line of the page.
+    if study.trialcards.criteria.is_none() {
+        if let Some(text) = &study
+            .protocol_section
+            .eligibility_module
+            .eligibility_criteria
+        {
+            let span = study
+                .trialcards
+                .spans
+                .get(crate::reading::spans::keys::ELIGIBILITY_CRITERIA)
+                .filter(|s| s.from == s.to)
+                .map(|s| s.from);
+            study.trialcards.criteria = crate::eligibility::tree_of_text(text, true, |_| span);
+        }
+    }
     link_arms(&mut study.protocol_section.arms_interventions_module);
     crate::reading::spans::into_provenance(study);
+    crate::eligibility::annotate(study, true);
 }
 
 /// Adds each arm's label to the interventions it names (by CT.gov's display name, "Drug: X",

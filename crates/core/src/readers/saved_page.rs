@@ -46,6 +46,8 @@ fn read_page(name: &str, html: &str, container: &str) -> ParseOutput {
         // source text) does not hold: its values get the lines the page shows them on.
         if from_json {
             record.trialcards.provenance = super::locate::locate(record, &visible);
+            super::locate::locate_criteria(record, &visible);
+            crate::eligibility::annotate(record, true);
         }
     }
     out

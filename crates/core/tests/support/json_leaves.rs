@@ -47,3 +47,9 @@ pub fn bookkeeping(pointer: &str) -> bool {
         || (pointer.starts_with("/trialcards/relatedTrials/") && pointer.ends_with("/list"))
         || (pointer.starts_with("/trialcards/unrecognized/") && pointer.ends_with("/section"))
 }
+
+/// Strings that copy words of another string of the record: a criterion's threshold keeps the
+/// words of its criterion it was read from (searched, and shown, as that criterion's text).
+pub fn copied_words(pointer: &str) -> bool {
+    pointer.contains("/thresholds/") && pointer.ends_with("/text")
+}

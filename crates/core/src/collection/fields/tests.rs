@@ -2,7 +2,7 @@
 //! of a record.
 
 use super::*;
-use crate::collection::json_leaves::{bookkeeping, string_leaves};
+use crate::collection::json_leaves::{bookkeeping, copied_words, string_leaves};
 use crate::collection::test_records::{full, full_json, study, with_text_at};
 use serde_json::json;
 
@@ -75,7 +75,10 @@ fn every_string_leaf_is_shown_by_a_field() {
     let mut checked = 0;
     for pointer in string_leaves(&record) {
         // Posted results are drawn as tables by the viewer's results section, not by fields.
-        if bookkeeping(&pointer) || pointer.starts_with("/resultsSection/") {
+        if bookkeeping(&pointer)
+            || copied_words(&pointer)
+            || pointer.starts_with("/resultsSection/")
+        {
             continue;
         }
         let Some(s) = with_text_at(&record, &pointer, "Before ZqXmark after") else {
