@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::card_sections::{fields_html, placed, Cap, CardSections, Part};
 use super::sources_differ::SourcesDiffer;
+use super::verdict::{VerdictBadge, Verdicts};
 use crate::display::{code_words, layout_words, StatusMeaning};
 use crate::state::SetApart;
 use crate::trials::Trial;
@@ -110,6 +111,10 @@ pub fn Card(props: &CardProps) -> Html {
         }
         fields
     };
+    // The verdict of the patient check, when one is in progress.
+    let verdict = use_context::<Verdicts>()
+        .and_then(|Verdicts(v)| v)
+        .and_then(|v| v.get(&props.trial.key).cloned());
     // A record the user split off says so, with the way back.
     let apart = use_context::<SetApart>()
         .filter(|_| study.trialcards.apart)
@@ -170,6 +175,9 @@ pub fn Card(props: &CardProps) -> Html {
                         { "Join again" }
                     </button>
                 </p>
+            }
+            if let Some(verdict) = verdict {
+                <VerdictBadge {verdict} on_source={on_source.clone()} />
             }
             { key_facts(study, &Cap::fixed(study, KEY_LIST_LIMIT, on_source.clone(), AttrValue::from(heading_id.clone()))) }
             <CardSections {source} {index} card_id={heading_id.clone()} source_at={*source_at} {on_source} />

@@ -3,14 +3,20 @@
 //! the trials picked for comparison in a reducer ([`PaneState`]), and dispatches its actions.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use trialcards_core::collection::filter::View;
 use trialcards_core::collection::search::Query;
+use trialcards_core::eligibility::{check, Patient, VerdictKind};
 use yew::prelude::*;
 
-use super::{CardList, Compare, ExportBar, Overview, Toolbar, COMPARE_MAX, COMPARE_MIN};
+use super::patient_panel::is_given;
+use super::verdict::Verdicts;
+use super::{
+    CardList, Compare, ExportBar, Overview, PatientPanel, Toolbar, COMPARE_MAX, COMPARE_MIN,
+};
 use crate::display::shown_count;
 use crate::fragment;
 use crate::highlight::Highlighter;
@@ -47,6 +53,48 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
             Rc::new(shown(all, view))
         });
         (*memo).clone()
+    };
+    // The patient being checked: health data, in this component's memory only (never in
+    // the fragment, the storage or an export); the verdicts follow the facts and the trials.
+    let patient = use_state(Patient::default);
+    let possible_only = use_state(|| false);
+    let verdicts = use_memo(((*patient).clone(), all.clone()), |(patient, all)| {
+        is_given(patient).then(|| {
+            let by_key: HashMap<String, Rc<_>> = all
+                .iter()
+                .map(|t| (t.key.clone(), Rc::new(check(t.study(), patient))))
+                .collect();
+            Rc::new(by_key)
+        })
+    });
+    let is_excluded = |t: &Trial| {
+        verdicts
+            .as_ref()
+            .as_ref()
+            .and_then(|v| v.get(&t.key))
+            .is_some_and(|v| v.verdict == VerdictKind::Excluded)
+    };
+    let excluded = verdicts
+        .is_some()
+        .then(|| shown_trials.iter().filter(|t| is_excluded(t)).count());
+    let shown_trials: Rc<Vec<Rc<Trial>>> = if *possible_only && verdicts.is_some() {
+        Rc::new(
+            shown_trials
+                .iter()
+                .filter(|t| !is_excluded(t))
+                .cloned()
+                .collect(),
+        )
+    } else {
+        shown_trials
+    };
+    let on_patient = {
+        let patient = patient.clone();
+        Callback::from(move |p: Patient| patient.set(p))
+    };
+    let on_possible_only = {
+        let possible_only = possible_only.clone();
+        Callback::from(move |on: bool| possible_only.set(on))
     };
     let facets = use_memo(all.clone(), |all| Rc::new(facets(all)));
     let query = use_memo(view.search.clone(), |search| Rc::new(Query::parse(search)));
@@ -113,6 +161,8 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
             <p class="record-count" data-testid="record-count" aria-live="polite">{ count_text }</p>
             if !all.is_empty() {
                 <Toolbar view={view.clone()} facets={(*facets).clone()} on_change={on_view} />
+                <PatientPanel patient={(*patient).clone()} on_change={on_patient} {excluded}
+                    possible_only={*possible_only} {on_possible_only} />
                 <Overview trials={shown_trials.clone()} />
                 <div class="collection-actions">
                     <ExportBar shown={shown_trials.clone()} all={all.clone()} />
@@ -133,9 +183,11 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
                 }
             }
             <div ref={cards_ref}>
+                <ContextProvider<Verdicts> context={Verdicts((*verdicts).clone())}>
                 <CardList sources={props.sources.clone()} trials={shown_trials.clone()}
                     on_remove={props.on_remove.clone()} on_load_examples={props.on_load_examples.clone()}
                     picked={Rc::new(picked_keys)} {on_pick} query={(*query).clone()} {on_clear_view} />
+                </ContextProvider<Verdicts>>
             </div>
         </>
     }
