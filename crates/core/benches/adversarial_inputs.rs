@@ -152,6 +152,16 @@ pub fn families() -> Vec<Family> {
             },
         },
         Family {
+            name: "one 1 MB criterion of names and numbers",
+            full: 1024 * 1024,
+            build: |bytes| {
+                format!(
+                    "NCT ID: NCT09990001\nInclusion Criteria:\n- {}",
+                    "ANC and platelets \u{2265} 1,5 x 10^9/L or 18 years ".repeat(bytes / 48)
+                )
+            },
+        },
+        Family {
             name: "one 10 MB line without a space",
             full: 10 * 1024 * 1024,
             build: |bytes| format!("Brief Title: {}", "x".repeat(bytes)),

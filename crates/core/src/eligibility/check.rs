@@ -146,12 +146,12 @@ impl Fact {
         }
         let (number, rest) = value.split_at(digits);
         let rest = rest.trim();
-        let unit = if rest.is_empty() {
-            None
+        let (unit, scale) = if rest.is_empty() {
+            (None, 1.0)
         } else {
             match read_unit(rest) {
                 Some((spelled, n)) if n == rest.len() => match unit_for(variable, spelled) {
-                    Ok(unit) => unit,
+                    Ok(unit) => (unit, units::scale(spelled)),
                     Err(()) => match spelled {
                         Spelled::Listed(u) => return Err(FactError::WrongUnit(variable, u)),
                         _ => return Err(FactError::UnknownUnit(variable)),
@@ -162,11 +162,17 @@ impl Fact {
         };
         let count = matches!(unit, Some(Unit::PerUl | Unit::CellsPerUl));
         let value = parse_number(number, count).ok_or(FactError::NotANumber(variable))?;
+        // "15x10^4/uL" is 150 10^9/L, and is written so.
+        let written = if scale == 1.0 {
+            number.to_string()
+        } else {
+            shown(value * scale)
+        };
         Ok(Fact {
             variable,
-            value,
+            value: value * scale,
             unit,
-            written: number.to_string(),
+            written,
         })
     }
 }

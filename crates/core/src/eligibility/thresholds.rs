@@ -8,7 +8,7 @@
 use super::comparators::{lead_at, range_join_at, trail_at, Lead};
 use super::numbers::parse_number;
 use super::tokens::{tokens, Kind, Token};
-use super::units::{read_unit, unit_for, Spelled};
+use super::units::{self, read_unit, unit_for, Spelled};
 use super::variables::{mentions, Mention, Named};
 use crate::model::{Comparator, Threshold, Unit, Variable};
 
@@ -18,6 +18,10 @@ const WINDOW: usize = 6;
 
 /// How many further bounds one name may take ("≤ 1.5 mg/dL or ≤ 133 µmol/L").
 const MORE_BOUNDS: usize = 4;
+
+/// The most thresholds one criterion gives: a criterion sets a handful, and a hostile one of a
+/// million "age ≥ 18" stays linear.
+const MAX_THRESHOLDS: usize = 32;
 
 /// Words that may stand between a name and its number.
 const NAME_FILLER: &[&str] = &[
@@ -307,6 +311,8 @@ struct Bound {
     second: Option<f64>,
     /// The unit as spelled.
     unit: Option<Spelled>,
+    /// A range's lower end's own unit, when it gives one ("6 months to 17 years").
+    low_unit: Option<Spelled>,
     /// "of age" or "old" follows.
     age_words: bool,
     /// Its tokens, `first..end`.
@@ -383,6 +389,7 @@ fn bound_at(
                     upper: None,
                     second: None,
                     unit: Some(Spelled::Listed(Unit::TimesUln)),
+                    low_unit: None,
                     age_words: false,
                     first: i,
                     end,
@@ -400,6 +407,7 @@ fn bound_at(
         upper: None,
         second: None,
         unit,
+        low_unit: None,
         age_words: false,
         first: i,
         end: k,
@@ -428,7 +436,9 @@ fn bound_at(
                 break;
             }
         }
-        if let Some(upper) = upper.filter(|&u| u >= bound.value) {
+        let mixed = unit.is_some() && bound.unit != unit;
+        if let Some(upper) = upper.filter(|&u| u >= bound.value || mixed) {
+            bound.low_unit = unit.filter(|_| mixed);
             bound.comparator = Some(Comparator::Between);
             bound.upper = Some(upper);
             k = at;
@@ -462,11 +472,10 @@ fn bound_at(
         bound.end = after;
         k = after;
     }
-    if bound.upper.is_none() {
+    // "18 or older"; a bound that has its comparison already leaves "or over 70" to the next.
+    if bound.upper.is_none() && bound.comparator.is_none() {
         if let Some((c, n)) = trail_at(tokens, k).filter(|&(_, n)| n <= stop) {
-            if bound.comparator.is_none() {
-                bound.comparator = Some(c);
-            }
+            bound.comparator = Some(c);
             bound.end = n;
         }
     }
@@ -484,9 +493,9 @@ fn threshold(
     tokens: &[Token<'_>],
 ) -> Option<Threshold> {
     let comparator = bound.comparator?;
-    let unit = match bound.unit {
-        Some(spelled) => unit_for(variable, spelled).ok()?,
-        None => None,
+    let (unit, scale) = match bound.unit {
+        Some(spelled) => (unit_for(variable, spelled).ok()?, units::scale(spelled)),
+        None => (None, 1.0),
     };
     let unit = match (variable, unit) {
         (Variable::Age, None) => Some(Unit::Years),
@@ -497,8 +506,8 @@ fn threshold(
     Some(Threshold {
         variable,
         comparator,
-        value,
-        upper: bound.upper,
+        value: value * scale,
+        upper: bound.upper.map(|u| u * scale),
         unit,
         text: text[start..bound.end_byte(tokens)].trim().to_string(),
     })
@@ -513,11 +522,12 @@ fn is_score(v: Variable) -> bool {
 pub fn read_thresholds(text: &str) -> Vec<Threshold> {
     let tokens = tokens(text);
     let found = mentions(&tokens);
+    let clause_ends = clause_ends(&tokens);
     let mut out: Vec<Threshold> = Vec::new();
     // Tokens read as part of some threshold (an age is not read from them again).
     let mut used = vec![false; tokens.len()];
     let mut m = 0;
-    while m < found.len() {
+    while m < found.len() && out.len() < MAX_THRESHOLDS {
         // Names joined by "/", "and", "or", "," share one comparison ("AST/ALT ≤ 2.5 × ULN").
         let mut group = vec![found[m]];
         while let Some(next) = found.get(m + group.len()) {
@@ -536,10 +546,12 @@ pub fn read_thresholds(text: &str) -> Vec<Threshold> {
             group.push(*next);
         }
         m += group.len();
-        let stop = found
-            .get(m)
-            .map_or(tokens.len(), |n| n.first)
-            .min(clause_end(&tokens, group[group.len() - 1].end));
+        let stop = found.get(m).map_or(tokens.len(), |n| n.first).min(
+            clause_ends
+                .get(group[group.len() - 1].end)
+                .copied()
+                .unwrap_or(tokens.len()),
+        );
         let variables: Vec<Named> = group
             .iter()
             .map(|g| g.named)
@@ -561,7 +573,7 @@ pub fn read_thresholds(text: &str) -> Vec<Threshold> {
         let lead_before = lead_before(&tokens, group[0].first);
         let bounds = bounds_after(text, &tokens, group[group.len() - 1].end, stop, score, pair);
         let mut read: Vec<Threshold> = Vec::new();
-        for (i, mut bound) in bounds.into_iter().enumerate() {
+        for (i, mut bound) in split_mixed(bounds).into_iter().enumerate() {
             if bound.comparator.is_none() {
                 bound.comparator = match (i, lead_before) {
                     (0, Some(c)) => Some(c),
@@ -611,7 +623,8 @@ pub fn read_thresholds(text: &str) -> Vec<Threshold> {
         }
         out.extend(merge_ranges(read));
     }
-    read_ages(text, &tokens, &found, &mut used, &mut out);
+    read_ages(text, &tokens, &found, &clause_ends, &mut used, &mut out);
+    out.truncate(MAX_THRESHOLDS);
     let mut unique: Vec<Threshold> = Vec::new();
     for t in out {
         if !unique.iter().any(|u| {
@@ -627,11 +640,45 @@ pub fn read_thresholds(text: &str) -> Vec<Threshold> {
     unique
 }
 
-/// Where the clause that token `from` is in ends: at ";" (or the end).
-fn clause_end(tokens: &[Token<'_>], from: usize) -> usize {
-    (from..tokens.len())
-        .find(|&k| tokens[k].is_sign(';'))
-        .unwrap_or(tokens.len())
+/// A range whose ends are in different units ("6 months to 17 years") as its two bounds, each
+/// in its own unit.
+fn split_mixed(bounds: Vec<Bound>) -> Vec<Bound> {
+    let mut out = Vec::with_capacity(bounds.len());
+    for b in bounds {
+        match (b.comparator, b.low_unit, b.upper) {
+            (Some(Comparator::Between), Some(low), Some(upper)) => {
+                out.push(Bound {
+                    comparator: Some(Comparator::GreaterOrEqual),
+                    upper: None,
+                    unit: Some(low),
+                    low_unit: None,
+                    ..b
+                });
+                out.push(Bound {
+                    comparator: Some(Comparator::LessOrEqual),
+                    value: upper,
+                    upper: None,
+                    low_unit: None,
+                    ..b
+                });
+            }
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+/// For each token, where its clause ends: the next ";" (or the end). One pass from the end.
+fn clause_ends(tokens: &[Token<'_>]) -> Vec<usize> {
+    let mut out = vec![tokens.len(); tokens.len()];
+    let mut end = tokens.len();
+    for k in (0..tokens.len()).rev() {
+        if tokens[k].is_sign(';') {
+            end = k;
+        }
+        out[k] = end;
+    }
+    out
 }
 
 /// A comparison word just before a name ("Minimum age 18", "a maximum BMI of 35").
@@ -767,17 +814,24 @@ fn read_ages(
     text: &str,
     tokens: &[Token<'_>],
     found: &[Mention],
+    clause_ends: &[usize],
     used: &mut [bool],
     out: &mut Vec<Threshold>,
 ) {
-    let named = |k: usize| found.iter().any(|m| m.first <= k && k < m.end);
+    let mut named = vec![false; tokens.len()];
+    for m in found {
+        named[m.first..m.end].iter_mut().for_each(|n| *n = true);
+    }
+    // The first and last tokens that are no sign: a bound between them is not alone.
+    let first_word = tokens.iter().position(|t| t.kind != Kind::Sign);
+    let last_word = tokens.iter().rposition(|t| t.kind != Kind::Sign);
     let mut i = 0;
-    while i < tokens.len() {
-        if used[i] || named(i) {
+    while i < tokens.len() && out.len() < MAX_THRESHOLDS {
+        if used[i] || named[i] {
             i += 1;
             continue;
         }
-        let stop = clause_end(tokens, i);
+        let stop = clause_ends[i];
         let Some(bound) = bound_at(text, tokens, i, stop, false, false) else {
             i += 1;
             continue;
@@ -807,8 +861,7 @@ fn read_ages(
             .last()
             .is_some_and(|t| PEOPLE.iter().any(|w| t.is(w)))
             || before.iter().any(|t| t.is("aged") || t.is("age"));
-        let alone = tokens[..i].iter().all(|t| t.kind == Kind::Sign)
-            && tokens[bound.end..].iter().all(|t| t.kind == Kind::Sign);
+        let alone = first_word.is_some_and(|f| f >= i) && last_word.is_some_and(|l| l < bound.end);
         if not_age || !(bound.age_words || people || alone) {
             i += 1;
             continue;
@@ -1062,6 +1115,36 @@ mod tests {
         assert_eq!(
             (t[1].comparator, t[1].value, t[1].unit),
             (C::GreaterOrEqual, 1500.0, Some(U::PerUl))
+        );
+    }
+
+    #[test]
+    fn mixed_units_alternatives_and_counts_per_ten_thousand() {
+        let t = read_thresholds("Aged 6 months to 17 years");
+        let got: Vec<_> = t.iter().map(|t| (t.comparator, t.value, t.unit)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (C::GreaterOrEqual, 6.0, Some(U::Months)),
+                (C::LessOrEqual, 17.0, Some(U::Years))
+            ]
+        );
+        let t = read_thresholds("Aged under 18 or over 70 years");
+        let got: Vec<_> = t.iter().map(|t| (t.comparator, t.value)).collect();
+        assert_eq!(got, vec![(C::Less, 18.0), (C::Greater, 70.0)]);
+        assert_eq!(
+            one("Not older than 75 years"),
+            (V::Age, C::LessOrEqual, 75.0, None, Some(U::Years))
+        );
+        assert_eq!(
+            one("Platelet count ≥ 10×10^4/μL"),
+            (
+                V::Platelets,
+                C::GreaterOrEqual,
+                100.0,
+                None,
+                Some(U::GigaPerL)
+            )
         );
     }
 

@@ -15,6 +15,8 @@ pub(crate) enum Spelled {
     Listed(Unit),
     /// "g/L" or "G/L": grams per litre for a protein, 10^9 per litre for a cell count.
     GramsOrGiga,
+    /// "×10^4/µL" (as Japanese registries write counts): ten times 10^9/L.
+    TenThousandPerUl,
     /// Centimetres (a height's; not in the list).
     Centimetres,
     /// Degrees Celsius (a temperature's; not in the list).
@@ -30,7 +32,7 @@ pub(crate) enum Spelled {
 fn spellings() -> &'static [(String, Spelled)] {
     static ALL: OnceLock<Vec<(String, Spelled)>> = OnceLock::new();
     ALL.get_or_init(|| {
-        use Spelled::{Celsius, Centimetres, GramsOrGiga, Listed, Unlisted};
+        use Spelled::{Celsius, Centimetres, GramsOrGiga, Listed, TenThousandPerUl, Unlisted};
         use Unit as U;
         let mut out: Vec<(String, Spelled)> = Vec::new();
         fn add(out: &mut Vec<(String, Spelled)>, list: &[&str], means: Spelled) {
@@ -154,6 +156,9 @@ fn spellings() -> &'static [(String, Spelled)] {
                 out.push((format!("{times}{power}"), Listed(U::GigaPerL)));
             }
             out.push((format!("{times}10^6/l"), Listed(U::PerUl)));
+            for per in ["10^4/ul", "10^4/mm^3", "10^4/microliter", "10^4 cells/ul"] {
+                out.push((format!("{times}{per}"), TenThousandPerUl));
+            }
         }
         add(
             &mut out,
@@ -374,6 +379,20 @@ fn times_sign(c: char) -> bool {
     matches!(c, 'x' | 'X' | '×' | '*' | '·' | '✕')
 }
 
+/// Whether the character `c` may be spelled by the spelling character `s` (the rules of
+/// [`spellings`]).
+fn same_char(s: char, c: char) -> bool {
+    match s {
+        '×' => times_sign(c),
+        'u' => matches!(c, 'u' | 'U' | 'µ' | 'μ'),
+        '.' => matches!(c, '.' | ','),
+        '°' => matches!(c, '°' | 'º' | '˚'),
+        d if d.is_ascii_digit() => plain_digit(c) == d,
+        l if l.is_ascii_alphabetic() => c.to_ascii_lowercase() == l,
+        other => c == other,
+    }
+}
+
 /// How many bytes of `text` (from its start) spell `spelling`, by the rules of
 /// [`spellings`]; `None` when it does not.
 fn spelled(text: &str, spelling: &str) -> Option<usize> {
@@ -404,16 +423,7 @@ fn spelled(text: &str, spelling: &str) -> Option<usize> {
             continue;
         }
         let c = c?;
-        let ok = match s {
-            '×' => times_sign(c),
-            'u' => matches!(c, 'u' | 'U' | 'µ' | 'μ'),
-            '.' => matches!(c, '.' | ','),
-            '°' => matches!(c, '°' | 'º' | '˚'),
-            d if d.is_ascii_digit() => plain_digit(c) == d,
-            l if l.is_ascii_alphabetic() => c.to_ascii_lowercase() == l,
-            other => c == other,
-        };
-        if !ok {
+        if !same_char(s, c) {
             return None;
         }
         at += c.len_utf8();
@@ -436,15 +446,56 @@ pub(crate) fn read_unit(rest: &str) -> Option<(Spelled, usize)> {
     if first.is_ascii_digit() && !text.starts_with("10") {
         return None;
     }
+    let all = spellings();
     let mut best: Option<(Spelled, usize)> = None;
-    for (spelling, means) in spellings() {
-        if let Some(n) = spelled(text, spelling) {
-            if best.is_none_or(|(_, b)| n > b) {
-                best = Some((*means, n));
+    // Only the spellings whose first character the text's first can be.
+    let lower = first.to_ascii_lowercase();
+    let starts = [
+        Some(lower),
+        times_sign(first).then_some('×'),
+        matches!(first, 'µ' | 'μ').then_some('u'),
+        (first == ',').then_some('.'),
+        matches!(first, 'º' | '˚').then_some('°'),
+        Some(plain_digit(first)).filter(|d| *d != first),
+    ];
+    let mut tried: Vec<char> = Vec::with_capacity(starts.len());
+    for start in starts.into_iter().flatten() {
+        if tried.contains(&start) {
+            continue;
+        }
+        tried.push(start);
+        for &i in by_first_char(start) {
+            let (spelling, means) = &all[i];
+            if let Some(n) = spelled(text, spelling) {
+                if best.is_none_or(|(_, b)| n > b) {
+                    best = Some((*means, n));
+                }
             }
         }
     }
     best.map(|(means, n)| (means, lead + n))
+}
+
+/// The spellings (their indexes in [`spellings`]) that start with the spelling character `c`.
+fn by_first_char(c: char) -> &'static [usize] {
+    static INDEX: OnceLock<Vec<(char, Vec<usize>)>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, (spelling, _)) in spellings().iter().enumerate() {
+            let Some(first) = spelling.chars().next() else {
+                continue;
+            };
+            match index.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, list)) => list.push(i),
+                None => index.push((first, vec![i])),
+            }
+        }
+        index
+    });
+    index
+        .iter()
+        .find(|(first, _)| *first == c)
+        .map_or(&[], |(_, list)| list.as_slice())
 }
 
 /// What a unit's spelling means for `variable`: the unit (none for a score's "%", a height's
@@ -456,9 +507,12 @@ pub(crate) fn unit_for(variable: Variable, spelled: Spelled) -> Result<Option<Un
         Spelled::Listed(u) => u,
         Spelled::GramsOrGiga if is_cell_count(variable) => Unit::GigaPerL,
         Spelled::GramsOrGiga => Unit::GPerL,
+        Spelled::TenThousandPerUl if is_cell_count(variable) => Unit::GigaPerL,
         Spelled::Centimetres if variable == V::Height => return Ok(None),
         Spelled::Celsius if variable == V::Temperature => return Ok(None),
-        Spelled::Centimetres | Spelled::Celsius | Spelled::Unlisted => return Err(()),
+        Spelled::Centimetres | Spelled::Celsius | Spelled::TenThousandPerUl | Spelled::Unlisted => {
+            return Err(())
+        }
     };
     if matches!(variable, V::Karnofsky | V::Lansky) && unit == Unit::Percent {
         return Ok(None);
@@ -467,6 +521,15 @@ pub(crate) fn unit_for(variable: Variable, spelled: Spelled) -> Result<Option<Un
         Ok(Some(unit))
     } else {
         Err(())
+    }
+}
+
+/// What a number in `spelled` is multiplied by to be in the unit [`unit_for`] gives: 10 for
+/// "×10^4/µL" (read as 10^9/L), else 1.
+pub(crate) fn scale(spelled: Spelled) -> f64 {
+    match spelled {
+        Spelled::TenThousandPerUl => 10.0,
+        _ => 1.0,
     }
 }
 

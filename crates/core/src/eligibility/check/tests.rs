@@ -378,6 +378,11 @@ fn facts_read_in_the_spellings_criteria_use() {
         (f.variable, f.unit),
         (Variable::LifeExpectancy, Some(Unit::Months))
     );
+    let f = Fact::parse("platelets=15x10^4/uL").unwrap();
+    assert_eq!(
+        (f.value, f.unit, f.written.as_str()),
+        (150.0, Some(Unit::GigaPerL), "150")
+    );
     let f = Fact::parse("karnofsky=80%").unwrap();
     assert_eq!(f.unit, None);
     assert_eq!(f.written, "80");
