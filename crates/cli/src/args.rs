@@ -125,7 +125,7 @@ stdout only, never on stderr or to a file.",
 #[derive(Debug, Args)]
 struct CheckArgs {
     /// The person's age in years
-    #[arg(long, value_name = "YEARS", value_parser = AgeParser)]
+    #[arg(long, value_name = "YEARS", value_parser = AgeParser, allow_negative_numbers = true)]
     age: Option<f64>,
     /// The person's sex
     #[arg(long, value_name = "female|male", value_parser = SexParser)]
@@ -603,6 +603,11 @@ mod tests {
                 &["check", "--age", "seventy-two", "a"],
                 "--age takes a number of years",
                 "seventy",
+            ),
+            (
+                &["check", "--age", "-5", "a"],
+                "--age takes a number of years",
+                "-5",
             ),
             (
                 &["check", "--sex", "unknown", "a"],
