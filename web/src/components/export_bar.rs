@@ -68,7 +68,10 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
     let status = use_state(String::new);
     let long_cells = use_state(Vec::<LongCell>::new);
     let narrowed = props.shown.len() != props.all.len();
-    let any_results = props.all.iter().any(|t| t.study().has_posted_results());
+    // Once per change of the trials, not on every render of the bar.
+    let any_results = *use_memo(props.all.clone(), |all| {
+        all.iter().any(|t| t.study().has_posted_results())
+    });
     let export = |format: Format| {
         let (shown, all, everything, bom, status, long_cells) = (
             props.shown.clone(),

@@ -15,8 +15,6 @@
 //! The file is exact whatever a cell's length; [`excel`](super::excel) names the cells longer
 //! than Excel keeps, for the shells to warn about when the file is meant for Excel.
 
-use std::borrow::Cow;
-
 use crate::collection::fields::{field_for_column, Field, Form};
 use crate::model::{LabelledValue, Study};
 
@@ -108,13 +106,7 @@ fn row(study: &Study, fields: &[Option<&Field>]) -> Vec<String> {
     CSV_COLUMNS
         .iter()
         .zip(fields)
-        .map(|(column, field)| {
-            let value = cell(study, column, *field);
-            match formula_guard::guard(&value) {
-                Cow::Borrowed(_) => value,
-                Cow::Owned(guarded) => guarded,
-            }
-        })
+        .map(|(column, field)| formula_guard::guard_owned(cell(study, column, *field)))
         .collect()
 }
 

@@ -49,6 +49,14 @@ pub(crate) fn guard(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`guard`] for a cell the writer owns: the cell itself when it needs no guard.
+pub(crate) fn guard_owned(cell: String) -> String {
+    match guard(&cell) {
+        Cow::Borrowed(_) => cell,
+        Cow::Owned(guarded) => guarded,
+    }
+}
+
 /// The value of a cell [`guard`] wrote, exactly as it was before the guard: `'=1+1` gives
 /// `=1+1`, `' =1+1` gives ` =1+1`. `None` for a cell `guard` did not change: an apostrophe
 /// before anything else is the cell's own text (`'Tis` is not a guarded cell).

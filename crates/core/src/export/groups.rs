@@ -3,8 +3,6 @@
 //! counts duplicates with (PRISMA's "records removed as duplicates" is the number of rows
 //! minus the number of groups).
 
-use std::borrow::Cow;
-
 use crate::collection::reconcile::{reconcile, registry_ids};
 use crate::model::Study;
 
@@ -59,17 +57,10 @@ pub fn to_groups_csv(studies: &[&Study], options: CsvOptions) -> String {
                 yes(at == group.primary),
                 yes(study.trialcards.apart),
             ];
-            rows.push(row.into_iter().map(guarded).collect());
+            rows.push(row.into_iter().map(formula_guard::guard_owned).collect());
         }
     }
     write_table(GROUP_COLUMNS, &rows, options)
-}
-
-fn guarded(value: String) -> String {
-    match formula_guard::guard(&value) {
-        Cow::Borrowed(_) => value,
-        Cow::Owned(guarded) => guarded,
-    }
 }
 
 #[cfg(test)]
