@@ -104,6 +104,7 @@ impl Found {
             .to_vec();
         let entry = decode_entry(&bytes, slicer).await?;
         drop(bytes);
+        slicer.pause().await;
         let with_name = |reason: &str| EntryError::new(Some(&entry.name), reason);
         let id = self
             .id()

@@ -192,21 +192,18 @@ pub fn encode(name: &str, problems: &[Diagnostic], records: &[Study]) -> Vec<u8>
     writer.finish()
 }
 
-/// The lines of an entry.
-type Lines<'a> = std::slice::Split<'a, u8, fn(&u8) -> bool>;
-
-fn is_line_break(byte: &u8) -> bool {
-    *byte == b'\n'
-}
-
 /// Reads one entry back record by record: the header when made, then each
 /// [`EntryReader::read_record`], then [`EntryReader::finish`].
+///
+/// Records are read straight from the bytes after the header, one JSON value after another,
+/// with no search for the line breaks between them first: a record of 25 MB is read in one
+/// pass, not two.
 #[derive(Debug)]
 pub struct EntryReader<'a> {
     name: String,
     problems: Vec<Diagnostic>,
     expected: usize,
-    lines: Lines<'a>,
+    rest: &'a [u8],
     records: Vec<Study>,
 }
 
@@ -214,8 +211,11 @@ impl<'a> EntryReader<'a> {
     /// Reads the header of `bytes`. Anything but a [`FORMAT`] header is an error that says
     /// what it is, and names the source if it can.
     pub fn new(bytes: &'a [u8]) -> Result<Self, EntryError> {
-        let mut lines: Lines<'a> = bytes.split(is_line_break as fn(&u8) -> bool);
-        let first = lines.next().unwrap_or_default();
+        let end = bytes
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .unwrap_or(bytes.len());
+        let first = &bytes[..end];
         let header = match serde_json::from_slice::<Header>(first) {
             Ok(header) if header.format == FORMAT => header,
             whole => return Err(header_error(first, whole.err())),
@@ -225,7 +225,7 @@ impl<'a> EntryReader<'a> {
             name: header.name,
             problems: header.problems,
             expected: header.records,
-            lines,
+            rest: &bytes[end..],
         })
     }
 
@@ -237,17 +237,19 @@ impl<'a> EntryReader<'a> {
     /// Reads the next record: `Ok(true)` when there was one, `Ok(false)` when every line is
     /// read, `Err` (naming the source) when a line is not a record.
     pub fn read_record(&mut self) -> Result<bool, EntryError> {
-        let Some(line) = self.lines.next() else {
-            return Ok(false);
-        };
-        let record = serde_json::from_slice::<Study>(line).map_err(|error| {
-            self.failed(format!(
+        let mut values = serde_json::Deserializer::from_slice(self.rest).into_iter::<Study>();
+        match values.next() {
+            None => Ok(false),
+            Some(Ok(record)) => {
+                self.rest = &self.rest[values.byte_offset()..];
+                self.records.push(record);
+                Ok(true)
+            }
+            Some(Err(error)) => Err(self.failed(format!(
                 "its record {} is not what trialcards saves ({error})",
                 self.records.len() + 1
-            ))
-        })?;
-        self.records.push(record);
-        Ok(true)
+            ))),
+        }
     }
 
     /// The entry, once every record is read: `Err` when it holds another number of records
