@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useApp, screenshot, fixtures, root, parseCsv, download } from './harness.js';
+import { useApp, cardsDrawn, screenshot, fixtures, root, parseCsv, download } from './harness.js';
 
 const app = useApp();
 
@@ -25,6 +25,7 @@ async function loadExamples(page) {
 
 /** The NCT IDs of the cards shown, in order. */
 async function shownIds(page) {
+  await cardsDrawn(page);
   return page.locator('article.trial-card').evaluateAll((cards) => cards.map((c) => c.dataset.nctId));
 }
 

@@ -137,6 +137,11 @@ export async function openApp(context, appUrl) {
 }
 
 /** Pastes `text` into the element matched by `locator`, as a user's Ctrl+V does. */
+/** Waits until every card the list shows is drawn (it draws new cards a few a task). */
+export async function cardsDrawn(page, timeout = 30_000) {
+  await page.locator('.card-list[aria-busy="true"]').waitFor({ state: 'detached', timeout });
+}
+
 export async function pasteInto(locator, text) {
   await locator.focus();
   await locator.evaluate((element, pasted) => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useApp, artifacts } from './harness.js';
+import { useApp, cardsDrawn, artifacts } from './harness.js';
 import { MAX_INPUT_BYTES, RESPONSIVE_MS, n, manyPagesUpTo25Mb, oneHugePage, veevaPage, heartbeat, worstGap } from './large_inputs.js';
 
 const app = useApp();
@@ -35,6 +35,7 @@ async function loadExamples(page) {
 async function settled(page, expected, timeout = 90_000) {
   await page.getByTestId('record-count').filter({ hasText: new RegExp(`^${n(expected)} trials$`) }).waitFor({ timeout });
   await page.locator('.source[aria-busy="true"]').first().waitFor({ state: 'detached', timeout });
+  await cardsDrawn(page, timeout);
 }
 
 test('a 25 MB file of 13,000 pages loads beside what is there, a step of cards at a time', async () => {
@@ -55,6 +56,7 @@ test('a 25 MB file of 13,000 pages loads beside what is there, a step of cards a
   assert.match(await tab.locator('.more-cards').textContent(), new RegExp(`Showing 50 of ${n(4 + count)} trials`));
   await shot(tab.locator('.more-cards'), 'hostile-25mb-many-pages');
   await tab.getByRole('button', { name: 'Show 50 more' }).click();
+  await cardsDrawn(tab);
   assert.equal(await tab.locator('article.trial-card').count(), 100);
   assert.match(await tab.locator('.source').last().textContent(), new RegExp(`many_pages\\.txt${n(count)} records`));
   await tab.close();

@@ -6,12 +6,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  useApp, root, fixture, fixtures, dropPaths, dropFiles, screenshot,
+  useApp, cardsDrawn, root, fixture, fixtures, dropPaths, dropFiles, screenshot,
 } from './harness.js';
 
 const app = useApp();
 
 async function cardIds(page) {
+  await cardsDrawn(page);
   return page.locator('article.trial-card').evaluateAll((cards) => cards.map((c) => c.dataset.nctId).sort());
 }
 

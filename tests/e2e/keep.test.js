@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useApp, launchBrowser, pasteInto, fixture, artifacts } from './harness.js';
+import { useApp, cardsDrawn, launchBrowser, pasteInto, fixture, artifacts } from './harness.js';
 import { MAX_INPUT_BYTES, RESPONSIVE_MS, n, veevaPage, manyPagesUpTo25Mb, oneHugePage, heartbeat, worstGap } from './large_inputs.js';
 
 const app = useApp();
@@ -37,16 +37,19 @@ async function settled(page, records, timeout = 30_000) {
   await page.getByTestId('record-count').filter({ hasText: recordCount(records) }).waitFor({ timeout });
   await page.locator('.source[aria-busy="true"]').first().waitFor({ state: 'detached', timeout });
   await page.locator('.keep-note[data-keep="kept"][aria-busy="false"]').waitFor({ timeout });
+  await cardsDrawn(page, timeout);
 }
 
 /** Reloads the page and waits until what was kept is read back. */
 async function reload(page) {
   await page.reload();
   await page.locator('.keep-note[data-keep="kept"]').waitFor({ timeout: 60_000 });
+  await cardsDrawn(page);
 }
 
 /** What the page shows: the record count, each source's line and each card. */
-function shown(page) {
+async function shown(page) {
+  await cardsDrawn(page);
   return page.evaluate(() => ({
     count: document.querySelector('[data-testid="record-count"]').textContent,
     sources: [...document.querySelectorAll('.source')].map((li) => li.textContent),
