@@ -9,6 +9,8 @@
 //! where the table has a "# Events" column. The classic tab's footnotes say which terms were
 //! collected by systematic assessment (marked "†") and from which vocabulary (by number).
 
+use std::collections::HashMap;
+
 use super::cells::{self, event_cell, EventCell};
 use super::table::{Head, Item, Row};
 use super::{field, group_id, Ctx, Field};
@@ -203,12 +205,17 @@ fn event_list<'s>(cx: &'s mut Ctx<'_>, list: List) -> Option<&'s mut Vec<Adverse
 /// The groups of the first header; a later header names them again (a title not seen before
 /// adds a group).
 fn header<'a>(cx: &mut Ctx<'_>, st: &mut State<'a>, heads: &[Head<'a>]) {
+    let known: HashMap<String, usize> = cx
+        .study
+        .results_section
+        .adverse_events_module
+        .event_groups
+        .iter()
+        .enumerate()
+        .filter_map(|(g, x)| Some((x.title.clone()?, g)))
+        .collect();
     for h in heads {
-        let groups = &cx.study.results_section.adverse_events_module.event_groups;
-        let g = match groups
-            .iter()
-            .position(|g| g.title.as_deref() == Some(h.title.text))
-        {
+        let g = match known.get(h.title.text).copied() {
             Some(g) => {
                 cx.take(&h.title);
                 g

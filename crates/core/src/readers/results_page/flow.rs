@@ -6,6 +6,8 @@
 //! pre-assignment details are read under their labels, or from the two paragraphs a meddatax
 //! page prints before its first table, in that order (one paragraph alone is not told apart).
 
+use std::collections::HashMap;
+
 use super::cells::{measured, strip_label};
 use super::table::{Head, Item, Row};
 use super::{field, group_id, join, Ctx, Field};
@@ -48,6 +50,8 @@ struct State<'a> {
     before: Vec<Line<'a>>,
     /// A label alone, waiting for its value on the next line.
     pending: Option<(usize, Line<'a>)>,
+    /// The periods by title (their index).
+    periods: HashMap<&'a str, usize>,
 }
 
 /// Reads the participant flow's items.
@@ -107,7 +111,7 @@ fn detail(cx: &mut Ctx<'_>, label: usize, value: Line<'_>, from: &[Line<'_>]) {
 
 fn text<'a>(cx: &mut Ctx<'_>, st: &mut State<'a>, l: &Line<'a>) {
     if let Some(title) = strip_label(l.text, &["Period Title"]) {
-        st.period = Some(period(cx, title, l));
+        st.period = Some(period(cx, st, title, l));
         st.reasons = false;
         cx.take(l);
     } else if REASONS.iter().any(|r| r.eq_ignore_ascii_case(l.text)) {
@@ -121,14 +125,12 @@ fn text<'a>(cx: &mut Ctx<'_>, st: &mut State<'a>, l: &Line<'a>) {
 }
 
 /// The period titled `title` (first seen at `l`), added when new; its index.
-fn period(cx: &mut Ctx<'_>, title: &str, l: &Line<'_>) -> usize {
-    let periods = &mut cx.study.results_section.participant_flow_module.periods;
-    if let Some(p) = periods
-        .iter()
-        .position(|p| p.title.as_deref() == Some(title))
-    {
+fn period<'a>(cx: &mut Ctx<'_>, st: &mut State<'a>, title: &'a str, l: &Line<'_>) -> usize {
+    if let Some(&p) = st.periods.get(title) {
         return p;
     }
+    let periods = &mut cx.study.results_section.participant_flow_module.periods;
+    st.periods.insert(title, periods.len());
     periods.push(FlowPeriod {
         title: Some(title.to_string()),
         ..FlowPeriod::default()
@@ -179,7 +181,7 @@ fn header(cx: &mut Ctx<'_>, heads: &[Head<'_>]) {
 }
 
 /// A milestone's or a reason's row.
-fn row(cx: &mut Ctx<'_>, st: &mut State<'_>, row: &Row<'_>) {
+fn row<'a>(cx: &mut Ctx<'_>, st: &mut State<'a>, row: &Row<'a>) {
     if !super::measure_table::has_values(row) {
         return;
     }
@@ -189,7 +191,7 @@ fn row(cx: &mut Ctx<'_>, st: &mut State<'_>, row: &Row<'_>) {
         _ => return,
     };
     let p = match period_line {
-        Some(l) => period(cx, l.text, &l),
+        Some(l) => period(cx, st, l.text, &l),
         None => match st.period {
             Some(p) => p,
             None => {
