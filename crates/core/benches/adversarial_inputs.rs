@@ -138,6 +138,53 @@ fn generic_arms(arms: usize) -> String {
     text
 }
 
+/// A meddatax results page's head, up to its participant flow's heading.
+const RESULTS_HEAD: &str = "Trial Outcomes & Findings for A Hostile Page (NCT NCT09990001)\n\
+                            NCT ID: NCT09990001\nParticipant Flow\n";
+
+/// A meddatax results page whose flow table, between bar lines, has `groups` groups and two
+/// rows of a count each.
+fn results_wide_table(groups: usize) -> String {
+    let mut text = format!("{RESULTS_HEAD}| Measure |\n");
+    for g in 0..groups {
+        text.push_str(&format!("Group {g}\nDescription {g}.\n|\n"));
+    }
+    text.push_str(&format!("|{}\n", "---|".repeat(groups + 1)));
+    for milestone in ["STARTED", "COMPLETED"] {
+        text.push_str(&format!("|\nOverall Study\n{milestone}\n|\n"));
+        for g in 0..groups {
+            text.push_str(&format!("{g}\n|\n"));
+        }
+    }
+    text
+}
+
+/// A meddatax results page whose flow table, one cell a line, has `rows` rows, each in a
+/// period of its own.
+fn results_periods(rows: usize) -> String {
+    let mut text = format!("{RESULTS_HEAD}Measure\nArm A\nThe only arm.\n");
+    for i in 0..rows {
+        text.push_str(&format!("Period {i}\nSTARTED\n{i}\n"));
+    }
+    text
+}
+
+/// A classic results tab whose adverse events list `events` terms, each under an organ
+/// system of its own, for two groups.
+fn classic_events(events: usize) -> String {
+    let mut text = format!(
+        "{ID_HEAD}Adverse Events\nArm/Group Title\tA\tB\nHide Serious Adverse Events\n\
+         Affected / at Risk (%)\t# Events\tAffected / at Risk (%)\t# Events\n"
+    );
+    for i in 0..events {
+        text.push_str(&format!(
+            "Organ system {i}\nTerm {i} † 1\t1/9 (11.11%)\t{i}\t0/9 (0.00%)\t0\n"
+        ));
+    }
+    text.push_str("† Indicates events were collected by systematic assessment\n");
+    text
+}
+
 /// The families of hostile inputs, each at the benchmark's size.
 pub fn families() -> Vec<Family> {
     vec![
@@ -353,6 +400,26 @@ pub fn families() -> Vec<Family> {
             name: "generic: 10,000 arms × interventions",
             full: 10_000,
             build: generic_arms,
+        },
+        Family {
+            name: "results page: a flow table of 10,000 groups",
+            full: 10_000,
+            build: results_wide_table,
+        },
+        Family {
+            name: "results page: 100,000 flow periods",
+            full: 100_000,
+            build: results_periods,
+        },
+        Family {
+            name: "results page: 100,000 \"Measure\" lines",
+            full: 100_000,
+            build: |n| format!("{RESULTS_HEAD}{}", "Measure\nArm A\n".repeat(n)),
+        },
+        Family {
+            name: "classic results tab: 100,000 adverse events",
+            full: 100_000,
+            build: classic_events,
         },
         Family {
             name: "100,000 registry IDs",

@@ -256,11 +256,16 @@ fn first_trial_id(text: &str) -> Option<&str> {
 /// Whether a line is part of the page before a new page's header (the new page's trial is
 /// `new_id`): it names another trial, holds a labelled value or a typed one ("Drug: X",
 /// "Experimental: Y"), is a label alone or a badge ("Recruiting"), heads a criteria part
-/// ("Exclusion Criteria: …"), is a table cell (`… |`) or a line of a record the page shows as
-/// data (`}`, `"key": value`), which a site's header and a title never are.
+/// ("Exclusion Criteria: …"), is a table cell (`… |`), holds an e-mail address (a contact's)
+/// or is a line of a record the page shows as data (`}`, `"key": value`), which a site's header
+/// and a title never are.
 fn belongs_before(line: &Line<'_>, new_id: &str) -> bool {
     let t = line.text;
     first_trial_id(t).is_some_and(|id| id != new_id)
+        || t.split_whitespace().any(|w| {
+            w.split_once('@')
+                .is_some_and(|(name, host)| !name.is_empty() && host.contains('.'))
+        })
         || crate::reading::pairs::on_line(&crate::reading::pairs::plain(t)).is_some()
         || crate::fields::criteria::sub_heading(t).is_some()
         || t.starts_with('|')

@@ -46,6 +46,7 @@ pub mod testing {
     pub use crate::fields::criteria::MAX_DEPTH;
     pub use crate::fields::markup::unescape;
     pub use crate::lines::{scan, split_labelled, Label, Line};
+    pub use crate::readers::results_table_cells;
 }
 
 /// Everything one input produced: the records found in it and what was odd about it.

@@ -436,13 +436,24 @@ fn the_graft_failure_trial_read_from_a_page_and_from_ctgov_json_and_xml_is_one_g
     assert_eq!(keys, Vec::<&str>::new());
 }
 
+/// Of the posted results, search finds the titles of measures and groups, event terms and
+/// organ systems, as the core's own search test has it; every other string leaf is searched
+/// wherever it is.
+fn searched_in_results(pointer: &str) -> bool {
+    !pointer.starts_with("/resultsSection/")
+        || !pointer.starts_with("/resultsSection/moreInfoModule/")
+            && ["/title", "/term", "/organSystem"]
+                .iter()
+                .any(|end| pointer.ends_with(end))
+}
+
 #[test]
 fn a_word_put_in_any_free_text_field_of_any_fixture_record_is_found() {
     let mut checked = 0;
     for (name, s) in fixture_records() {
         let record = serde_json::to_value(&s).unwrap();
         for pointer in string_leaves(&record) {
-            if bookkeeping(&pointer) || copied_words(&pointer) {
+            if bookkeeping(&pointer) || copied_words(&pointer) || !searched_in_results(&pointer) {
                 continue;
             }
             let mut changed = record.clone();

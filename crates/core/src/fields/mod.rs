@@ -1,6 +1,6 @@
 //! Small parsers every reader uses: ages, enrollment counts, dates, identifiers,
-//! criteria lists, markup, code lists, masking, contact lines, and placing a labelled value
-//! into a record.
+//! criteria lists, markup, code lists, masking, contact lines, CT.gov's words in results, and
+//! placing a labelled value into a record.
 
 pub mod age;
 pub mod assign;
@@ -12,3 +12,4 @@ pub mod design;
 pub mod enrollment;
 pub mod ids;
 pub mod markup;
+pub(crate) mod results;

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::results_page::{self, classic, table::Style, Part, Placed};
 use super::{note, unplaced, ReadPage};
 use crate::fields::assign::assign;
 use crate::fields::criteria::{self, CriteriaPart};
@@ -265,6 +266,8 @@ struct Reader<'a> {
     table_budget: usize,
     /// The record the page embeds, when it has one.
     embedded: Option<EmbeddedRecord>,
+    /// The line indices of ClinicalTrials.gov's classic results tab, read apart.
+    results_tab: Option<std::ops::Range<usize>>,
 }
 
 /// A record the page embeds as data, read as a v2 study.
@@ -331,6 +334,34 @@ fn accumulates(label: Label) -> bool {
     LIST_LABELS.contains(&label) || label == Label::Phase
 }
 
+/// Reads ClinicalTrials.gov's classic results tab in `lines`, when they hold one, into the
+/// record's results: the tab's line indices and what each of its parts placed (a part's
+/// heading is placed: it names the part).
+pub(crate) fn read_results_tab(
+    study: &mut Study,
+    lines: &[Line<'_>],
+) -> Option<(std::ops::Range<usize>, Vec<Placed>)> {
+    let parts = classic::locate(lines);
+    let range = parts.first()?.from..parts.last()?.to;
+    let placed = parts
+        .iter()
+        .map(|p| {
+            // The adverse events' and more information's headings start lists of their own.
+            let from = match p.part {
+                Part::Events | Part::MoreInfo => p.from,
+                _ => p.from + 1,
+            };
+            let body: Vec<Line<'_>> = lines[from..p.to]
+                .iter()
+                .copied()
+                .filter(|l| !l.is_blank())
+                .collect();
+            results_page::read(study, p.part, Style::Classic, &body)
+        })
+        .collect();
+    Some((range, placed))
+}
+
 /// Reads a page of an unknown layout. `None` when the text shows no sign of a registry page
 /// (no NCT ID, no other registry's ID, and fewer than two labelled or badge values).
 pub(crate) fn read(lines: &[Line<'_>]) -> Option<ReadPage> {
@@ -352,6 +383,7 @@ pub(crate) fn read_lines(lines: &[Line<'_>]) -> Option<ReadPage> {
     let (lines, embedded) = unglue_around_record(lines);
     let mut r = Reader::new(lines);
     r.embedded = embedded;
+    r.read_results_tab();
     r.walk();
     // The embedded record fills what the page's labels left empty, before the guesses do
     // (badges, the first NCT ID, a title line).
@@ -401,6 +433,7 @@ impl<'a> Reader<'a> {
             interventions_indexed: 0,
             table_budget: table::CHECK_BUDGET,
             embedded: None,
+            results_tab: None,
         }
     }
 
@@ -431,6 +464,29 @@ impl<'a> Reader<'a> {
         result
     }
 
+    /// Reads ClinicalTrials.gov's classic results tab, when the page has one, into the
+    /// record's results; its lines are then left out of the walk, and those it could not place
+    /// are unplaced.
+    fn read_results_tab(&mut self) {
+        let Some((range, placed)) = read_results_tab(&mut self.study, &self.lines) else {
+            return;
+        };
+        let unused: HashSet<usize> = placed
+            .iter()
+            .flat_map(|p| p.unused.iter().copied())
+            .collect();
+        for k in range.clone() {
+            let l = self.lines[k];
+            self.used[k] = l.is_blank() || !unused.contains(&l.no);
+        }
+        if placed.iter().any(|p| p.any) {
+            let no = self.lines[range.start].no;
+            self.study.has_results = Some(true);
+            spans::at(&mut self.study, spans::keys::HAS_RESULTS, no, no);
+        }
+        self.results_tab = Some(range);
+    }
+
     /// One pass over the lines: IDs, criteria blocks, pairs, label blocks and badges.
     fn walk(&mut self) {
         let mut in_related = false;
@@ -440,6 +496,10 @@ impl<'a> Reader<'a> {
             if l.is_blank() {
                 self.used[i] = true;
                 i += 1;
+                continue;
+            }
+            if let Some(tab) = self.results_tab.as_ref().filter(|t| t.start == i) {
+                i = tab.end;
                 continue;
             }
             if let Some(end) = self.embedded.as_ref().filter(|e| e.at == i).map(|e| e.end) {

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::results_page::{self, table, Part, Placed};
 use super::{note, split_sections, unplaced, ReadPage, Section};
 use crate::fields::assign::design_info;
 use crate::fields::criteria::{self, CriteriaPart};
@@ -117,11 +118,28 @@ pub fn is_id_line(text: &str) -> bool {
         .is_some_and(|rest| ids::is_nct_id(rest.trim()))
 }
 
+/// The labels of a results page's point of contact, its last lines.
+const CONTACT_LABELS: &[&str] = &["Name/Title:", "Organization:", "Phone:", "Email:", "EMail:"];
+
 /// Where a meddatax page that starts at `lines[0]` ends: after its closing "More Related
-/// Trials" list (a line of explanation, then pairs of a title and an "NCT… STATUS PHASE" line).
-/// `None` when the page has no such list: then it runs to the next page's start.
+/// Trials" list (a line of explanation, then pairs of a title and an "NCT… STATUS PHASE" line),
+/// or, on a results page without one, after the labelled lines of its "Results Point of
+/// Contact". `None` when the page has neither: then it runs to the next page's start.
 pub fn page_end(lines: &[Line<'_>]) -> Option<usize> {
-    let heading = lines.iter().position(|l| l.text == "More Related Trials")?;
+    let Some(heading) = lines.iter().position(|l| l.text == "More Related Trials") else {
+        let contact = lines
+            .iter()
+            .position(|l| l.text == "Results Point of Contact")?;
+        let mut end = contact + 1;
+        for (i, l) in lines.iter().enumerate().skip(contact + 1) {
+            if CONTACT_LABELS.iter().any(|c| l.text.starts_with(c)) {
+                end = i + 1;
+            } else if !l.is_blank() {
+                break;
+            }
+        }
+        return Some(end);
+    };
     let is_entry_id = |text: &str| {
         let mut words = text.split_whitespace();
         words.next().is_some_and(ids::is_nct_id)
@@ -344,7 +362,62 @@ pub(crate) fn read(lines: &[Line<'_>]) -> ReadPage {
             }
         }
     }
+    if study.has_results == Some(true) {
+        read_results(&mut study, &sections);
+    }
     ReadPage { study, complete }
+}
+
+/// The results page's parts: each results section's lines (the adverse events' and the more
+/// information's with their headings, which start lists of their own), sections of one part
+/// together.
+pub(crate) fn results_parts<'a>(sections: &[Section<'a>]) -> Vec<(Part, Vec<Line<'a>>)> {
+    let mut parts: Vec<(Part, Vec<Line<'a>>)> = Vec::new();
+    for s in sections {
+        let (part, with_heading) = match s.heading {
+            "Participant Flow" => (Part::Flow, false),
+            "Baseline Characteristics" => (Part::Baseline, false),
+            "Outcome Measures" | "Primary Outcomes" | "Secondary Outcomes" => {
+                (Part::Outcomes, false)
+            }
+            "Adverse Events" | "Serious Adverse Events" | "Other Adverse Events" => {
+                (Part::Events, true)
+            }
+            "Limitations and Caveats"
+            | "More Information"
+            | "Certain Agreements"
+            | "Results Point of Contact" => (Part::MoreInfo, true),
+            _ => continue,
+        };
+        let mut lines = s.values();
+        if lines.first().is_some_and(|l| is_explanation(l.text)) {
+            lines.remove(0);
+        }
+        if with_heading {
+            lines.insert(
+                0,
+                Line {
+                    no: s.line,
+                    text: s.heading,
+                    indent: 0,
+                },
+            );
+        }
+        match parts.last_mut() {
+            Some((p, ls)) if *p == part => ls.extend(lines),
+            _ => parts.push((part, lines)),
+        }
+    }
+    parts
+}
+
+/// Reads a results page's tables into the record's `resultsSection`, beside the sections kept
+/// as text; what each part placed.
+pub(crate) fn read_results(study: &mut Study, sections: &[Section<'_>]) -> Vec<Placed> {
+    results_parts(sections)
+        .into_iter()
+        .map(|(part, lines)| results_page::read(study, part, table::page_style(&lines), &lines))
+        .collect()
 }
 
 /// The non-blank lines of a section without the site's explanatory sentence.

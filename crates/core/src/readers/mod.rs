@@ -9,6 +9,7 @@ pub mod generic;
 pub(crate) mod json_scan;
 mod locate;
 pub mod meddatax;
+pub(crate) mod results_page;
 pub mod saved_page;
 pub(crate) mod sites;
 mod unmodelled;
@@ -234,6 +235,33 @@ pub(crate) struct ReadPage {
     pub study: Study,
     /// Whether the page reached the site's usual end.
     pub complete: bool,
+}
+
+/// How many cells the results tables of the pages in `text` hold, and how many of them the
+/// results readers placed (a meddatax results page's, the classic results tab's).
+pub fn results_table_cells(text: &str) -> (usize, usize) {
+    let text = crate::input::normalize::normalize(text);
+    let lines = lines::scan(&text);
+    let (mut cells, mut placed) = (0, 0);
+    for span in detect::detect_pages(&lines) {
+        let slice = &lines[span.start..span.end];
+        let mut study = Study::default();
+        let parts = match span.layout.name() {
+            "meddatax-results" => {
+                let (_, sections) = split_sections(slice, meddatax::is_heading);
+                meddatax::read_results(&mut study, &sections)
+            }
+            "generic" => generic::read_results_tab(&mut study, slice)
+                .map(|(_, p)| p)
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        for p in parts {
+            cells += p.cells;
+            placed += p.placed_cells;
+        }
+    }
+    (cells, placed)
 }
 
 /// Detects the pages in `text` and runs the matching reader on each.

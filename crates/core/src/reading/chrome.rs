@@ -313,7 +313,9 @@ fn is_menu(text: &str) -> bool {
 
 /// A bare domain name: "trials.example.org", "www.site.com".
 fn is_domain(text: &str) -> bool {
-    !text.contains(' ')
+    // An e-mail address (a contact's) is no domain.
+    !text.contains(char::is_whitespace)
+        && !text.contains('@')
         && text.len() < 60
         && [
             ".com", ".org", ".net", ".gov", ".io", ".co", ".eu", ".info", ".uk", ".de",
