@@ -8,7 +8,7 @@ use trialcards_core::model::{large_doc_url, CriterionItem, Outcome, Sponsor};
 use trialcards_core::Study;
 use yew::prelude::*;
 
-use super::card_sections::{fact_row, web_link, Cap, Part};
+use super::card_sections::{fact_row, page_text, web_link, Cap, Part};
 use super::markdown::{safe_url, Markdown};
 use crate::display::{code_words, phase_words};
 
@@ -330,7 +330,7 @@ pub(super) fn entries(field: &Field, s: &Study, cap: &Cap) -> Option<Part> {
                         { for cap.take(sections).iter().map(|sec| html! {
                             <>
                                 <h4>{ &sec.label }</h4>
-                                <pre class="results-text" tabindex="0">{ &sec.value }</pre>
+                                { page_text(&sec.value, s.results_section.tabulates(&sec.label)) }
                             </>
                         }) }
                         { cap.note(sections.len(), "sections") }

@@ -346,12 +346,13 @@ fn part(s: &Study, field: &Field, cap: &Cap, id: &str, source: &Html) -> Option<
             label,
             html! { { for values.into_iter().map(|text| html! { <Markdown {text} /> }) } },
         ),
-        Kind::Preformatted => Part::Block(
-            label,
-            html! { { for values.iter().map(|text| html! {
-                <pre class="results-text" tabindex="0">{ text }</pre>
-            }) } },
-        ),
+        Kind::Preformatted => {
+            let tabulated = s.results_section.tabulates(field.label);
+            Part::Block(
+                label,
+                html! { { for values.iter().map(|text| page_text(text, tabulated)) } },
+            )
+        }
         Kind::List => Part::Block(
             label,
             html! {
@@ -427,5 +428,21 @@ fn diagnostics(s: &Study, cap: &Cap) -> Html {
                 { cap.note(diags.len(), "notes") }
             </div>
         </details>
+    }
+}
+
+/// A results page's text of one part, as the page shows it: folded away under a summary when
+/// it was read into the Results tables (they show it already), open when it is all there is.
+pub fn page_text(text: &str, tabulated: bool) -> Html {
+    let pre = html! { <pre class="results-text" tabindex="0">{ text }</pre> };
+    if tabulated {
+        html! {
+            <details class="page-text">
+                <summary>{ "The page's text of this part (read into the Results tables)" }</summary>
+                { pre }
+            </details>
+        }
+    } else {
+        pre
     }
 }

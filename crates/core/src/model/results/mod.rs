@@ -40,6 +40,39 @@ pub struct ResultsSection {
     pub more_info_module: MoreInfoModule,
 }
 
+impl ResultsSection {
+    /// Whether the part of a results page headed `label` ("Participant flow", "Baseline
+    /// Characteristics", "Serious Adverse Events", "Results Point of Contact" …) was read into
+    /// this section's tables: its module holds data. A page's text of such a part repeats the
+    /// tables; of any other part it is all there is.
+    pub fn tabulates(&self, label: &str) -> bool {
+        let label = label.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|word| label.contains(word));
+        if has(&["participant flow", "recruitment", "milestone", "withdraw"]) {
+            !self.participant_flow_module.periods.is_empty()
+        } else if has(&["baseline"]) {
+            !self.baseline_characteristics_module.measures.is_empty()
+        } else if has(&["outcome"]) {
+            !self.outcome_measures_module.outcome_measures.is_empty()
+        } else if has(&["adverse", "event"]) {
+            let events = &self.adverse_events_module;
+            !events.serious_events.is_empty()
+                || !events.other_events.is_empty()
+                || !events.event_groups.is_empty()
+        } else if has(&[
+            "limitation",
+            "caveat",
+            "agreement",
+            "contact",
+            "more information",
+        ]) {
+            self.more_info_module != MoreInfoModule::default()
+        } else {
+            false
+        }
+    }
+}
+
 /// The v2 `MeasureGroup`: one group a baseline or outcome table reports on (`BG000`, `OG000`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -129,4 +162,38 @@ pub struct Measurement {
     /// A note on the value (why it is "NA").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_of_a_page_is_tabulated_only_when_its_module_holds_data() {
+        let mut results = ResultsSection::default();
+        for label in [
+            "Participant flow",
+            "Baseline Characteristics",
+            "Serious Adverse Events",
+        ] {
+            assert!(!results.tabulates(label), "{label}: nothing read yet");
+        }
+        results
+            .participant_flow_module
+            .periods
+            .push(FlowPeriod::default());
+        results
+            .adverse_events_module
+            .serious_events
+            .push(AdverseEvent::default());
+        assert!(results.tabulates("Participant flow"));
+        assert!(results.tabulates("Serious Adverse Events"));
+        assert!(results.tabulates("Other adverse events"));
+        assert!(!results.tabulates("Baseline Characteristics"));
+        assert!(!results.tabulates("Results Point of Contact"));
+        assert!(
+            !results.tabulates("Study documents"),
+            "a part no module holds"
+        );
+    }
 }
