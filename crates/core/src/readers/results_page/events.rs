@@ -248,13 +248,7 @@ fn add_group(cx: &mut Ctx<'_>, h: &Head<'_>) -> usize {
         ..EventGroup::default()
     });
     let at = format!("{EVENTS}.eventGroups[{g}]");
-    cx.at(&at, std::iter::once(&h.title).chain(&h.description));
-    cx.at(&format!("{at}.title"), [&h.title]);
-    if !h.description.is_empty() {
-        cx.at(&format!("{at}.description"), &h.description);
-    }
-    cx.take(&h.title);
-    cx.take_all(&h.description);
+    cx.group_head(&at, h);
     g
 }
 

@@ -170,13 +170,7 @@ fn header(cx: &mut Ctx<'_>, heads: &[Head<'_>]) {
                 description,
             });
         let at = format!("{FLOW}.groups[{g}]");
-        cx.at(&at, std::iter::once(&h.title).chain(&h.description));
-        cx.at(&format!("{at}.title"), [&h.title]);
-        if !h.description.is_empty() {
-            cx.at(&format!("{at}.description"), &h.description);
-        }
-        cx.take(&h.title);
-        cx.take_all(&h.description);
+        cx.group_head(&at, h);
     }
 }
 

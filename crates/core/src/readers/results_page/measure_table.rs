@@ -37,13 +37,7 @@ pub(crate) fn groups_of(
             description: (!h.description.is_empty()).then(|| join(&h.description)),
         });
         let at = format!("{module}.groups[{g}]");
-        cx.at(&at, std::iter::once(&h.title).chain(&h.description));
-        cx.at(&format!("{at}.title"), [&h.title]);
-        if !h.description.is_empty() {
-            cx.at(&format!("{at}.description"), &h.description);
-        }
-        cx.take(&h.title);
-        cx.take_all(&h.description);
+        cx.group_head(&at, h);
         let Some(d) = h.denom else { continue };
         let Some((n, u)) = denom_value(d.text) else {
             continue;

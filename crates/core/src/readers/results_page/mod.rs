@@ -102,6 +102,18 @@ impl Ctx<'_> {
     }
 
     /// Widens the span of the value at `path` to take in the lines of `ls`.
+    /// Places a group's heading: the group at `at` on its title and description lines, each
+    /// of those at its own path, and takes the lines.
+    pub(crate) fn group_head(&mut self, at: &str, h: &table::Head<'_>) {
+        self.at(at, std::iter::once(&h.title).chain(&h.description));
+        self.at(&format!("{at}.title"), [&h.title]);
+        if !h.description.is_empty() {
+            self.at(&format!("{at}.description"), &h.description);
+        }
+        self.take(&h.title);
+        self.take_all(&h.description);
+    }
+
     pub(crate) fn widen<'x>(&mut self, path: &str, ls: impl IntoIterator<Item = &'x Line<'x>>) {
         if let Some((from, to)) = span_of(ls) {
             spans::widen(self.study, path, from, to);
