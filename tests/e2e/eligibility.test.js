@@ -3,7 +3,8 @@
 // person reaches the address, the browser's storage or a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, screenshot, pasteInto, download } from './harness.js';
+import path from 'node:path';
+import { useApp, screenshot, pasteInto, download, artifacts } from './harness.js';
 
 const app = useApp();
 
@@ -117,4 +118,44 @@ test('a measurement the panel cannot read names the variable and what is wrong',
   await panel.getByLabel('Value and unit').fill('lots');
   await panel.getByRole('button', { name: 'Add' }).click();
   assert.match(await panel.getByRole('alert').textContent(), /^platelets: the value is not a number/);
+});
+
+/** A fictional trial of our own whose criteria set numbers in several phrasings. */
+const THRESHOLDS_PAGE = [
+  'Fictional Trials Register', '', 'Stromal Cells After a Fictional Chemotherapy', '',
+  'Main ID: NCT09990912', 'Recruitment status: Recruiting', 'Gender: All', '',
+  'Inclusion Criteria:', '- Aged 18 to 70 years', '- ECOG performance status 0-2',
+  '- Absolute neutrophil count ≥ 1.5 x 10^9/L and platelets at least 100.000/mm³',
+  '- Able to attend every visit',
+  'Exclusion Criteria:', '- ALT or AST > 2.5 x ULN', '- Left ventricular ejection fraction under 45%', '',
+].join('\n');
+
+test("a card marks each threshold in its criterion, its reading shown on hover and on keyboard focus", async () => {
+  const { page } = await app.open();
+  await pasteInto(page.getByLabel('Paste registry text'), THRESHOLDS_PAGE);
+  const card = page.locator('article.trial-card[data-nct-id="NCT09990912"]');
+  await card.waitFor();
+  const eligibility = card.locator('.eligibility');
+  if (!(await eligibility.locator('.section-body').isVisible())) await eligibility.locator('summary').first().click();
+  const marks = eligibility.locator('mark.threshold');
+  const readings = await marks.evaluateAll((all) => all.map((m) => m.dataset.reading));
+  assert.deepEqual(readings, ['Age 18–70 years', 'ECOG 0–2', 'ANC ≥ 1.5 × 10⁹/L', 'Platelets ≥ 100,000/µL',
+    'ALT > 2.5 × ULN; AST > 2.5 × ULN', 'LVEF < 45%']);
+  // The words marked are the criterion's own; the sentence around them is unmarked.
+  const anc = marks.nth(2);
+  assert.match(await anc.evaluate((m) => m.firstChild.textContent), /^Absolute neutrophil count ≥ 1\.5 x 10\^9\/L$/);
+  assert.equal(await eligibility.locator('li', { hasText: 'Able to attend every visit' }).locator('mark').count(), 0);
+  // The reading is hidden until the words are pointed at or focused, and a screen reader reads it.
+  const reading = anc.locator('.threshold-reading');
+  const shown = () => reading.evaluate((r) => r.getBoundingClientRect().width > 20);
+  assert.equal(await shown(), false);
+  await anc.hover();
+  assert.ok(await shown(), 'hover shows the reading');
+  await page.mouse.move(0, 0);
+  assert.equal(await shown(), false);
+  await anc.focus();
+  assert.ok(await shown(), 'keyboard focus shows the reading');
+  assert.match(await anc.textContent(), /\(read as ANC ≥ 1\.5 × 10⁹\/L\)/);
+  await anc.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'threshold-marks.png') });
 });

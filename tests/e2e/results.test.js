@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useApp, screenshot, fixtures, artifacts, parseCsv, download } from './harness.js';
+import { useApp, screenshot, fixtures, artifacts, root, parseCsv, download } from './harness.js';
 import { heartbeat, worstGap, RESPONSIVE_MS } from './large_inputs.js';
 
 const app = useApp();
@@ -21,7 +21,7 @@ async function load(page, files) {
 /** Opens the card's Results section and returns it. */
 async function openResults(card) {
   const results = card.locator('details.results');
-  await results.locator('summary').click();
+  await results.locator(':scope > summary').click();
   await results.getByTestId('results-tables').waitFor();
   // The tables are drawn after the card, a slice at a time; wait for the last.
   await results.locator('.more-note', { hasText: /^Drawing/ }).waitFor({ state: 'detached' });
@@ -164,4 +164,56 @@ test('a record with 30 outcomes, 12 analyses and 40 event terms renders its resu
   const took = Date.now() - started;
   console.log(`  30 outcomes and 40 event terms read, listed and drawn in ${took} ms; the page's thread paused at most ${listed} ms until the card was listed, then at most ${drawing} ms while the results tables were drawn`);
   assert.ok(Math.max(listed, drawing) < RESPONSIVE_MS, `the page stayed responsive (longest pauses ${listed} and ${drawing} ms)`);
+});
+
+/** A results page of our own, as the core's reader tests have it. */
+const resultsPage = (name) => path.join(root, 'crates', 'core', 'tests', 'fixtures', name);
+
+// The meddatax page keeps its text of each part as well (folded); the classic tab's text is
+// all read into the tables, so it has none to fold.
+for (const [name, outcome, value, pValue, folds] of [
+  ['meddatax_results_pipe_tables.txt', /Change From Baseline in Morning Stiffness Score at Week 12/, /-2\.\d ± /, /p = 0\.004/, true],
+  ['generic_ctgov_classic_results_tab.txt', /Change From Baseline in Sleep Onset Time at Week 6/, /-14\.2 ± 6\.1/, /ANCOVA · p = 0\.002/, false],
+]) {
+  test(`a results page (${name}) is read into the Results tables, its own text folded under them`, async () => {
+    const { page } = await app.open();
+    const card = await load(page, [resultsPage(name)]);
+    const results = await openResults(card);
+    const tables = results.getByTestId('results-tables');
+    for (const heading of ['Participant flow', 'Baseline characteristics', 'Adverse events']) {
+      assert.equal(await tables.locator('h4', { hasText: heading }).count(), 1, heading);
+    }
+    const measure = results.getByTestId('outcome-measure').first();
+    assert.match(await measure.locator('h5').textContent(), outcome);
+    assert.match((await measure.locator('tbody tr').allTextContents()).join('\n'), value);
+    assert.match((await measure.locator('.analysis').allTextContents()).join('\n'), pValue);
+    // The page's own text of the parts read into tables is kept, folded: closed, one click away.
+    const folded = card.locator('details.page-text');
+    if (folds) {
+    assert.ok(await folded.count() >= 3, `the flow, baseline and outcomes text is folded (${await folded.count()})`);
+    assert.equal(await folded.first().evaluate((el) => el.open), false);
+    assert.equal(await folded.first().locator('pre').isVisible(), false);
+    await folded.first().locator('summary').click();
+    assert.ok(await folded.first().locator('pre').isVisible());
+    assert.match(await folded.first().locator('pre').textContent(), /STARTED|Started/);
+    } else {
+      assert.equal(await folded.count(), 0);
+    }
+    // A value's lines: the outcome's source button opens the page at the outcome's title.
+    await measure.locator('h5 .source-link').click();
+    assert.match((await card.locator('.sv-line.highlighted').allTextContents()).join('\n'), outcome);
+    await measure.scrollIntoViewIfNeeded();
+    await screenshot(page, `results-page-${name.replace(/\.txt$/, '')}`);
+  });
+}
+
+test('on a phone a results page\'s tables scroll inside the card', async () => {
+  const { page } = await app.open();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const card = await load(page, [resultsPage('meddatax_results_pipe_tables.txt')]);
+  const results = await openResults(card);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'the page does not scroll sideways');
+  const measure = results.getByTestId('outcome-measure').first();
+  await measure.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'results-page-phone.png') });
 });

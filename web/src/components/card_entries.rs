@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::card_sections::{fact_row, page_text, web_link, Cap, Part};
 use super::markdown::{safe_url, Markdown};
+use super::threshold_marks::marked_text;
 use crate::display::{code_words, phase_words};
 
 /// What the entries field `field` adds to its section; `None` when the record has none.
@@ -491,10 +492,10 @@ fn criteria_list(items: &[CriterionItem], cap: &Cap) -> Html {
         let children = (!item.children.is_empty()).then(|| criteria_list(&item.children, cap));
         if item.marker.is_none() {
             flush(&mut list, &mut out);
-            out.push(html! { <p class="criteria-note">{ &item.text }</p> });
+            out.push(html! { <p class="criteria-note">{ marked_text(item) }</p> });
             out.extend(children);
         } else {
-            list.push(html! { <li>{ &item.text }{ for children }</li> });
+            list.push(html! { <li>{ marked_text(item) }{ for children }</li> });
         }
     }
     flush(&mut list, &mut out);

@@ -232,16 +232,20 @@ pub fn CardSections(props: &CardSectionsProps) -> Html {
 /// One collapsible section, or nothing when none of its fields has a value; the results
 /// section adds the tables of the record `at` gives (its source, index and card).
 fn section_html(s: &Study, section: Section, cap: &Cap, at: &CardSectionsProps) -> Html {
-    let mut body = fields_html(s, in_section(section), section.title(), cap);
-    if section == Section::Results && !is_default(&s.results_section) {
-        body = html! {
+    let body = if section == Section::Results && !is_default(&s.results_section) {
+        // The tables before the page's own text of the results parts, which they hold already.
+        let page_text = |f: &&Field| f.kind == Kind::Preformatted || f.key == "resultSections";
+        html! {
             <>
-                { body }
+                { fields_html(s, in_section(section).filter(|f| !page_text(f)), section.title(), cap) }
                 <ResultsTables source={at.source.clone()} index={at.index}
                     card_id={at.card_id.clone()} on_source={at.on_source.clone()} />
+                { fields_html(s, in_section(section).filter(page_text), section.title(), cap) }
             </>
-        };
-    }
+        }
+    } else {
+        fields_html(s, in_section(section), section.title(), cap)
+    };
     if body == Html::default() {
         return body;
     }

@@ -19,6 +19,7 @@ mod patient_panel;
 mod source_view;
 mod sources_differ;
 mod sources_list;
+mod threshold_marks;
 mod toolbar;
 mod trials_pane;
 mod verdict;

@@ -21,10 +21,12 @@
 //! The parts, one file each: `tokens` (a criterion's words, numbers and signs), `numbers`
 //! (decimal commas and thousands points), `units` (spellings, which units a variable takes,
 //! exact conversions), `variables` (names and abbreviations), `comparators` ("at least", "≤",
-//! "18 to 65"), `thresholds` (putting them together) and `check`.
+//! "18 to 65"), `thresholds` (putting them together), `marks` (where a threshold's words sit in
+//! its criterion, for the card) and `check`.
 
 mod check;
 mod comparators;
+mod marks;
 mod numbers;
 mod thresholds;
 mod tokens;
@@ -35,6 +37,7 @@ pub use check::{
     check, Fact, FactError, Patient, PatientSex, Reason, ReasonKind, Unchecked, Verdict,
     VerdictKind,
 };
+pub use marks::{marks, Mark};
 pub use thresholds::read_thresholds;
 
 use crate::fields::criteria::{self, CriteriaPart};

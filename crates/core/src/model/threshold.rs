@@ -275,6 +275,76 @@ pub struct Threshold {
     pub text: String,
 }
 
+impl Unit {
+    /// The unit as a sentence shows it: "× 10⁹/L", "× ULN", "/µL", "kg/m²"; the code for the
+    /// rest.
+    pub fn shown(self) -> &'static str {
+        match self {
+            Unit::TimesUln => "× ULN",
+            Unit::GigaPerL => "× 10⁹/L",
+            Unit::PerUl => "/µL",
+            Unit::CellsPerUl => "cells/µL",
+            Unit::UmolPerL => "µmol/L",
+            Unit::KgPerM2 => "kg/m²",
+            Unit::MlPerMinPer173 => "mL/min/1.73 m²",
+            u => u.code(),
+        }
+    }
+}
+
+impl Threshold {
+    /// How the card reads the threshold to a person: "ANC ≥ 1.5 × 10⁹/L", "Age 18–65 years",
+    /// "ECOG ≤ 2", "Platelets ≥ 100,000/µL".
+    pub fn reading(&self) -> String {
+        let mut label = self.variable.label().to_string();
+        if let Some(first) = label.get(..1) {
+            let upper = first.to_uppercase();
+            label.replace_range(..1, &upper);
+        }
+        let value = match (self.comparator, self.upper) {
+            (Comparator::Between, Some(upper)) => {
+                format!("{}–{}", reading_number(self.value), reading_number(upper))
+            }
+            (c, _) => format!("{} {}", c.sign(), reading_number(self.value)),
+        };
+        let unit = match self.unit {
+            None => String::new(),
+            Some(Unit::Percent) => "%".into(),
+            Some(u) if u.shown().starts_with('/') => u.shown().into(),
+            Some(u) => format!(" {}", u.shown()),
+        };
+        format!("{label} {value}{unit}")
+    }
+}
+
+/// A number as a reading shows it: at most three decimals, thousands grouped from 10,000.
+fn reading_number(value: f64) -> String {
+    let rounded = (value * 1000.0).round() / 1000.0;
+    let text = if rounded == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{rounded}")
+    };
+    let (sign, rest) = text.strip_prefix('-').map_or(("", &text[..]), |r| ("-", r));
+    let (whole, fraction) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, f)| (w, Some(f)));
+    if whole.len() <= 4 {
+        return text;
+    }
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 /// Writes a whole number without a fraction (`18`, not `18.0`).
 fn number<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
@@ -309,6 +379,101 @@ pub(crate) fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Thresh
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn threshold(
+        variable: Variable,
+        comparator: Comparator,
+        value: f64,
+        upper: Option<f64>,
+        unit: Option<Unit>,
+    ) -> Threshold {
+        Threshold {
+            variable,
+            comparator,
+            value,
+            upper,
+            unit,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_reading_shows_the_variable_sign_number_and_unit_as_a_sentence_writes_them() {
+        use Comparator as C;
+        let cases = [
+            (
+                threshold(
+                    Variable::Anc,
+                    C::GreaterOrEqual,
+                    1.5,
+                    None,
+                    Some(Unit::GigaPerL),
+                ),
+                "ANC ≥ 1.5 × 10⁹/L",
+            ),
+            (
+                threshold(
+                    Variable::Age,
+                    C::Between,
+                    18.0,
+                    Some(65.0),
+                    Some(Unit::Years),
+                ),
+                "Age 18–65 years",
+            ),
+            (
+                threshold(Variable::Ecog, C::LessOrEqual, 2.0, None, None),
+                "ECOG ≤ 2",
+            ),
+            (
+                threshold(
+                    Variable::Platelets,
+                    C::GreaterOrEqual,
+                    100000.0,
+                    None,
+                    Some(Unit::PerUl),
+                ),
+                "Platelets ≥ 100,000/µL",
+            ),
+            (
+                threshold(Variable::Lvef, C::Less, 40.0, None, Some(Unit::Percent)),
+                "LVEF < 40%",
+            ),
+            (
+                threshold(
+                    Variable::Alt,
+                    C::LessOrEqual,
+                    2.5,
+                    None,
+                    Some(Unit::TimesUln),
+                ),
+                "ALT ≤ 2.5 × ULN",
+            ),
+            (
+                threshold(
+                    Variable::Bmi,
+                    C::Greater,
+                    1234.5678,
+                    None,
+                    Some(Unit::KgPerM2),
+                ),
+                "BMI > 1234.568 kg/m²",
+            ),
+            (
+                threshold(
+                    Variable::ViralLoad,
+                    C::Less,
+                    1234567.5,
+                    None,
+                    Some(Unit::CopiesPerMl),
+                ),
+                "Viral load < 1,234,567.5 copies/mL",
+            ),
+        ];
+        for (t, reading) in cases {
+            assert_eq!(t.reading(), reading);
+        }
+    }
 
     #[test]
     fn whole_numbers_are_written_without_a_fraction_and_read_back() {
