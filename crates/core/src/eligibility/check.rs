@@ -730,8 +730,78 @@ fn joins(text: &str, thresholds: &[Threshold]) -> (bool, bool) {
     (or, and)
 }
 
-/// What the criterion's own thresholds say of the person.
+/// Words just before an age that make it say whom a criterion's other thresholds apply to
+/// ("Lansky ≥ 50 for patients younger than 16 years", "… in those aged 65 or older").
+const AGE_CONDITION: &[&str] = &["for", "in", "if", "when", "among", "where"];
+
+/// The criterion's ages that say whom its other thresholds apply to (not requirements of their
+/// own): an age after "for", "in", "if" … in a criterion that also sets another variable.
+fn condition_ages(item: &CriterionItem) -> Vec<usize> {
+    if !item.thresholds.iter().any(|t| t.variable != Variable::Age) {
+        return Vec::new();
+    }
+    (0..item.thresholds.len())
+        .filter(|&i| {
+            let t = &item.thresholds[i];
+            let Some(at) = (t.variable == Variable::Age)
+                .then(|| item.text.find(t.text.as_str()))
+                .flatten()
+            else {
+                return false;
+            };
+            let before = tokens(&item.text[..at]);
+            let words: Vec<_> = before
+                .iter()
+                .rev()
+                .filter(|t| t.kind == Kind::Word)
+                .take(3)
+                .collect();
+            words.iter().any(|w| AGE_CONDITION.iter().any(|c| w.is(c)))
+        })
+        .collect()
+}
+
+/// What the criterion's own thresholds say of the person. An age that says whom the others
+/// apply to is a condition: outside it the criterion does not apply; not given, the others
+/// cannot exclude.
 fn own_state(
+    item: &CriterionItem,
+    sense: Sense,
+    patient: &Patient,
+    lines: Option<[usize; 2]>,
+) -> State {
+    let conditions = condition_ages(item);
+    if conditions.is_empty() {
+        return thresholds_state(item, sense, patient, lines);
+    }
+    let applies = any_excludes(
+        conditions
+            .iter()
+            .map(|&i| judge(&item.thresholds[i], Sense::Inclusion, patient, lines))
+            .collect(),
+    );
+    let mut rest = CriterionItem {
+        children: Vec::new(),
+        ..item.clone()
+    };
+    rest.thresholds = (0..item.thresholds.len())
+        .filter(|i| !conditions.contains(i))
+        .map(|i| item.thresholds[i].clone())
+        .collect();
+    match applies {
+        State::Excludes(_) => State::Holds,
+        State::Holds => thresholds_state(&rest, sense, patient, lines),
+        State::Unknown(_) => match thresholds_state(&rest, sense, patient, lines) {
+            State::Excludes(_) => {
+                State::Unknown("it applies only to some ages, and no age is given".into())
+            }
+            other => other,
+        },
+    }
+}
+
+/// What the criterion's thresholds say of the person, all of them requirements.
+fn thresholds_state(
     item: &CriterionItem,
     sense: Sense,
     patient: &Patient,

@@ -546,7 +546,11 @@ pub fn read_thresholds(text: &str) -> Vec<Threshold> {
             group.push(*next);
         }
         m += group.len();
-        let stop = found.get(m).map_or(tokens.len(), |n| n.first).min(
+        // A name's aside in parentheses ("DLCO (adjusted for hemoglobin) < 40%") may name
+        // another variable; the name's comparison comes after it.
+        let aside = aside_end(&tokens, group[group.len() - 1].end);
+        let next = found[m..].iter().find(|n| n.first >= aside);
+        let stop = next.map_or(tokens.len(), |n| n.first).min(
             clause_ends
                 .get(group[group.len() - 1].end)
                 .copied()
@@ -625,6 +629,7 @@ pub fn read_thresholds(text: &str) -> Vec<Threshold> {
     }
     read_ages(text, &tokens, &found, &clause_ends, &mut used, &mut out);
     out.truncate(MAX_THRESHOLDS);
+    share_units(text, &mut out);
     let mut unique: Vec<Threshold> = Vec::new();
     for t in out {
         if !unique.iter().any(|u| {
@@ -638,6 +643,35 @@ pub fn read_thresholds(text: &str) -> Vec<Threshold> {
         }
     }
     unique
+}
+
+/// A unit written once after alternatives or a list ("SBP ≥ 140 or DBP ≥ 90 mmHg", "ANC ≥ 1.5
+/// and platelets ≥ 100 × 10^9/L") is also the unit of the bounds before it that give none,
+/// when their variable is measured in it and only "or", "and" or a comma stands between.
+fn share_units(text: &str, out: &mut [Threshold]) {
+    let mut placed: Vec<(usize, usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            text.find(t.text.as_str())
+                .map(|at| (at, at + t.text.len(), i))
+        })
+        .collect();
+    placed.sort_unstable();
+    for k in (0..placed.len().saturating_sub(1)).rev() {
+        let (_, end, i) = placed[k];
+        let (next_start, _, j) = placed[k + 1];
+        let (Some(unit), None) = (out[j].unit, out[i].unit) else {
+            continue;
+        };
+        let joined = next_start >= end
+            && tokens(&text[end..next_start])
+                .iter()
+                .all(|t| t.is("or") || t.is("and") || t.is_sign(',') || t.is_sign('/'));
+        if joined && units::allowed(out[i].variable).contains(&unit) {
+            out[i].unit = Some(unit);
+        }
+    }
 }
 
 /// A range whose ends are in different units ("6 months to 17 years") as its two bounds, each
@@ -679,6 +713,30 @@ fn clause_ends(tokens: &[Token<'_>]) -> Vec<usize> {
         out[k] = end;
     }
     out
+}
+
+/// Where an aside in parentheses or brackets that opens at `at` ends (the token after its
+/// closing one), when it closes within a few words; `at` when none opens there.
+fn aside_end(tokens: &[Token<'_>], at: usize) -> usize {
+    const ASIDE: usize = 10;
+    if !tokens.get(at).is_some_and(|t| matches!(t.text, "(" | "[")) {
+        return at;
+    }
+    let mut depth = 0usize;
+    for (k, t) in tokens.iter().enumerate().skip(at).take(ASIDE) {
+        match t.text {
+            "(" | "[" => depth += 1,
+            ")" | "]" => {
+                depth -= 1;
+                if depth == 0 {
+                    return k + 1;
+                }
+            }
+            ";" => break,
+            _ => {}
+        }
+    }
+    at
 }
 
 /// A comparison word just before a name ("Minimum age 18", "a maximum BMI of 35").
@@ -854,7 +912,12 @@ fn read_ages(
             .iter()
             .filter(|t| t.kind == Kind::Word)
             .collect();
-        let not_age = !bound.age_words
+        // "younger than", "older than" and "or older" compare ages only.
+        let age_words = bound.age_words
+            || tokens[bound.first.min(i)..bound.end]
+                .iter()
+                .any(|t| t.is("younger") || t.is("older"));
+        let not_age = !age_words
             && (before.iter().any(|t| TIME_NOT_AGE.iter().any(|w| t.is(w)))
                 || after.iter().any(|t| TIME_NOT_AGE.iter().any(|w| t.is(w))));
         let people = before
@@ -862,7 +925,7 @@ fn read_ages(
             .is_some_and(|t| PEOPLE.iter().any(|w| t.is(w)))
             || before.iter().any(|t| t.is("aged") || t.is("age"));
         let alone = first_word.is_some_and(|f| f >= i) && last_word.is_some_and(|l| l < bound.end);
-        if not_age || !(bound.age_words || people || alone) {
+        if not_age || !(age_words || people || alone) {
             i += 1;
             continue;
         }
@@ -1116,6 +1179,29 @@ mod tests {
             (t[1].comparator, t[1].value, t[1].unit),
             (C::GreaterOrEqual, 1500.0, Some(U::PerUl))
         );
+        // An aside naming another variable does not take the name's comparison.
+        assert_eq!(
+            one("DLCO (adjusted for hemoglobin) < 40% of predicted"),
+            (V::Dlco, C::Less, 40.0, None, Some(U::Percent))
+        );
+        let t = read_thresholds("Creatinine clearance (Cockcroft-Gault) ≥ 60 mL/min");
+        assert_eq!(t[0].variable, V::CreatinineClearance);
+        // A unit written once after alternatives is theirs too, where they are measured in it.
+        let t = read_thresholds("SBP ≥ 140 or DBP ≥ 90 mmHg");
+        let got: Vec<_> = t.iter().map(|t| (t.variable, t.unit)).collect();
+        assert_eq!(
+            got,
+            [
+                (V::SystolicBp, Some(U::MmHg)),
+                (V::DiastolicBp, Some(U::MmHg))
+            ]
+        );
+        let t = read_thresholds("ANC ≥ 1.5 and platelets ≥ 100 × 10^9/L");
+        assert_eq!(t[0].unit, Some(U::GigaPerL));
+        let t = read_thresholds("Hemoglobin ≥ 9 and platelets ≥ 100 × 10^9/L");
+        assert_eq!((t[0].variable, t[0].unit), (V::Hemoglobin, None));
+        let t = read_thresholds("ECOG ≤ 1 with LVEF ≥ 50%");
+        assert_eq!((t[0].variable, t[0].unit), (V::Ecog, None));
     }
 
     #[test]

@@ -422,3 +422,34 @@ fn a_verdict_is_written_as_the_cli_prints_it() {
     assert!(json["reasons"][0]["lines"].is_array());
     assert_eq!(json["unchecked"], serde_json::json!([]));
 }
+
+#[test]
+fn an_age_that_says_whom_a_criterion_applies_to_is_a_condition_not_a_requirement() {
+    let lansky = "Lansky play-performance score of at least 50 for patients younger than 16 years";
+    let karnofsky = "Karnofsky ≥ 60 for patients 16 years and older";
+    let aged = |age: f64, facts: &[&str]| {
+        let mut p = person(facts);
+        p.age = Some(age);
+        check(&trial(&[lansky, karnofsky], &[], serde_json::json!({})), &p)
+    };
+    // An adult is not held to the children's score, nor a child to the adults'.
+    let adult = aged(30.0, &["karnofsky=70"]);
+    assert_eq!(adult.verdict, VerdictKind::Possible, "{adult:?}");
+    assert_eq!(aged(10.0, &["lansky=60"]).verdict, VerdictKind::Possible);
+    // Within the ages it names, the criterion decides.
+    let child = aged(10.0, &["lansky=40"]);
+    assert_eq!(child.verdict, VerdictKind::Excluded);
+    assert_eq!(child.reasons.len(), 1, "{child:?}");
+    assert!(child.reasons[0].why.contains("Lansky 40"), "{child:?}");
+    assert_eq!(aged(30.0, &["karnofsky=50"]).verdict, VerdictKind::Excluded);
+    // With no age given, a score outside the bound cannot exclude: it may be the other age's.
+    let unknown = verdict(&[lansky], &[], &["lansky=40"]);
+    assert_eq!(unknown.verdict, VerdictKind::Possible, "{unknown:?}");
+    assert!(unknown.unchecked[0].why.contains("ages"), "{unknown:?}");
+    // An age that is the criterion's own requirement still is one.
+    let own = "Aged 18 to 65 years with ECOG ≤ 2";
+    let mut p = person(&["ecog=1"]);
+    p.age = Some(70.0);
+    let old = check(&trial(&[own], &[], serde_json::json!({})), &p);
+    assert_eq!(old.verdict, VerdictKind::Excluded, "{old:?}");
+}
