@@ -668,7 +668,9 @@ fn share_units(text: &str, out: &mut [Threshold]) {
             && tokens(&text[end..next_start])
                 .iter()
                 .all(|t| t.is("or") || t.is("and") || t.is_sign(',') || t.is_sign('/'));
-        if joined && units::allowed(out[i].variable).contains(&unit) {
+        // The INR is a ratio itself: "INR ≤ 1.5 and aPTT ≤ 1.5 × ULN" gives the INR none.
+        let ratio = out[i].variable == Variable::Inr;
+        if joined && !ratio && units::allowed(out[i].variable).contains(&unit) {
             out[i].unit = Some(unit);
         }
     }
@@ -1200,6 +1202,8 @@ mod tests {
         assert_eq!(t[0].unit, Some(U::GigaPerL));
         let t = read_thresholds("Hemoglobin ≥ 9 and platelets ≥ 100 × 10^9/L");
         assert_eq!((t[0].variable, t[0].unit), (V::Hemoglobin, None));
+        let t = read_thresholds("INR ≤ 1.5 and aPTT ≤ 1.5 × ULN");
+        assert_eq!((t[0].variable, t[0].unit), (V::Inr, None));
         let t = read_thresholds("ECOG ≤ 1 with LVEF ≥ 50%");
         assert_eq!((t[0].variable, t[0].unit), (V::Ecog, None));
     }
