@@ -196,8 +196,8 @@ pub fn PatientPanel(props: &PatientPanelProps) -> Html {
                 <ul class="patient-list" aria-label="Measurements given">
                     { for p.facts.iter().enumerate().map(|(i, f)| html! {
                         <li>
-                            { format!("{} {}{} ", f.variable.label(), f.written,
-                                f.unit.map(|u| format!(" {}", u.code())).unwrap_or_default()) }
+                            { format!("{} {} ", f.variable.label(),
+                                f.unit.map_or(f.written.clone(), |u| u.after(&f.written))) }
                             <button type="button" class="link-button" onclick={remove(i)}
                                 aria-label={format!("Remove {}", f.variable.label())}>{ "Remove" }</button>
                         </li>

@@ -290,6 +290,16 @@ impl Unit {
             u => u.code(),
         }
     }
+
+    /// A number followed by the unit as a sentence writes it: "50%", "1.5 × 10⁹/L",
+    /// "100,000/µL", "2 mg/dL".
+    pub fn after(self, number: &str) -> String {
+        match self.shown() {
+            "%" => format!("{number}%"),
+            shown if shown.starts_with('/') => format!("{number}{shown}"),
+            shown => format!("{number} {shown}"),
+        }
+    }
 }
 
 impl Threshold {
@@ -301,19 +311,17 @@ impl Threshold {
             let upper = first.to_uppercase();
             label.replace_range(..1, &upper);
         }
-        let value = match (self.comparator, self.upper) {
+        let number = match (self.comparator, self.upper) {
             (Comparator::Between, Some(upper)) => {
                 format!("{}–{}", reading_number(self.value), reading_number(upper))
             }
-            (c, _) => format!("{} {}", c.sign(), reading_number(self.value)),
+            (_, _) => reading_number(self.value),
         };
-        let unit = match self.unit {
-            None => String::new(),
-            Some(Unit::Percent) => "%".into(),
-            Some(u) if u.shown().starts_with('/') => u.shown().into(),
-            Some(u) => format!(" {}", u.shown()),
-        };
-        format!("{label} {value}{unit}")
+        let value = self.unit.map_or(number.clone(), |u| u.after(&number));
+        match self.comparator {
+            Comparator::Between if self.upper.is_some() => format!("{label} {value}"),
+            c => format!("{label} {} {value}", c.sign()),
+        }
     }
 }
 
