@@ -25,6 +25,8 @@ const mimeTypes = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
 
 /** Serves dist/ under `publicUrl` on a free loopback port; resolves to { url, close }. */
@@ -56,7 +58,11 @@ export async function serveDist() {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${publicUrl}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Open keep-alive connections are closed too: a stopped server answers nothing.
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }
 

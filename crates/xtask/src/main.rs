@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 mod fuzz;
+mod offline;
 mod setup;
 mod tasks;
 
