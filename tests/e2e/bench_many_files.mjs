@@ -5,6 +5,8 @@
 // PerformanceObserver and a 20 ms heartbeat). Run it after `cargo xtask dist --public-url
 // /trialcards/`:
 //   CHROME_BIN=/usr/bin/chromium node tests/e2e/bench_many_files.mjs [COUNT...]
+// With PROFILE=1 it also prints the page thread's 25 costliest functions while the files are
+// picked (a build whose wasm keeps its names: wasm-bindgen --keep-debug, as TRIALCARDS_DIST).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,10 +62,31 @@ async function worst(page) {
     const gap = Math.max(0, ...window.__gaps);
     const task = Math.max(0, ...window.__long);
     const over100 = window.__long.filter((d) => d > 100).length;
+    const busy = window.__gaps.reduce((sum, g) => sum + Math.max(0, g - 20), 0);
     window.__gaps = [];
     window.__long = [];
-    return { gap: Math.round(gap), task: Math.round(task), over100 };
+    return { gap: Math.round(gap), task: Math.round(task), over100, busy: Math.round(busy) };
   });
+}
+
+/** The functions with the most self time in a CPU profile, with their share of the samples. */
+function printProfile(profile) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const counts = new Map();
+  for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let total = 0;
+  for (const [id, c] of counts) {
+    const f = byId.get(id).callFrame;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+    const name = f.functionName || `(anonymous ${f.url.split('/').pop()}:${f.lineNumber})`;
+    self.set(name, (self.get(name) ?? 0) + c);
+    total += c;
+  }
+  console.log(`busy samples: ${total}`);
+  for (const [name, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${String(Math.round((1000 * c) / total) / 10).padStart(5)} %  ${name.slice(0, 140)}`);
+  }
 }
 
 const server = await serveDist();
@@ -89,32 +112,31 @@ for (const count of counts) {
     const ms = Date.now() - started;
     const w = await worst(page);
     rows.push({ files: count, what, ms, ...w });
-    console.log(`${count} files · ${what}: ${ms} ms; longest page-thread pause ${w.gap} ms, longest task ${w.task} ms, ${w.over100} tasks over 100 ms`);
+    console.log(`${count} files · ${what}: ${ms} ms; longest page-thread pause ${w.gap} ms, longest task ${w.task} ms, ${w.over100} tasks over 100 ms; the thread busy ${w.busy} ms in all`);
   };
-  await timed('pick → all listed',
-    () => page.locator('input[type=file]').setInputFiles(paths),
-    () => page.getByTestId('record-count').filter({ hasText: new RegExp(`^${count_text}$`) }).waitFor({ timeout: 600_000 }));
-  await timed('first search',
-    () => page.getByPlaceholder(/Search every field/).fill('lupus'),
-    () => page.getByTestId('record-count').filter({ hasText: / of .* shown$/ }).waitFor({ timeout: 600_000 }));
-  await timed('clear search',
-    () => page.getByPlaceholder(/Search every field/).fill(''),
-    () => page.getByTestId('record-count').filter({ hasText: new RegExp(`^${count_text}$`) }).waitFor({ timeout: 600_000 }));
-  await timed('second search',
-    () => page.getByPlaceholder(/Search every field/).fill('crohn'),
-    () => page.getByTestId('record-count').filter({ hasText: / of .* shown$/ }).waitFor({ timeout: 600_000 }));
-  await timed('clear search',
-    () => page.getByPlaceholder(/Search every field/).fill(''),
-    () => page.getByTestId('record-count').filter({ hasText: new RegExp(`^${count_text}$`) }).waitFor({ timeout: 600_000 }));
+  const box = page.getByPlaceholder(/Search every field/);
+  const shown = (all) => page.getByTestId('record-count')
+    .filter({ hasText: all ? new RegExp(`^${count_text}$`) : / of .* shown$/ }).waitFor({ timeout: 600_000 });
+  const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
+  await timed('pick → all listed', () => page.locator('input[type=file]').setInputFiles(paths), () => shown(true));
+  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+  for (const [what, words] of [['first search', 'lupus'], ['clear search', ''], ['second search', 'crohn'], ['clear search', '']]) {
+    await timed(what, () => box.fill(words), () => shown(words === ''));
+  }
   const menu = page.locator('details[data-facet="status"]');
   await menu.locator('summary').click();
   await timed('status filter',
     () => menu.locator('input[value="COMPLETED"]').setChecked(true),
-    () => page.getByTestId('record-count').filter({ hasText: / of .* shown$/ }).waitFor({ timeout: 600_000 }));
+    () => shown(false));
   await browser.close();
   await fs.rm(dir, { recursive: true, force: true });
 }
 await server.close();
-console.log('\n| files | step | time (ms) | longest pause (ms) | longest task (ms) | tasks > 100 ms |');
-console.log('|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.files} | ${r.what} | ${r.ms} | ${r.gap} | ${r.task} | ${r.over100} |`);
+console.log('\n| files | step | time (ms) | page thread busy (ms) | longest pause (ms) | longest task (ms) | tasks > 100 ms |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.files} | ${r.what} | ${r.ms} | ${r.busy} | ${r.gap} | ${r.task} | ${r.over100} |`);

@@ -7,14 +7,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::batch::Batcher;
 use crate::components::{DropZone, FilePicker, KeepNote, PasteBox, SourcesList, TrialsPane};
 use crate::examples::EXAMPLES;
 use crate::intake::Incoming;
 use crate::keep::use_keep;
 use crate::state::{Action, Collection, SetApart, SourceIds};
 use crate::worker::Parser;
-
-type Dispatcher = UseReducerDispatcher<Collection>;
 
 /// The whole viewer.
 #[component]
@@ -27,15 +26,18 @@ pub fn App() -> Html {
     // What this browser kept is listed first; then every change is kept (see keep.rs).
     let keep = use_keep(&collection, &ids);
 
-    let on_incoming = {
+    let batcher = use_memo((), {
         let dispatcher = collection.dispatcher();
-        let (parser, ids) = (parser.clone(), ids.clone());
+        move |()| Batcher::new(dispatcher)
+    });
+    let on_incoming = {
+        let (batcher, parser, ids) = (batcher.clone(), parser.clone(), ids.clone());
         Callback::from(move |incoming: Incoming| {
             let id = ids.borrow_mut().next_id();
             match incoming {
-                Incoming::Text { name, text } => parse_into(&dispatcher, &parser, id, name, text),
+                Incoming::Text { name, text } => parse_into(&batcher, &parser, id, name, text),
                 Incoming::Unreadable { name, message } => {
-                    dispatcher.dispatch(Action::Unreadable { id, name, message });
+                    batcher.push(Action::Unreadable { id, name, message });
                 }
             }
         })
@@ -50,10 +52,9 @@ pub fn App() -> Html {
     };
     let on_paste = keep.after_restore(on_paste);
     let on_typed = {
-        let dispatcher = collection.dispatcher();
-        let (parser, ids) = (parser.clone(), ids.clone());
+        let (batcher, parser, ids) = (batcher.clone(), parser.clone(), ids.clone());
         Callback::from(move |text: String| {
-            read_typed(&dispatcher, &parser, &ids, &typed_id, text);
+            read_typed(&batcher, &parser, &ids, &typed_id, text);
         })
     };
     let on_typed = keep.after_restore(on_typed);
@@ -115,24 +116,25 @@ pub fn App() -> Html {
     }
 }
 
-/// Lists the source at once and parses its text in the worker.
-fn parse_into(dispatcher: &Dispatcher, parser: &Rc<Parser>, id: u32, name: String, text: String) {
-    dispatcher.dispatch(Action::Begin {
+/// Lists the source at once (with whatever else arrives in this task) and parses its text in
+/// the worker.
+fn parse_into(batcher: &Batcher, parser: &Rc<Parser>, id: u32, name: String, text: String) {
+    batcher.push(Action::Begin {
         id,
         name: name.clone(),
         text: Rc::from(text.as_str()),
     });
-    let (parser, dispatcher) = (parser.clone(), dispatcher.clone());
+    let (parser, batcher) = (parser.clone(), batcher.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let output = parser.parse(name, text).await;
-        dispatcher.dispatch(Action::Finish { id, output });
+        batcher.push(Action::Finish { id, output });
     });
 }
 
 /// What is typed into the box is one source, "Typed text": read again after each
 /// pause in typing (keeping its place in the list) and removed when the box is emptied.
 fn read_typed(
-    dispatcher: &Dispatcher,
+    batcher: &Batcher,
     parser: &Rc<Parser>,
     ids: &Rc<RefCell<SourceIds>>,
     typed_id: &Rc<RefCell<Option<u32>>>,
@@ -140,18 +142,12 @@ fn read_typed(
 ) {
     if text.trim().is_empty() {
         if let Some(id) = typed_id.borrow_mut().take() {
-            dispatcher.dispatch(Action::Remove(id));
+            batcher.push(Action::Remove(id));
         }
         return;
     }
     let id = *typed_id
         .borrow_mut()
         .get_or_insert_with(|| ids.borrow_mut().next_id());
-    parse_into(
-        dispatcher,
-        parser,
-        id,
-        SourceIds::TYPED_TEXT.to_string(),
-        text,
-    );
+    parse_into(batcher, parser, id, SourceIds::TYPED_TEXT.to_string(), text);
 }

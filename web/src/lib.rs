@@ -3,6 +3,7 @@
 //! shown as a card. Nothing leaves the browser; what is loaded is kept in it (IndexedDB).
 
 mod app;
+pub mod batch;
 pub mod components;
 pub mod display;
 pub mod examples;

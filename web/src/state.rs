@@ -136,12 +136,18 @@ pub enum Action {
     Restore(Vec<SourceRef>),
     /// Remove every source ("Clear all").
     Clear,
+    /// These actions, in order, with one re-render (see `batch.rs`).
+    Batch(Vec<Action>),
 }
 
 impl Reducible for Collection {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let action = match action {
+            Action::Batch(actions) => return actions.into_iter().fold(self, Self::reduce),
+            action => action,
+        };
         let known = |id: u32| self.sources.iter().any(|s| s.id == id);
         match &action {
             // A source removed while it was parsed, or removed twice: nothing changes, and
@@ -202,6 +208,7 @@ impl Reducible for Collection {
                 next.sources.splice(0..0, restored);
             }
             Action::Clear => next.sources.clear(),
+            Action::Batch(_) => {}
         }
         Rc::new(next)
     }

@@ -134,16 +134,18 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
         Callback::from(move |view: View| dispatcher.dispatch(PaneAction::SetView(view)))
     };
     let on_clear_view = dispatch(PaneAction::ClearView);
-    let on_pick = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(key, pick): (String, bool)| {
+    // The same callback every render: a new one would differ from the last in every card's
+    // props, and redraw every card each time a file arrives.
+    let on_pick = use_callback(
+        state.dispatcher(),
+        |(key, pick): (String, bool), dispatcher| {
             dispatcher.dispatch(if pick {
                 PaneAction::Pick(key)
             } else {
                 PaneAction::Unpick(key)
             })
-        })
-    };
+        },
+    );
     let on_unpick = {
         let dispatcher = state.dispatcher();
         Callback::from(move |key: String| dispatcher.dispatch(PaneAction::Unpick(key)))
