@@ -25,10 +25,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// Parses every input, and reports each input that could not be read or held no record on
-/// stderr: the records, and whether an input failed.
-fn read_records(inputs: &[PathBuf]) -> (Vec<Study>, bool) {
-    let mut records = Vec::new();
+/// Parses the inputs one at a time, reporting on stderr each input that could not be read or
+/// held no record, and hands each input's records to `write` before reading the next: the
+/// records of one input are held at a time. Returns whether an input failed, or the error
+/// `write` gave.
+fn for_each_input(
+    inputs: &[PathBuf],
+    mut write: impl FnMut(Vec<Study>) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
     let mut failed = false;
     for input in inputs {
         let (name, bytes) = match read_input(input) {
@@ -40,57 +44,57 @@ fn read_records(inputs: &[PathBuf]) -> (Vec<Study>, bool) {
             }
         };
         let parsed = trialcards_core::parse_bytes(&name, &bytes);
+        drop(bytes);
         for diagnostic in &parsed.diagnostics {
             eprintln!("trialcards: {}", diagnostic.message);
         }
         if parsed.records.is_empty() {
             failed = true;
         }
-        records.extend(parsed.records);
+        write(parsed.records)?;
     }
-    (records, failed)
+    Ok(failed)
+}
+
+/// The exit status after the inputs were read: failure when writing failed (said on stderr)
+/// or an input failed.
+fn exit_status(run: std::io::Result<bool>) -> ExitCode {
+    match run {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("trialcards: cannot write output: {}", err.kind());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Checks `patient` against every record of the inputs and prints one JSON line per record.
 /// The patient's facts go to stdout only: nothing on stderr names them.
 fn run_check(patient: &trialcards_core::eligibility::Patient, inputs: &[PathBuf]) -> ExitCode {
-    let (records, failed) = read_records(inputs);
-    let mut stdout = std::io::stdout().lock();
-    let verdicts: Vec<_> = records
-        .iter()
-        .map(|study| trialcards_core::eligibility::check(study, patient))
-        .collect();
-    if let Err(err) = output::write_verdicts(&mut stdout, &verdicts).and_then(|()| stdout.flush()) {
-        eprintln!("trialcards: cannot write output: {}", err.kind());
-        return ExitCode::FAILURE;
-    }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let run = for_each_input(inputs, |records| {
+        let verdicts: Vec<_> = records
+            .iter()
+            .map(|study| trialcards_core::eligibility::check(study, patient))
+            .collect();
+        output::write_verdicts(&mut stdout, &verdicts)
+    });
+    exit_status(run.and_then(|failed| stdout.flush().map(|()| failed)))
 }
 
-/// Parses every input, prints all records found, and reports each input that
-/// could not be read or held no record on stderr (and, for a CSV meant for Excel, each cell
-/// longer than Excel keeps).
+/// Parses every input, prints each input's records as soon as it is read, and reports each
+/// input that could not be read or held no record on stderr (and, for a CSV meant for Excel,
+/// each cell longer than Excel keeps).
 fn run_parse(format: Format, inputs: &[PathBuf]) -> ExitCode {
-    let (records, failed) = read_records(inputs);
-    let mut stdout = std::io::stdout().lock();
-    let written =
-        output::write(&mut stdout, format, &records).and_then(|long| stdout.flush().map(|()| long));
-    match written {
-        Ok(long) => warn_of_long_cells(&long),
-        Err(err) => {
-            eprintln!("trialcards: cannot write output: {err}");
-            return ExitCode::FAILURE;
-        }
-    }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut writer = output::RecordWriter::new(stdout, format);
+    let run = for_each_input(inputs, |records| writer.write(records)).and_then(|failed| {
+        let long = writer.finish()?;
+        warn_of_long_cells(&long);
+        Ok(failed)
+    });
+    exit_status(run)
 }
 
 /// Names on stderr each cell of a CSV meant for Excel that is longer than Excel keeps. The
