@@ -1,10 +1,11 @@
 //! Writing records in the chosen format as they are read, with the core's writers (the browser
 //! uses the same), and the verdicts of `check` as JSON Lines.
 //!
-//! [`RecordWriter`] takes the records one input at a time and writes them at once, so the
-//! CLI holds no more than one input's records: the JSON array is opened before the first and
-//! closed after the last, and a CSV's header row is written once. Only the groups CSV, which
-//! must see every record to group them into trials, keeps them until [`RecordWriter::finish`].
+//! A batch of records (an input's, or some studies of a large one) is [`render`]ed where it was
+//! parsed and written at once by the [`RecordWriter`], so the CLI holds no more than a few
+//! batches: the JSON array is opened before the first and closed after the last, and a CSV's
+//! header row is written once. Only the groups CSV, which must see every record to group them
+//! into trials, keeps them until [`RecordWriter::finish`].
 
 use std::io::{self, Write};
 
@@ -14,14 +15,54 @@ use trialcards_core::Study;
 
 use crate::args::Format;
 
-/// Writes records to `out` in one format, a batch at a time, and the output's end at
-/// [`finish`](Self::finish). The bytes are those the core's writer gives for all the records
+/// A batch of records made into the output's text ([`render`], on any thread), for a
+/// [`RecordWriter`] to write in order.
+pub enum Rendered {
+    /// The batch's part of the output: JSON items without the commas between batches, CSV
+    /// rows without their header; and, for a CSV meant for Excel, the cells longer than
+    /// Excel keeps.
+    Text(String, Vec<LongCell>),
+    /// The records themselves, for the groups CSV (written when all are in).
+    Held(Vec<Study>),
+}
+
+/// A batch of records as `format` writes them, the parts that depend on the batches before
+/// (the JSON array's brackets and commas, a CSV's header) left to the [`RecordWriter`].
+pub fn render(format: Format, records: Vec<Study>) -> Rendered {
+    if let Format::GroupsCsv(_) = format {
+        return Rendered::Held(records);
+    }
+    let refs: Vec<&Study> = records.iter().collect();
+    let plain = CsvOptions::default();
+    let mut long = Vec::new();
+    let text = match format {
+        Format::Json => json_items(&refs),
+        Format::JsonLines => export::to_json_lines(&refs),
+        Format::Ris => export::to_ris(&refs),
+        Format::Csv(options) => {
+            let rows = export::csv_rows(&refs);
+            if options.byte_order_mark {
+                long = export::cells_over_excel_limit(&rows);
+            }
+            rows_after_header(&export::rows_to_csv(&rows, plain)).to_string()
+        }
+        Format::ResultsCsv(_) => {
+            rows_after_header(&export::to_results_csv(&refs, plain)).to_string()
+        }
+        Format::EventsCsv(_) => rows_after_header(&export::to_events_csv(&refs, plain)).to_string(),
+        Format::GroupsCsv(_) => unreachable!("held above"),
+    };
+    Rendered::Text(text, long)
+}
+
+/// Writes rendered batches of records to `out` in one format, in order, and the output's end
+/// at [`finish`](Self::finish). The bytes are those the core's writer gives for all the records
 /// at once: a pretty JSON array (ending in a newline), JSON Lines, CSV (one header), RIS, or
 /// the results' outcome-measurement or adverse-event table.
 pub struct RecordWriter<W: Write> {
     out: W,
     format: Format,
-    /// Whether any batch has been written (the JSON array's comma, the CSV header).
+    /// Whether anything has been written (the JSON array's comma, the CSV header).
     started: bool,
     /// The records of the groups CSV, written by `finish`.
     held: Vec<Study>,
@@ -41,36 +82,27 @@ impl<W: Write> RecordWriter<W> {
         }
     }
 
-    /// Writes one batch of records (an input's, or part of one) after those before it.
-    pub fn write(&mut self, records: Vec<Study>) -> io::Result<()> {
-        if let Format::GroupsCsv(_) = self.format {
-            self.held.extend(records);
-            return Ok(());
-        }
-        if records.is_empty() {
-            return Ok(());
-        }
-        let refs: Vec<&Study> = records.iter().collect();
-        let text = match self.format {
-            Format::Json => json_items(&refs, self.started),
-            Format::JsonLines => export::to_json_lines(&refs),
-            Format::Ris => export::to_ris(&refs),
-            Format::Csv(options) => {
-                let rows = export::csv_rows(&refs);
-                if options.byte_order_mark {
-                    self.long.extend(export::cells_over_excel_limit(&rows));
-                }
-                self.table(export::rows_to_csv(&rows, self.options(options)))
+    /// Writes one rendered batch of records (an input's, or part of one) after those before.
+    pub fn write(&mut self, batch: Rendered) -> io::Result<()> {
+        let (text, long) = match batch {
+            Rendered::Held(records) => {
+                self.held.extend(records);
+                return Ok(());
             }
-            Format::ResultsCsv(options) => {
-                self.table(export::to_results_csv(&refs, self.options(options)))
-            }
-            Format::EventsCsv(options) => {
-                self.table(export::to_events_csv(&refs, self.options(options)))
-            }
-            Format::GroupsCsv(_) => unreachable!("held above"),
+            Rendered::Text(text, long) => (text, long),
         };
-        self.started = true;
+        self.long.extend(long);
+        match self.format {
+            Format::Json if !text.is_empty() => {
+                self.out
+                    .write_all(if self.started { b",\n" } else { b"[\n" })?;
+                self.started = true;
+            }
+            Format::Csv(_) | Format::ResultsCsv(_) | Format::EventsCsv(_) if !self.started => {
+                self.header()?;
+            }
+            _ => {}
+        }
         self.out.write_all(text.as_bytes())
     }
 
@@ -78,37 +110,34 @@ impl<W: Write> RecordWriter<W> {
     /// no record came) and flushes. Returns the cells longer than Excel keeps when the CSV is
     /// meant for Excel (`--bom`), for the caller to warn about; they are written whole.
     pub fn finish(mut self) -> io::Result<Vec<LongCell>> {
-        let end = match self.format {
-            Format::Json if self.started => "\n]\n".to_string(),
-            Format::Json => "[]\n".to_string(),
+        match self.format {
+            Format::Json if self.started => self.out.write_all(b"\n]\n")?,
+            Format::Json => self.out.write_all(b"[]\n")?,
             Format::GroupsCsv(options) => {
                 let refs: Vec<&Study> = self.held.iter().collect();
-                export::to_groups_csv(&refs, options)
+                let text = export::to_groups_csv(&refs, options);
+                self.out.write_all(text.as_bytes())?;
             }
-            Format::Csv(options) if !self.started => export::rows_to_csv(&[], options),
-            Format::ResultsCsv(options) if !self.started => export::to_results_csv(&[], options),
-            Format::EventsCsv(options) if !self.started => export::to_events_csv(&[], options),
-            _ => String::new(),
-        };
-        self.out.write_all(end.as_bytes())?;
+            Format::Csv(_) | Format::ResultsCsv(_) | Format::EventsCsv(_) if !self.started => {
+                self.header()?;
+            }
+            _ => {}
+        }
         self.out.flush()?;
         Ok(self.long)
     }
 
-    /// The options for this batch's table: the byte-order mark with the first one only.
-    fn options(&self, options: CsvOptions) -> CsvOptions {
-        CsvOptions {
-            byte_order_mark: options.byte_order_mark && !self.started,
-        }
-    }
-
-    /// A batch's table as written: whole for the first batch, without its header row after.
-    fn table(&self, text: String) -> String {
-        if self.started {
-            rows_after_header(&text).to_string()
-        } else {
-            text
-        }
+    /// Writes the CSV's header row (after a byte-order mark if asked for): the file the
+    /// core's writer gives for no record.
+    fn header(&mut self) -> io::Result<()> {
+        self.started = true;
+        let header = match self.format {
+            Format::Csv(options) => export::rows_to_csv(&[], options),
+            Format::ResultsCsv(options) => export::to_results_csv(&[], options),
+            Format::EventsCsv(options) => export::to_events_csv(&[], options),
+            _ => String::new(),
+        };
+        self.out.write_all(header.as_bytes())
     }
 }
 
@@ -119,10 +148,10 @@ fn rows_after_header(table: &str) -> &str {
 }
 
 /// The records as items of the pretty JSON array `serde_json::to_string_pretty` writes for
-/// all of them: `[` before the first batch, `,` between items, each indented one level; the
-/// array is closed by [`RecordWriter::finish`].
-fn json_items(records: &[&Study], after_others: bool) -> String {
-    let mut out = String::from(if after_others { ",\n" } else { "[\n" });
+/// all of them, each indented one level, with commas between them; the brackets and the commas
+/// between batches are the [`RecordWriter`]'s.
+fn json_items(records: &[&Study]) -> String {
+    let mut out = String::new();
     for (i, study) in records.iter().enumerate() {
         if i > 0 {
             out.push_str(",\n");
@@ -173,7 +202,7 @@ mod tests {
         let mut out = Vec::new();
         let mut writer = RecordWriter::new(&mut out, format);
         for batch in batches {
-            writer.write(batch).unwrap();
+            writer.write(render(format, batch)).unwrap();
         }
         writer.finish().unwrap();
         String::from_utf8(out).unwrap()

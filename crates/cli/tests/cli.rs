@@ -578,6 +578,8 @@ fn help_lists_every_format_option_and_exit_status() {
             "groups-csv",
             "results-csv",
             "events-csv",
+            "-j",
+            "input order",
             "one row per outcome measurement",
             "one row per adverse-event term and group",
             "Exit status: 0 when every input gave a record, 1 when an input could not be\n\
@@ -591,7 +593,7 @@ fn help_lists_every_format_option_and_exit_status() {
     }
     let (_, top, _) = trialcards(&["--help"], "");
     assert!(top.contains(
-        "trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv] [--bom] FILE..."
+        "trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv] [--bom] [-j N] FILE..."
     ));
     assert!(top.contains("-V, --version"));
     let (_, parse, _) = trialcards(&["parse", "--help"], "");

@@ -1,0 +1,227 @@
+//! The CLI at registry scale, on inputs generated here (fictional NCT0999xxxx trials): a
+//! large JSON Lines file streams in bounded memory, `-j 2` prints exactly what `-j 1` prints,
+//! and a list of bare NCT IDs gives one record per trial. Memory is the child's own peak
+//! resident size (`VmHWM`); time and memory are printed, and held to generous limits
+//! only (these run in debug builds, beside other tests).
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const GRAFT_STUDY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/ctgov_json_study_graft_failure.json"
+);
+const VEEVA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/veeva_fictional_knee_msc.txt"
+);
+const CTGOV_CSV: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/ctgov_csv_three_rows.csv"
+);
+
+/// A folder of its own for one test's files, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("trialcards-{test}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What one run of the binary did: its exit code, stdout and stderr, time and peak memory.
+struct Run {
+    code: i32,
+    stdout: Vec<u8>,
+    stderr: String,
+    time: Duration,
+    peak_mb: f64,
+}
+
+/// Runs the binary with `args`, stdout and stderr to files in `scratch`, and measures it.
+fn run(scratch: &Scratch, args: &[&str]) -> Run {
+    let (out, err) = (scratch.path("stdout"), scratch.path("stderr"));
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_trialcards"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(File::create(&out).unwrap())
+        .stderr(File::create(&err).unwrap())
+        .spawn()
+        .expect("the binary starts");
+    let (code, peak_kb) = wait_measured(child);
+    let time = start.elapsed();
+    Run {
+        code,
+        stdout: std::fs::read(&out).unwrap(),
+        stderr: std::fs::read_to_string(&err).unwrap(),
+        time,
+        peak_mb: peak_kb as f64 / 1024.0,
+    }
+}
+
+/// Waits for `child` and returns its exit code and its peak resident size in KiB: the largest
+/// `VmHWM` its `/proc` status showed while it ran (looked at every few milliseconds; a
+/// child's rusage would count the test process's own memory too, which it shares until
+/// `exec`).
+fn wait_measured(mut child: Child) -> (i32, u64) {
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file) {
+            let hwm = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok());
+            peak = peak.max(hwm.unwrap_or(0));
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status.code().unwrap_or(-1), peak);
+        }
+        std::thread::sleep(Duration::from_millis(3));
+    }
+}
+
+/// `count` fictional studies as JSON Lines, each with a summary of `summary_bytes`.
+fn json_lines(count: usize, summary_bytes: usize) -> String {
+    let study: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(GRAFT_STUDY).unwrap()).unwrap();
+    let summary = "A fictional summary line of a fictional trial. ".repeat(summary_bytes / 48);
+    let mut out = String::new();
+    for i in 0..count {
+        let mut study = study.clone();
+        let protocol = &mut study["protocolSection"];
+        protocol["identificationModule"]["nctId"] = format!("NCT0999{:04}", i % 10_000).into();
+        protocol["descriptionModule"]["briefSummary"] = summary.clone().into();
+        out.push_str(&serde_json::to_string(&study).unwrap());
+        out.push('\n');
+    }
+    out
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_hundred_megabytes_of_json_lines_stream_in_bounded_memory() {
+    let scratch = Scratch::new("jsonl-memory");
+    let input = scratch.path("registry.jsonl");
+    let text = json_lines(100, 1 << 20);
+    write(&input, &text);
+    let megabytes = text.len() as f64 / (1 << 20) as f64;
+    drop(text);
+    let run = run(
+        &scratch,
+        &["parse", "--format", "jsonl", input.to_str().unwrap()],
+    );
+    println!(
+        "{megabytes:.0} MB of JSON Lines (100 studies): {:.1} s, peak {:.0} MB resident",
+        run.time.as_secs_f64(),
+        run.peak_mb
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(megabytes > 95.0);
+    let lines = run.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty());
+    assert_eq!(lines.count(), 100);
+    // Past the 25 MB the core reads as one text, and in a fraction of the input's size.
+    assert!(run.peak_mb < 300.0, "peak {:.0} MB", run.peak_mb);
+}
+
+#[test]
+fn two_jobs_print_what_one_job_prints_byte_for_byte() {
+    let scratch = Scratch::new("jobs");
+    // Several chunks of JSON Lines with a bad line, pages, a CSV, a file that holds no page
+    // and one that is missing: records and messages in input order.
+    let mut lines = json_lines(150, 8 << 10);
+    let at = lines.len() / 2 + lines[lines.len() / 2..].find('\n').unwrap() + 1;
+    lines.insert_str(at, "{\"protocolSection\": \n");
+    let bad_line = format!("a.jsonl: line {}", lines[..at].matches('\n').count() + 1);
+    write(&scratch.path("a.jsonl"), &lines);
+    write(
+        &scratch.path("b.txt"),
+        &std::fs::read_to_string(VEEVA).unwrap(),
+    );
+    write(
+        &scratch.path("c.csv"),
+        &std::fs::read_to_string(CTGOV_CSV).unwrap(),
+    );
+    write(&scratch.path("d.txt"), "Nothing to see here.\n");
+    let names = ["a.jsonl", "b.txt", "missing.txt", "c.csv", "d.txt", "b.txt"];
+    let paths: Vec<String> = names
+        .iter()
+        .map(|n| scratch.path(n).to_string_lossy().into_owned())
+        .collect();
+    for format in ["json", "jsonl", "csv", "groups-csv"] {
+        let mut runs = Vec::new();
+        for jobs in ["1", "2"] {
+            let mut args = vec!["parse", "-j", jobs, "--format", format];
+            args.extend(paths.iter().map(String::as_str));
+            let run = run(&scratch, &args);
+            println!(
+                "--format {format} -j {jobs}: {:.2} s, peak {:.0} MB",
+                run.time.as_secs_f64(),
+                run.peak_mb
+            );
+            runs.push(run);
+        }
+        let (one, two) = (&runs[0], &runs[1]);
+        assert_eq!(one.code, 1, "an input failed: {}", one.stderr);
+        assert_eq!(two.code, one.code);
+        assert!(
+            one.stdout == two.stdout,
+            "--format {format}: stdout differs"
+        );
+        assert_eq!(one.stderr, two.stderr, "--format {format}");
+        assert!(
+            one.stderr.contains("missing.txt: cannot read"),
+            "{}",
+            one.stderr
+        );
+        assert!(one.stderr.contains(&bad_line), "{}", one.stderr);
+    }
+}
+
+#[test]
+fn a_list_of_bare_nct_ids_gives_one_small_record_per_trial() {
+    let scratch = Scratch::new("bare-ids");
+    let input = scratch.path("ids.txt");
+    let text: String = (0..400_000)
+        .map(|i| format!("NCT0999{:04}\n", i % 1000))
+        .collect();
+    write(&input, &text);
+    let run = run(
+        &scratch,
+        &["parse", "--format", "jsonl", input.to_str().unwrap()],
+    );
+    let records = run
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+    println!(
+        "400,000 lines of bare NCT IDs ({:.1} MB): {records} records, {:.2} s, peak {:.0} MB",
+        text.len() as f64 / (1 << 20) as f64,
+        run.time.as_secs_f64(),
+        run.peak_mb
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(records, 1000);
+    assert!(run.stdout.len() < 1000 * 1024, "{} bytes", run.stdout.len());
+    assert!(run.peak_mb < 200.0, "peak {:.0} MB", run.peak_mb);
+    assert!(run.time < Duration::from_secs(30), "{:?}", run.time);
+}
