@@ -1,15 +1,18 @@
-//! The inputs as units of parsing work, in order: a file (or stdin) read whole, or the chunks
-//! of a structured file read piece by piece (`trialcards_core::stream`) and its end. Reading
+//! The inputs as units of parsing work, in order: a file (or stdin) read whole, the chunks
+//! of a structured file read piece by piece (`trialcards_core::stream`) and its end, or the
+//! members of a ZIP archive ([`crate::archive`]). Reading
 //! happens here, on the thread that asks for the next unit; parsing happens wherever the unit
 //! is run ([`Work::run`]), so units can be parsed in parallel.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use trialcards_core::input::{self, MAX_INPUT_BYTES};
 use trialcards_core::stream::{self, Chunk, Ending, Opened, Stream};
 use trialcards_core::ParseOutput;
+
+use crate::archive::{self, Archive};
 
 /// One unit of work, and where it stands in its input.
 pub enum Work {
@@ -64,7 +67,7 @@ impl Work {
     pub fn size(&self) -> usize {
         match self {
             Work::Whole { bytes, .. } => bytes.len(),
-            Work::Chunk(_) => 1 << 20,
+            Work::Chunk(chunk) => chunk.text_len(),
             Work::End(_) | Work::Unreadable(_) => 0,
         }
     }
@@ -79,6 +82,8 @@ pub struct Inputs {
     paths: std::vec::IntoIter<PathBuf>,
     /// The input being streamed, and its path (for its reading errors).
     current: Option<(PathBuf, Box<Stream<Source>>)>,
+    /// The archive whose members are being read.
+    archive: Option<Archive>,
 }
 
 impl Inputs {
@@ -87,6 +92,7 @@ impl Inputs {
         Inputs {
             paths: Vec::from(paths).into_iter(),
             current: None,
+            archive: None,
         }
     }
 
@@ -96,8 +102,13 @@ impl Inputs {
             ("<stdin>".to_string(), Box::new(io::stdin()))
         } else {
             let name = path.to_string_lossy().into_owned();
-            match File::open(&path) {
-                Ok(file) => (name, Box::new(BufReader::with_capacity(1 << 16, file))),
+            let mut file = match File::open(&path) {
+                Ok(file) => BufReader::with_capacity(1 << 16, file),
+                Err(err) => return Work::Unreadable(cannot_read(&path, &err)),
+            };
+            match file.fill_buf() {
+                Ok(head) if archive::is_zip(head) => return self.open_archive(&name, file),
+                Ok(_) => (name, Box::new(file)),
                 Err(err) => return Work::Unreadable(cannot_read(&path, &err)),
             }
         };
@@ -112,6 +123,20 @@ impl Inputs {
                 Err(err) => Work::Unreadable(cannot_read(&path, &err)),
             },
             Err(err) => Work::Unreadable(cannot_read(&path, &err)),
+        }
+    }
+
+    /// The first member of the archive `name`, or why it cannot be read; its other members
+    /// come next.
+    fn open_archive(&mut self, name: &str, file: BufReader<File>) -> Work {
+        match Archive::open(name, file) {
+            Ok(archive) => {
+                self.archive = Some(archive);
+                self.next().unwrap_or_else(|| {
+                    Work::Unreadable(format!("{name}: the ZIP archive holds no file"))
+                })
+            }
+            Err(why) => Work::Unreadable(why),
         }
     }
 
@@ -137,6 +162,12 @@ impl Iterator for Inputs {
     fn next(&mut self) -> Option<Work> {
         if self.current.is_some() {
             return Some(self.next_of_stream());
+        }
+        if let Some(archive) = self.archive.as_mut() {
+            match archive.next_member() {
+                Some(work) => return Some(work),
+                None => self.archive = None,
+            }
         }
         let path = self.paths.next()?;
         Some(self.open(path))

@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+mod archive;
 mod args;
 mod inputs;
 mod output;

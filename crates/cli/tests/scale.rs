@@ -1,6 +1,7 @@
 //! The CLI at registry scale, on inputs generated here (fictional NCT0999xxxx trials): a
-//! large JSON Lines file streams in bounded memory, `-j 2` prints exactly what `-j 1` prints,
-//! and a list of bare NCT IDs gives one record per trial. Memory is the child's own peak
+//! large JSON Lines file streams in bounded memory, a ZIP archive is read member by member,
+//! `-j 2` prints exactly what `-j 1` prints, and a list of bare NCT IDs gives one record per
+//! trial. Memory is the child's own peak
 //! resident size (`VmHWM`); time and memory are printed, and held to generous limits
 //! only (these run in debug builds, beside other tests).
 
@@ -117,6 +118,71 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+/// Writes a ZIP archive as CT.gov's bulk download is made (one JSON file per study, deflated),
+/// with a folder, a page saved as text, and a member that is not JSON, `broken.json`.
+fn write_archive(path: &Path, studies: usize) {
+    use zip::write::SimpleFileOptions;
+    let study: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(GRAFT_STUDY).unwrap()).unwrap();
+    let mut zip = zip::ZipWriter::new(File::create(path).unwrap());
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.add_directory("ctg-studies/", options).unwrap();
+    for i in 0..studies {
+        let mut study = study.clone();
+        let id = format!("NCT0999{i:04}");
+        study["protocolSection"]["identificationModule"]["nctId"] = id.clone().into();
+        zip.start_file(format!("ctg-studies/{id}.json"), options)
+            .unwrap();
+        let text = serde_json::to_string_pretty(&study).unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+        if i == studies / 2 {
+            zip.start_file("ctg-studies/broken.json", options).unwrap();
+            std::io::Write::write_all(&mut zip, b"{\"protocolSection\": {").unwrap();
+            zip.start_file("page.txt", options).unwrap();
+            let page = std::fs::read_to_string(VEEVA).unwrap();
+            std::io::Write::write_all(&mut zip, page.as_bytes()).unwrap();
+        }
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_zip_archive_is_read_member_by_member_each_named_and_a_bad_one_reported() {
+    let scratch = Scratch::new("zip");
+    let archive = scratch.path("ctg-studies.json.zip");
+    write_archive(&archive, 20);
+    let archive = archive.to_str().unwrap();
+    let run = run(&scratch, &["parse", "--format", "jsonl", archive]);
+    // The broken member fails the run, and every other member's record is printed.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let records: Vec<serde_json::Value> = run
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    let names: Vec<&str> = records
+        .iter()
+        .map(|r| r["trialcards"]["source"]["fileName"].as_str().unwrap())
+        .collect();
+    let mut expected: Vec<String> = (0..20)
+        .map(|i| format!("{archive}:ctg-studies/NCT0999{i:04}.json"))
+        .collect();
+    expected.insert(11, format!("{archive}:page.txt"));
+    assert_eq!(names, expected);
+    assert_eq!(
+        records[3]["protocolSection"]["identificationModule"]["nctId"],
+        "NCT09990003"
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "{archive}:ctg-studies/broken.json: this is not valid JSON"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_hundred_megabytes_of_json_lines_stream_in_bounded_memory() {
     let scratch = Scratch::new("jsonl-memory");
@@ -161,7 +227,16 @@ fn two_jobs_print_what_one_job_prints_byte_for_byte() {
         &std::fs::read_to_string(CTGOV_CSV).unwrap(),
     );
     write(&scratch.path("d.txt"), "Nothing to see here.\n");
-    let names = ["a.jsonl", "b.txt", "missing.txt", "c.csv", "d.txt", "b.txt"];
+    write_archive(&scratch.path("e.zip"), 30);
+    let names = [
+        "a.jsonl",
+        "b.txt",
+        "missing.txt",
+        "c.csv",
+        "e.zip",
+        "d.txt",
+        "b.txt",
+    ];
     let paths: Vec<String> = names
         .iter()
         .map(|n| scratch.path(n).to_string_lossy().into_owned())

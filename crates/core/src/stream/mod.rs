@@ -242,6 +242,14 @@ struct JsonItem {
 }
 
 impl Chunk {
+    /// How many bytes of text the chunk holds.
+    pub fn text_len(&self) -> usize {
+        match &self.part {
+            Part::Json(items) => items.iter().map(|i| i.text.len()).sum(),
+            Part::Csv { text, .. } => text.len(),
+        }
+    }
+
     /// The records of the chunk's studies, and the diagnostics of those that could not be read.
     pub fn parse(&self) -> ParseOutput {
         let mut out = ParseOutput::default();
