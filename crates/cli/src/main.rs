@@ -11,6 +11,7 @@ mod args;
 mod inputs;
 mod output;
 mod pipeline;
+mod progress;
 
 use std::io::Write;
 use std::num::NonZeroUsize;
@@ -61,7 +62,8 @@ enum Part<T> {
 /// Parses the inputs on `jobs` threads, turns each part's records into output with `render`
 /// on the thread that parsed them, and hands that to `write` in input order, a part at a time
 /// (a whole input, or some studies of a large one) and never more than a few parts at once;
-/// reports on stderr each input that could not be read or held no record. Returns whether an
+/// reports on stderr each input that could not be read or held no record, below which a
+/// progress line counts the inputs and records when stderr is a terminal. Returns whether an
 /// input failed, or the error `write` gave.
 fn for_each_input<T: Send>(
     inputs: &[PathBuf],
@@ -72,6 +74,7 @@ fn for_each_input<T: Send>(
     let mut failed = false;
     // The records of the input being streamed so far.
     let mut streamed = 0;
+    let mut progress = progress::Progress::new();
     let rendered = |done: Done| match done {
         Done::Parsed { output, whole } => Part::Records {
             count: output.records.len(),
@@ -81,7 +84,7 @@ fn for_each_input<T: Send>(
         },
         other => Part::Other(other),
     };
-    pipeline::run(jobs, Inputs::new(inputs), rendered, |part| {
+    let run = pipeline::run(jobs, Inputs::new(inputs), rendered, |part| {
         match part {
             Part::Records {
                 output,
@@ -90,31 +93,36 @@ fn for_each_input<T: Send>(
                 diagnostics,
             } => {
                 for diagnostic in &diagnostics {
-                    eprintln!("trialcards: {}", diagnostic.message);
+                    progress.say(&diagnostic.message);
                 }
                 if whole {
                     failed |= count == 0;
                 } else {
                     streamed += count;
                 }
+                progress.advance(count, whole);
                 write(output)?;
             }
             Part::Other(Done::End(ending)) => {
                 for diagnostic in ending.notes(streamed) {
-                    eprintln!("trialcards: {}", diagnostic.message);
+                    progress.say(&diagnostic.message);
                 }
+                progress.advance(0, true);
                 failed |= streamed == 0;
                 streamed = 0;
             }
             Part::Other(Done::Unreadable(why)) => {
-                eprintln!("trialcards: {why}");
+                progress.say(&why);
+                progress.advance(0, true);
                 failed = true;
                 streamed = 0;
             }
             Part::Other(Done::Parsed { .. }) => unreachable!("records are Part::Records"),
         }
         Ok::<(), std::io::Error>(())
-    })?;
+    });
+    progress.finish();
+    run?;
     Ok(failed)
 }
 

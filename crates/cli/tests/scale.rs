@@ -268,6 +268,12 @@ fn two_jobs_print_what_one_job_prints_byte_for_byte() {
             one.stderr
         );
         assert!(one.stderr.contains(&bad_line), "{}", one.stderr);
+        // Stderr is a file, not a terminal: messages only, no progress line.
+        assert!(
+            one.stderr.lines().all(|l| l.starts_with("trialcards: ")),
+            "{}",
+            one.stderr
+        );
     }
 }
 
