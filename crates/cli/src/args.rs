@@ -139,16 +139,8 @@ struct CheckArgs {
     /// A measurement, VARIABLE=NUMBER[UNIT] (repeat for more; the variables are listed below)
     #[arg(long = "set", value_name = "VARIABLE=NUMBER[UNIT]", value_parser = FactParser)]
     facts: Vec<Fact>,
-    /// How many inputs to parse at once
-    #[arg(
-        short = 'j',
-        long = "jobs",
-        value_name = "N",
-        long_help = "How many inputs (files, archive members, parts of a large file) to parse \
-                     at once; the records are printed in input order all the same. Default: \
-                     one per core"
-    )]
-    jobs: Option<NonZeroUsize>,
+    #[command(flatten)]
+    jobs: JobsArg,
     /// Registry pages or ClinicalTrials.gov files to check; - reads standard input
     #[arg(value_name = "FILE", required = true)]
     inputs: Vec<PathBuf>,
@@ -218,6 +210,21 @@ fact_parser!(
     |text| Fact::parse(text).map_err(|e| format!("--set {e}"))
 );
 
+/// `-j N`, which `parse` and `check` share.
+#[derive(Debug, Args)]
+struct JobsArg {
+    /// How many inputs to parse at once
+    #[arg(
+        short = 'j',
+        long = "jobs",
+        value_name = "N",
+        long_help = "How many inputs (files, archive members, parts of a large file) to parse \
+                     at once; the records are printed in input order all the same. Default: \
+                     one per core"
+    )]
+    jobs: Option<NonZeroUsize>,
+}
+
 /// `trialcards parse`'s options and files.
 #[derive(Debug, Args)]
 struct ParseArgs {
@@ -233,16 +240,8 @@ Start the CSV with a UTF-8 byte-order mark, so that Excel opens it as UTF-8
 (the CSV formats only: csv, groups-csv, results-csv, events-csv)"
     )]
     bom: bool,
-    /// How many inputs to parse at once
-    #[arg(
-        short = 'j',
-        long = "jobs",
-        value_name = "N",
-        long_help = "How many inputs (files, archive members, parts of a large file) to parse \
-                     at once; the records are printed in input order all the same. Default: \
-                     one per core"
-    )]
-    jobs: Option<NonZeroUsize>,
+    #[command(flatten)]
+    jobs: JobsArg,
     /// Saved registry pages to read; - reads standard input
     #[arg(value_name = "FILE", required = true)]
     inputs: Vec<PathBuf>,
@@ -400,7 +399,7 @@ where
             Ok(Command::Parse {
                 format,
                 inputs: args.inputs,
-                jobs: args.jobs,
+                jobs: args.jobs.jobs,
             })
         }
         CliCommand::Check(args) => {
@@ -431,7 +430,7 @@ where
                     facts: args.facts,
                 },
                 inputs: args.inputs,
-                jobs: args.jobs,
+                jobs: args.jobs.jobs,
             })
         }
     }

@@ -10,18 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const GRAFT_STUDY: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../core/tests/fixtures/ctgov_json_study_graft_failure.json"
-);
-const VEEVA: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/fixtures/veeva_fictional_knee_msc.txt"
-);
-const CTGOV_CSV: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../core/tests/fixtures/ctgov_csv_three_rows.csv"
-);
+mod common;
+
+use common::{CTGOV_CSV, GRAFT_STUDY, VEEVA};
 
 /// A folder of its own for one test's files, removed when dropped.
 struct Scratch(PathBuf);

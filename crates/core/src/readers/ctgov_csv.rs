@@ -194,7 +194,7 @@ fn row_problem(err: &csv::Error) -> String {
 }
 
 /// The line breaks in `text` (`\r\n`, `\r` and `\n` each one, as [`LineCounter`] counts).
-fn count_breaks(text: &str) -> usize {
+pub(crate) fn count_breaks(text: &str) -> usize {
     let bytes = text.as_bytes();
     (0..bytes.len())
         .filter(|&i| match bytes[i] {

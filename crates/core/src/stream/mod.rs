@@ -537,7 +537,7 @@ impl<R: Read> Stream<R> {
             Some(counted) => {
                 self.items += counted;
                 self.csv_at.rows_before += counted;
-                self.csv_at.lines_before += line_breaks_in(&rows);
+                self.csv_at.lines_before += ctgov_csv::count_breaks(&rows);
             }
             // The header could not be read: reading the chunk says so, once.
             None => {
@@ -584,18 +584,6 @@ fn count_rows(text: &str) -> Option<usize> {
         }
     }
     Some(rows)
-}
-
-/// The line breaks in `text`: `\r\n`, `\r` and `\n` one each.
-fn line_breaks_in(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    (0..bytes.len())
-        .filter(|&i| match bytes[i] {
-            b'\n' => i == 0 || bytes[i - 1] != b'\r',
-            b'\r' => true,
-            _ => false,
-        })
-        .count()
 }
 
 /// The end of a streamed input ([`Stream::ending`]): what its own notes say once its records
