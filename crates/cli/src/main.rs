@@ -1,8 +1,10 @@
 //! `trialcards`: reads registry pages from files or stdin and prints the records
 //! found as ClinicalTrials.gov API v2 JSON, JSON Lines, CSV or RIS, or their posted results as
-//! CSV tables, or checks one person's facts against each record (JSON Lines). Argument parsing
-//! (clap) and file I/O only; the parsing, the check and the writing are `trialcards-core`'s.
-//! The facts are written to stdout only.
+//! CSV tables, or checks one person's facts against each record (JSON Lines). Records are
+//! written as they are read, inputs parsed on `-j` threads in input order, large structured
+//! files streamed and ZIP archives read member by member. Argument parsing (clap), file I/O
+//! and scheduling only; the parsing, the check and the writing are `trialcards-core`'s. The
+//! facts are written to stdout only.
 
 #![warn(missing_docs)]
 

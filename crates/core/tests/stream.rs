@@ -99,6 +99,45 @@ fn megabytes_of_json_lines_arrays_and_search_pages_stream_as_they_parse_whole() 
 }
 
 #[test]
+fn studies_larger_than_a_chunk_and_long_runs_of_blank_lines_stream_as_they_parse_whole() {
+    let mut studies = studies(3);
+    for study in &mut studies {
+        study["protocolSection"]["descriptionModule"]["briefSummary"] =
+            Value::from("A long fictional summary. ".repeat(60_000));
+    }
+    let array = serde_json::to_string(&studies).unwrap();
+    assert!(array.len() > 4 << 20);
+    assert_eq!(assert_streams_as_whole("long.json", array.as_bytes()), 3);
+    let lines: Vec<String> = studies
+        .iter()
+        .map(|s| serde_json::to_string(s).unwrap())
+        .collect();
+    let jsonl = lines.join(&"\n".repeat(3 << 20)) + "\n";
+    assert_eq!(assert_streams_as_whole("blank.jsonl", jsonl.as_bytes()), 3);
+}
+
+#[test]
+fn characters_cut_between_pieces_read_whole() {
+    // Two-, three- and four-byte characters, a CRLF and a lone CR, over several megabytes:
+    // the pieces the stream reads end inside some of them.
+    let mut studies = studies(4);
+    for study in &mut studies {
+        study["protocolSection"]["descriptionModule"]["briefSummary"] =
+            Value::from("é€😀a\r\nb\rc".repeat(90_000));
+    }
+    let lines: Vec<String> = studies
+        .iter()
+        .map(|s| serde_json::to_string(s).unwrap())
+        .collect();
+    let jsonl = lines.join("\r\n");
+    assert_eq!(assert_streams_as_whole("chars.jsonl", jsonl.as_bytes()), 4);
+    let array = serde_json::to_string_pretty(&studies)
+        .unwrap()
+        .replace('\n', "\r");
+    assert_eq!(assert_streams_as_whole("chars.json", array.as_bytes()), 4);
+}
+
+#[test]
 fn megabytes_of_ctgov_csv_stream_as_they_parse_whole() {
     // Our CSV of the generated studies: quoted cells spanning lines (the criteria), then a
     // row with a field too many, which is reported and the rest read.

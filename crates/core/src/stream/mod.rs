@@ -203,7 +203,7 @@ pub struct Stream<R> {
     first: Option<Found>,
     /// CSV: the header's text as the file holds it, whether `partial` is inside quotes at
     /// `pos`, where its last whole row ends, the lines and rows before the next chunk, and
-    /// whether the last chunk has been handed out.
+    /// whether the last chunk has been handed out (for every shape).
     header: Option<Arc<str>>,
     quoted: bool,
     last_end: Option<usize>,
@@ -344,9 +344,13 @@ impl<R: Read> Stream<R> {
         let mut cut = bytes.len();
         if !self.done {
             // Hold back a character cut off at the end, and a `\r` whose `\n` may follow.
-            if let Err(err) = std::str::from_utf8(&bytes) {
-                if err.error_len().is_none() {
-                    cut = err.valid_up_to();
+            let tail = bytes.len().saturating_sub(3);
+            let last = (tail..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80);
+            if let Some(start) = last {
+                if let Err(err) = std::str::from_utf8(&bytes[start..]) {
+                    if err.error_len().is_none() {
+                        cut = start;
+                    }
                 }
             }
             if cut > 0 && bytes[cut - 1] == b'\r' {
@@ -362,9 +366,13 @@ impl<R: Read> Stream<R> {
 
     /// The next chunk of JSON Lines.
     fn next_json_lines(&mut self) -> io::Result<Option<Chunk>> {
+        if self.finished {
+            return Ok(None);
+        }
         let mut items = Vec::new();
         let mut size = 0;
-        while size < PIECE_BYTES && items.len() < CHUNK_ITEMS {
+        // Blank lines give no item: read on until a chunk has one, or the input ends.
+        while items.is_empty() || size < PIECE_BYTES && items.len() < CHUNK_ITEMS {
             if let Some(end) = self.partial[self.pos..].find('\n') {
                 let line = self.partial[self.pos..self.pos + end].to_string();
                 self.pos += end + 1;
@@ -382,6 +390,7 @@ impl<R: Read> Stream<R> {
                 None => {
                     let last = std::mem::take(&mut self.partial);
                     self.json_line(last, &mut items);
+                    self.finished = true;
                     break;
                 }
             }
@@ -407,36 +416,42 @@ impl<R: Read> Stream<R> {
 
     /// The next chunk of a JSON list.
     fn next_json_list(&mut self) -> io::Result<Option<Chunk>> {
-        let mut found = Vec::new();
-        let mut size = 0;
-        let mut ended = false;
-        while size < PIECE_BYTES && found.len() < CHUNK_ITEMS {
-            let Some(text) = self.next_text()? else {
-                ended = true;
-                break;
-            };
-            let normalized = normalize(&text);
-            let before = found.len();
-            self.splitter.feed(&line_breaks(&normalized), &mut found);
-            size += found[before..].iter().map(|f| f.text.len()).sum::<usize>();
-        }
-        if ended {
-            self.end_of_list(&mut found);
+        if self.finished {
+            return Ok(None);
         }
         let mut items = Vec::new();
-        for study in found {
-            if self.items == 0 && self.first.is_none() {
-                self.first = Some(study);
-                continue;
+        // The first study is held until the next shows whether the list has more than one:
+        // read on until a chunk has a study to give, or the input ends.
+        while items.is_empty() && !self.finished {
+            let mut found = Vec::new();
+            let mut size = 0;
+            while size < PIECE_BYTES && found.len() < CHUNK_ITEMS {
+                let Some(text) = self.next_text()? else {
+                    self.finished = true;
+                    break;
+                };
+                let normalized = normalize(&text);
+                let before = found.len();
+                self.splitter.feed(&line_breaks(&normalized), &mut found);
+                size += found[before..].iter().map(|f| f.text.len()).sum::<usize>();
             }
-            if let Some(first) = self.first.take() {
-                items.push(self.list_item(first, true));
+            if self.finished {
+                self.end_of_list(&mut found);
             }
-            items.push(self.list_item(study, true));
-        }
-        if ended {
-            if let Some(first) = self.first.take() {
-                items.push(self.list_item(first, false));
+            for study in found {
+                if self.items == 0 && self.first.is_none() {
+                    self.first = Some(study);
+                    continue;
+                }
+                if let Some(first) = self.first.take() {
+                    items.push(self.list_item(first, true));
+                }
+                items.push(self.list_item(study, true));
+            }
+            if self.finished {
+                if let Some(first) = self.first.take() {
+                    items.push(self.list_item(first, false));
+                }
             }
         }
         Ok((!items.is_empty()).then(|| self.chunk(Part::Json(items))))
