@@ -107,7 +107,7 @@ impl Inputs {
                 Err(err) => return Work::Unreadable(cannot_read(&path, &err)),
             };
             match file.fill_buf() {
-                Ok(head) if archive::is_zip(head) => return self.open_archive(&name, file),
+                Ok(head) if archive::is_zip(head) => return self.open_archive(&name, &path, file),
                 Ok(_) => (name, Box::new(file)),
                 Err(err) => return Work::Unreadable(cannot_read(&path, &err)),
             }
@@ -126,18 +126,12 @@ impl Inputs {
         }
     }
 
-    /// The first member of the archive `name`, or why it cannot be read; its other members
-    /// come next.
-    fn open_archive(&mut self, name: &str, file: BufReader<File>) -> Work {
-        match Archive::open(name, file) {
-            Ok(archive) => {
-                self.archive = Some(archive);
-                self.next().unwrap_or_else(|| {
-                    Work::Unreadable(format!("{name}: the ZIP archive holds no file"))
-                })
-            }
-            Err(why) => Work::Unreadable(why),
-        }
+    /// The first member of the archive `name` at `path`, or why it cannot be read; its other
+    /// members come next.
+    fn open_archive(&mut self, name: &str, path: &Path, file: BufReader<File>) -> Work {
+        self.archive = Some(Archive::open(name, path, file));
+        self.next()
+            .unwrap_or_else(|| Work::Unreadable(format!("{name}: the ZIP archive holds no file")))
     }
 
     /// The next unit of the input being streamed: a chunk, or its end (after the last chunk,

@@ -174,6 +174,50 @@ fn a_zip_archive_is_read_member_by_member_each_named_and_a_bad_one_reported() {
     );
 }
 
+/// An archive whose members cannot all be read from their own headers (the flag that says a
+/// member's sizes follow its data, set on its first entry or on its fifth) is read through its
+/// central directory from there: the same records and messages.
+#[test]
+fn an_archive_read_through_its_central_directory_gives_the_same_output() {
+    let scratch = Scratch::new("zip-directory");
+    let plain = scratch.path("plain.zip");
+    write_archive(&plain, 12);
+    let bytes = std::fs::read(&plain).unwrap();
+    let headers: Vec<usize> = bytes
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == b"PK\x03\x04")
+        .map(|(i, _)| i)
+        .collect();
+    let expected = run(
+        &scratch,
+        &["parse", "--format", "jsonl", plain.to_str().unwrap()],
+    );
+    assert_eq!(
+        expected
+            .stdout
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        13
+    );
+    for entry in [0, 4] {
+        let mut flagged = bytes.clone();
+        flagged[headers[entry] + 6] |= 0x08;
+        let path = scratch.path("plain.zip");
+        std::fs::write(&path, &flagged).unwrap();
+        let run = run(
+            &scratch,
+            &["parse", "--format", "jsonl", path.to_str().unwrap()],
+        );
+        assert!(
+            run.stdout == expected.stdout,
+            "entry {entry}: stdout differs"
+        );
+        assert_eq!(run.stderr, expected.stderr, "entry {entry}");
+    }
+}
+
 #[test]
 fn a_hundred_megabytes_of_json_lines_stream_in_bounded_memory() {
     let scratch = Scratch::new("jsonl-memory");
