@@ -73,14 +73,19 @@ fn studies(count: usize) -> Vec<Value> {
         .collect()
 }
 
+/// Each study as one line of JSON.
+fn compact(studies: &[Value]) -> Vec<String> {
+    studies
+        .iter()
+        .map(|s| serde_json::to_string(s).unwrap())
+        .collect()
+}
+
 #[test]
 fn megabytes_of_json_lines_arrays_and_search_pages_stream_as_they_parse_whole() {
     let studies = studies(40);
     // JSON Lines with CRLF breaks, a blank line and a line that is not JSON.
-    let mut lines: Vec<String> = studies
-        .iter()
-        .map(|s| serde_json::to_string(s).unwrap())
-        .collect();
+    let mut lines = compact(&studies);
     lines.insert(7, String::new());
     lines.insert(20, "{\"protocolSection\": {".to_string());
     let jsonl = lines.join("\r\n") + "\r\n";
@@ -108,10 +113,7 @@ fn studies_larger_than_a_chunk_and_long_runs_of_blank_lines_stream_as_they_parse
     let array = serde_json::to_string(&studies).unwrap();
     assert!(array.len() > 4 << 20);
     assert_eq!(assert_streams_as_whole("long.json", array.as_bytes()), 3);
-    let lines: Vec<String> = studies
-        .iter()
-        .map(|s| serde_json::to_string(s).unwrap())
-        .collect();
+    let lines = compact(&studies);
     let jsonl = lines.join(&"\n".repeat(3 << 20)) + "\n";
     assert_eq!(assert_streams_as_whole("blank.jsonl", jsonl.as_bytes()), 3);
 }
@@ -125,10 +127,7 @@ fn characters_cut_between_pieces_read_whole() {
         study["protocolSection"]["descriptionModule"]["briefSummary"] =
             Value::from("é€😀a\r\nb\rc".repeat(90_000));
     }
-    let lines: Vec<String> = studies
-        .iter()
-        .map(|s| serde_json::to_string(s).unwrap())
-        .collect();
+    let lines = compact(&studies);
     let jsonl = lines.join("\r\n");
     assert_eq!(assert_streams_as_whole("chars.jsonl", jsonl.as_bytes()), 4);
     let array = serde_json::to_string_pretty(&studies)
