@@ -3,6 +3,7 @@
 //! health data: a usage error names the option or variable that is wrong, never the value.
 
 use std::ffi::{OsStr, OsString};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, TypedValueParser};
@@ -24,7 +25,7 @@ read or held no registry page (its name is on stderr), 2 on a usage error."
 /// first help a user asks for shows every format and option.
 const TOP_AFTER_HELP: &str = concat!(
     "\
-trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv] [--bom] FILE...
+trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv] [--bom] [-j N] FILE...
   Reads saved clinical-trial registry pages and prints the records found as
   ClinicalTrials.gov API v2 study objects. FILE may be - to read standard input.
 
@@ -40,6 +41,8 @@ trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv]
   --format events-csv   one row per adverse-event term and group
   --bom                 start the CSV with a UTF-8 byte-order mark, so that Excel
                         opens it as UTF-8 (the CSV formats only)
+  -j N                  parse N inputs at once (default: one per core); the
+                        records are printed in input order all the same
 
 trialcards check [--age YEARS] [--sex female|male] [--healthy yes|no]
                  [--set VARIABLE=NUMBER[UNIT]]... FILE...
@@ -136,6 +139,8 @@ struct CheckArgs {
     /// A measurement, VARIABLE=NUMBER[UNIT] (repeat for more; the variables are listed below)
     #[arg(long = "set", value_name = "VARIABLE=NUMBER[UNIT]", value_parser = FactParser)]
     facts: Vec<Fact>,
+    #[command(flatten)]
+    jobs: JobsArg,
     /// Registry pages or ClinicalTrials.gov files to check; - reads standard input
     #[arg(value_name = "FILE", required = true)]
     inputs: Vec<PathBuf>,
@@ -205,6 +210,21 @@ fact_parser!(
     |text| Fact::parse(text).map_err(|e| format!("--set {e}"))
 );
 
+/// `-j N`, which `parse` and `check` share.
+#[derive(Debug, Args)]
+struct JobsArg {
+    /// How many inputs to parse at once
+    #[arg(
+        short = 'j',
+        long = "jobs",
+        value_name = "N",
+        long_help = "How many inputs (files, archive members, parts of a large file) to parse \
+                     at once; the records are printed in input order all the same. Default: \
+                     one per core"
+    )]
+    jobs: Option<NonZeroUsize>,
+}
+
 /// `trialcards parse`'s options and files.
 #[derive(Debug, Args)]
 struct ParseArgs {
@@ -220,6 +240,8 @@ Start the CSV with a UTF-8 byte-order mark, so that Excel opens it as UTF-8
 (the CSV formats only: csv, groups-csv, results-csv, events-csv)"
     )]
     bom: bool,
+    #[command(flatten)]
+    jobs: JobsArg,
     /// Saved registry pages to read; - reads standard input
     #[arg(value_name = "FILE", required = true)]
     inputs: Vec<PathBuf>,
@@ -305,6 +327,8 @@ pub enum Command {
         format: Format,
         /// File paths as given (not necessarily UTF-8), `-` for stdin.
         inputs: Vec<PathBuf>,
+        /// How many inputs to parse at once (`-j`); `None`: one per core.
+        jobs: Option<NonZeroUsize>,
     },
     /// Check one person against each record of the inputs.
     Check {
@@ -312,6 +336,8 @@ pub enum Command {
         patient: Patient,
         /// File paths as given (not necessarily UTF-8), `-` for stdin.
         inputs: Vec<PathBuf>,
+        /// How many inputs to parse at once (`-j`); `None`: one per core.
+        jobs: Option<NonZeroUsize>,
     },
 }
 
@@ -373,6 +399,7 @@ where
             Ok(Command::Parse {
                 format,
                 inputs: args.inputs,
+                jobs: args.jobs.jobs,
             })
         }
         CliCommand::Check(args) => {
@@ -403,6 +430,7 @@ where
                     facts: args.facts,
                 },
                 inputs: args.inputs,
+                jobs: args.jobs.jobs,
             })
         }
     }
@@ -438,21 +466,24 @@ mod tests {
             parse(&["parse", "a.txt"]).unwrap(),
             Command::Parse {
                 format: Format::Json,
-                inputs: paths(&["a.txt"])
+                inputs: paths(&["a.txt"]),
+                jobs: None,
             }
         );
         assert_eq!(
             parse(&["parse", "--format", "jsonl", "a.txt", "-"]).unwrap(),
             Command::Parse {
                 format: Format::JsonLines,
-                inputs: paths(&["a.txt", "-"])
+                inputs: paths(&["a.txt", "-"]),
+                jobs: None,
             }
         );
         assert_eq!(
             parse(&["parse", "--format=jsonl", "b"]).unwrap(),
             Command::Parse {
                 format: Format::JsonLines,
-                inputs: paths(&["b"])
+                inputs: paths(&["b"]),
+                jobs: None,
             }
         );
     }
@@ -465,7 +496,8 @@ mod tests {
                 format: Format::Csv(CsvOptions {
                     byte_order_mark: false
                 }),
-                inputs: paths(&["a"])
+                inputs: paths(&["a"]),
+                jobs: None,
             }
         );
         // --bom before or after --format.
@@ -479,7 +511,8 @@ mod tests {
                     format: Format::Csv(CsvOptions {
                         byte_order_mark: true
                     }),
-                    inputs: paths(&["a"])
+                    inputs: paths(&["a"]),
+                    jobs: None,
                 }
             );
         }
@@ -487,7 +520,8 @@ mod tests {
             parse(&["parse", "--format", "ris", "a"]).unwrap(),
             Command::Parse {
                 format: Format::Ris,
-                inputs: paths(&["a"])
+                inputs: paths(&["a"]),
+                jobs: None,
             }
         );
         for other in [
@@ -507,14 +541,16 @@ mod tests {
             parse(&["parse", "--format", "results-csv", "a"]).unwrap(),
             Command::Parse {
                 format: Format::ResultsCsv(CsvOptions::default()),
-                inputs: paths(&["a"])
+                inputs: paths(&["a"]),
+                jobs: None,
             }
         );
         assert_eq!(
             parse(&["parse", "--format=events-csv", "--bom", "a"]).unwrap(),
             Command::Parse {
                 format: Format::EventsCsv(bom),
-                inputs: paths(&["a"])
+                inputs: paths(&["a"]),
+                jobs: None,
             }
         );
     }
@@ -565,7 +601,10 @@ mod tests {
             "a.json",
         ])
         .unwrap();
-        let Command::Check { patient, inputs } = command else {
+        let Command::Check {
+            patient, inputs, ..
+        } = command
+        else {
             panic!("a check");
         };
         assert_eq!(patient.age, Some(72.0));
@@ -644,7 +683,8 @@ mod tests {
             parse(&["parse", "--", "--format"]).unwrap(),
             Command::Parse {
                 format: Format::Json,
-                inputs: paths(&["--format"])
+                inputs: paths(&["--format"]),
+                jobs: None,
             }
         );
     }
@@ -660,7 +700,8 @@ mod tests {
             command,
             Command::Parse {
                 format: Format::Json,
-                inputs: vec![PathBuf::from(name)]
+                inputs: vec![PathBuf::from(name)],
+                jobs: None,
             }
         );
         // A --format value that is not UTF-8 is a usage error, not a panic.

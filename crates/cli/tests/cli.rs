@@ -4,26 +4,9 @@ use std::ffi::OsStr;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-const VEEVA: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/fixtures/veeva_fictional_knee_msc.txt"
-);
-const CTGOV_CSV: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../core/tests/fixtures/ctgov_csv_three_rows.csv"
-);
-const RESULTS_JSON: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/fixtures/results_study.json"
-);
-const RESULTS_XML: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/fixtures/results_study.xml"
-);
-const NOT_A_PAGE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/fixtures/not_a_registry_page.txt"
-);
+mod common;
+
+use common::{CTGOV_CSV, NOT_A_PAGE, RESULTS_JSON, RESULTS_XML, VEEVA};
 
 fn trialcards(args: &[&str], stdin: &str) -> (i32, String, String) {
     let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
@@ -578,6 +561,8 @@ fn help_lists_every_format_option_and_exit_status() {
             "groups-csv",
             "results-csv",
             "events-csv",
+            "-j",
+            "input order",
             "one row per outcome measurement",
             "one row per adverse-event term and group",
             "Exit status: 0 when every input gave a record, 1 when an input could not be\n\
@@ -591,7 +576,7 @@ fn help_lists_every_format_option_and_exit_status() {
     }
     let (_, top, _) = trialcards(&["--help"], "");
     assert!(top.contains(
-        "trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv] [--bom] FILE..."
+        "trialcards parse [--format json|jsonl|csv|groups-csv|ris|results-csv|events-csv] [--bom] [-j N] FILE..."
     ));
     assert!(top.contains("-V, --version"));
     let (_, parse, _) = trialcards(&["parse", "--help"], "");

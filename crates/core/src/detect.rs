@@ -115,6 +115,28 @@ pub fn detect_pages(lines: &[Line<'_>]) -> Vec<PageSpan> {
     spans
 }
 
+/// The pages of a list of trial IDs, one a line and nothing else (a reviewer's list, a search
+/// export's ID column): one one-line page per distinct ID, at its first line, so a list of
+/// 400,000 lines naming one trial gives one record, not a page per line. `None` unless there
+/// are two IDs or more and every line that is not blank is one ID alone.
+pub(crate) fn id_list_pages(lines: &[Line<'_>]) -> Option<Vec<PageSpan>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut spans = Vec::new();
+    let mut ids = 0usize;
+    for (i, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_blank()) {
+        let id = first_trial_id(line.text).filter(|id| *id == line.text)?;
+        ids += 1;
+        if seen.insert(id) {
+            spans.push(PageSpan {
+                layout: Layout::GENERIC,
+                start: i,
+                end: i + 1,
+            });
+        }
+    }
+    (ids >= 2).then_some(spans)
+}
+
 /// The pages in `lines[from..to]`, a stretch without start markers: one page judged by its
 /// headings, split where its first line (the site's header) recurs before another trial, and
 /// where a labelled trial ID ("NCT Number: …", "Main ID: …") names another trial than the
@@ -299,6 +321,22 @@ fn names_a_trial(lines: &[Line<'_>]) -> bool {
 mod tests {
     use super::*;
     use crate::lines::scan;
+
+    #[test]
+    fn a_list_of_ids_is_one_page_per_distinct_trial() {
+        let text = "NCT09990001\n\nNCT09990002\nNCT09990001\n2023-000123-45\nNCT09990002\n";
+        let lines = scan(text);
+        let pages = id_list_pages(&lines).expect("a list of IDs");
+        let starts: Vec<usize> = pages.iter().map(|p| p.start).collect();
+        assert_eq!(starts, [0, 2, 4]);
+        assert!(pages.iter().all(|p| p.end == p.start + 1));
+        // One ID, or a line with more than an ID, is not a list.
+        assert_eq!(id_list_pages(&scan("NCT09990001\n")), None);
+        assert_eq!(
+            id_list_pages(&scan("NCT09990001\nNCT09990002 A trial\n")),
+            None
+        );
+    }
 
     #[test]
     fn two_pages_pasted_one_after_the_other() {

@@ -31,6 +31,7 @@ pub(crate) mod lines;
 pub mod model;
 pub(crate) mod readers;
 mod reading;
+pub mod stream;
 pub(crate) mod vocab;
 
 pub use detect::Layout;

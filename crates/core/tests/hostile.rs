@@ -75,11 +75,15 @@ fn many_pages_and_many_lines_are_all_kept() {
     let bullets = by_name("a million bullets");
     let tree = bullets.records[0].trialcards.criteria.as_ref().unwrap();
     assert_eq!(tree.inclusion.len(), 100_000);
-    // A page of nothing but IDs: the first is the trial's (placed, with its line), every other
-    // line is kept and shown.
+    // Nothing but IDs, one a line, is a list of trials: one record per ID, traced to its line.
     let ids = by_name("a page of only NCT IDs");
+    assert_eq!(ids.records.len(), 100_000);
     assert_eq!(ids.records[0].nct_id(), Some("NCT00000000"));
-    assert_eq!(ids.records[0].trialcards.unrecognized.len(), 99_999);
+    assert_eq!(ids.records[99_999].nct_id(), Some("NCT00099999"));
+    assert_eq!(
+        ids.records[99_999].trialcards.provenance["/protocolSection/identificationModule/nctId"],
+        [100_000, 100_000]
+    );
 }
 
 #[test]

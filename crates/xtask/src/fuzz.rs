@@ -19,6 +19,7 @@ pub const TARGETS: &[&str] = &[
     "ctgov_xml",
     "ctgov_csv",
     "detect",
+    "stream",
 ];
 
 /// The seed folders, relative to `fuzz/`: our fixtures of every kind, read but never written

@@ -28,9 +28,52 @@ use crate::ParseOutput;
 /// normalized) named `name` into records.
 pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
     let body = text.trim_start_matches('\u{FEFF}');
+    let mut out = ParseOutput::default();
+    if let Some(rows) = read_rows(name, body, RowsAt::default(), &mut out) {
+        let notes = end_notes(name, rows, out.records.len());
+        out.diagnostics.extend(notes);
+    }
+    out
+}
+
+/// Where the rows of a part of a CSV ([`read_rows`]) are in the whole file, for their line and
+/// row numbers: the lines and rows between the header and the part's first row.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RowsAt {
+    /// Lines of the file between the header and the part's first row.
+    pub lines_before: usize,
+    /// Rows of the file before the part's first row.
+    pub rows_before: usize,
+}
+
+/// The input-level notes once the CSV's `rows` rows gave `records` records: no rows, or how
+/// many studies were found.
+pub(crate) fn end_notes(name: &str, rows: usize, records: usize) -> Vec<Diagnostic> {
+    if rows == 0 {
+        vec![Diagnostic::new(
+            Severity::Error,
+            None,
+            format!("{name}: the CSV has a header but no rows"),
+        )]
+    } else if records > 1 {
+        vec![super::several(name, records, "studies")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Reads `text` — the CSV's header, then some of its rows, as the file holds them, without a
+/// byte-order mark — into `out`, numbering the rows' lines and rows as the whole file does
+/// (`at`). The number of rows read, or `None` when the header could not be read (`out` says
+/// why).
+pub(crate) fn read_rows(
+    name: &str,
+    body: &str,
+    at: RowsAt,
+    out: &mut ParseOutput,
+) -> Option<usize> {
     let mut reader = csv::ReaderBuilder::new().from_reader(body.as_bytes());
     let mut lines = LineCounter::default();
-    let mut out = ParseOutput::default();
     let headers = match reader.headers() {
         Ok(h) => h.iter().map(|h| clean(h).into_owned()).collect::<Vec<_>>(),
         Err(err) => {
@@ -39,7 +82,7 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                 Some(1),
                 format!("{name}: the CSV header could not be read: {err}"),
             ));
-            return out;
+            return None;
         }
     };
     // The header's lines: a column's name (an other field's label) is read from them.
@@ -55,17 +98,17 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
         };
         let index = rows;
         rows += 1;
-        let row_no = index + 1;
+        let row_no = at.rows_before + index + 1;
         match row {
             Ok(record) => {
                 let line = record
                     .position()
-                    .map(|p| lines.line_at(body, p.byte()))
+                    .map(|p| lines.line_at(body, p.byte()) + at.lines_before)
                     .unwrap_or(row_no + 1);
                 // The row ends where the next begins, before its line break: a quoted cell
                 // with line breaks makes it span several lines.
                 let end = row_end(body, reader.position().byte());
-                let last = lines.line_at(body, end).max(line);
+                let last = (lines.line_at(body, end) + at.lines_before).max(line);
                 let mut study = Study::default();
                 // The line each cell starts on: the row's, plus the line breaks before it.
                 let mut cell_line = line;
@@ -121,32 +164,37 @@ pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
                 out.records.push(study);
             }
             Err(err) => {
-                let line = err.position().map(|p| lines.line_at(body, p.byte()));
+                let line = err
+                    .position()
+                    .map(|p| lines.line_at(body, p.byte()) + at.lines_before);
                 out.diagnostics.push(Diagnostic::new(
                     Severity::Error,
                     line,
                     format!(
-                        "{name}: row {row_no}{} could not be read, so it gives no record: {err}",
-                        line.map(|l| format!(" (line {l})")).unwrap_or_default()
+                        "{name}: row {row_no}{} could not be read, so it gives no record: {}",
+                        line.map(|l| format!(" (line {l})")).unwrap_or_default(),
+                        row_problem(&err)
                     ),
                 ));
             }
         }
     }
-    if rows == 0 {
-        out.diagnostics.push(Diagnostic::new(
-            Severity::Error,
-            None,
-            format!("{name}: the CSV has a header but no rows"),
-        ));
-    } else {
-        super::note_several(name, &mut out, "studies");
+    Some(rows)
+}
+
+/// What is wrong with a row the CSV reader refused, without the reader's own count of records
+/// and bytes (the message names the row and line already, as the whole file counts them).
+fn row_problem(err: &csv::Error) -> String {
+    match err.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("it has {len} cells where the header has {expected_len}"),
+        _ => err.to_string(),
     }
-    out
 }
 
 /// The line breaks in `text` (`\r\n`, `\r` and `\n` each one, as [`LineCounter`] counts).
-fn count_breaks(text: &str) -> usize {
+pub(crate) fn count_breaks(text: &str) -> usize {
     let bytes = text.as_bytes();
     (0..bytes.len())
         .filter(|&i| match bytes[i] {

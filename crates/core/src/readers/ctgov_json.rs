@@ -107,14 +107,7 @@ fn read_document(name: &str, body: &str, raw: &RawValue) -> ParseOutput {
         match top.get("studies") {
             Some(studies) if !top.keys().any(|k| STUDY_KEYS.contains(&k.as_str())) => {
                 if let Some(token) = top.get("nextPageToken").map(|t| t.get()) {
-                    out.diagnostics.push(Diagnostic::new(
-                        Severity::Info,
-                        None,
-                        format!(
-                            "{name}: this is one page of a ClinicalTrials.gov search; more studies \
-                             follow on the next page (nextPageToken {token})"
-                        ),
-                    ));
+                    out.diagnostics.push(next_page_note(name, token));
                 }
                 list = tree.as_ref().and_then(|t| t.member(Tree::ROOT, "studies"));
                 match serde_json::from_str(studies.get()) {
@@ -147,11 +140,7 @@ fn read_document(name: &str, body: &str, raw: &RawValue) -> ParseOutput {
             // The scanner counts a lone `\r` as a line break too, as the source view does.
             place.line = t.lines(node)[0];
         }
-        let label = if many {
-            format!("{name}: study {} (line {})", i + 1, place.line)
-        } else {
-            name.to_string()
-        };
+        let label = item_label(name, i, place.line, many);
         match read_study(name, &label, item.get(), place, at) {
             Ok(study) => out.records.push(study),
             Err(problem) => out.diagnostics.push(problem),
@@ -206,6 +195,72 @@ fn read_json_lines(name: &str, body: &str) -> Option<ParseOutput> {
     }
     finish_output(name, &mut out, seen == 0);
     Some(out)
+}
+
+/// Reads one study of a larger input read piece by piece ([`crate::stream`]): `json` is the
+/// study's text, starting on the input's line `line`, as [`read`] would find it there. `label`
+/// names it in diagnostics (as `read` names it); `line_offset` is where a JSON line's own line
+/// numbers start, for a JSON error's place.
+pub(crate) fn read_item(
+    name: &str,
+    label: &str,
+    json: &str,
+    line: usize,
+    line_offset: Option<usize>,
+) -> Result<Study, Diagnostic> {
+    if let Err(err) = serde_json::from_str::<&RawValue>(json) {
+        return Err(invalid_json(
+            label,
+            line_offset.or(Some(line.saturating_sub(1))),
+            &err,
+        ));
+    }
+    let tree = json_scan::scan(json, line);
+    read_study(
+        name,
+        label,
+        json,
+        Place { line },
+        tree.as_ref().map(|t| (t, Tree::ROOT)),
+    )
+}
+
+/// The label a study of a list is named by in diagnostics: the input's name alone when the
+/// list holds one study.
+pub(crate) fn item_label(name: &str, index: usize, line: usize, many: bool) -> String {
+    if many {
+        format!("{name}: study {} (line {line})", index + 1)
+    } else {
+        name.to_string()
+    }
+}
+
+/// The note that more studies follow on a search page's next page (`token` as the JSON has it).
+pub(crate) fn next_page_note(name: &str, token: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Info,
+        None,
+        format!(
+            "{name}: this is one page of a ClinicalTrials.gov search; more studies \
+             follow on the next page (nextPageToken {token})"
+        ),
+    )
+}
+
+/// The input-level notes of a JSON input read piece by piece, once its `items` studies gave
+/// `records` records: nothing found, or how many studies were.
+pub(crate) fn end_notes(name: &str, items: usize, records: usize) -> Vec<Diagnostic> {
+    let mut out = ParseOutput {
+        records: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    if items == 0 {
+        finish_output(name, &mut out, true);
+    } else if records > 1 {
+        out.diagnostics
+            .push(super::several(name, records, "studies"));
+    }
+    out.diagnostics
 }
 
 fn failed(name: &str, err: &serde_json::Error) -> ParseOutput {

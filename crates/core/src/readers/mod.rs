@@ -103,13 +103,15 @@ pub(crate) fn note_once(study: &mut Study, diagnostic: Diagnostic) {
 /// The input-level note that one input gave several records ("3 studies were found").
 pub(crate) fn note_several(name: &str, out: &mut ParseOutput, what: &str) {
     if out.records.len() > 1 {
-        let message = format!(
-            "{name}: {} {what} were found in this input",
-            out.records.len()
-        );
-        out.diagnostics
-            .push(Diagnostic::new(Severity::Info, None, message));
+        let note = several(name, out.records.len(), what);
+        out.diagnostics.push(note);
     }
+}
+
+/// The note that an input gave `count` records ("3 studies were found").
+pub(crate) fn several(name: &str, count: usize, what: &str) -> Diagnostic {
+    let message = format!("{name}: {count} {what} were found in this input");
+    Diagnostic::new(Severity::Info, None, message)
 }
 
 /// The warning for a record without an NCT ID of its own (naming another registry's ID when
@@ -267,8 +269,26 @@ pub fn results_table_cells(text: &str) -> (usize, usize) {
 /// Detects the pages in `text` and runs the matching reader on each.
 pub(crate) fn read(name: &str, text: &str) -> ParseOutput {
     let lines = lines::scan(text);
-    let pages = detect::detect_pages(&lines);
+    let listed = detect::id_list_pages(&lines);
     let mut out = ParseOutput::default();
+    if let Some(pages) = &listed {
+        let lines_with_ids = lines.iter().filter(|l| !l.is_blank()).count();
+        if lines_with_ids > pages.len() {
+            out.diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                None,
+                format!(
+                    "{name}: this is a list of trial IDs: its {lines_with_ids} lines name {}, \
+                     one record each",
+                    match pages.len() {
+                        1 => "one trial".to_string(),
+                        n => format!("{n} trials"),
+                    }
+                ),
+            ));
+        }
+    }
+    let pages = listed.unwrap_or_else(|| detect::detect_pages(&lines));
     // Byte offset of each line's start, for the byte length of each page.
     let offsets = lines::line_starts(text);
     for span in &pages {
