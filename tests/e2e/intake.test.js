@@ -209,3 +209,23 @@ test('UTF-16 and windows-1252 files read with their symbols intact', async () =>
   }
   await page.close();
 });
+
+test('picked files are listed in the order they were picked, however long each takes to read', async () => {
+  const { page } = await app.open();
+  const knee = await fixture('veeva_fictional_knee_msc.txt');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-order-'));
+  // The first file is the largest: read concurrently, it would finish last.
+  const paths = [];
+  for (let i = 0; i < 9; i++) {
+    const nct = `NCT0999${String(8000 + i).padStart(4, '0')}`;
+    const padding = i === 0 ? '\nA line no reader places.'.repeat(200_000) : '';
+    const file = path.join(dir, `order_${i}.txt`);
+    await fs.writeFile(file, knee.replace(/NCT09990001/g, nct) + padding);
+    paths.push(file);
+  }
+  await page.locator('input[type=file]').setInputFiles(paths);
+  await page.getByTestId('record-count').filter({ hasText: /^9 trials$/ }).waitFor({ timeout: 60_000 });
+  const names = await page.locator('.source-name').allTextContents();
+  assert.deepEqual(names, paths.map((p) => path.basename(p)));
+  await fs.rm(dir, { recursive: true, force: true });
+});

@@ -43,18 +43,46 @@ pub const ACCEPTED_EXTENSIONS: &[&str] = &[
 /// one queue keep the disk busy and give the page its thread back between files.
 const READERS: usize = 4;
 
-/// Reads each file and emits one action per file on `on_file`, [`READERS`] files at a time.
+/// Reads each file and emits one action per file on `on_file`, [`READERS`] files at a time,
+/// in the order the files were given (a file read before those ahead of it waits for them).
 pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incoming>) {
-    let queue = Rc::new(RefCell::new(files.into_iter()));
+    let queue = Rc::new(RefCell::new(files.into_iter().enumerate()));
+    let order = Rc::new(RefCell::new(InOrder::default()));
     for _ in 0..READERS {
-        let (queue, on_file) = (queue.clone(), on_file.clone());
+        let (queue, order, on_file) = (queue.clone(), order.clone(), on_file.clone());
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 let next = queue.borrow_mut().next();
-                let Some((name, file)) = next else { break };
-                on_file.emit(read_one(name, File::from(file)).await);
+                let Some((at, (name, file))) = next else {
+                    break;
+                };
+                let read = read_one(name, File::from(file)).await;
+                let ready = order.borrow_mut().arrived(at, read);
+                for incoming in ready {
+                    on_file.emit(incoming);
+                }
             }
         });
+    }
+}
+
+/// Files read out of order, held until those ahead of them are read.
+#[derive(Default)]
+struct InOrder {
+    next: usize,
+    held: std::collections::BTreeMap<usize, Incoming>,
+}
+
+impl InOrder {
+    /// The `at`-th file is read: it and the held files after it that are now next, in order.
+    fn arrived(&mut self, at: usize, read: Incoming) -> Vec<Incoming> {
+        self.held.insert(at, read);
+        let mut ready = Vec::new();
+        while let Some(read) = self.held.remove(&self.next) {
+            ready.push(read);
+            self.next += 1;
+        }
+        ready
     }
 }
 
