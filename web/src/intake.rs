@@ -86,30 +86,65 @@ impl InOrder {
     }
 }
 
-/// Reads one file: refused unread when it is too large;
-/// refused after reading when the core finds it is not text; otherwise its text.
+/// Reads one file: refused once more of it is read than trialcards reads; refused after
+/// reading when the core finds it is not text; otherwise its text.
 async fn read_one(name: String, file: File) -> Incoming {
-    if let Some(problem) = input::check_size(&name, file.size()) {
-        return Incoming::Unreadable {
+    let bytes = match read_capped(&file, input::MAX_INPUT_BYTES).await {
+        Ok(Some(bytes)) => bytes,
+        // Over the limit: only now is the size asked for, to say how large it is.
+        Ok(None) => {
+            let size = file.size().max(input::MAX_INPUT_BYTES as u64 + 1);
+            let message = input::check_size(&name, size).map_or_else(
+                || input::cannot_read(&name, "it is too large"),
+                |problem| problem.message,
+            );
+            return Incoming::Unreadable { name, message };
+        }
+        Err(why) => {
+            return Incoming::Unreadable {
+                message: input::cannot_read(&name, &why),
+                name,
+            }
+        }
+    };
+    match input::check_input(&name, &bytes) {
+        Some(problem) => Incoming::Unreadable {
             name,
             message: problem.message,
-        };
-    }
-    match gloo::file::futures::read_as_bytes(&file).await {
-        Ok(bytes) => match input::check_input(&name, &bytes) {
-            Some(problem) => Incoming::Unreadable {
-                name,
-                message: problem.message,
-            },
-            None => Incoming::Text {
-                text: input::decode_text(&bytes).into_owned(),
-                name,
-            },
         },
-        Err(err) => Incoming::Unreadable {
-            message: input::cannot_read(&name, &err.to_string()),
+        None => Incoming::Text {
+            text: input::decode_text(&bytes).into_owned(),
             name,
         },
+    }
+}
+
+/// The file's bytes, read as a stream, or `None` once more than `cap` bytes are read (the
+/// rest is not read). A stream needs no size first: Chromium answers `File.size` with a
+/// synchronous look at the disk, about half a millisecond per file on the page's thread.
+async fn read_capped(file: &File, cap: usize) -> Result<Option<Vec<u8>>, String> {
+    let blob: &web_sys::Blob = file.as_ref();
+    let reader: web_sys::ReadableStreamDefaultReader = blob.stream().get_reader().unchecked_into();
+    let why = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+    };
+    let mut bytes = Vec::new();
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(why)?;
+        let done = js_sys::Reflect::get(&step, &JsValue::from_str("done")).map_err(why)?;
+        if done.is_truthy() {
+            return Ok(Some(bytes));
+        }
+        let value = js_sys::Reflect::get(&step, &JsValue::from_str("value")).map_err(why)?;
+        let chunk = js_sys::Uint8Array::new(&value);
+        if bytes.len() + chunk.length() as usize > cap {
+            let _ = reader.cancel();
+            return Ok(None);
+        }
+        let at = bytes.len();
+        bytes.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[at..]);
     }
 }
 
