@@ -15,12 +15,19 @@ use crate::state::{Action, Collection};
 /// re-renders the trials, whose cost grows with the collection.
 pub const STREAM_MS: f64 = 150.0;
 
+/// How many times its own cost a batch's re-render waits before the next batch.
+const RENDER_SHARE: f64 = 4.0;
+
+/// The longest a batch waits beyond [`STREAM_MS`].
+const MAX_WAIT_MS: f64 = 850.0;
+
 /// Gathers actions and dispatches them together once the current task ends.
 #[derive(Clone)]
 pub struct Batcher {
     queue: Rc<RefCell<Vec<Action>>>,
     dispatcher: UseReducerDispatcher<Collection>,
-    /// When the last batch was dispatched (`Date.now()`, in ms).
+    /// When the last batch was dispatched (`Date.now()`, in ms), moved later by the cost of
+    /// its re-render.
     last: Rc<Cell<f64>>,
 }
 
@@ -44,7 +51,7 @@ impl Batcher {
         };
         if first {
             let since = js_sys::Date::now() - self.last.get();
-            let wait = (STREAM_MS - since).clamp(0.0, STREAM_MS) as u32;
+            let wait = (STREAM_MS - since).clamp(0.0, STREAM_MS + MAX_WAIT_MS) as u32;
             let (queue, dispatcher, last) = (
                 self.queue.clone(),
                 self.dispatcher.clone(),
@@ -52,8 +59,12 @@ impl Batcher {
             );
             Timeout::new(wait, move || {
                 let actions = std::mem::take(&mut *queue.borrow_mut());
-                last.set(js_sys::Date::now());
+                let started = js_sys::Date::now();
                 dispatcher.dispatch(Action::Batch(actions));
+                // The re-render runs within the dispatch: a costly one (a large collection)
+                // pushes the next batch further out, so rendering stays a fraction of the time.
+                let cost = js_sys::Date::now() - started;
+                last.set(started + (RENDER_SHARE * cost - STREAM_MS).clamp(0.0, MAX_WAIT_MS));
             })
             .forget();
         }
