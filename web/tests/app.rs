@@ -64,7 +64,8 @@ async fn a_pasted_veeva_page_becomes_a_card() {
     let root = mount_app().await;
     assert_eq!(text_of(&root, "[data-testid=record-count]"), "0 trials");
     paste(&root, VEEVA);
-    yew::scheduler::flush().await;
+    // What arrives is applied in a batch once the current task ends (batch.rs).
+    wait_for(&root, "article.trial-card[data-nct-id=NCT09990001]").await;
     let card = root
         .query_selector("article.trial-card[data-nct-id=NCT09990001]")
         .unwrap()
@@ -84,7 +85,7 @@ async fn a_pasted_veeva_page_becomes_a_card() {
 async fn pasted_text_that_is_no_registry_page_gets_an_alert_and_no_card() {
     let root = mount_app().await;
     paste(&root, "Dear diary, today I went shopping.");
-    yew::scheduler::flush().await;
+    wait_for(&root, "[role=alert]").await;
     let alert = text_of(&root, "[role=alert]");
     assert!(alert.contains("Pasted text 1"), "alert: {alert}");
     assert!(root.query_selector("article.trial-card").unwrap().is_none());
@@ -95,7 +96,7 @@ async fn pasted_text_that_is_no_registry_page_gets_an_alert_and_no_card() {
 async fn what_was_loaded_is_listed_again_by_the_next_app_and_pastes_are_numbered_on() {
     let first = mount_app().await;
     paste(&first, VEEVA);
-    yew::scheduler::flush().await;
+    wait_for(&first, "article.trial-card[data-nct-id=NCT09990001]").await;
     unmount(first).await;
 
     let document = gloo::utils::document();

@@ -138,3 +138,34 @@ fn ids_and_paste_numbers_go_on_after_kept_sources() {
     assert_eq!(ids.next_id(), 8);
     assert_eq!(ids.next_paste_name(), "Pasted text 13");
 }
+
+#[wasm_bindgen_test]
+fn a_batch_applies_its_actions_in_order_as_one_change() {
+    let begin_of = |id: u32, name: &str| Action::Begin {
+        id,
+        name: name.into(),
+        text: Rc::from(VEEVA),
+    };
+    let batch = Action::Batch(vec![
+        begin_of(1, "a.txt"),
+        begin_of(2, "b.txt"),
+        Action::Finish {
+            id: 1,
+            output: parse("a.txt", VEEVA),
+        },
+        Action::Remove(2),
+        // For a source removed earlier in the batch: nothing.
+        Action::Finish {
+            id: 2,
+            output: parse("b.txt", VEEVA),
+        },
+    ]);
+    let c = Rc::new(Collection::default()).reduce(batch);
+    let names: Vec<_> = c.sources.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["a.txt"]);
+    assert!(!c.sources[0].pending);
+    assert_eq!(c.record_count(), 1);
+    let empty = Rc::new(Collection::default());
+    let same = empty.clone().reduce(Action::Batch(Vec::new()));
+    assert!(Rc::ptr_eq(&empty, &same), "an empty batch changes nothing");
+}
