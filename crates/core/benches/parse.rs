@@ -1,5 +1,7 @@
 //! Prints how long parsing takes: every fixture and example page we wrote, and the
-//! shared corpus when it is present. Run with `cargo bench -p trialcards-core`.
+//! shared corpus when it is present, and CT.gov v2 JSON Lines of our own records; each beside
+//! a bare line split of the same bytes (the most a reader that looks at every line could do on
+//! this machine) and the ratio. Run with `cargo bench -p trialcards-core --bench parse`.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -32,6 +34,35 @@ fn time_per_run(mut f: impl FnMut()) -> (Duration, u32) {
     (start.elapsed() / runs, runs)
 }
 
+/// About 10 MB of JSON Lines: our CT.gov v2 fixtures, one study a line, renumbered.
+fn json_lines(root: &Path) -> Vec<(String, String)> {
+    let mut studies = Vec::new();
+    for name in [
+        "ctgov_study.json",
+        "results_study.json",
+        "ctgov_hostile_study.json",
+    ] {
+        let Ok(text) = std::fs::read_to_string(root.join("tests/fixtures").join(name)) else {
+            continue;
+        };
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
+            studies.push(value.to_string());
+        }
+    }
+    if studies.is_empty() {
+        return Vec::new();
+    }
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 10_000_000 {
+        let study = &studies[n % studies.len()];
+        text.push_str(&study.replacen("NCT0", &format!("NCT1{:07}", n % 10_000_000), 1));
+        text.push('\n');
+        n += 1;
+    }
+    vec![("studies.jsonl".to_string(), text)]
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut sets: Vec<(&str, Vec<(String, String)>)> = Vec::new();
@@ -47,9 +78,11 @@ fn main() {
     } else {
         sets.push(("shared corpus", corpus));
     }
+    let pages_set = sets.len() - 1;
+    sets.push(("CT.gov v2 JSON Lines", json_lines(&root)));
     println!(
-        "{:<28} {:>6} {:>10} {:>14} {:>12}",
-        "set", "pages", "bytes", "per page", "MB/s"
+        "{:<28} {:>6} {:>10} {:>14} {:>10} {:>14} {:>7}",
+        "set", "inputs", "bytes", "per input", "MB/s", "line split MB/s", "ratio"
     );
     for (name, pages) in &sets {
         let bytes: usize = pages.iter().map(|(_, t)| t.len()).sum();
@@ -58,16 +91,23 @@ fn main() {
                 std::hint::black_box(trialcards_core::parse(file, text));
             }
         });
+        let (split, _) = time_per_run(|| {
+            for (_, text) in pages {
+                std::hint::black_box(text.lines().map(str::len).sum::<usize>());
+            }
+        });
         let per_page = per_set / pages.len().max(1) as u32;
         let mb_per_s = bytes as f64 / per_set.as_secs_f64() / 1e6;
+        let split_mb_per_s = bytes as f64 / split.as_secs_f64() / 1e6;
         println!(
-            "{name:<28} {:>6} {bytes:>10} {:>14?} {mb_per_s:>12.1}",
+            "{name:<28} {:>6} {bytes:>10} {:>14?} {mb_per_s:>10.1} {split_mb_per_s:>14.1} {:>6.1}%",
             pages.len(),
-            per_page
+            per_page,
+            100.0 * mb_per_s / split_mb_per_s
         );
     }
     // Twenty pages dropped at once, as in the viewer's promise.
-    if let Some((_, pages)) = sets.last() {
+    if let Some((_, pages)) = sets.get(pages_set) {
         let twenty: Vec<_> = pages.iter().cycle().take(20).collect();
         let (t, _) = time_per_run(|| {
             for (file, text) in &twenty {
