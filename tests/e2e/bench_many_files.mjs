@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serveDist, launchBrowser, openApp } from './harness.js';
+import { heartbeat } from './large_inputs.js';
 
 const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (counts.length === 0) counts.push(1000, 10000);
@@ -41,16 +42,9 @@ function file(i) {
   return { name: `page_${i}.txt`, text };
 }
 
-/** Starts the page-thread probes: the heartbeat's gaps and the long tasks. */
-function probes() {
-  window.__gaps = [];
+/** Starts recording the page's long tasks (beside large_inputs.js's heartbeat). */
+function longTasks() {
   window.__long = [];
-  let last = performance.now();
-  window.__beat = setInterval(() => {
-    const now = performance.now();
-    window.__gaps.push(now - last);
-    last = now;
-  }, 20);
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__long.push(e.duration);
   }).observe({ type: 'longtask', buffered: false });
@@ -102,7 +96,8 @@ for (const count of counts) {
   }
   const browser = await launchBrowser();
   const { page } = await openApp(browser.context, server.url);
-  await page.evaluate(probes);
+  await page.evaluate(heartbeat);
+  await page.evaluate(longTasks);
   const count_text = `${count.toLocaleString('en-US')} trials`;
   const timed = async (what, act, done) => {
     await worst(page);

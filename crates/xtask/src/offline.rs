@@ -3,7 +3,7 @@
 //! and the download sizes of the page and of the parse worker, printed.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::tasks::Task;
@@ -115,7 +115,7 @@ pub fn kb(bytes: u64) -> String {
 }
 
 /// The size of `file` compressed by `gzip -9`.
-fn gzipped(file: &PathBuf) -> Result<u64, String> {
+fn gzipped(file: &Path) -> Result<u64, String> {
     let out = Command::new("gzip")
         .args(["-9", "-c"])
         .arg(file)

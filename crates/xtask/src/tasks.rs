@@ -35,7 +35,7 @@ pub fn dist(args: &[String]) -> Task {
         _ => return Err("usage: cargo xtask dist [--public-url URL]".into()),
     };
     setup::all()?;
-    release_build(&public_url)
+    release_build(&public_url).map(|_| ())
 }
 
 /// Every check and test, in the order that fails fastest.
@@ -94,10 +94,10 @@ pub fn test() -> Task {
         .env("CHROMEDRIVER", &chromedriver)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     step("web component tests (headless Chromium)", web_tests)?;
-    step_with("release build under /trialcards/", || {
+    let sizes = step_with("release build under /trialcards/", || {
         release_build(E2E_PUBLIC_URL)
     })?;
-    step_with("download sizes", within_ceilings)?;
+    step_with("download sizes", || within_ceilings(&sizes))?;
     let mut e2e = Command::new("node");
     e2e.args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .current_dir(project_root())
@@ -107,8 +107,8 @@ pub fn test() -> Task {
     step("end-to-end tests (headless Chromium, release build)", e2e)
 }
 
-/// The release build in `dist/`, its service worker, and its download sizes printed.
-fn release_build(public_url: &str) -> Task {
+/// The release build in `dist/`, its service worker, and its download sizes (printed).
+fn release_build(public_url: &str) -> Result<offline::Sizes, String> {
     run(&mut trunk(&[
         "build",
         "--release",
@@ -120,8 +120,7 @@ fn release_build(public_url: &str) -> Task {
     let root = project_root();
     let dist = root.join("dist");
     offline::write_service_worker(&root, &dist)?;
-    offline::print_sizes(&dist)?;
-    Ok(())
+    offline::print_sizes(&dist)
 }
 
 /// The download sizes `cargo xtask test` holds the release build to, gzip -9, in bytes. These
@@ -131,9 +130,8 @@ const PAGE_CEILING: u64 = 960_000;
 /// See [`PAGE_CEILING`].
 const WORKER_CEILING: u64 = 580_000;
 
-/// Fails when the build in `dist/` is over a ceiling; prints both sizes either way.
-fn within_ceilings() -> Task {
-    let sizes = offline::print_sizes(&project_root().join("dist"))?;
+/// Fails when the build's `sizes` are over a ceiling.
+fn within_ceilings(sizes: &offline::Sizes) -> Task {
     for (what, size, ceiling) in [
         ("page", sizes.page, PAGE_CEILING),
         ("parse worker", sizes.worker, WORKER_CEILING),
@@ -176,7 +174,7 @@ fn step(name: &str, mut command: Command) -> Task {
 }
 
 /// Announces a step, runs it, and names the step if it fails.
-fn step_with(name: &str, body: impl FnOnce() -> Task) -> Task {
+fn step_with<T>(name: &str, body: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     eprintln!("xtask: ── {name}");
     body().map_err(|e| format!("{name} failed: {e}"))
 }

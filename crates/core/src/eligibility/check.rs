@@ -256,13 +256,7 @@ impl Verdict {
 
 /// A number as a sentence writes it: `18`, `1.5`, `0.333`.
 fn shown(value: f64) -> String {
-    let rounded = (value * 1000.0).round() / 1000.0;
-    let text = format!("{rounded}");
-    if text == "-0" {
-        "0".into()
-    } else {
-        text
-    }
+    crate::model::threshold::plain_number(value)
 }
 
 /// A number and its unit: "1.5 10^9/L", "50%", "2".
@@ -772,7 +766,7 @@ fn own_state(
 ) -> State {
     let conditions = condition_ages(item);
     if conditions.is_empty() {
-        return thresholds_state(item, sense, patient, lines);
+        return thresholds_state(&item.text, &item.thresholds, sense, patient, lines);
     }
     let applies = any_excludes(
         conditions
@@ -780,18 +774,15 @@ fn own_state(
             .map(|&i| judge(&item.thresholds[i], Sense::Inclusion, patient, lines))
             .collect(),
     );
-    let mut rest = CriterionItem {
-        children: Vec::new(),
-        ..item.clone()
-    };
-    rest.thresholds = (0..item.thresholds.len())
+    let rest: Vec<Threshold> = (0..item.thresholds.len())
         .filter(|i| !conditions.contains(i))
         .map(|i| item.thresholds[i].clone())
         .collect();
+    let rest_state = || thresholds_state(&item.text, &rest, sense, patient, lines);
     match applies {
         State::Excludes(_) => State::Holds,
-        State::Holds => thresholds_state(&rest, sense, patient, lines),
-        State::Unknown(_) => match thresholds_state(&rest, sense, patient, lines) {
+        State::Holds => rest_state(),
+        State::Unknown(_) => match rest_state() {
             State::Excludes(_) => {
                 State::Unknown("it applies only to some ages, and no age is given".into())
             }
@@ -800,22 +791,24 @@ fn own_state(
     }
 }
 
-/// What the criterion's thresholds say of the person, all of them requirements.
+/// What a criterion's `thresholds` (read from its `text`) say of the person, all of them
+/// requirements.
 fn thresholds_state(
-    item: &CriterionItem,
+    text: &str,
+    thresholds: &[Threshold],
     sense: Sense,
     patient: &Patient,
     lines: Option<[usize; 2]>,
 ) -> State {
     let mut groups: Vec<(Variable, Vec<State>)> = Vec::new();
-    for t in &item.thresholds {
+    for t in thresholds {
         let state = judge(t, sense, patient, lines);
         match groups.iter_mut().find(|(v, _)| *v == t.variable) {
             Some((_, states)) => states.push(state),
             None => groups.push((t.variable, vec![state])),
         }
     }
-    let conditional = tokens(&item.text)
+    let conditional = tokens(text)
         .iter()
         .any(|t| CONDITIONS.iter().any(|w| t.is(w)));
     let per_variable: Vec<State> = groups
@@ -856,7 +849,7 @@ fn thresholds_state(
             }
         })
         .collect();
-    let (or, and) = joins(&item.text, &item.thresholds);
+    let (or, and) = joins(text, thresholds);
     match sense {
         Sense::Inclusion if or => all_exclude(per_variable),
         Sense::Exclusion if and && !or && per_variable.len() > 1 => all_exclude(per_variable),

@@ -33,7 +33,7 @@ pub fn marks(text: &str, thresholds: &[Threshold]) -> Vec<Mark> {
             };
             let taken = found
                 .iter()
-                .any(|m| m.start == at && same_reading(&thresholds[m.thresholds[0]], t));
+                .any(|m| m.start == at && thresholds[m.thresholds[0]].same_bound(t));
             if !taken {
                 break Some(at);
             }
@@ -62,14 +62,6 @@ pub fn marks(text: &str, thresholds: &[Threshold]) -> Vec<Mark> {
         mark.thresholds.sort_unstable();
     }
     joined
-}
-
-/// Whether two thresholds say the same thing (a phrase repeated in one criterion).
-fn same_reading(a: &Threshold, b: &Threshold) -> bool {
-    a.variable == b.variable
-        && a.comparator == b.comparator
-        && a.value == b.value
-        && a.upper == b.upper
 }
 
 #[cfg(test)]

@@ -632,13 +632,7 @@ pub fn read_thresholds(text: &str) -> Vec<Threshold> {
     share_units(text, &mut out);
     let mut unique: Vec<Threshold> = Vec::new();
     for t in out {
-        if !unique.iter().any(|u| {
-            u.variable == t.variable
-                && u.comparator == t.comparator
-                && u.value == t.value
-                && u.upper == t.upper
-                && u.unit == t.unit
-        }) {
+        if !unique.iter().any(|u| u.same_bound(&t)) {
             unique.push(t);
         }
     }

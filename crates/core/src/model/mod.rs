@@ -17,7 +17,7 @@ mod oversight;
 mod results;
 mod sponsors;
 mod status;
-mod threshold;
+pub(crate) mod threshold;
 mod trialcards;
 
 pub use arms::{ArmGroup, ArmsInterventionsModule, Intervention};

@@ -303,6 +303,16 @@ impl Unit {
 }
 
 impl Threshold {
+    /// Whether `other` sets the same bound: the same variable, comparison, numbers and unit,
+    /// whatever words it was read from.
+    pub fn same_bound(&self, other: &Threshold) -> bool {
+        self.variable == other.variable
+            && self.comparator == other.comparator
+            && self.value == other.value
+            && self.upper == other.upper
+            && self.unit == other.unit
+    }
+
     /// How the card reads the threshold to a person: "ANC ≥ 1.5 × 10⁹/L", "Age 18–65 years",
     /// "ECOG ≤ 2", "Platelets ≥ 100,000/µL".
     pub fn reading(&self) -> String {
@@ -325,14 +335,20 @@ impl Threshold {
     }
 }
 
-/// A number as a reading shows it: at most three decimals, thousands grouped from 10,000.
-fn reading_number(value: f64) -> String {
+/// A number with at most three decimals, as a sentence writes it: `18`, `1.5`, `0.333` (never
+/// `-0`).
+pub(crate) fn plain_number(value: f64) -> String {
     let rounded = (value * 1000.0).round() / 1000.0;
-    let text = if rounded == 0.0 {
+    if rounded == 0.0 {
         "0".to_string()
     } else {
         format!("{rounded}")
-    };
+    }
+}
+
+/// A number as a reading shows it: [`plain_number`], thousands grouped from 10,000.
+fn reading_number(value: f64) -> String {
+    let text = plain_number(value);
     let (sign, rest) = text.strip_prefix('-').map_or(("", &text[..]), |r| ("-", r));
     let (whole, fraction) = rest
         .split_once('.')
