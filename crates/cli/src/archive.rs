@@ -10,14 +10,14 @@
 //! after the last one read.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use trialcards_core::input::{self, MAX_INPUT_BYTES};
 use zip::read::{read_zipfile_from_stream, ZipFile};
 use zip::ZipArchive;
 
-use crate::inputs::Work;
+use crate::inputs::{cannot_read, too_large, Work};
 
 /// Whether an input's first bytes are a ZIP archive's (a local file header, or the end of
 /// an empty archive).
@@ -146,25 +146,18 @@ fn member_work<R: Read>(
         return None;
     }
     let name = format!("{archive}:{}", member.name());
-    if let Some(too_large) = input::check_size(&name, member.size()) {
-        return Some(Work::Unreadable(too_large.message));
+    if let Some(over_limit) = input::check_size(&name, member.size()) {
+        return Some(Work::Unreadable(over_limit.message));
     }
     let mut bytes = Vec::new();
     let read = (&mut member)
         .take(MAX_INPUT_BYTES as u64 + 1)
         .read_to_end(&mut bytes);
     Some(match read {
-        Ok(_) if bytes.len() > MAX_INPUT_BYTES => Work::Unreadable(
-            input::check_size(&name, bytes.len() as u64)
-                .map(|d| d.message)
-                .unwrap_or_default(),
-        ),
+        Ok(_) if bytes.len() > MAX_INPUT_BYTES => {
+            Work::Unreadable(too_large(&name, bytes.len() as u64))
+        }
         Ok(_) => Work::Whole { name, bytes },
         Err(err) => Work::Unreadable(cannot_read(&name, &err)),
     })
-}
-
-/// "name: cannot read: why".
-fn cannot_read(name: &str, err: &io::Error) -> String {
-    format!("{name}: cannot read: {err}")
 }

@@ -104,12 +104,12 @@ impl Inputs {
             let name = path.to_string_lossy().into_owned();
             let mut file = match File::open(&path) {
                 Ok(file) => BufReader::with_capacity(1 << 16, file),
-                Err(err) => return Work::Unreadable(cannot_read(&path, &err)),
+                Err(err) => return Work::Unreadable(cannot_read(path.display(), &err)),
             };
             match file.fill_buf() {
                 Ok(head) if archive::is_zip(head) => return self.open_archive(&name, &path, file),
                 Ok(_) => (name, Box::new(file)),
-                Err(err) => return Work::Unreadable(cannot_read(&path, &err)),
+                Err(err) => return Work::Unreadable(cannot_read(path.display(), &err)),
             }
         };
         match stream::open(&name, reader) {
@@ -120,9 +120,9 @@ impl Inputs {
             Ok(Opened::Whole { head, rest }) => match read_whole(&name, head, rest) {
                 Ok(Ok(bytes)) => Work::Whole { name, bytes },
                 Ok(Err(too_large)) => Work::Unreadable(too_large),
-                Err(err) => Work::Unreadable(cannot_read(&path, &err)),
+                Err(err) => Work::Unreadable(cannot_read(path.display(), &err)),
             },
-            Err(err) => Work::Unreadable(cannot_read(&path, &err)),
+            Err(err) => Work::Unreadable(cannot_read(path.display(), &err)),
         }
     }
 
@@ -142,7 +142,7 @@ impl Inputs {
         };
         let work = match stream.next() {
             Some(Ok(chunk)) => return Work::Chunk(chunk),
-            Some(Err(err)) => Work::Unreadable(cannot_read(path, &err)),
+            Some(Err(err)) => Work::Unreadable(cannot_read(path.display(), &err)),
             None => Work::End(stream.ending()),
         };
         self.current = None;
@@ -168,9 +168,16 @@ impl Iterator for Inputs {
     }
 }
 
-/// "name: cannot read: why", as the CLI reports an input it could not read.
-fn cannot_read(path: &Path, err: &io::Error) -> String {
-    format!("{}: cannot read: {err}", path.display())
+/// "name: cannot read: why", as the CLI reports an input (or archive member) it could not read.
+pub fn cannot_read(name: impl std::fmt::Display, err: &io::Error) -> String {
+    format!("{name}: cannot read: {err}")
+}
+
+/// The core's message for the input `name` of `size` bytes, past the most it reads as one text.
+pub fn too_large(name: &str, size: u64) -> String {
+    input::check_size(name, size)
+        .map(|d| d.message)
+        .unwrap_or_default()
 }
 
 /// The input `name` read whole: its `head`, then the `rest` — or, past the most the core reads
@@ -186,7 +193,5 @@ fn read_whole(
         return Ok(Ok(head));
     }
     let size = head.len() as u64 + io::copy(&mut rest, &mut io::sink())?;
-    Ok(Err(input::check_size(name, size)
-        .map(|d| d.message)
-        .unwrap_or_default()))
+    Ok(Err(too_large(name, size)))
 }

@@ -57,8 +57,10 @@ enum Part<T> {
         whole: bool,
         diagnostics: Vec<trialcards_core::Diagnostic>,
     },
-    /// The end of a streamed input, or an input that could not be read.
-    Other(Done),
+    /// The end of a streamed input: its own notes, once its records are counted.
+    End(trialcards_core::stream::Ending),
+    /// An input that could not be read, and why.
+    Unreadable(String),
 }
 
 /// Parses the inputs on `jobs` threads, turns each part's records into output with `render`
@@ -84,7 +86,8 @@ fn for_each_input<T: Send>(
             diagnostics: output.diagnostics,
             whole,
         },
-        other => Part::Other(other),
+        Done::End(ending) => Part::End(ending),
+        Done::Unreadable(why) => Part::Unreadable(why),
     };
     let run = pipeline::run(jobs, Inputs::new(inputs), rendered, |part| {
         match part {
@@ -105,7 +108,7 @@ fn for_each_input<T: Send>(
                 progress.advance(count, whole);
                 write(output)?;
             }
-            Part::Other(Done::End(ending)) => {
+            Part::End(ending) => {
                 for diagnostic in ending.notes(streamed) {
                     progress.say(&diagnostic.message);
                 }
@@ -113,13 +116,12 @@ fn for_each_input<T: Send>(
                 failed |= streamed == 0;
                 streamed = 0;
             }
-            Part::Other(Done::Unreadable(why)) => {
+            Part::Unreadable(why) => {
                 progress.say(&why);
                 progress.advance(0, true);
                 failed = true;
                 streamed = 0;
             }
-            Part::Other(Done::Parsed { .. }) => unreachable!("records are Part::Records"),
         }
         Ok::<(), std::io::Error>(())
     });

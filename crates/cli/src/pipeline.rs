@@ -19,13 +19,19 @@ const UNITS_PER_THREAD: usize = 8;
 /// order of `units`. Stops at the first error `each` returns.
 pub fn run<T: Send, E>(
     jobs: usize,
-    units: impl Iterator<Item = Work>,
+    mut units: impl Iterator<Item = Work>,
     render: impl Fn(Done) -> T + Sync,
     mut each: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
     let jobs = jobs.max(1);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
-    let mut units = units.peekable();
+    // One job runs on this thread; a pool that cannot be built does the same.
+    let pool = match jobs {
+        1 => None,
+        _ => rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .ok(),
+    };
     loop {
         let mut batch = Vec::new();
         let mut bytes = 0;
@@ -38,9 +44,9 @@ pub fn run<T: Send, E>(
             return Ok(());
         }
         let work = |unit: Work| render(unit.run());
-        let done: Vec<T> = match (&pool, jobs) {
-            (Ok(pool), 2..) => pool.install(|| batch.into_par_iter().map(work).collect()),
-            _ => batch.into_iter().map(work).collect(),
+        let done: Vec<T> = match &pool {
+            Some(pool) => pool.install(|| batch.into_par_iter().map(work).collect()),
+            None => batch.into_iter().map(work).collect(),
         };
         for result in done {
             each(result)?;

@@ -44,6 +44,24 @@ struct Run {
     peak_mb: f64,
 }
 
+impl Run {
+    /// The non-empty lines of stdout (one record each in JSON Lines).
+    fn stdout_lines(&self) -> impl Iterator<Item = &[u8]> {
+        self.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty())
+    }
+
+    /// Asserts that stderr says `message` (showing stderr when not).
+    fn assert_stderr_has(&self, message: &str) {
+        assert!(self.stderr.contains(message), "{}", self.stderr);
+    }
+
+    /// Asserts that `other` printed the same bytes on stdout and stderr; `what` names the case.
+    fn assert_same_output(&self, other: &Run, what: &str) {
+        assert!(self.stdout == other.stdout, "{what}: stdout differs");
+        assert_eq!(self.stderr, other.stderr, "{what}");
+    }
+}
+
 /// Runs the binary with `args`, stdout and stderr to files in `scratch`, and measures it.
 fn run(scratch: &Scratch, args: &[&str]) -> Run {
     let (out, err) = (scratch.path("stdout"), scratch.path("stderr"));
@@ -147,9 +165,7 @@ fn a_zip_archive_is_read_member_by_member_each_named_and_a_bad_one_reported() {
     // The broken member fails the run, and every other member's record is printed.
     assert_eq!(run.code, 1, "{}", run.stderr);
     let records: Vec<serde_json::Value> = run
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
+        .stdout_lines()
         .map(|l| serde_json::from_slice(l).unwrap())
         .collect();
     let names: Vec<&str> = records
@@ -165,13 +181,9 @@ fn a_zip_archive_is_read_member_by_member_each_named_and_a_bad_one_reported() {
         records[3]["protocolSection"]["identificationModule"]["nctId"],
         "NCT09990003"
     );
-    assert!(
-        run.stderr.contains(&format!(
-            "{archive}:ctg-studies/broken.json: this is not valid JSON"
-        )),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has(&format!(
+        "{archive}:ctg-studies/broken.json: this is not valid JSON"
+    ));
 }
 
 /// An archive whose members cannot all be read from their own headers (the flag that says a
@@ -193,14 +205,7 @@ fn an_archive_read_through_its_central_directory_gives_the_same_output() {
         &scratch,
         &["parse", "--format", "jsonl", plain.to_str().unwrap()],
     );
-    assert_eq!(
-        expected
-            .stdout
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.is_empty())
-            .count(),
-        13
-    );
+    assert_eq!(expected.stdout_lines().count(), 13);
     for entry in [0, 4] {
         let mut flagged = bytes.clone();
         flagged[headers[entry] + 6] |= 0x08;
@@ -210,11 +215,7 @@ fn an_archive_read_through_its_central_directory_gives_the_same_output() {
             &scratch,
             &["parse", "--format", "jsonl", path.to_str().unwrap()],
         );
-        assert!(
-            run.stdout == expected.stdout,
-            "entry {entry}: stdout differs"
-        );
-        assert_eq!(run.stderr, expected.stderr, "entry {entry}");
+        run.assert_same_output(&expected, &format!("entry {entry}"));
     }
 }
 
@@ -237,8 +238,7 @@ fn a_hundred_megabytes_of_json_lines_stream_in_bounded_memory() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(megabytes > 95.0);
-    let lines = run.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty());
-    assert_eq!(lines.count(), 100);
+    assert_eq!(run.stdout_lines().count(), 100);
     // Past the 25 MB the core reads as one text, and in a fraction of the input's size.
     assert!(run.peak_mb < 300.0, "peak {:.0} MB", run.peak_mb);
 }
@@ -292,17 +292,9 @@ fn two_jobs_print_what_one_job_prints_byte_for_byte() {
         let (one, two) = (&runs[0], &runs[1]);
         assert_eq!(one.code, 1, "an input failed: {}", one.stderr);
         assert_eq!(two.code, one.code);
-        assert!(
-            one.stdout == two.stdout,
-            "--format {format}: stdout differs"
-        );
-        assert_eq!(one.stderr, two.stderr, "--format {format}");
-        assert!(
-            one.stderr.contains("missing.txt: cannot read"),
-            "{}",
-            one.stderr
-        );
-        assert!(one.stderr.contains(&bad_line), "{}", one.stderr);
+        one.assert_same_output(two, &format!("--format {format}"));
+        one.assert_stderr_has("missing.txt: cannot read");
+        one.assert_stderr_has(&bad_line);
         // Stderr is a file, not a terminal: messages only, no progress line.
         assert!(
             one.stderr.lines().all(|l| l.starts_with("trialcards: ")),
@@ -324,11 +316,7 @@ fn a_list_of_bare_nct_ids_gives_one_small_record_per_trial() {
         &scratch,
         &["parse", "--format", "jsonl", input.to_str().unwrap()],
     );
-    let records = run
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .count();
+    let records = run.stdout_lines().count();
     println!(
         "400,000 lines of bare NCT IDs ({:.1} MB): {records} records, {:.2} s, peak {:.0} MB",
         text.len() as f64 / (1 << 20) as f64,

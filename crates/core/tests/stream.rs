@@ -73,6 +73,15 @@ fn studies(count: usize) -> Vec<Value> {
         .collect()
 }
 
+/// `count` of [`studies`], each with `summary` as its brief summary.
+fn studies_summarised(count: usize, summary: &str) -> Vec<Value> {
+    let mut studies = studies(count);
+    for study in &mut studies {
+        study["protocolSection"]["descriptionModule"]["briefSummary"] = Value::from(summary);
+    }
+    studies
+}
+
 /// Each study as one line of JSON.
 fn compact(studies: &[Value]) -> Vec<String> {
     studies
@@ -105,11 +114,7 @@ fn megabytes_of_json_lines_arrays_and_search_pages_stream_as_they_parse_whole() 
 
 #[test]
 fn studies_larger_than_a_chunk_and_long_runs_of_blank_lines_stream_as_they_parse_whole() {
-    let mut studies = studies(3);
-    for study in &mut studies {
-        study["protocolSection"]["descriptionModule"]["briefSummary"] =
-            Value::from("A long fictional summary. ".repeat(60_000));
-    }
+    let studies = studies_summarised(3, &"A long fictional summary. ".repeat(60_000));
     let array = serde_json::to_string(&studies).unwrap();
     assert!(array.len() > 4 << 20);
     assert_eq!(assert_streams_as_whole("long.json", array.as_bytes()), 3);
@@ -122,11 +127,7 @@ fn studies_larger_than_a_chunk_and_long_runs_of_blank_lines_stream_as_they_parse
 fn characters_cut_between_pieces_read_whole() {
     // Two-, three- and four-byte characters, a CRLF and a lone CR, over several megabytes:
     // the pieces the stream reads end inside some of them.
-    let mut studies = studies(4);
-    for study in &mut studies {
-        study["protocolSection"]["descriptionModule"]["briefSummary"] =
-            Value::from("é€😀a\r\nb\rc".repeat(90_000));
-    }
+    let studies = studies_summarised(4, &"é€😀a\r\nb\rc".repeat(90_000));
     let lines = compact(&studies);
     let jsonl = lines.join("\r\n");
     assert_eq!(assert_streams_as_whole("chars.jsonl", jsonl.as_bytes()), 4);

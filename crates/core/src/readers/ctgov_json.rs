@@ -208,18 +208,24 @@ pub(crate) fn read_item(
     line: usize,
     line_offset: Option<usize>,
 ) -> Result<Study, Diagnostic> {
-    if let Err(err) = serde_json::from_str::<&RawValue>(json) {
-        return Err(invalid_json(
-            label,
-            line_offset.or(Some(line.saturating_sub(1))),
-            &err,
-        ));
-    }
+    let at_line = Some(line.saturating_sub(1));
+    // The study is parsed once; only when that fails is it checked for a syntax error, which
+    // is placed by the JSON line's own numbers (a value the model cannot hold, by the study's).
+    let value: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(err) => {
+            return Err(match serde_json::from_str::<&RawValue>(json) {
+                Err(syntax) => invalid_json(label, line_offset.or(at_line), &syntax),
+                Ok(_) => invalid_json(label, at_line, &err),
+            })
+        }
+    };
     let tree = json_scan::scan(json, line);
-    read_study(
+    study_from_value(
         name,
         label,
-        json,
+        &value,
+        json.len(),
         Place { line },
         tree.as_ref().map(|t| (t, Tree::ROOT)),
     )

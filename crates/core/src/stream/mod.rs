@@ -98,15 +98,33 @@ pub fn open<R: Read>(name: &str, mut reader: R) -> io::Result<Opened<R>> {
 /// follow. Reads on until the first line has ended and more text is seen (the first line can be
 /// longer than the head; at most [`MAX_INPUT_BYTES`](crate::input::MAX_INPUT_BYTES) is read).
 fn json_lines_start(head: &mut Vec<u8>, reader: &mut impl Read) -> io::Result<Option<Shape>> {
+    let start = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    // How far `head` has been looked at, and whether its first line has ended (and is JSON):
+    // each byte is looked at once, and the first line parsed once, however many pieces it takes.
+    let mut seen = start;
+    let mut first_line_ended = false;
     loop {
-        let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-        if let Some(end) = body.iter().position(|&b| b == b'\n') {
-            if !is_json_line(&body[..end]) {
-                return Ok(None);
+        if !first_line_ended {
+            match head[seen..].iter().position(|&b| b == b'\n') {
+                Some(at) => {
+                    seen += at;
+                    if !is_json_line(&head[start..seen]) {
+                        return Ok(None);
+                    }
+                    first_line_ended = true;
+                }
+                None => seen = head.len(),
             }
-            if body[end..].iter().any(|b| !b.is_ascii_whitespace()) {
+        }
+        if first_line_ended {
+            if head[seen..].iter().any(|b| !b.is_ascii_whitespace()) {
                 return Ok(Some(Shape::JsonLines));
             }
+            seen = head.len();
         }
         let before = head.len();
         if before >= crate::input::MAX_INPUT_BYTES {
