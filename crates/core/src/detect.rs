@@ -49,7 +49,7 @@ impl Layout {
         ]
         .into_iter()
         .find(|l| l.name == name)
-        .or_else(|| sites::named(name).map(|s| s.layout))
+        .or_else(|| sites::named(name))
     }
 }
 
@@ -395,6 +395,12 @@ mod tests {
 
     #[test]
     fn every_site_layout_is_found_by_its_name() {
+        let rows: Vec<Layout> = SITES.iter().map(|site| site.layout).collect();
+        assert_eq!(
+            rows,
+            sites::LAYOUTS,
+            "the layouts list follows the sites' rows"
+        );
         for site in SITES {
             assert_eq!(Layout::named(site.layout.name()), Some(site.layout));
         }

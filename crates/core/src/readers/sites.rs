@@ -25,31 +25,41 @@ pub(crate) struct Site {
     pub read: fn(&[Line<'_>]) -> Option<ReadPage>,
 }
 
+/// The sites' layouts, in [`SITES`]' order: what [`Layout::named`] looks names up in. A
+/// list of its own, without the readers' function pointers, so that code which only names
+/// layouts (the viewer's page, reading a kept record) does not retain every reader.
+pub(crate) const LAYOUTS: &[Layout] = &[VEEVA, MEDDATAX_RESULTS, MEDDATAX, WHO_ICTRP];
+
+const VEEVA: Layout = Layout::new("veeva", "ClinicalTrials.Veeva page");
+const MEDDATAX_RESULTS: Layout = Layout::new("meddatax-results", "meddatax.com results page");
+const MEDDATAX: Layout = Layout::new("meddatax", "meddatax.com study page");
+const WHO_ICTRP: Layout = Layout::new("who-ictrp", "WHO ICTRP trial page");
+
 /// The sites, in the order they are tried.
 pub(crate) const SITES: &[Site] = &[
     Site {
-        layout: Layout::new("veeva", "ClinicalTrials.Veeva page"),
+        layout: VEEVA,
         start: |lines, i| (lines[i].text == veeva::SITE_MARKER).then_some(i),
         end: veeva::page_end,
         judged: |lines| veeva::heading_score(lines) >= 3,
         read: |lines| Some(veeva::read(lines)),
     },
     Site {
-        layout: Layout::new("meddatax-results", "meddatax.com results page"),
+        layout: MEDDATAX_RESULTS,
         start: meddatax::results_page_start,
         end: meddatax::page_end,
         judged: meddatax::judged_results,
         read: |lines| Some(meddatax::read(lines)),
     },
     Site {
-        layout: Layout::new("meddatax", "meddatax.com study page"),
+        layout: MEDDATAX,
         start: meddatax::study_page_start,
         end: meddatax::page_end,
         judged: |lines| meddatax::heading_score(lines) >= 3,
         read: |lines| Some(meddatax::read(lines)),
     },
     Site {
-        layout: Layout::new("who-ictrp", "WHO ICTRP trial page"),
+        layout: WHO_ICTRP,
         start: who_ictrp::page_start,
         end: who_ictrp::page_end,
         judged: who_ictrp::judged,
@@ -57,9 +67,9 @@ pub(crate) const SITES: &[Site] = &[
     },
 ];
 
-/// The site whose layout is named `name`.
-pub(crate) fn named(name: &str) -> Option<&'static Site> {
-    SITES.iter().find(|s| s.layout.name() == name)
+/// The site layout named `name`.
+pub(crate) fn named(name: &str) -> Option<Layout> {
+    LAYOUTS.iter().copied().find(|l| l.name() == name)
 }
 
 /// The site whose pages have `layout`, if it is a site's.
