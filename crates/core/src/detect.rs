@@ -47,9 +47,10 @@ impl Layout {
             Layout::CTGOV_XML,
             Layout::CTGOV_CSV,
         ]
-        .into_iter()
+        .iter()
+        .chain(sites::LAYOUTS)
+        .copied()
         .find(|l| l.name == name)
-        .or_else(|| sites::named(name))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The sites whose pages have a reader of their own, one row each: how a page of the site
 //! starts, where it ends, how an unmarked page is judged to be one, and its reader. A page no
 //! row claims is read by the generic reader ([`super::generic`]). Adding a site is one reader
-//! file and one row here (ARCHITECTURE.md, "Adding a site").
+//! file, one row here and its layout in [`LAYOUTS`] (ARCHITECTURE.md, "Adding a site").
 
 use super::{generic, meddatax, veeva, who_ictrp, ReadPage};
 use crate::detect::Layout;
@@ -66,11 +66,6 @@ pub(crate) const SITES: &[Site] = &[
         read: who_ictrp::read,
     },
 ];
-
-/// The site layout named `name`.
-pub(crate) fn named(name: &str) -> Option<Layout> {
-    LAYOUTS.iter().copied().find(|l| l.name() == name)
-}
 
 /// The site whose pages have `layout`, if it is a site's.
 pub(crate) fn site(layout: Layout) -> Option<&'static Site> {
