@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useApp, screenshot, fixtures, pasteInto, parseCsv, download } from './harness.js';
+import { useApp, screenshot, fixtures, root, pasteInto, parseCsv, download } from './harness.js';
 
 const app = useApp();
 
@@ -32,6 +32,26 @@ test("a value's source button opens the source at its line, highlighted", async 
   assert.ok(await highlighted.first().evaluate((el) => el === document.activeElement), 'the line has the focus');
   assert.ok(status.length > 0);
   await screenshot(page, 'provenance-source-highlighted');
+});
+
+test('a saved HTML page opens at its line in the text the page showed, not its markup', async () => {
+  const { page } = await app.open();
+  await page.locator('input[type=file]').setInputFiles(
+    path.join(root, 'crates', 'core', 'tests', 'fixtures', 'saved_pages', 'veeva_fictional_knee_msc.html'),
+  );
+  const card = page.locator('article.trial-card');
+  await card.waitFor();
+  const topic = card.locator('[id$="-conditions"]');
+  const condition = (await topic.locator('.chip').first().textContent()).trim();
+  await topic.locator('.source-link').click();
+  // The shown text is worked out by the parse worker, so the lines arrive a moment later.
+  const highlighted = card.locator('.sv-line.highlighted');
+  await highlighted.first().waitFor();
+  assert.ok((await highlighted.allTextContents()).join(' ').includes(condition), `the highlighted lines hold ${condition}`);
+  assert.ok(await highlighted.first().evaluate((el) => el === document.activeElement), 'the line has the focus');
+  const lines = (await card.locator('.sv-line .line-text').allTextContents()).join('\n');
+  assert.doesNotMatch(lines, /<\/?(html|body|div|p|span|script|style)\b/i, 'no markup is shown');
+  assert.ok(await card.locator('.sv-line.read').count() > 3, 'lines read are marked');
 });
 
 test('the keyboard opens a condition at its line, and the line leads back to the field', async () => {

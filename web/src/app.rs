@@ -19,7 +19,7 @@ use crate::worker::Parser;
 #[component]
 pub fn App() -> Html {
     let collection = use_reducer(Collection::default);
-    let parser = use_memo((), |()| Parser::new());
+    let parser = Parser::shared();
     let ids = use_mut_ref(SourceIds::default);
     // The id of the "Typed text" source while the box holds typed text.
     let typed_id = use_mut_ref(|| None::<u32>);

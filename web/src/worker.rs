@@ -3,6 +3,9 @@
 //! worker's wasm carries the parser; with the `in-place-parse` feature (used by
 //! the component tests, which have no built worker) the page parses in place.
 
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
 use futures::{SinkExt, StreamExt};
 use gloo::worker::reactor::{reactor, ReactorBridge, ReactorScope};
 use gloo::worker::{Codec, Spawnable};
@@ -13,13 +16,22 @@ use wasm_bindgen::JsValue;
 /// The worker's loader script, written by trunk next to the app's files.
 pub const WORKER_LOADER: &str = "trialcards-worker_loader.js";
 
-/// One input to parse.
+/// One job for the worker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ParseJob {
-    /// The input's name (file name or "Pasted text N").
-    pub name: String,
-    /// Its text.
-    pub text: String,
+pub enum ParseJob {
+    /// Parse one input.
+    Parse {
+        /// The input's name (file name or "Pasted text N").
+        name: String,
+        /// Its text.
+        text: String,
+    },
+    /// Work out the text a saved page showed, which its records' lines count in (for the
+    /// source view): the HTML reader lives in the worker only, so the page does not carry it.
+    Shown {
+        /// The saved page's text (HTML or MHTML).
+        text: String,
+    },
 }
 
 /// One message from the worker about one input: a step of its records, or the end with the
@@ -31,19 +43,27 @@ pub enum ParseChunk {
     Records(Vec<trialcards_core::Study>),
     /// The input is read: its own diagnostics.
     Done(Vec<trialcards_core::Diagnostic>),
+    /// The text a saved page showed ([`ParseJob::Shown`]).
+    Shown(String),
 }
 
 /// How many records one message carries.
 const STEP: usize = 250;
 
 /// Runs in the worker: parses the input a bridge sends, and sends its records back a step at
-/// a time, then the diagnostics.
+/// a time, then the diagnostics; or sends back the text a saved page showed.
 #[reactor]
 pub async fn ParseWorker(mut scope: ReactorScope<ParseJob, ParseChunk>) {
-    let Some(job) = scope.next().await else {
-        return;
+    let (name, text) = match scope.next().await {
+        Some(ParseJob::Parse { name, text }) => (name, text),
+        Some(ParseJob::Shown { text }) => {
+            let shown = trialcards_core::source_text(&text).into_owned();
+            let _ = scope.send(ParseChunk::Shown(shown)).await;
+            return;
+        }
+        None => return,
     };
-    let out = trialcards_core::parse(&job.name, &job.text);
+    let out = trialcards_core::parse(&name, &text);
     let mut records = out.records.into_iter();
     loop {
         let step: Vec<_> = records.by_ref().take(STEP).collect();
@@ -84,6 +104,16 @@ impl Codec for JsonCodec {
 /// The page's parser: the worker when the page was built with it, else in place.
 pub struct Parser {
     bridge: Option<ReactorBridge<ParseWorker>>,
+    /// The last few saved pages' shown texts, by the page text they came from (held weakly,
+    /// so a removed source's text is not kept alive): reopening a source view is instant.
+    shown: RefCell<Vec<(Weak<str>, Rc<str>)>>,
+}
+
+/// How many saved pages' shown texts [`Parser`] keeps.
+const SHOWN_KEPT: usize = 4;
+
+thread_local! {
+    static SHARED: Rc<Parser> = Rc::new(Parser::new());
 }
 
 impl Parser {
@@ -94,7 +124,56 @@ impl Parser {
                 .encoding::<JsonCodec>()
                 .spawn_with_loader(&url)
         });
-        Self { bridge }
+        Self {
+            bridge,
+            shown: RefCell::default(),
+        }
+    }
+
+    /// The page's one parser (and its one worker), started on first use.
+    pub fn shared() -> Rc<Self> {
+        SHARED.with(Rc::clone)
+    }
+
+    /// The text `text` showed, which its records' lines count in ([`trialcards_core::source_text`]):
+    /// for a saved web page worked out by the worker, for anything else the text itself.
+    pub async fn shown_text(&self, text: &Rc<str>) -> Rc<str> {
+        if !trialcards_core::formats::is_saved_page(text) {
+            return text.clone();
+        }
+        let kept = self.shown.borrow().iter().find_map(|(page, shown)| {
+            page.upgrade()
+                .filter(|page| Rc::ptr_eq(page, text))
+                .map(|_| shown.clone())
+        });
+        if let Some(shown) = kept {
+            return shown;
+        }
+        let shown: Rc<str> = match &self.bridge {
+            Some(bridge) => {
+                let mut fork = bridge.fork();
+                fork.send_input(ParseJob::Shown {
+                    text: text.to_string(),
+                });
+                let mut shown = None;
+                while let Some(chunk) = fork.next().await {
+                    if let ParseChunk::Shown(text) = chunk {
+                        shown = Some(text);
+                        break;
+                    }
+                }
+                // A worker that stopped mid-way leaves the page's own text to show.
+                shown.map_or_else(|| text.clone(), Rc::from)
+            }
+            None => shown_without_worker(text),
+        };
+        let mut kept = self.shown.borrow_mut();
+        kept.retain(|(page, _)| page.strong_count() > 0);
+        if kept.len() >= SHOWN_KEPT {
+            kept.remove(0);
+        }
+        kept.push((Rc::downgrade(text), shown.clone()));
+        shown
     }
 
     /// Parses one input.
@@ -102,7 +181,7 @@ impl Parser {
         match &self.bridge {
             Some(bridge) => {
                 let mut fork = bridge.fork();
-                fork.send_input(ParseJob { name, text });
+                fork.send_input(ParseJob::Parse { name, text });
                 let mut out = ParseOutput::default();
                 while let Some(chunk) = fork.next().await {
                     match chunk {
@@ -111,6 +190,7 @@ impl Parser {
                             out.diagnostics = diagnostics;
                             break;
                         }
+                        ParseChunk::Shown(_) => {}
                     }
                 }
                 out
@@ -124,6 +204,17 @@ impl Default for Parser {
     fn default() -> Self {
         Self::new()
     }
+}
+
+#[cfg(feature = "in-place-parse")]
+fn shown_without_worker(text: &Rc<str>) -> Rc<str> {
+    Rc::from(trialcards_core::source_text(text))
+}
+
+/// Without its worker the page shows a saved page's own text (it reads no records either).
+#[cfg(not(feature = "in-place-parse"))]
+fn shown_without_worker(text: &Rc<str>) -> Rc<str> {
+    text.clone()
 }
 
 #[cfg(feature = "in-place-parse")]

@@ -55,6 +55,12 @@ pub fn sniff(text: &str) -> Format {
     Format::PageText
 }
 
+/// Whether `text` is a saved web page (HTML or MHTML), whose records' lines count in the text
+/// the page showed ([`crate::source_text`]) rather than in the file's own text.
+pub fn is_saved_page(text: &str) -> bool {
+    matches!(sniff(text), Format::Html | Format::Mhtml)
+}
+
 /// Whether `lower` (the lowercased start of an input) is an HTML page: it opens with a doctype,
 /// `<html>`, `<head>`, `<body>` or `<meta>`, after any comments (browsers put
 /// `<!-- saved from url=… -->` first) — or is XHTML.
@@ -107,6 +113,31 @@ fn is_mime_message(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The page asks the worker for a source's shown text only for saved pages: every other
+    /// input must show as its own text.
+    #[test]
+    fn only_saved_pages_show_other_text_than_their_own() {
+        for text in [
+            "ClinicalTrials.Veeva\n\nMenu",
+            "{\"protocolSection\": {}}",
+            "<clinical_study rank=\"1\">",
+            "NCT Number,Study Title\nNCT0,x",
+        ] {
+            assert!(!is_saved_page(text), "{text}");
+            assert!(matches!(
+                crate::source_text(text),
+                std::borrow::Cow::Borrowed(_)
+            ));
+        }
+        for text in [
+            "<!DOCTYPE html><html><body><p>A trial</p></body></html>",
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<html><body>A trial</body></html>\r\n--b--\r\n",
+        ] {
+            assert!(is_saved_page(text), "{text}");
+            assert_eq!(crate::source_text(text).trim(), "A trial");
+        }
+    }
 
     #[test]
     fn content_decides() {

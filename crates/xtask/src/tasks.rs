@@ -126,7 +126,7 @@ fn release_build(public_url: &str) -> Result<offline::Sizes, String> {
 /// The download sizes `cargo xtask test` holds the release build to, gzip -9, in bytes. These
 /// are ceilings against growth, a little above today's build, not yet the page's 250 KB and
 /// the worker's 300 KB that the size work aims for.
-const PAGE_CEILING: u64 = 680_000;
+const PAGE_CEILING: u64 = 600_000;
 /// See [`PAGE_CEILING`].
 const WORKER_CEILING: u64 = 580_000;
 

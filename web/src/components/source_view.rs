@@ -4,6 +4,7 @@
 //! around them is rendered, so a 470,000-line source stays responsive.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use trialcards_core::collection::fields::Field;
 use trialcards_core::collection::source_view::{fields_of_lines, marks, window, LineMark};
@@ -12,6 +13,7 @@ use yew::prelude::*;
 
 use crate::display::count;
 use crate::state::SourceRef;
+use crate::worker::Parser;
 
 /// Lines rendered before and after the highlighted ones (and twice as many from the top when
 /// nothing is highlighted); each "Show more" adds [`MORE_LINES`].
@@ -40,14 +42,31 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
     let more = use_state(|| 0usize);
     let highlighted = use_node_ref();
     // The source as read, worked out once per source and record (a source is compared by
-    // identity), not on each "Show more" or highlight.
-    let read = use_memo((props.source.clone(), props.index), |(source, index)| {
-        SourceRead::of(source, *index)
-    });
+    // identity), not on each "Show more" or highlight. A saved page's shown text comes from the
+    // worker, so it arrives a moment later; it is kept with the source and record it is of.
+    let key = (props.source.clone(), props.index);
+    let read = use_state(|| None::<((SourceRef, usize), Rc<SourceRead>)>);
     {
-        // Each time other lines are asked for, the first of them is scrolled to and focused.
+        let read = read.clone();
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let shown = Parser::shared().shown_text(&key.0.text).await;
+                if let Some(source_read) = SourceRead::of(&key.0, key.1, shown) {
+                    read.set(Some((key, Rc::new(source_read))));
+                }
+            });
+        });
+    }
+    let read = read
+        .as_ref()
+        .filter(|(of, _)| *of == key)
+        .map(|(_, read)| read.clone());
+    {
+        // Each time other lines are asked for (and once they have arrived), the first of them
+        // is scrolled to and focused.
         let highlighted = highlighted.clone();
-        use_effect_with(props.at, move |_| {
+        use_effect_with((props.at, read.is_some()), move |_| {
             if let Some(element) = highlighted.cast::<web_sys::HtmlElement>() {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -61,8 +80,12 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
         let more = more.clone();
         use_effect_with(props.at, move |_| more.set(0));
     }
-    let Some(read) = read.as_ref() else {
-        return Html::default();
+    let Some(read) = read else {
+        return html! {
+            <div class="source-view" role="region" aria-label="The text this card was read from">
+                <p class="muted" data-testid="source-reading">{ "Reading the source text…" }</p>
+            </div>
+        };
     };
     let (lines, marks, fields) = (&read.lines, &read.marks, &read.fields);
     let range = window(lines.len(), props.at, WINDOW_LINES + *more);
@@ -133,7 +156,7 @@ pub fn SourceView(props: &SourceViewProps) -> Html {
 /// A record's source text as read: the text, its lines (byte ranges), what became of each
 /// line, and the field each read line went into.
 struct SourceRead {
-    text: String,
+    text: Rc<str>,
     lines: Vec<Range<usize>>,
     marks: Vec<LineMark>,
     fields: Vec<Option<&'static Field>>,
@@ -142,10 +165,10 @@ struct SourceRead {
 }
 
 impl SourceRead {
-    /// The source of `source`'s `index`-th record; `None` when it has no such record.
-    fn of(source: &SourceRef, index: usize) -> Option<Self> {
+    /// The source of `source`'s `index`-th record, whose lines count in `text` (the text the
+    /// source showed); `None` when it has no such record.
+    fn of(source: &SourceRef, index: usize, text: Rc<str>) -> Option<Self> {
         let study = source.records.get(index)?;
-        let text = trialcards_core::source_text(&source.text).into_owned();
         let start = text.as_ptr() as usize;
         let lines: Vec<Range<usize>> = trialcards_core::source_lines(&text)
             .into_iter()
