@@ -39,9 +39,11 @@ pub const ACCEPTED_EXTENSIONS: &[&str] = &[
 
 /// How many files are read at once. Starting every picked file's read together asks the
 /// browser for each file's size and reader in one task of the page's thread (about a
-/// millisecond each in Chromium: a second for a thousand files); a few readers pulling from
-/// one queue keep the disk busy and give the page its thread back between files.
-const READERS: usize = 4;
+/// millisecond each in Chromium: a second for a thousand files); readers pulling from one queue
+/// give the page its thread back between files. Each read waits on the browser's own file
+/// reading, so it takes many at once to keep the parse worker fed: 10,000 small files are
+/// listed in 19 s with 4 readers, 12 s with 32, and no sooner with 128.
+const READERS: usize = 32;
 
 /// Reads each file and emits one action per file on `on_file`, [`READERS`] files at a time,
 /// in the order the files were given (a file read before those ahead of it waits for them).
