@@ -6,7 +6,7 @@
 // /trialcards/`:
 //   CHROME_BIN=/usr/bin/chromium node tests/e2e/bench_many_files.mjs [COUNT...]
 // With PROFILE=1 it also prints the page thread's 25 costliest functions while the files are
-// picked (a build whose wasm keeps its names: wasm-bindgen --keep-debug, as TRIALCARDS_DIST).
+// picked (PROFILE="status filter": during that step) (a build whose wasm keeps its names: wasm-bindgen --keep-debug, as TRIALCARDS_DIST).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,8 +69,8 @@ async function worst(page) {
     const over100 = window.__long.filter((d) => d > 100).length;
     const busy = window.__gaps.reduce((sum, g) => sum + Math.max(0, g - 20), 0);
     const since = window.__stepStart ?? 0;
-    const tasks = window.__longAt.map(([at, ms]) => `${ms} ms at +${at - since} ms`);
-    const change = window.__change && `the change event at +${window.__change[0] - since} ms, handled in ${window.__change[1]} ms`;
+    const tasks = window.__longAt.map(([at, ms]) => `${ms} ms at +${Math.round(at - since)} ms`);
+    const change = window.__change && `the change event at +${Math.round(window.__change[0] - since)} ms, handled in ${window.__change[1]} ms`;
     window.__gaps = [];
     window.__long = [];
     window.__longAt = [];
@@ -116,12 +116,21 @@ for (const count of counts) {
   await page.evaluate(heartbeat);
   await page.evaluate(longTasks);
   const count_text = `${count.toLocaleString('en-US')} trials`;
+  // PROFILE=1 profiles the pick; PROFILE=<step name> (such as "status filter") that step.
+  const profiled = process.env.PROFILE === '1' ? 'pick → all listed' : process.env.PROFILE;
+  const cdp = profiled ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  }
   const timed = async (what, act, done) => {
     await worst(page);
+    if (what === profiled) await cdp.send('Profiler.start');
     const started = Date.now();
     await act();
     await done();
     const ms = Date.now() - started;
+    if (what === profiled) printProfile((await cdp.send('Profiler.stop')).profile);
     const w = await worst(page);
     rows.push({ files: count, what, ms, ...w });
     console.log(`${count} files · ${what}: ${ms} ms; longest page-thread pause ${w.gap} ms, longest task ${w.task} ms, ${w.over100} tasks over 100 ms; the thread busy ${w.busy} ms in all`);
@@ -131,14 +140,15 @@ for (const count of counts) {
   const box = page.getByPlaceholder(/Search every field/);
   const shown = (all) => page.getByTestId('record-count')
     .filter({ hasText: all ? new RegExp(`^${count_text}$`) : / of .* shown$/ }).waitFor({ timeout: 600_000 });
-  const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-    await cdp.send('Profiler.start');
-  }
-  await timed('pick → all listed', () => page.locator('input[type=file]').setInputFiles(paths), () => shown(true));
-  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+  // A screenshot of the load in progress, a third of the way into it at 10,000 files.
+  const loading = async () => {
+    await page.waitForTimeout(count >= 10000 ? 5000 : 800);
+    const artifacts = path.join(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
+    await fs.mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, `bench-${count}-files-loading.png`) });
+  };
+  await timed('pick → all listed', () => page.locator('input[type=file]').setInputFiles(paths),
+    async () => { await loading(); await shown(true); });
   for (const [what, words] of [['first search', 'lupus'], ['clear search', ''], ['second search', 'crohn'], ['clear search', '']]) {
     await timed(what, () => box.fill(words), () => shown(words === ''));
   }

@@ -1,9 +1,9 @@
 //! The trials the cards show, derived from the collection: records of the same trial (the
 //! same NCT ID from several sources) reconciled into one [`Trial`], each with its searchable
-//! text built on first use and cached per source. Which of them a view shows, and what its
+//! text built in the background (or by the first search that needs it) and cached per source. Which of them a view shows, and what its
 //! filters offer, the core decides ([`shown::shown`], [`facets::facets`]).
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -27,8 +27,9 @@ pub struct Member {
     pub source: SourceRef,
     /// The record's index among the source's records.
     pub index: usize,
-    /// The record's searchable text, built the first time a search needs it (a 25 MB
-    /// source's 14,000 records are not indexed until someone searches).
+    /// The record's searchable text, built in slices in the background
+    /// ([`warm_search_texts`]) or by the first search that needs it first, never in one task
+    /// for a 25 MB source's 14,000 records at load.
     pub text: LazyText,
 }
 
@@ -87,6 +88,49 @@ impl Trial {
             .iter()
             .map(|m| (m.source.id, m.index))
             .collect()
+    }
+}
+
+/// Trials compare as values, but a trial is never unequal to itself: this lets `Rc<Trial>` (and
+/// lists of them) compare by pointer first, so an unchanged list of 10,000 trials in a hook's
+/// dependencies or a component's props costs one comparison, not a walk through every trial.
+impl Eq for Trial {}
+
+/// The longest one slice of building search texts holds the page's thread.
+const WARM_SLICE_MS: f64 = 12.0;
+
+/// Builds every member's search text in the background, a slice of at most [`WARM_SLICE_MS`]
+/// at a time, so that the first search over ten thousand records does not build them all in
+/// one task (10,000 records: a task of 165 ms). Starts once the page's thread is free, also
+/// while files are still arriving, so the texts are ready when the last one is listed; stops
+/// once `current` no longer holds
+/// `generation` (the trials changed: the next run goes on where this one stopped, as the
+/// texts are shared by every trial list made from an unchanged source).
+pub async fn warm_search_texts(
+    trials: Rc<Vec<Rc<Trial>>>,
+    current: Rc<Cell<u32>>,
+    generation: u32,
+) {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    let mut members = trials
+        .iter()
+        .flat_map(|trial| trial.members.iter())
+        .filter(|member| member.text.get().is_none());
+    while current.get() == generation {
+        let started = js_sys::Date::now();
+        for _ in 0..16 {
+            let Some(member) = members.next() else {
+                return;
+            };
+            member.text();
+        }
+        while js_sys::Date::now() - started < WARM_SLICE_MS {
+            let Some(member) = members.next() else {
+                return;
+            };
+            member.text();
+        }
+        gloo::timers::future::TimeoutFuture::new(0).await;
     }
 }
 

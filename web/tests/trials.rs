@@ -9,7 +9,7 @@ use trialcards_core::model::{Phase, Status};
 use trialcards_core::parse;
 use trialcards_web::fragment::Fragment;
 use trialcards_web::state::{Action, Collection};
-use trialcards_web::trials::{facets, shown, trials, TextCache};
+use trialcards_web::trials::{facets, shown, trials, warm_search_texts, TextCache};
 use wasm_bindgen_test::*;
 use yew::Reducible;
 
@@ -115,6 +115,32 @@ fn the_core_sees_every_member_of_a_trial_and_builds_no_text_until_a_search() {
     );
     let layouts: Vec<_> = f.layouts.iter().map(|(l, n)| (l.as_str(), *n)).collect();
     assert_eq!(layouts, [("veeva", 1), ("meddatax", 2)]);
+}
+
+#[wasm_bindgen_test]
+async fn search_texts_are_built_in_the_background_and_a_stale_run_stops() {
+    use std::cell::Cell;
+    let c = load(&[
+        ("veeva.txt", VEEVA),
+        ("meddatax.txt", MEDDATAX),
+        ("crohn.txt", CROHN),
+    ]);
+    let all = Rc::new(trials(&c.sources, &mut TextCache::default()));
+    let built = |all: &[Rc<trialcards_web::trials::Trial>]| {
+        all.iter()
+            .flat_map(|t| &t.members)
+            .filter(|m| m.text.get().is_some())
+            .count()
+    };
+    // A run whose trials changed before it started builds nothing.
+    let current = Rc::new(Cell::new(1));
+    let stale = warm_search_texts(all.clone(), current.clone(), 1);
+    current.set(2);
+    stale.await;
+    assert_eq!(built(&all), 0);
+    // The current run builds every member's text.
+    warm_search_texts(all.clone(), current.clone(), 2).await;
+    assert_eq!(built(&all), 3);
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,7 @@
 //! export, the comparison and the cards. It holds the view — kept in the URL fragment — and
 //! the trials picked for comparison in a reducer ([`PaneState`]), and dispatches its actions.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -22,7 +22,7 @@ use crate::fragment;
 use crate::highlight::Highlighter;
 use crate::pane_state::{PaneAction, PaneState};
 use crate::state::SourceRef;
-use crate::trials::{facets, shown, trials, TextCache, Trial};
+use crate::trials::{facets, shown, trials, warm_search_texts, TextCache, Trial};
 
 /// Props of [`TrialsPane`].
 #[derive(Properties, PartialEq)]
@@ -47,6 +47,17 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
         })
     };
     let all: Rc<Vec<Rc<Trial>>> = (*all).clone();
+    {
+        // Search texts are built in the background once the trials settle, so that the
+        // first search finds them ready.
+        let current = use_memo((), |()| Rc::new(Cell::new(0u32)));
+        use_effect_with(all.clone(), move |all| {
+            let generation = current.get().wrapping_add(1);
+            current.set(generation);
+            let current: Rc<Cell<u32>> = (*current).clone();
+            wasm_bindgen_futures::spawn_local(warm_search_texts(all.clone(), current, generation));
+        });
+    }
     let view = state.view().clone();
     let shown_trials: Rc<Vec<Rc<Trial>>> = {
         let memo = use_memo((all.clone(), view.clone()), |(all, view)| {
