@@ -1,7 +1,8 @@
 //! The trials the cards show, derived from the collection: records of the same trial (the
 //! same NCT ID from several sources) reconciled into one [`Trial`], each with its searchable
-//! text built in the background (or by the first search that needs it) and cached per source. Which of them a view shows, and what its
-//! filters offer, the core decides ([`shown::shown`], [`facets::facets`]).
+//! text built in the background (or by the first search that needs it) and cached per source.
+//! Which of them a view shows, and what its filters offer, the core decides
+//! ([`shown::shown`], [`facets::facets`]).
 
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
@@ -28,8 +29,8 @@ pub struct Member {
     /// The record's index among the source's records.
     pub index: usize,
     /// The record's searchable text, built in slices in the background
-    /// ([`warm_search_texts`]) or by the first search that needs it first, never in one task
-    /// for a 25 MB source's 14,000 records at load.
+    /// ([`warm_search_texts`]) or by a search that needs it sooner; never for a 25 MB
+    /// source's 14,000 records in one task at load.
     pub text: LazyText,
 }
 
@@ -103,34 +104,35 @@ const WARM_SLICE_MS: f64 = 12.0;
 /// at a time, so that the first search over ten thousand records does not build them all in
 /// one task (10,000 records: a task of 165 ms). Starts once the page's thread is free, also
 /// while files are still arriving, so the texts are ready when the last one is listed; stops
-/// once `current` no longer holds
-/// `generation` (the trials changed: the next run goes on where this one stopped, as the
-/// texts are shared by every trial list made from an unchanged source).
+/// once `current` no longer holds `generation` (the trials changed: the next run goes on
+/// where this one stopped, as the texts are shared by every trial list made from an unchanged
+/// source).
 pub async fn warm_search_texts(
     trials: Rc<Vec<Rc<Trial>>>,
     current: Rc<Cell<u32>>,
     generation: u32,
 ) {
-    gloo::timers::future::TimeoutFuture::new(0).await;
     let mut members = trials
         .iter()
         .flat_map(|trial| trial.members.iter())
-        .filter(|member| member.text.get().is_none());
-    while current.get() == generation {
-        let started = js_sys::Date::now();
-        for _ in 0..16 {
-            let Some(member) = members.next() else {
-                return;
-            };
-            member.text();
-        }
-        while js_sys::Date::now() - started < WARM_SLICE_MS {
-            let Some(member) = members.next() else {
-                return;
-            };
-            member.text();
-        }
+        .filter(|member| member.text.get().is_none())
+        .peekable();
+    loop {
         gloo::timers::future::TimeoutFuture::new(0).await;
+        if current.get() != generation {
+            return;
+        }
+        // The clock is read every 16 texts: a text takes microseconds, a clock read a call out.
+        let started = js_sys::Date::now();
+        for (built, member) in members.by_ref().enumerate() {
+            member.text();
+            if built % 16 == 15 && js_sys::Date::now() - started >= WARM_SLICE_MS {
+                break;
+            }
+        }
+        if members.peek().is_none() {
+            return;
+        }
     }
 }
 

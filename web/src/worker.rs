@@ -118,7 +118,7 @@ thread_local! {
 
 impl Parser {
     /// Starts the worker if the page has one (found next to the app's module).
-    pub fn new() -> Self {
+    fn new() -> Self {
         let bridge = worker_loader_url().map(|url| {
             ParseWorker::spawner()
                 .encoding::<JsonCodec>()
@@ -197,12 +197,6 @@ impl Parser {
             }
             None => parse_without_worker(&name, &text),
         }
-    }
-}
-
-impl Default for Parser {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

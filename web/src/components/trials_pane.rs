@@ -48,8 +48,8 @@ pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
     };
     let all: Rc<Vec<Rc<Trial>>> = (*all).clone();
     {
-        // Search texts are built in the background once the trials settle, so that the
-        // first search finds them ready.
+        // Search texts are built in the background, a slice at a time, as trials arrive, so
+        // that the first search finds them ready.
         let current = use_memo((), |()| Rc::new(Cell::new(0u32)));
         use_effect_with(all.clone(), move |all| {
             let generation = current.get().wrapping_add(1);

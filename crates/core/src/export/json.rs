@@ -79,7 +79,7 @@ fn indent(compact: &str) -> String {
         i += 1;
         plain = i;
     }
-    out.push_str(&compact[plain.min(compact.len())..]);
+    out.push_str(&compact[plain..]);
     out
 }
 
