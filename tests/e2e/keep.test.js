@@ -82,6 +82,9 @@ test('the collection survives a reload and a browser restart; paste numbers go o
   const box = page.getByLabel('Paste registry text');
   await pasteInto(box, await veevaPage(95000000));
   await pasteInto(box, await fixture('not_a_registry_page.txt'));
+  // The second paste gives no record, so the count alone cannot say it has been listed: a
+  // busy page (a slow machine) lists it a batch after the first paste's record.
+  await page.locator('.source').nth(5).waitFor();
   await settled(page, 5);
   const before = await shown(page);
   assert.equal(before.sources.length, 6);
