@@ -5,7 +5,8 @@
 // PerformanceObserver and a 20 ms heartbeat). Run it after `cargo xtask dist --public-url
 // /trialcards/`:
 //   CHROME_BIN=/usr/bin/chromium node tests/e2e/bench_many_files.mjs [COUNT...]
-// With PROFILE=1 it also prints the page thread's 25 costliest functions while the files are
+// With PROFILE=1 it also prints the page thread's 25 costliest functions (self time), then the
+// PROFILE_TOP (40) with the most time including what they call, while the files are
 // picked (PROFILE="status filter": during that step) (a build whose wasm keeps its names: wasm-bindgen --keep-debug, as TRIALCARDS_DIST).
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -96,6 +97,24 @@ function printProfile(profile) {
   }
   console.log(`busy samples: ${total}`);
   for (const [name, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${String(Math.round((1000 * c) / total) / 10).padStart(5)} %  ${name.slice(0, 140)}`);
+  }
+  // Inclusive time: the share of the busy samples with the function anywhere on the stack.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map();
+  for (const [id, c] of counts) {
+    const leaf = byId.get(id).callFrame.functionName;
+    if (leaf === '(idle)' || leaf === '(program)') continue;
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '');
+      if (name) seen.add(name);
+    }
+    for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + c);
+  }
+  console.log('inclusive (the function or what it calls):');
+  for (const [name, c] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40))) {
     console.log(`${String(Math.round((1000 * c) / total) / 10).padStart(5)} %  ${name.slice(0, 140)}`);
   }
 }

@@ -229,3 +229,38 @@ test('picked files are listed in the order they were picked, however long each t
   assert.deepEqual(names, paths.map((p) => path.basename(p)));
   await fs.rm(dir, { recursive: true, force: true });
 });
+
+test('a parse worker that dies names the file it was reading, and a new one reads the rest', async () => {
+  const { page, workers } = await app.open();
+  const picker = page.locator('input[type="file"]');
+  await picker.setInputFiles(path.join(fixtures, 'ctgov_study.json'));
+  await page.locator('article.trial-card').first().waitFor();
+  assert.equal(page.workers().length, 1, 'one parse worker');
+  // The worker now fails on its next job, as one whose wasm ran out of memory does: an error
+  // it does not catch, mid-way through a job.
+  await page.workers()[0].evaluate(() => {
+    self.onmessage = () => {
+      throw new Error('RuntimeError: unreachable (simulated)');
+    };
+  });
+  const text = (file) => fs.readFile(path.join(root, 'web', 'examples', file));
+  await picker.setInputFiles([
+    { name: 'first.txt', mimeType: 'text/plain', buffer: await text('veeva_knee_cartilage_msc.txt') },
+    { name: 'second.txt', mimeType: 'text/plain', buffer: await text('meddatax_crohn_fistula_msc.txt') },
+  ]);
+  const first = page.locator('li.source', { hasText: 'first.txt' });
+  const problem = first.getByRole('alert');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /^first\.txt could not be read: the parser stopped while reading it \(.*simulated/);
+  // The file after it is read by a new worker; what was loaded stays.
+  await page.locator('article.trial-card').nth(1).waitFor();
+  assert.equal(await page.locator('article.trial-card').count(), 2);
+  assert.equal(await page.locator('li.source', { hasText: 'second.txt' }).getByRole('alert').count(), 0);
+  assert.equal(workers.length, 2, 'a second worker was started');
+  await page.waitForFunction(() => true);
+  assert.equal(page.workers().length, 1, 'the dead worker was ended');
+  // And the new worker goes on reading.
+  await picker.setInputFiles({ name: 'third.txt', mimeType: 'text/plain', buffer: await text('other_registry_lupus_msc.txt') });
+  await page.locator('article.trial-card').nth(2).waitFor();
+  await screenshot(page, 'worker-died-and-restarted');
+});

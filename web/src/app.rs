@@ -119,10 +119,11 @@ pub fn App() -> Html {
 /// Lists the source at once (with whatever else arrives in this task) and parses its text in
 /// the worker.
 fn parse_into(batcher: &Batcher, parser: &Rc<Parser>, id: u32, name: String, text: String) {
+    let text: Rc<str> = Rc::from(text);
     batcher.push(Action::Begin {
         id,
         name: name.clone(),
-        text: Rc::from(text.as_str()),
+        text: text.clone(),
     });
     let (parser, batcher) = (parser.clone(), batcher.clone());
     wasm_bindgen_futures::spawn_local(async move {

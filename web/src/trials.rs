@@ -5,12 +5,12 @@
 //! ([`shown::shown`], [`facets::facets`]).
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use trialcards_core::collection::facets::{self, Facets};
 use trialcards_core::collection::filter::View;
-use trialcards_core::collection::reconcile::{reconcile, Difference, Finer};
+use trialcards_core::collection::reconcile::{Difference, Finer, Grouping};
 use trialcards_core::collection::search::SearchText;
 use trialcards_core::collection::shown::{self, TrialRecords};
 use trialcards_core::Study;
@@ -159,7 +159,7 @@ impl TrialRecords for Trial {
 /// Searchable texts of each source's records, kept while the source is unchanged, so that
 /// adding one file does not rebuild the text of every record already loaded.
 #[derive(Debug, Default)]
-pub struct TextCache {
+struct TextCache {
     by_source: HashMap<u32, (SourceRef, Vec<LazyText>)>,
 }
 
@@ -187,45 +187,110 @@ impl TextCache {
     }
 }
 
-/// The trials in the collection, in the order each was first loaded.
-pub fn trials(sources: &[SourceRef], cache: &mut TextCache) -> Vec<Rc<Trial>> {
-    cache.retain(sources);
-    let mut members = Vec::new();
-    for source in sources {
-        let texts = cache.texts(source).to_vec();
-        for (index, text) in texts.into_iter().enumerate() {
-            members.push(Member {
-                source: source.clone(),
-                index,
-                text,
-            });
-        }
-    }
-    let keyed: Vec<(usize, &Study)> = members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (i, m.study()))
-        .collect();
-    reconcile(&keyed)
-        .into_iter()
-        .map(|group| {
-            let members: Vec<Member> = group.members.iter().map(|&i| members[i].clone()).collect();
-            // A record split off keeps its NCT ID, which the trial it left goes by.
-            let first = &members[0];
-            let key = match &group.nct_id {
-                Some(nct) if !first.study().trialcards.apart => nct.clone(),
-                _ => format!("{}-{}", first.source.id, first.index),
+/// The trials in the collection, kept between its changes: records that arrive after those
+/// already grouped (files read one after another) are grouped into the trials they join
+/// ([`Grouping::add`]) and only the trials they touch are made again, so that a batch of files
+/// costs what it brings, not what is loaded; an unchanged trial is the same `Rc`, and its card
+/// is not redrawn. Any other change (a source or record removed, a record split off, a source
+/// read again, records arriving for a source listed before one that already has some) groups
+/// everything again, with the same result.
+#[derive(Debug, Default)]
+pub struct TrialList {
+    /// The sources as last seen.
+    seen: Vec<SourceRef>,
+    /// How many of `seen` (in order) have had their records grouped: every later one had none.
+    grouped: usize,
+    /// The resumable grouping over every record grouped so far.
+    grouping: Grouping,
+    /// The record each number in `grouping` stands for.
+    members: Vec<Member>,
+    /// The trials, by their group's root (the order each trial first appears).
+    trials: BTreeMap<usize, Rc<Trial>>,
+    /// Search texts kept across a regrouping.
+    texts: TextCache,
+}
+
+impl TrialList {
+    /// The trials in `sources`, in the order each was first loaded.
+    pub fn update(&mut self, sources: &[SourceRef]) -> Vec<Rc<Trial>> {
+        if !self.only_appends(sources) {
+            let texts = std::mem::take(&mut self.texts);
+            *self = TrialList {
+                texts,
+                ..TrialList::default()
             };
-            Rc::new(Trial {
-                key,
-                members,
-                primary: group.primary,
-                joined_by: group.joined_by,
-                finer: group.finer,
-                differences: group.differences,
-            })
+            self.texts.retain(sources);
+        }
+        let start = self.members.len();
+        let mut grouped = self.grouped;
+        for (at, source) in sources.iter().enumerate().skip(self.grouped) {
+            if source.records.is_empty() {
+                continue;
+            }
+            let texts = self.texts.texts(source).to_vec();
+            self.members
+                .extend(texts.into_iter().enumerate().map(|(index, text)| Member {
+                    source: source.clone(),
+                    index,
+                    text,
+                }));
+            grouped = at + 1;
+        }
+        self.grouped = grouped;
+        self.seen = sources.to_vec();
+        let changed = self
+            .grouping
+            .add(self.members[start..].iter().map(Member::study));
+        for root in changed.merged {
+            self.trials.remove(&root);
+        }
+        for root in changed.touched {
+            let trial = self.trial(root);
+            self.trials.insert(root, trial);
+        }
+        self.trials.values().cloned().collect()
+    }
+
+    /// Whether `sources` differ from those last seen only by records of sources after every
+    /// source already grouped (and by sources added at the end).
+    fn only_appends(&self, sources: &[SourceRef]) -> bool {
+        sources.len() >= self.seen.len()
+            && self
+                .seen
+                .iter()
+                .zip(sources)
+                .enumerate()
+                .all(|(at, (was, now))| {
+                    was.id == now.id
+                        && (at >= self.grouped
+                            || was == now
+                            || (was.records.is_empty() && now.records.is_empty()))
+                })
+    }
+
+    /// The trial of the group whose root is `root`.
+    fn trial(&self, root: usize) -> Rc<Trial> {
+        let group = self.grouping.group(root, |at| self.members[at].study());
+        let members: Vec<Member> = group
+            .members
+            .iter()
+            .map(|&at| self.members[at].clone())
+            .collect();
+        // A record split off keeps its NCT ID, which the trial it left goes by.
+        let first = &members[0];
+        let key = match &group.nct_id {
+            Some(nct) if !first.study().trialcards.apart => nct.clone(),
+            _ => format!("{}-{}", first.source.id, first.index),
+        };
+        Rc::new(Trial {
+            key,
+            members,
+            primary: group.primary,
+            joined_by: group.joined_by,
+            finer: group.finer,
+            differences: group.differences,
         })
-        .collect()
+    }
 }
 
 /// The trials the view shows, in its order ([`shown::shown`]).

@@ -1,17 +1,21 @@
 //! Parsing off the main thread: a Web Worker runs the core's parser, so a large
-//! page never freezes the tab. [`Parser`] is the page's side of it. Only the
-//! worker's wasm carries the parser; with the `in-place-parse` feature (used by
+//! page never freezes the tab. [`Parser`] is the page's side of it, [`serve`] the worker's.
+//! Only the worker's wasm carries the parser; with the `in-place-parse` feature (used by
 //! the component tests, which have no built worker) the page parses in place.
+//!
+//! A worker that dies (its wasm out of memory, or any error it does not catch) is ended and
+//! a new one started: the input it was reading gets an error that names it, and every other
+//! input it had not finished is sent to the new worker, so nothing else is lost.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, VecDeque};
 use std::rc::{Rc, Weak};
 
-use futures::{SinkExt, StreamExt};
-use gloo::worker::reactor::{reactor, ReactorBridge, ReactorScope};
-use gloo::worker::{Codec, Spawnable};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use trialcards_core::ParseOutput;
-use wasm_bindgen::JsValue;
+use trialcards_core::{Diagnostic, ParseOutput, Severity};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The worker's loader script, written by trunk next to the app's files.
 pub const WORKER_LOADER: &str = "trialcards-worker_loader.js";
@@ -19,13 +23,10 @@ pub const WORKER_LOADER: &str = "trialcards-worker_loader.js";
 /// One job for the worker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ParseJob {
-    /// Parse one input.
-    Parse {
-        /// The input's name (file name or "Pasted text N").
-        name: String,
-        /// Its text.
-        text: String,
-    },
+    /// Parse these inputs, one after another: (name, text) each, the name a file's or
+    /// "Pasted text N". Small files go many to a job, so that ten thousand of them are not
+    /// ten thousand round trips to the worker.
+    Parse(Vec<(String, String)>),
     /// Work out the text a saved page showed, which its records' lines count in (for the
     /// source view): the HTML reader lives in the worker only, so the page does not carry it.
     Shown {
@@ -34,76 +35,150 @@ pub enum ParseJob {
     },
 }
 
-/// One message from the worker about one input: a step of its records, or the end with the
-/// input's diagnostics. Records come [`STEP`] at a time, each step a message of its own, so
-/// the page reads a file of 14,000 pages without holding its thread for the whole of it.
+/// [`ParseJob`] as the page writes it, borrowing the texts it keeps (the same JSON).
+#[derive(Serialize)]
+enum JobRef<'a> {
+    Parse(Vec<(&'a str, &'a str)>),
+    Shown { text: &'a str },
+}
+
+/// One message from the worker about one input of a job, in the job's order: a step of its
+/// records, or the end with the input's diagnostics (the next message is the next input's).
+/// Records come [`STEP`] at a time, each step a message of its own, so the page reads a file
+/// of 14,000 pages without holding its thread for the whole of it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ParseChunk {
     /// The next records, in order.
     Records(Vec<trialcards_core::Study>),
     /// The input is read: its own diagnostics.
-    Done(Vec<trialcards_core::Diagnostic>),
+    Done(Vec<Diagnostic>),
     /// The text a saved page showed ([`ParseJob::Shown`]).
     Shown(String),
+}
+
+/// What the worker says: that it is ready for jobs, or something about one job.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// The worker's wasm is loaded: jobs sent before this were held by the page.
+    Ready,
+    /// A step of the job with this number.
+    Chunk(u32, ParseChunk),
 }
 
 /// How many records one message carries.
 const STEP: usize = 250;
 
-/// Runs in the worker: parses the input a bridge sends, and sends its records back a step at
-/// a time, then the diagnostics; or sends back the text a saved page showed.
-#[reactor]
-pub async fn ParseWorker(mut scope: ReactorScope<ParseJob, ParseChunk>) {
-    let (name, text) = match scope.next().await {
-        Some(ParseJob::Parse { name, text }) => (name, text),
-        Some(ParseJob::Shown { text }) => {
-            let shown = trialcards_core::source_text(&text).into_owned();
-            let _ = scope.send(ParseChunk::Shown(shown)).await;
-            return;
-        }
-        None => return,
-    };
-    let out = trialcards_core::parse(&name, &text);
-    let mut records = out.records.into_iter();
-    loop {
-        let step: Vec<_> = records.by_ref().take(STEP).collect();
-        if step.is_empty() {
-            break;
-        }
-        if scope.send(ParseChunk::Records(step)).await.is_err() {
-            return;
-        }
-    }
-    let _ = scope.send(ParseChunk::Done(out.diagnostics)).await;
-}
-
 /// Messages cross the worker boundary as JSON in a byte array: copying bytes between
 /// threads is one memory copy each way, and serde_json reads them inside WebAssembly. Turning
 /// thousands of records into JS objects and back (serde-wasm-bindgen) held the page's thread
 /// for over a second on a 25 MB file of 14,000 pages, and a JS string would be transcoded
-/// twice. JSON is self-describing, so the records' omitted fields survive the trip (bincode,
-/// gloo's default, cannot skip fields).
-#[derive(Debug)]
-pub struct JsonCodec;
+/// twice. JSON is self-describing, so the records' omitted fields survive the trip.
+fn encode<T: Serialize>(message: &T) -> JsValue {
+    // Our own types always serialize; an undefined message is dropped by the receiver.
+    serde_json::to_vec(message).map_or(JsValue::UNDEFINED, |json| {
+        js_sys::Uint8Array::from(json.as_slice()).into()
+    })
+}
 
-impl Codec for JsonCodec {
-    fn encode<I: Serialize>(input: I) -> JsValue {
-        // Our own types always serialize; an undefined message is dropped by the receiver.
-        serde_json::to_vec(&input).map_or(JsValue::UNDEFINED, |json| {
-            js_sys::Uint8Array::from(json.as_slice()).into()
-        })
-    }
+/// A message [`encode`]d by the other side; `None` for anything else.
+fn decode<T: DeserializeOwned>(message: &JsValue) -> Option<T> {
+    let bytes = message.dyn_ref::<js_sys::Uint8Array>()?.to_vec();
+    serde_json::from_slice(&bytes).ok()
+}
 
-    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        // Only messages encoded by `encode` above arrive here, from our own worker.
-        let json = js_sys::Uint8Array::new(&input).to_vec();
-        serde_json::from_slice(&json).expect("a message from trialcards' own worker")
+/// The worker's side, run by its entry point: answers each job, in the order they come, with
+/// its steps, and says it is ready once it listens.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if let Some((id, job)) = decode::<(u32, ParseJob)>(&e.data()) {
+                answer(job, &mut |chunk| {
+                    let _ = replies.post_message(&encode(&FromWorker::Chunk(id, chunk)));
+                });
+            }
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker listens for as long as it lives.
+    on_message.forget();
+    let _ = scope.post_message(&encode(&FromWorker::Ready));
+}
+
+/// Does one job, handing each step to `send`.
+fn answer(job: ParseJob, send: &mut dyn FnMut(ParseChunk)) {
+    match job {
+        ParseJob::Shown { text } => {
+            send(ParseChunk::Shown(
+                trialcards_core::source_text(&text).into_owned(),
+            ));
+        }
+        ParseJob::Parse(inputs) => {
+            for (name, text) in inputs {
+                let out = trialcards_core::parse(&name, &text);
+                drop(text);
+                let mut records = out.records.into_iter();
+                loop {
+                    let step: Vec<_> = records.by_ref().take(STEP).collect();
+                    if step.is_empty() {
+                        break;
+                    }
+                    send(ParseChunk::Records(step));
+                }
+                send(ParseChunk::Done(out.diagnostics));
+            }
+        }
     }
+}
+
+/// The most inputs one job carries.
+const JOB_INPUTS: usize = 64;
+
+/// The most text one job carries (a larger input is a job of its own).
+const JOB_BYTES: usize = 512 * 1024;
+
+/// An input waiting for its output: given, or sent in a job and not yet answered.
+struct Queued {
+    name: String,
+    text: Rc<str>,
+    done: futures::channel::oneshot::Sender<ParseOutput>,
+}
+
+/// A job sent to the worker and not yet answered in full.
+enum Job {
+    /// Inputs not yet done, in order, and the records of the first so far.
+    Parse {
+        inputs: VecDeque<Queued>,
+        records: Vec<trialcards_core::Study>,
+    },
+    /// A saved page's shown text.
+    Shown(futures::channel::oneshot::Sender<Option<String>>),
+}
+
+/// One running worker and its listeners (which live as long as it does).
+struct Connection {
+    worker: web_sys::Worker,
+    /// Whether it said [`FromWorker::Ready`]; until then, messages wait in `held`.
+    ready: bool,
+    held: Vec<JsValue>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 /// The page's parser: the worker when the page was built with it, else in place.
 pub struct Parser {
-    bridge: Option<ReactorBridge<ParseWorker>>,
+    /// The worker's loader script, if the page has a worker.
+    url: Option<String>,
+    /// The running worker, started on first use and again after one dies.
+    connection: RefCell<Option<Connection>>,
+    /// Whether any worker has said it is ready: one that dies before ever being ready is a
+    /// page that cannot start one (no second try).
+    started: Cell<bool>,
+    /// The jobs sent and not yet answered, by number (the order sent).
+    jobs: RefCell<BTreeMap<u32, Job>>,
+    next_job: Cell<u32>,
+    /// Inputs given since the last job was sent, sent together once the page's thread is free.
+    queue: RefCell<Vec<Queued>>,
     /// The last few saved pages' shown texts, by the page text they came from (held weakly,
     /// so a removed source's text is not kept alive): reopening a source view is instant.
     shown: RefCell<Vec<(Weak<str>, Rc<str>)>>,
@@ -117,15 +192,15 @@ thread_local! {
 }
 
 impl Parser {
-    /// Starts the worker if the page has one (found next to the app's module).
+    /// A parser for the worker found next to the app's module (none: parsing in place).
     fn new() -> Self {
-        let bridge = worker_loader_url().map(|url| {
-            ParseWorker::spawner()
-                .encoding::<JsonCodec>()
-                .spawn_with_loader(&url)
-        });
         Self {
-            bridge,
+            url: worker_loader_url(),
+            connection: RefCell::default(),
+            started: Cell::new(false),
+            jobs: RefCell::default(),
+            next_job: Cell::new(0),
+            queue: RefCell::default(),
             shown: RefCell::default(),
         }
     }
@@ -149,23 +224,16 @@ impl Parser {
         if let Some(shown) = kept {
             return shown;
         }
-        let shown: Rc<str> = match &self.bridge {
-            Some(bridge) => {
-                let mut fork = bridge.fork();
-                fork.send_input(ParseJob::Shown {
-                    text: text.to_string(),
-                });
-                let mut shown = None;
-                while let Some(chunk) = fork.next().await {
-                    if let ParseChunk::Shown(text) = chunk {
-                        shown = Some(text);
-                        break;
-                    }
-                }
-                // A worker that stopped mid-way leaves the page's own text to show.
-                shown.map_or_else(|| text.clone(), Rc::from)
+        let shown: Rc<str> = if self.url.is_some() {
+            let (sender, answer) = futures::channel::oneshot::channel();
+            self.send(Job::Shown(sender), &JobRef::Shown { text });
+            // A worker that stopped leaves the page's own text to show.
+            match answer.await {
+                Ok(Some(shown)) => Rc::from(shown),
+                _ => text.clone(),
             }
-            None => shown_without_worker(text),
+        } else {
+            shown_without_worker(text)
         };
         let mut kept = self.shown.borrow_mut();
         kept.retain(|(page, _)| page.strong_count() > 0);
@@ -176,28 +244,253 @@ impl Parser {
         shown
     }
 
-    /// Parses one input.
-    pub async fn parse(&self, name: String, text: String) -> ParseOutput {
-        match &self.bridge {
-            Some(bridge) => {
-                let mut fork = bridge.fork();
-                fork.send_input(ParseJob::Parse { name, text });
-                let mut out = ParseOutput::default();
-                while let Some(chunk) = fork.next().await {
-                    match chunk {
-                        ParseChunk::Records(records) => out.records.extend(records),
-                        ParseChunk::Done(diagnostics) => {
-                            out.diagnostics = diagnostics;
-                            break;
-                        }
-                        ParseChunk::Shown(_) => {}
-                    }
-                }
-                out
-            }
-            None => parse_without_worker(&name, &text),
+    /// Parses one input. Inputs given in the same stretch of the page's work (files read
+    /// together) go to the worker as one job of up to [`JOB_INPUTS`] inputs and
+    /// [`JOB_BYTES`] of text, in the order given.
+    pub async fn parse(self: &Rc<Self>, name: String, text: Rc<str>) -> ParseOutput {
+        if self.url.is_none() {
+            return parse_without_worker(&name, &text);
+        }
+        let (done, output) = futures::channel::oneshot::channel();
+        self.enqueue(Queued { name, text, done });
+        // Every input is answered, if only with an error; a dropped answer reads as empty.
+        output.await.unwrap_or_default()
+    }
+
+    /// Queues an input, and sends the queue once the page's thread is free.
+    fn enqueue(self: &Rc<Self>, input: Queued) {
+        let first = {
+            let mut queue = self.queue.borrow_mut();
+            queue.push(input);
+            queue.len() == 1
+        };
+        if first {
+            let parser = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // What else arrives before the page's thread is free joins this job.
+                gloo::timers::future::TimeoutFuture::new(0).await;
+                parser.send_queued();
+            });
         }
     }
+
+    /// Sends the queued inputs as jobs.
+    fn send_queued(&self) {
+        let mut queue = std::mem::take(&mut *self.queue.borrow_mut())
+            .into_iter()
+            .peekable();
+        while queue.peek().is_some() {
+            let (mut inputs, mut bytes) = (VecDeque::new(), 0);
+            while let Some(next) = queue.next_if(|next| {
+                inputs.is_empty()
+                    || (inputs.len() < JOB_INPUTS && bytes + next.text.len() <= JOB_BYTES)
+            }) {
+                bytes += next.text.len();
+                inputs.push_back(next);
+            }
+            let message: Vec<(&str, &str)> =
+                inputs.iter().map(|q| (q.name.as_str(), &*q.text)).collect();
+            let message = encode_job(self.next_job.get(), &JobRef::Parse(message));
+            self.post(
+                Job::Parse {
+                    inputs,
+                    records: Vec::new(),
+                },
+                message,
+            );
+        }
+    }
+
+    /// Sends a job of one message.
+    fn send(&self, job: Job, message: &JobRef<'_>) {
+        let message = encode_job(self.next_job.get(), message);
+        self.post(job, message);
+    }
+
+    /// Records `job` under the next number (the one `message` was encoded with) and posts
+    /// it, starting a worker if none runs.
+    fn post(&self, job: Job, message: JsValue) {
+        let id = self.next_job.get();
+        self.next_job.set(id.wrapping_add(1));
+        self.jobs.borrow_mut().insert(id, job);
+        let mut connection = self.connection.borrow_mut();
+        if connection.is_none() {
+            match self.url.as_deref().and_then(connect) {
+                Some(started) => *connection = Some(started),
+                None => {
+                    drop(connection);
+                    self.fail_all("the page's parser (its Web Worker) did not start");
+                    return;
+                }
+            }
+        }
+        let Some(connection) = connection.as_mut() else {
+            return;
+        };
+        if connection.ready {
+            let _ = connection.worker.post_message(&message);
+        } else {
+            connection.held.push(message);
+        }
+    }
+
+    /// What the worker said.
+    fn on_message(&self, message: FromWorker) {
+        match message {
+            FromWorker::Ready => {
+                self.started.set(true);
+                let mut connection = self.connection.borrow_mut();
+                if let Some(connection) = connection.as_mut() {
+                    connection.ready = true;
+                    for message in connection.held.drain(..) {
+                        let _ = connection.worker.post_message(&message);
+                    }
+                }
+            }
+            FromWorker::Chunk(id, chunk) => {
+                let mut jobs = self.jobs.borrow_mut();
+                let Some(job) = jobs.get_mut(&id) else { return };
+                let mut shown = None;
+                let finished = match (job, chunk) {
+                    (Job::Parse { records, .. }, ParseChunk::Records(step)) => {
+                        records.extend(step);
+                        false
+                    }
+                    (Job::Parse { inputs, records }, ParseChunk::Done(diagnostics)) => {
+                        if let Some(input) = inputs.pop_front() {
+                            let records = std::mem::take(records);
+                            let _ = input.done.send(ParseOutput {
+                                records,
+                                diagnostics,
+                            });
+                        }
+                        inputs.is_empty()
+                    }
+                    (Job::Shown(_), ParseChunk::Shown(text)) => {
+                        shown = Some(text);
+                        true
+                    }
+                    _ => false,
+                };
+                if finished {
+                    if let Some(Job::Shown(sender)) = jobs.remove(&id) {
+                        let _ = sender.send(shown);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The worker died (`why`, as the browser put it): it is ended; the input it was reading
+    /// gets an error naming it, and every other unanswered input goes to a new worker.
+    fn on_worker_error(self: &Rc<Self>, why: &str) {
+        if let Some(connection) = self.connection.borrow_mut().take() {
+            connection.worker.terminate();
+        }
+        if !self.started.get() {
+            self.fail_all("the page's parser (its Web Worker) did not start");
+            return;
+        }
+        let jobs = std::mem::take(&mut *self.jobs.borrow_mut());
+        let mut culprit_named = false;
+        let mut again = Vec::new();
+        for job in jobs.into_values() {
+            match job {
+                Job::Shown(sender) => {
+                    let _ = sender.send(None);
+                }
+                Job::Parse { inputs, .. } => {
+                    for input in inputs {
+                        if culprit_named {
+                            again.push(input);
+                            continue;
+                        }
+                        culprit_named = true;
+                        let message = format!(
+                            "{} could not be read: the parser stopped while reading it ({why}); \
+                             it is likely too large or too unusual for this browser tab. \
+                             Other files are read on.",
+                            input.name
+                        );
+                        let _ = input.done.send(failed(message));
+                    }
+                }
+            }
+        }
+        // Inputs given meanwhile go after those being read again.
+        let later = std::mem::take(&mut *self.queue.borrow_mut());
+        for input in again.into_iter().chain(later) {
+            self.enqueue(input);
+        }
+    }
+
+    /// Answers every unanswered input with an error: `why` no worker reads them.
+    fn fail_all(&self, why: &str) {
+        let jobs = std::mem::take(&mut *self.jobs.borrow_mut());
+        let queued = std::mem::take(&mut *self.queue.borrow_mut());
+        let mut inputs: Vec<Queued> = queued;
+        for job in jobs.into_values() {
+            match job {
+                Job::Shown(sender) => {
+                    let _ = sender.send(None);
+                }
+                Job::Parse { inputs: job, .. } => inputs.extend(job),
+            }
+        }
+        for input in inputs {
+            let message = format!("{} was not read: {why}. Reload the page.", input.name);
+            let _ = input.done.send(failed(message));
+        }
+    }
+}
+
+/// Encodes job number `id`.
+fn encode_job(id: u32, job: &JobRef<'_>) -> JsValue {
+    encode(&(id, job))
+}
+
+/// An output that is one error.
+fn failed(message: String) -> ParseOutput {
+    ParseOutput {
+        records: Vec::new(),
+        diagnostics: vec![Diagnostic {
+            severity: Severity::Error,
+            line: None,
+            message,
+        }],
+    }
+}
+
+/// Starts a worker from its loader script at `url`, its messages and errors going to the
+/// shared [`Parser`]; `None` when the browser refuses to start it.
+fn connect(url: &str) -> Option<Connection> {
+    let worker = web_sys::Worker::new(url).ok()?;
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+            if let Some(message) = decode::<FromWorker>(&e.data()) {
+                Parser::shared().on_message(message);
+            }
+        });
+    // An error the worker did not catch is an `ErrorEvent`; a loader that failed, a plain one.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+        // Handled here: not also reported as the page's own error.
+        e.prevent_default();
+        let why = e
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(web_sys::ErrorEvent::message)
+            .filter(|why| !why.is_empty())
+            .unwrap_or_else(|| "an error".to_string());
+        Parser::shared().on_worker_error(&why);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(Connection {
+        worker,
+        ready: false,
+        held: Vec::new(),
+        _on_message: on_message,
+        _on_error: on_error,
+    })
 }
 
 #[cfg(feature = "in-place-parse")]
@@ -219,16 +512,9 @@ fn parse_without_worker(name: &str, text: &str) -> ParseOutput {
 /// Without its worker the page cannot parse: it says so instead of freezing or failing.
 #[cfg(not(feature = "in-place-parse"))]
 fn parse_without_worker(name: &str, _text: &str) -> ParseOutput {
-    ParseOutput {
-        records: Vec::new(),
-        diagnostics: vec![trialcards_core::Diagnostic {
-            severity: trialcards_core::Severity::Error,
-            line: None,
-            message: format!(
-                "{name} was not read: the page's parser (its Web Worker) did not start. Reload the page."
-            ),
-        }],
-    }
+    failed(format!(
+        "{name} was not read: the page's parser (its Web Worker) did not start. Reload the page."
+    ))
 }
 
 /// The loader's URL: beside the app's own module, whose URL `boot.js` was given

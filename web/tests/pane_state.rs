@@ -9,7 +9,7 @@ use trialcards_core::parse;
 use trialcards_web::fragment::Fragment;
 use trialcards_web::pane_state::{PaneAction, PaneState, COMPARE_MAX};
 use trialcards_web::state::{Action, Collection};
-use trialcards_web::trials::{trials, TextCache};
+use trialcards_web::trials::TrialList;
 use wasm_bindgen_test::*;
 use yew::Reducible;
 
@@ -117,7 +117,7 @@ fn only_loaded_trials_are_compared_in_the_order_picked() {
             output: parse(name, text),
         });
     }
-    let all = trials(&c.sources, &mut TextCache::default());
+    let all = TrialList::default().update(&c.sources);
     let state = at("compare=NCT09990101,NCT00000000,NCT09990001");
     let keys: Vec<String> = state.picked(&all).iter().map(|t| t.key.clone()).collect();
     assert_eq!(keys, ["NCT09990101", "NCT09990001"]);

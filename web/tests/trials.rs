@@ -9,7 +9,7 @@ use trialcards_core::model::{Phase, Status};
 use trialcards_core::parse;
 use trialcards_web::fragment::Fragment;
 use trialcards_web::state::{Action, Collection};
-use trialcards_web::trials::{facets, shown, trials, warm_search_texts, TextCache};
+use trialcards_web::trials::{facets, shown, warm_search_texts, TrialList};
 use wasm_bindgen_test::*;
 use yew::Reducible;
 
@@ -42,7 +42,7 @@ fn two_sites_pages_of_one_trial_are_one_trial_with_its_disagreements() {
         ("meddatax.txt", MEDDATAX),
         ("crohn.txt", CROHN),
     ]);
-    let all = trials(&c.sources, &mut TextCache::default());
+    let all = TrialList::default().update(&c.sources);
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].key, "NCT09990001");
     assert_eq!(all[0].members.len(), 2);
@@ -62,15 +62,67 @@ fn two_sites_pages_of_one_trial_are_one_trial_with_its_disagreements() {
 #[wasm_bindgen_test]
 fn the_text_cache_keeps_unchanged_sources_and_drops_removed_ones() {
     let c = load(&[("veeva.txt", VEEVA), ("crohn.txt", CROHN)]);
-    let mut cache = TextCache::default();
-    let first = trials(&c.sources, &mut cache);
+    let mut list = TrialList::default();
+    let first = list.update(&c.sources);
     let c = c.reduce(Action::Remove(1));
-    let second = trials(&c.sources, &mut cache);
+    let second = list.update(&c.sources);
     assert_eq!(second.len(), 1);
     assert!(
         Rc::ptr_eq(&first[1].members[0].text, &second[0].members[0].text),
         "an unchanged source's text is not built again"
     );
+}
+
+/// Files arriving one after another (each listed, then read) are grouped as they come: after
+/// every step the trials are those of grouping everything afresh, a trial the step did not
+/// touch is the very same `Rc` (its card is not redrawn), and a removal regroups.
+#[wasm_bindgen_test]
+fn trials_grow_with_each_file_as_if_grouped_afresh() {
+    let files = [
+        ("crohn.txt", CROHN),
+        ("veeva.txt", VEEVA),
+        ("empty.txt", "nothing here"),
+        ("meddatax.txt", MEDDATAX),
+    ];
+    let mut c = Rc::new(Collection::default());
+    let mut list = TrialList::default();
+    let mut before = list.update(&c.sources);
+    let mut steps = Vec::new();
+    for (id, (name, text)) in (1..).zip(files) {
+        steps.push(Action::Begin {
+            id,
+            name: name.to_string(),
+            text: Rc::from(text),
+        });
+        steps.push(Action::Finish {
+            id,
+            output: parse(name, text),
+        });
+    }
+    // The third file is listed before the second is read: still in order.
+    steps.swap(3, 4);
+    for step in steps {
+        c = c.reduce(step);
+        let now = list.update(&c.sources);
+        assert_eq!(now, TrialList::default().update(&c.sources));
+        let crohn = |all: &[Rc<trialcards_web::trials::Trial>]| {
+            all.iter().find(|t| t.key == "NCT09990101").cloned()
+        };
+        if let (Some(was), Some(is)) = (crohn(&before), crohn(&now)) {
+            assert!(Rc::ptr_eq(&was, &is), "the untouched trial is kept");
+        }
+        before = now;
+    }
+    assert_eq!(before.len(), 2);
+    assert_eq!(
+        before[1].members.len(),
+        2,
+        "the Veeva and meddatax pages joined"
+    );
+    let c = c.reduce(Action::Remove(2));
+    let now = list.update(&c.sources);
+    assert_eq!(now, TrialList::default().update(&c.sources));
+    assert_eq!(now[1].members.len(), 1);
 }
 
 /// Which trials are shown and what the filters offer is the core's (`collection::shown`,
@@ -82,7 +134,7 @@ fn the_core_sees_every_member_of_a_trial_and_builds_no_text_until_a_search() {
         ("meddatax.txt", MEDDATAX),
         ("crohn.txt", CROHN),
     ]);
-    let all = trials(&c.sources, &mut TextCache::default());
+    let all = TrialList::default().update(&c.sources);
     // The Veeva page (not the one shown) says Recruiting.
     let view = View {
         statuses: vec![Status::Recruiting],
@@ -125,7 +177,7 @@ async fn search_texts_are_built_in_the_background_and_a_stale_run_stops() {
         ("meddatax.txt", MEDDATAX),
         ("crohn.txt", CROHN),
     ]);
-    let all = Rc::new(trials(&c.sources, &mut TextCache::default()));
+    let all = Rc::new(TrialList::default().update(&c.sources));
     let built = |all: &[Rc<trialcards_web::trials::Trial>]| {
         all.iter()
             .flat_map(|t| &t.members)

@@ -1,8 +1,5 @@
 //! Entry point of the Web Worker that parses pages off the main thread.
 
-use gloo::worker::Registrable;
-use trialcards_web::worker::{JsonCodec, ParseWorker};
-
 fn main() {
-    ParseWorker::registrar().encoding::<JsonCodec>().register();
+    trialcards_web::worker::serve();
 }

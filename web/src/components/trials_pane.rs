@@ -22,7 +22,7 @@ use crate::fragment;
 use crate::highlight::Highlighter;
 use crate::pane_state::{PaneAction, PaneState};
 use crate::state::SourceRef;
-use crate::trials::{facets, shown, trials, warm_search_texts, TextCache, Trial};
+use crate::trials::{facets, shown, warm_search_texts, Trial, TrialList};
 
 /// Props of [`TrialsPane`].
 #[derive(Properties, PartialEq)]
@@ -39,11 +39,11 @@ pub struct TrialsPaneProps {
 #[component]
 pub fn TrialsPane(props: &TrialsPaneProps) -> Html {
     let state = use_reducer(|| PaneState::at(fragment::current()));
-    let cache = use_mut_ref(TextCache::default);
+    let list = use_mut_ref(TrialList::default);
     let all = {
-        let cache = cache.clone();
+        let list = list.clone();
         use_memo(props.sources.clone(), move |sources| {
-            Rc::new(trials(sources, &mut cache.borrow_mut()))
+            Rc::new(list.borrow_mut().update(sources))
         })
     };
     let all: Rc<Vec<Rc<Trial>>> = (*all).clone();

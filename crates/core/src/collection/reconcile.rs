@@ -66,72 +66,149 @@ pub struct Difference {
 /// [`same_date`]); groups of one have no differences. Linear in the number of records and IDs
 /// (a hash map finds each ID's group, a union-find joins them).
 pub fn reconcile<K: Clone>(records: &[(K, &Study)]) -> Vec<Group<K>> {
-    let mut parent: Vec<usize> = (0..records.len()).collect();
-    // Why each set is one trial, kept at its root.
-    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); records.len()];
-    let mut owner: HashMap<String, usize> = HashMap::new();
-    // Each set's NCT ID, at its root: two sets with different NCT IDs are two trials, whatever
-    // other ID they share (a site's template ID, a programme's EudraCT number).
-    let mut nct: Vec<Option<String>> = records.iter().map(|(_, s)| nct_of(s)).collect();
-    // A record the user split off joins nothing, and claims no ID the others share.
-    for (at, (_, study)) in records.iter().enumerate() {
-        if study.trialcards.apart {
-            continue;
-        }
-        for (id, kind) in registry_ids(study) {
-            match owner.get(&id) {
-                None => {
-                    owner.insert(id, at);
-                }
-                Some(&other) => {
-                    let (a, b) = (find(&mut parent, other), find(&mut parent, at));
-                    let conflict = matches!((&nct[a], &nct[b]), (Some(x), Some(y)) if x != y);
-                    if a != b && !conflict {
-                        // The older set is the root, so a group keeps its first member's place.
-                        let (root, child) = (a.min(b), a.max(b));
-                        parent[child] = root;
-                        if nct[root].is_none() {
-                            nct[root] = nct[child].take();
-                        }
-                        let mut moved = std::mem::take(&mut reasons[child]);
-                        reasons[root].append(&mut moved);
-                        let reason = format!("same {kind} {id}");
-                        if !reasons[root].contains(&reason) {
-                            reasons[root].push(reason);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
-    for at in 0..records.len() {
-        let root = find(&mut parent, at);
-        let g = *group_of.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(at);
-    }
-    // Each group's first member is its set's root (the older set is always the root).
-    groups
-        .into_iter()
-        .map(|members| {
-            let studies: Vec<&Study> = members.iter().map(|&at| records[at].1).collect();
-            let nct_id = studies.iter().find_map(|s| nct_of(s));
-            let joined_by = std::mem::take(&mut reasons[members[0]]);
-            let (differences, finer) = differences(&studies);
+    let mut grouping = Grouping::default();
+    grouping.add(records.iter().map(|(_, study)| *study));
+    grouping
+        .roots()
+        .map(|root| {
+            let group = grouping.group(root, |at| records[at].1);
             Group {
-                nct_id,
-                joined_by,
-                primary: primary(&studies),
-                differences,
-                finer,
-                members: members.iter().map(|&at| records[at].0.clone()).collect(),
+                members: group
+                    .members
+                    .iter()
+                    .map(|&at| records[at].0.clone())
+                    .collect(),
+                nct_id: group.nct_id,
+                joined_by: group.joined_by,
+                primary: group.primary,
+                differences: group.differences,
+                finer: group.finer,
             }
         })
         .collect()
+}
+
+/// [`reconcile`] a batch at a time: records are added after those already added (numbered
+/// 0, 1, 2 … in the order added) and each [`Grouping::add`] says which groups it changed, so
+/// that a viewer receiving ten thousand files works out only the trials a batch touched. The
+/// groups after any sequence of additions are exactly [`reconcile`]'s of all the records in
+/// that order (it is the same pass, resumed). A group is named by its root: the number of
+/// its first record, which stays its name while the group grows.
+#[derive(Debug, Clone, Default)]
+pub struct Grouping {
+    /// The union-find forest over record numbers (the older set is always the root).
+    parent: Vec<usize>,
+    /// Why each set is one trial, kept at its root.
+    reasons: Vec<Vec<String>>,
+    /// The record that first gave each registry ID.
+    owner: HashMap<String, usize>,
+    /// Each set's NCT ID, at its root: two sets with different NCT IDs are two trials,
+    /// whatever other ID they share (a site's template ID, a programme's EudraCT number).
+    nct: Vec<Option<String>>,
+    /// Each set's records in the order added, at its root (empty elsewhere).
+    members: Vec<Vec<usize>>,
+}
+
+/// What one [`Grouping::add`] changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changed {
+    /// The roots of the groups that are new or gained records, ascending.
+    pub touched: Vec<usize>,
+    /// The roots of groups that existed before and were merged into an older one: they are
+    /// groups no more.
+    pub merged: Vec<usize>,
+}
+
+impl Grouping {
+    /// How many records have been added.
+    pub fn len(&self) -> usize {
+        self.parent.len()
+    }
+
+    /// Whether no record has been added.
+    pub fn is_empty(&self) -> bool {
+        self.parent.is_empty()
+    }
+
+    /// Adds `studies` after the records already added, joining each to the groups it shares
+    /// a registry ID with; says which groups changed.
+    pub fn add<'a>(&mut self, studies: impl IntoIterator<Item = &'a Study>) -> Changed {
+        let before = self.parent.len();
+        let mut touched = std::collections::BTreeSet::new();
+        let mut merged = Vec::new();
+        for study in studies {
+            let at = self.parent.len();
+            self.parent.push(at);
+            self.reasons.push(Vec::new());
+            self.nct.push(nct_of(study));
+            self.members.push(vec![at]);
+            touched.insert(at);
+            // A record the user split off joins nothing, and claims no ID the others share.
+            if study.trialcards.apart {
+                continue;
+            }
+            for (id, kind) in registry_ids(study) {
+                let Some(&other) = self.owner.get(&id) else {
+                    self.owner.insert(id, at);
+                    continue;
+                };
+                let (a, b) = (find(&mut self.parent, other), find(&mut self.parent, at));
+                let conflict = matches!((&self.nct[a], &self.nct[b]), (Some(x), Some(y)) if x != y);
+                if a == b || conflict {
+                    continue;
+                }
+                // The older set is the root, so a group keeps its first member's place.
+                let (root, child) = (a.min(b), a.max(b));
+                self.parent[child] = root;
+                if self.nct[root].is_none() {
+                    self.nct[root] = self.nct[child].take();
+                }
+                let mut moved = std::mem::take(&mut self.reasons[child]);
+                self.reasons[root].append(&mut moved);
+                let reason = format!("same {kind} {id}");
+                if !self.reasons[root].contains(&reason) {
+                    self.reasons[root].push(reason);
+                }
+                let moved = std::mem::take(&mut self.members[child]);
+                let members = &mut self.members[root];
+                let in_order = members.last() < moved.first();
+                members.extend(moved);
+                if !in_order {
+                    members.sort_unstable();
+                }
+                touched.remove(&child);
+                touched.insert(root);
+                if child < before {
+                    merged.push(child);
+                }
+            }
+        }
+        Changed {
+            touched: touched.into_iter().collect(),
+            merged,
+        }
+    }
+
+    /// The roots of every group, in the order each trial first appears.
+    pub fn roots(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.parent.len()).filter(|&at| self.parent[at] == at)
+    }
+
+    /// The group whose root is `root`, its members given as record numbers; `study` gives
+    /// each numbered record (the records as added).
+    pub fn group<'a>(&self, root: usize, study: impl Fn(usize) -> &'a Study) -> Group<usize> {
+        let members = self.members[root].clone();
+        let studies: Vec<&Study> = members.iter().map(|&at| study(at)).collect();
+        let (differences, finer) = differences(&studies);
+        Group {
+            nct_id: studies.iter().find_map(|s| nct_of(s)),
+            joined_by: self.reasons[root].clone(),
+            primary: primary(&studies),
+            differences,
+            finer,
+            members,
+        }
+    }
 }
 
 /// A record's NCT ID, trimmed and uppercased; `None` when it has none.
@@ -487,5 +564,80 @@ mod tests {
         let undated = [records[2], records[5]];
         assert_eq!(reconcile(&undated)[0].primary, 0);
         assert!(reconcile::<usize>(&[]).is_empty());
+    }
+
+    /// A record from small pools of NCT IDs, EudraCT numbers and ISRCTN IDs (so that records
+    /// meet, and some meet with NCT IDs that conflict), some split off by the user.
+    fn pooled(
+        nct: Option<u8>,
+        eudract: Option<u8>,
+        isrctn: Option<u8>,
+        apart: bool,
+        n: u8,
+    ) -> Study {
+        let mut secondary = Vec::new();
+        if let Some(e) = eudract {
+            secondary.push(json!({"id": format!("2012-00430{e}-12"), "type": "EUDRACT_NUMBER"}));
+        }
+        if let Some(i) = isrctn {
+            secondary.push(json!({"id": format!("ISRCTN1234567{i}")}));
+        }
+        let status = ["RECRUITING", "COMPLETED"][usize::from(n % 2)];
+        let mut s = study(json!({"protocolSection": {
+            "identificationModule": {
+                "nctId": nct.map(|d| format!("NCT0999000{d}")),
+                "secondaryIdInfos": secondary,
+            },
+            "statusModule": {"overallStatus": status},
+        }}));
+        s.trialcards.apart = apart;
+        s
+    }
+
+    proptest::proptest! {
+        /// Adding records a batch at a time gives, after every batch, exactly `reconcile`'s
+        /// groups of all records so far; and a group that `add` did not name as touched or
+        /// merged is unchanged.
+        #[test]
+        fn adding_in_batches_groups_as_reconcile_does(
+            records in proptest::collection::vec(
+                (proptest::option::of(0u8..4), proptest::option::of(0u8..4),
+                 proptest::option::of(0u8..3), proptest::bool::weighted(0.1), 0u8..2),
+                0..40),
+            cuts in proptest::collection::vec(0usize..40, 0..6),
+        ) {
+            let studies: Vec<Study> = records
+                .iter()
+                .map(|&(n, e, i, apart, x)| pooled(n, e, i, apart, x))
+                .collect();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(studies.len())).collect();
+            cuts.push(studies.len());
+            cuts.sort_unstable();
+            let mut grouping = Grouping::default();
+            let mut previous: Vec<Group<usize>> = Vec::new();
+            let mut from = 0;
+            for cut in cuts {
+                let changed = grouping.add(&studies[from..cut]);
+                from = cut;
+                let now: Vec<Group<usize>> =
+                    grouping.roots().map(|r| grouping.group(r, |at| &studies[at])).collect();
+                let keyed: Vec<(usize, &Study)> = studies[..cut].iter().enumerate().collect();
+                proptest::prop_assert_eq!(&now, &reconcile(&keyed));
+                for group in &previous {
+                    let root = group.members[0];
+                    if changed.merged.contains(&root) {
+                        proptest::prop_assert!(now.iter().all(|g| g.members[0] != root));
+                    } else if !changed.touched.contains(&root) {
+                        proptest::prop_assert!(now.contains(group));
+                    }
+                }
+                for group in &now {
+                    let root = group.members[0];
+                    let was = previous.iter().any(|g| g == group);
+                    proptest::prop_assert!(was || changed.touched.contains(&root));
+                }
+                previous = now;
+            }
+        }
     }
 }
