@@ -7,7 +7,7 @@ use trialcards_core::Severity;
 use yew::prelude::*;
 
 use super::ClearAll;
-use crate::display::counted;
+use crate::display::{count, counted};
 use crate::state::SourceRef;
 
 /// Props of [`SourcesList`].
@@ -31,12 +31,20 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
     if props.sources.is_empty() {
         return Html::default();
     }
+    let reading = props.sources.iter().filter(|s| s.pending).count();
     html! {
         <section class="sources" aria-labelledby="sources-heading">
             <div class="sources-header">
                 <h3 id="sources-heading">{ "Sources" }</h3>
                 if let Some(on_clear) = &props.on_clear_all { <ClearAll on_clear={on_clear.clone()} /> }
             </div>
+            // While files keep coming, how many of those listed are still being read: a long
+            // list's last lines may be far below.
+            <p class="sources-reading" role="status" data-testid="sources-reading">
+                if reading > 0 {
+                    { reading_words(reading, props.sources.len()) }
+                }
+            </p>
             <ul>
                 { for props.sources.iter().map(|source| html! {
                     <SourceItem key={source.id} source={source.clone()} on_remove={props.on_remove.clone()}
@@ -103,5 +111,19 @@ pub fn SourceItem(props: &SourceItemProps) -> Html {
                 <p class="source-problem not-kept" role="alert">{ not_kept.clone() }</p>
             }
         </li>
+    }
+}
+
+/// "Reading 1 file…", "Reading 1,234 of the 10,000 files listed…" (files picked but not yet
+/// read from the disk are not listed yet).
+fn reading_words(reading: usize, listed: usize) -> String {
+    if reading == listed {
+        format!("Reading {}…", counted(reading, "file", "files"))
+    } else {
+        format!(
+            "Reading {} of the {} listed…",
+            count(reading),
+            counted(listed, "file", "files")
+        )
     }
 }
