@@ -26,8 +26,14 @@ async function controlled(page) {
 
 test('the manifest names the app and its icons, and the cache is this build\'s only', { timeout: 60_000 }, async () => {
   const { page } = await app.open();
-  // A cache an older build left behind.
-  await page.evaluate(() => caches.open('trialcards-0000000000000000'));
+  await controlled(page);
+  // A cache an older build left behind; then this build's worker is installed afresh, as on the
+  // first visit after a deploy (a fresh registration installs and activates again).
+  await page.evaluate(async () => {
+    await caches.open('trialcards-0000000000000000');
+    await (await navigator.serviceWorker.getRegistration()).unregister();
+  });
+  await page.reload();
   await controlled(page);
   const manifest = await page.evaluate(async () => {
     const href = document.querySelector('link[rel="manifest"]').href;
