@@ -40,7 +40,7 @@ pub use paste_box::{PasteBox, PasteBoxProps};
 pub use patient_panel::{PatientPanel, PatientPanelProps};
 pub use source_view::{SourceView, SourceViewProps, MORE_LINES, WINDOW_LINES};
 pub use sources_differ::{SourcesDiffer, SourcesDifferProps};
-pub use sources_list::{SourcesList, SourcesListProps};
+pub use sources_list::{SourcesList, SourcesListProps, WINDOW};
 pub use toolbar::{Toolbar, ToolbarProps};
 pub use trials_pane::{TrialsPane, TrialsPaneProps};
 pub use verdict::{VerdictBadge, VerdictBadgeProps, Verdicts};

@@ -25,13 +25,36 @@ pub struct SourcesListProps {
     pub not_kept: Rc<BTreeMap<u32, AttrValue>>,
 }
 
-/// One line per source: its name and the records found, or an alert naming it.
+/// How many lines a long list shows at first, and how many more each "Show more" adds.
+pub const WINDOW: usize = 200;
+
+/// One line per source: its name and the records found, or an alert naming it. A list of
+/// thousands shows its first [`WINDOW`] lines and every line with a problem (an alert is never
+/// hidden), and says how many more there are, with buttons to show them.
 #[component]
 pub fn SourcesList(props: &SourcesListProps) -> Html {
+    let window = use_state_eq(|| WINDOW);
     if props.sources.is_empty() {
         return Html::default();
     }
     let reading = props.sources.iter().filter(|s| s.pending).count();
+    let listed = props.sources.len();
+    let shown: Vec<&SourceRef> = props
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| *i < *window || has_alert(s, &props.not_kept))
+        .map(|(_, s)| s)
+        .collect();
+    let hidden = listed - shown.len();
+    let more = {
+        let window = window.clone();
+        Callback::from(move |_: MouseEvent| window.set(*window + WINDOW))
+    };
+    let all = {
+        let window = window.clone();
+        Callback::from(move |_: MouseEvent| window.set(usize::MAX))
+    };
     html! {
         <section class="sources" aria-labelledby="sources-heading">
             <div class="sources-header">
@@ -42,17 +65,45 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
             // list's last lines may be far below.
             <p class="sources-reading" role="status" data-testid="sources-reading">
                 if reading > 0 {
-                    { reading_words(reading, props.sources.len()) }
+                    { reading_words(reading, listed) }
                 }
             </p>
             <ul>
-                { for props.sources.iter().map(|source| html! {
+                { for shown.into_iter().map(|source| html! {
                     <SourceItem key={source.id} source={source.clone()} on_remove={props.on_remove.clone()}
                         not_kept={props.not_kept.get(&source.id).cloned()} />
                 }) }
             </ul>
+            if hidden > 0 {
+                <p class="sources-hidden" data-testid="sources-hidden">
+                    <span>{ hidden_words(hidden, listed) }</span>
+                    <button type="button" onclick={more}>
+                        { format!("Show {} more", count(hidden.min(WINDOW))) }
+                    </button>
+                    if hidden > WINDOW {
+                        <button type="button" onclick={all}>
+                            { format!("Show all {}", count(listed)) }
+                        </button>
+                    }
+                </p>
+            }
         </section>
     }
+}
+
+/// Whether a source's line carries an alert: a problem with the input, or not being kept.
+fn has_alert(source: &SourceRef, not_kept: &BTreeMap<u32, AttrValue>) -> bool {
+    source.problems.iter().any(|p| p.severity != Severity::Info) || not_kept.contains_key(&source.id)
+}
+
+/// "1 of the 201 files is not shown; …", "9,800 of the 10,000 files are not shown; …".
+fn hidden_words(hidden: usize, listed: usize) -> String {
+    let verb = if hidden == 1 { "is" } else { "are" };
+    format!(
+        "{} of the {} {verb} not shown; every one with a problem is.",
+        count(hidden),
+        counted(listed, "file", "files")
+    )
 }
 
 /// Props of [`SourceItem`].
