@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use trialcards_web::components::{SourcesList, SourcesListProps};
 use trialcards_web::components::WINDOW;
+use trialcards_web::components::{SourcesList, SourcesListProps};
 use trialcards_web::state::{Source, SourceRef};
 use wasm_bindgen_test::*;
 use yew::Callback;
@@ -84,7 +84,12 @@ async fn click(root: &web_sys::Element, label: &str) {
         .query_selector_all("[data-testid=sources-hidden] button")
         .unwrap();
     let button = (0..buttons.length())
-        .map(|i| buttons.item(i).unwrap().unchecked_into::<web_sys::HtmlElement>())
+        .map(|i| {
+            buttons
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+        })
         .find(|b| b.text_content().unwrap_or_default().starts_with(label))
         .unwrap_or_else(|| panic!("a button {label}"));
     button.click();
@@ -116,10 +121,7 @@ async fn a_long_list_shows_its_first_lines_and_every_problem_and_more_when_asked
     assert_eq!(names[0], "page_1.txt");
     assert_eq!(names[WINDOW - 1], format!("page_{WINDOW}.txt"));
     assert_eq!(names[WINDOW], "broken.txt", "a problem far down is shown");
-    assert_eq!(
-        root.query_selector_all("[role=alert]").unwrap().length(),
-        1
-    );
+    assert_eq!(root.query_selector_all("[role=alert]").unwrap().length(), 1);
     assert_eq!(
         hidden.as_deref(),
         Some("9,799 of the 10,000 files are not shown; every one with a problem is.")
@@ -137,7 +139,10 @@ async fn a_long_list_shows_its_first_lines_and_every_problem_and_more_when_asked
     click(&root, "Show all 10,000").await;
     let (names, hidden) = lines(&root);
     assert_eq!(names.len(), 10_000);
-    assert_eq!(names[4_999], "broken.txt", "in its place once all are shown");
+    assert_eq!(
+        names[4_999], "broken.txt",
+        "in its place once all are shown"
+    );
     assert_eq!(hidden, None);
     app.destroy();
     root.remove();

@@ -93,7 +93,8 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
 
 /// Whether a source's line carries an alert: a problem with the input, or not being kept.
 fn has_alert(source: &SourceRef, not_kept: &BTreeMap<u32, AttrValue>) -> bool {
-    source.problems.iter().any(|p| p.severity != Severity::Info) || not_kept.contains_key(&source.id)
+    source.problems.iter().any(|p| p.severity != Severity::Info)
+        || not_kept.contains_key(&source.id)
 }
 
 /// "1 of the 201 files is not shown; …", "9,800 of the 10,000 files are not shown; …".
