@@ -23,7 +23,8 @@ fn source(id: u32, pending: bool) -> SourceRef {
     }))
 }
 
-async fn shown(sources: Vec<SourceRef>) -> String {
+/// Renders the list of `sources` into a new element of the page.
+async fn mount(sources: Vec<SourceRef>) -> (yew::AppHandle<SourcesList>, web_sys::Element) {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -35,6 +36,11 @@ async fn shown(sources: Vec<SourceRef>) -> String {
     };
     let app = yew::Renderer::<SourcesList>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    (app, root)
+}
+
+async fn shown(sources: Vec<SourceRef>) -> String {
+    let (app, root) = mount(sources).await;
     let status = root
         .query_selector("[data-testid=sources-reading]")
         .unwrap()
@@ -59,16 +65,9 @@ async fn the_list_says_how_many_files_are_still_being_read() {
 
 /// The texts of the list's lines, and of its "not shown" line, if any.
 fn lines(root: &web_sys::Element) -> (Vec<String>, Option<String>) {
-    let items = root.query_selector_all("li.source").unwrap();
+    let items = root.query_selector_all("li.source .source-name").unwrap();
     let names = (0..items.length())
-        .map(|i| {
-            let item = items.item(i).unwrap();
-            let name = web_sys::Element::from(wasm_bindgen::JsValue::from(item))
-                .query_selector(".source-name")
-                .unwrap()
-                .unwrap();
-            name.text_content().unwrap_or_default()
-        })
+        .map(|i| items.item(i).unwrap().text_content().unwrap_or_default())
         .collect();
     let hidden = root
         .query_selector("[data-testid=sources-hidden] span")
@@ -104,17 +103,7 @@ async fn a_long_list_shows_its_first_lines_and_every_problem_and_more_when_asked
         "broken.txt".into(),
         "broken.txt is empty: there is no text to read".into(),
     )));
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let props = SourcesListProps {
-        sources,
-        on_remove: Callback::noop(),
-        on_clear_all: None,
-        not_kept: Rc::default(),
-    };
-    let app = yew::Renderer::<SourcesList>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let (app, root) = mount(sources).await;
 
     let (names, hidden) = lines(&root);
     assert_eq!(names.len(), WINDOW + 1, "the first lines and the problem");
