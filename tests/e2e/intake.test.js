@@ -237,10 +237,13 @@ test('a parse worker that dies names the file it was reading, and a new one read
   await page.locator('article.trial-card').first().waitFor();
   assert.equal(page.workers().length, 1, 'one parse worker');
   // The worker now fails on its next job, as one whose wasm ran out of memory does: an error
-  // it does not catch, mid-way through a job.
+  // it does not catch, mid-way through a job. It reports two more before it, so that errors
+  // are still queued for the page after it ended the worker: each must be taken quietly.
   await page.workers()[0].evaluate(() => {
     self.onmessage = () => {
-      throw new Error('RuntimeError: unreachable (simulated)');
+      self.reportError(new Error('RuntimeError: unreachable (simulated)'));
+      self.reportError(new Error('RuntimeError: unreachable (simulated, again)'));
+      throw new Error('RuntimeError: unreachable (simulated, a third time)');
     };
   });
   const text = (file) => fs.readFile(path.join(root, 'web', 'examples', file));

@@ -155,8 +155,12 @@ enum Job {
     Shown(futures::channel::oneshot::Sender<Option<String>>),
 }
 
-/// One running worker and its listeners (which live as long as it does).
+/// One running worker and its listeners. A dead worker's listeners are kept, not dropped:
+/// events it queued before it was ended still arrive, and each must find its listener alive
+/// (and is then ignored, being from a worker that is not the current one).
 struct Connection {
+    /// Which worker this is: the count of workers started before it.
+    generation: u32,
     worker: web_sys::Worker,
     /// Whether it said [`FromWorker::Ready`]; until then, messages wait in `held`.
     ready: bool,
@@ -171,6 +175,10 @@ pub struct Parser {
     url: Option<String>,
     /// The running worker, started on first use and again after one dies.
     connection: RefCell<Option<Connection>>,
+    /// How many workers were started: the next one's generation.
+    generations: Cell<u32>,
+    /// Workers that died, ended, with their listeners (see [`Connection`]).
+    dead: RefCell<Vec<Connection>>,
     /// Whether any worker has said it is ready: one that dies before ever being ready is a
     /// page that cannot start one (no second try).
     started: Cell<bool>,
@@ -197,6 +205,8 @@ impl Parser {
         Self {
             url: worker_loader_url(),
             connection: RefCell::default(),
+            generations: Cell::new(0),
+            dead: RefCell::default(),
             started: Cell::new(false),
             jobs: RefCell::default(),
             next_job: Cell::new(0),
@@ -315,7 +325,9 @@ impl Parser {
         self.jobs.borrow_mut().insert(id, job);
         let mut connection = self.connection.borrow_mut();
         if connection.is_none() {
-            match self.url.as_deref().and_then(connect) {
+            let generation = self.generations.get();
+            self.generations.set(generation.wrapping_add(1));
+            match self.url.as_deref().and_then(|url| connect(url, generation)) {
                 Some(started) => *connection = Some(started),
                 None => {
                     drop(connection);
@@ -334,8 +346,19 @@ impl Parser {
         }
     }
 
-    /// What the worker said.
-    fn on_message(&self, message: FromWorker) {
+    /// Whether `generation` is the running worker (not one that died).
+    fn is_current(&self, generation: u32) -> bool {
+        self.connection
+            .borrow()
+            .as_ref()
+            .is_some_and(|connection| connection.generation == generation)
+    }
+
+    /// What worker `generation` said; nothing, if that worker is no longer the running one.
+    fn on_message(&self, generation: u32, message: FromWorker) {
+        if !self.is_current(generation) {
+            return;
+        }
         match message {
             FromWorker::Ready => {
                 self.started.set(true);
@@ -381,11 +404,17 @@ impl Parser {
         }
     }
 
-    /// The worker died (`why`, as the browser put it): it is ended; the input it was reading
-    /// gets an error naming it, and every other unanswered input goes to a new worker.
-    fn on_worker_error(self: &Rc<Self>, why: &str) {
-        if let Some(connection) = self.connection.borrow_mut().take() {
+    /// Worker `generation` died (`why`, as the browser put it): it is ended; the input it was
+    /// reading gets an error naming it, and every other unanswered input goes to a new worker.
+    /// A second error from a worker already ended is nothing more.
+    fn on_worker_error(self: &Rc<Self>, generation: u32, why: &str) {
+        if !self.is_current(generation) {
+            return;
+        }
+        if let Some(mut connection) = self.connection.borrow_mut().take() {
             connection.worker.terminate();
+            connection.held.clear();
+            self.dead.borrow_mut().push(connection);
         }
         if !self.started.get() {
             self.fail_all("the page's parser (its Web Worker) did not start");
@@ -461,18 +490,18 @@ fn failed(message: String) -> ParseOutput {
     }
 }
 
-/// Starts a worker from its loader script at `url`, its messages and errors going to the
-/// shared [`Parser`]; `None` when the browser refuses to start it.
-fn connect(url: &str) -> Option<Connection> {
+/// Starts worker number `generation` from its loader script at `url`, its messages and
+/// errors going to the shared [`Parser`]; `None` when the browser refuses to start it.
+fn connect(url: &str, generation: u32) -> Option<Connection> {
     let worker = web_sys::Worker::new(url).ok()?;
     let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             if let Some(message) = decode::<FromWorker>(&e.data()) {
-                Parser::shared().on_message(message);
+                Parser::shared().on_message(generation, message);
             }
         });
     // An error the worker did not catch is an `ErrorEvent`; a loader that failed, a plain one.
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         // Handled here: not also reported as the page's own error.
         e.prevent_default();
         let why = e
@@ -480,11 +509,12 @@ fn connect(url: &str) -> Option<Connection> {
             .map(web_sys::ErrorEvent::message)
             .filter(|why| !why.is_empty())
             .unwrap_or_else(|| "an error".to_string());
-        Parser::shared().on_worker_error(&why);
+        Parser::shared().on_worker_error(generation, &why);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Some(Connection {
+        generation,
         worker,
         ready: false,
         held: Vec::new(),
