@@ -1,9 +1,42 @@
-// Loads the viewer's wasm module. Trunk's own loader is an inline script, which the
-// page's Content-Security-Policy forbids; Trunk.toml's pattern_script names the hashed
+// Loads the page's WebAssembly. Trunk's own loader is an inline script, which the page's
+// Content-Security-Policy forbids; Trunk.toml's pattern_script names the viewer's hashed
 // files in this script tag's data attributes instead.
+//
+// A first visit loads the small shell (trialcards-shell), which draws the empty page and
+// calls trialcardsOpenApp when given something to read; the viewer (trialcards-web) then
+// takes its place (web/src/handoff.rs). A browser that kept a collection opens the viewer
+// at once.
 const tag = document.querySelector('script[data-wasm]');
-const { default: init } = await import(tag.dataset.js);
-await init({ module_or_path: tag.dataset.wasm });
+const viewer = { js: tag.dataset.js, wasm: tag.dataset.wasm };
+// The shell's files are not hashed by name (trunk builds it like a worker): the viewer's hash
+// names this build's version, so a cached shell from another build is never mixed with it.
+const version = /-([0-9a-f]{16})\.js$/.exec(viewer.js)?.[1] ?? '';
+const shellFile = (name) => `${new URL(name, import.meta.url).href}?v=${version}`;
+const shell = { js: shellFile('trialcards-shell.js'), wasm: shellFile('trialcards-shell_bg.wasm') };
+
+async function start(app) {
+  const { default: init } = await import(app.js);
+  await init({ module_or_path: app.wasm });
+}
+
+// Whether this browser kept a collection for the viewer to read back (its IndexedDB
+// database exists); when the browser cannot say, the viewer opens.
+async function keptBefore() {
+  try {
+    if (!indexedDB.databases) return true;
+    return (await indexedDB.databases()).some((db) => db.name === 'trialcards');
+  } catch {
+    return true;
+  }
+}
+
+let opening;
+globalThis.trialcardsOpenApp = () => (opening ??= start(viewer));
+if (!(await keptBefore())) {
+  await start(shell);
+} else {
+  await globalThis.trialcardsOpenApp();
+}
 
 // Offline after the first visit: the release build's service worker (cargo xtask dist writes
 // sw.js beside this file) caches the app's own files. A development server has none.

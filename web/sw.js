@@ -51,6 +51,8 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })
-      .catch(() => caches.match(key).then((hit) => hit ?? Response.error())),
+      // The shell's files are asked for with the build's version as a query (see boot.js);
+      // the cache has them under their plain names.
+      .catch(() => caches.match(key, { ignoreSearch: true }).then((hit) => hit ?? Response.error())),
   );
 });

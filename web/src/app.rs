@@ -8,9 +8,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::batch::Batcher;
-use crate::components::{DropZone, FilePicker, KeepNote, PasteBox, SourcesList, TrialsPane};
+use wasm_bindgen::JsCast;
+
+use crate::components::{
+    page_layout, DropZone, FilePicker, KeepNote, PasteBox, SourcesList, TrialsPane, PASTE_INPUT,
+};
 use crate::examples::EXAMPLES;
-use crate::intake::Incoming;
+use crate::handoff::{self, Pending};
+use crate::intake::{read_dropped, read_files, Incoming};
 use crate::keep::use_keep;
 use crate::state::{Action, Collection, SetApart, SourceIds};
 use crate::worker::Parser;
@@ -79,6 +84,14 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::SetApart { id, index, apart })
         },
     ));
+    let on_files = {
+        let on_incoming = on_incoming.clone();
+        Callback::from(move |files| read_files(files, &on_incoming))
+    };
+    let on_drop = {
+        let on_incoming = on_incoming.clone();
+        Callback::from(move |dropped| read_dropped(dropped, &on_incoming))
+    };
     let on_load_examples = {
         let on_incoming = on_incoming.clone();
         Callback::from(move |()| {
@@ -90,29 +103,59 @@ pub fn App() -> Html {
             }
         })
     };
+    // What the shell was given before this viewer loaded (see handoff.rs), read once.
+    {
+        let (on_files, on_drop, on_paste, on_typed, on_load_examples) = (
+            on_files.clone(),
+            on_drop.clone(),
+            on_paste.clone(),
+            on_typed.clone(),
+            on_load_examples.clone(),
+        );
+        use_effect_with((), move |()| {
+            for pending in handoff::take_all() {
+                match pending {
+                    Pending::Files(files) => on_files.emit(files),
+                    Pending::Dropped(dropped) => on_drop.emit(dropped),
+                    Pending::Paste(text) => on_paste.emit(text),
+                    Pending::Typed(text) => {
+                        show_typed(&text);
+                        on_typed.emit(text);
+                    }
+                    Pending::Examples => on_load_examples.emit(()),
+                }
+            }
+            handoff::focus_again();
+        });
+    }
+    let intake = html! {
+        <>
+            <PasteBox {on_paste} {on_typed} />
+            <FilePicker {on_files} />
+            <SourcesList sources={collection.sources.clone()} {on_remove}
+                on_clear_all={keep.on_clear_all.clone()} not_kept={keep.view.not_kept.clone()} />
+            <KeepNote keep={keep.view.clone()} />
+        </>
+    };
+    let cards = html! {
+        <ContextProvider<SetApart> context={set_apart}>
+            <TrialsPane sources={collection.sources.clone()} on_remove={on_remove_records} {on_load_examples} />
+        </ContextProvider<SetApart>>
+    };
     html! {
-        <DropZone on_file={on_incoming.clone()}>
-            <header class="app-header">
-                <h1>{ "trialcards" }</h1>
-                <p class="tagline">{ "Saved clinical-trial registry pages, read as clear cards. Nothing you load leaves this browser." }</p>
-            </header>
-            <main class="layout">
-                <section class="intake" aria-labelledby="intake-heading">
-                    <h2 id="intake-heading" class="visually-hidden">{ "Add pages" }</h2>
-                    <PasteBox {on_paste} {on_typed} />
-                    <FilePicker on_file={on_incoming} />
-                    <SourcesList sources={collection.sources.clone()} {on_remove}
-                        on_clear_all={keep.on_clear_all.clone()} not_kept={keep.view.not_kept.clone()} />
-                    <KeepNote keep={keep.view.clone()} />
-                </section>
-                <section class="cards" aria-labelledby="cards-heading">
-                    <h2 id="cards-heading" class="visually-hidden">{ "Trials" }</h2>
-                    <ContextProvider<SetApart> context={set_apart}>
-                        <TrialsPane sources={collection.sources.clone()} on_remove={on_remove_records} {on_load_examples} />
-                    </ContextProvider<SetApart>>
-                </section>
-            </main>
+        <DropZone {on_drop}>
+            { page_layout(intake, cards) }
         </DropZone>
+    }
+}
+
+/// Puts the text typed into the shell's box into this box, which replaced it.
+fn show_typed(text: &str) {
+    if let Some(area) = gloo::utils::document()
+        .get_element_by_id(PASTE_INPUT)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        area.set_value(text);
     }
 }
 

@@ -151,29 +151,46 @@ async fn read_capped(file: &File, cap: usize) -> Result<Option<Vec<u8>>, String>
     }
 }
 
-/// Reads everything dropped: files, and the files inside dropped folders (walked
-/// to any depth). The entries are taken synchronously, while the drop event lasts.
-pub fn read_dropped(data: &DataTransfer, on_file: &Callback<Incoming>) {
-    let items = data.items();
-    let mut entries = Vec::new();
-    let mut plain_files = Vec::new();
-    for i in 0..items.length() {
-        let Some(item) = items.get(i) else { continue };
-        if item.kind() != "file" {
-            continue;
-        }
-        match item.webkit_get_as_entry() {
-            Ok(Some(entry)) => entries.push(entry),
-            // Without a file-system entry (some synthetic drops), the file itself still reads.
-            _ => {
-                if let Ok(Some(file)) = item.get_as_file() {
-                    plain_files.push((file.name(), file));
+/// What was dropped, taken synchronously while the drop event lasts (the browser empties its
+/// data once the event ends): the file-system entries of files and folders, and the files
+/// that came without one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dropped {
+    /// Dropped files and folders, walked when read.
+    pub entries: Vec<FileSystemEntry>,
+    /// Files without a file-system entry (some synthetic drops), with their names.
+    pub files: Vec<(String, web_sys::File)>,
+}
+
+impl Dropped {
+    /// Takes what `data` carries.
+    pub fn take(data: &DataTransfer) -> Self {
+        let items = data.items();
+        let mut dropped = Self::default();
+        for i in 0..items.length() {
+            let Some(item) = items.get(i) else { continue };
+            if item.kind() != "file" {
+                continue;
+            }
+            match item.webkit_get_as_entry() {
+                Ok(Some(entry)) => dropped.entries.push(entry),
+                // Without a file-system entry, the file itself still reads.
+                _ => {
+                    if let Ok(Some(file)) = item.get_as_file() {
+                        dropped.files.push((file.name(), file));
+                    }
                 }
             }
         }
+        dropped
     }
-    read_files(plain_files, on_file);
-    for entry in entries {
+}
+
+/// Reads everything dropped: files, and the files inside dropped folders (walked
+/// to any depth).
+pub fn read_dropped(dropped: Dropped, on_file: &Callback<Incoming>) {
+    read_files(dropped.files, on_file);
+    for entry in dropped.entries {
         let on_file = on_file.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let mut files = Vec::new();

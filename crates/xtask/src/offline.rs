@@ -75,11 +75,15 @@ impl Fnv {
     }
 }
 
-/// The download a first visit makes for the page (its wasm, JS and CSS) and for the parse
-/// worker (its wasm and JS), gzip -9 as a static host serves them, in bytes.
+/// The download a first visit makes, gzip -9 as a static host serves it, in bytes: the page
+/// it draws first (the shell's wasm and JS, `boot.js` and the CSS), the viewer it loads on
+/// first use (its wasm and JS), and the parse worker it starts on the first read (its wasm
+/// and JS).
 pub struct Sizes {
-    /// The page: wasm, JS and CSS.
+    /// The first load: the shell, `boot.js` and the CSS.
     pub page: u64,
+    /// The viewer, loaded in the shell's place on first use.
+    pub viewer: u64,
     /// The parse worker: wasm and JS.
     pub worker: u64,
 }
@@ -88,7 +92,11 @@ pub struct Sizes {
 pub fn print_sizes(dist: &Path) -> Result<Sizes, String> {
     let mut files = Vec::new();
     list(dist, dist, &mut files).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
-    let mut sizes = Sizes { page: 0, worker: 0 };
+    let mut sizes = Sizes {
+        page: 0,
+        viewer: 0,
+        worker: 0,
+    };
     for file in files {
         let code = [".wasm", ".js", ".css"].iter().any(|e| file.ends_with(e));
         if !code || file == "sw.js" {
@@ -97,13 +105,17 @@ pub fn print_sizes(dist: &Path) -> Result<Sizes, String> {
         let size = gzipped(&dist.join(&file))?;
         if file.starts_with("trialcards-worker") {
             sizes.worker += size;
+        } else if file.starts_with("trialcards-web") {
+            sizes.viewer += size;
         } else {
             sizes.page += size;
         }
     }
     eprintln!(
-        "xtask: download size, gzip -9: page {} KB (wasm, JS, CSS), parse worker {} KB",
+        "xtask: download size, gzip -9: first load {} KB (shell wasm and JS, boot.js, CSS), \
+         viewer on first use {} KB, parse worker {} KB",
         kb(sizes.page),
+        kb(sizes.viewer),
         kb(sizes.worker)
     );
     Ok(sizes)

@@ -123,17 +123,20 @@ fn release_build(public_url: &str) -> Result<offline::Sizes, String> {
     offline::print_sizes(&dist)
 }
 
-/// The download sizes `cargo xtask test` holds the release build to, gzip -9, in bytes. These
-/// are ceilings against growth, a little above today's build, not yet the page's 250 KB and
-/// the worker's 300 KB that the size work aims for.
-const PAGE_CEILING: u64 = 600_000;
+/// The download sizes `cargo xtask test` holds the release build to, gzip -9, in bytes: the
+/// first load within the 250 KB it must reach, the worker and the viewer ceilings against
+/// growth a little above today's build (the worker's aim is 300 KB).
+const PAGE_CEILING: u64 = 250_000;
+/// See [`PAGE_CEILING`].
+const VIEWER_CEILING: u64 = 600_000;
 /// See [`PAGE_CEILING`].
 const WORKER_CEILING: u64 = 580_000;
 
 /// Fails when the build's `sizes` are over a ceiling.
 fn within_ceilings(sizes: &offline::Sizes) -> Task {
     for (what, size, ceiling) in [
-        ("page", sizes.page, PAGE_CEILING),
+        ("first load", sizes.page, PAGE_CEILING),
+        ("viewer", sizes.viewer, VIEWER_CEILING),
         ("parse worker", sizes.worker, WORKER_CEILING),
     ] {
         if size > ceiling {

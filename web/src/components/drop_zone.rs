@@ -3,14 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::intake::read_dropped;
-use crate::intake::Incoming;
+use crate::intake::Dropped;
 
 /// Props of [`DropZone`].
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
-    /// Called once per dropped file (folders are walked).
-    pub on_file: Callback<Incoming>,
+    /// Called with what each drop carries (read with [`crate::intake::read_dropped`]).
+    pub on_drop: Callback<Dropped>,
     /// The page inside the zone.
     pub children: Html,
 }
@@ -57,13 +56,13 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         })
     };
     let ondrop = {
-        let (depth, dragging, on_file) = (depth.clone(), dragging.clone(), props.on_file.clone());
+        let (depth, dragging, on_drop) = (depth.clone(), dragging.clone(), props.on_drop.clone());
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             *depth.borrow_mut() = 0;
             dragging.set(false);
             if let Some(data) = event.data_transfer() {
-                read_dropped(&data, &on_file);
+                on_drop.emit(Dropped::take(&data));
             }
         })
     };

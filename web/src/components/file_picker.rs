@@ -3,21 +3,21 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::intake::Incoming;
-use crate::intake::{read_files, ACCEPTED_EXTENSIONS};
+use crate::intake::ACCEPTED_EXTENSIONS;
 
 /// Props of [`FilePicker`].
 #[derive(Properties, PartialEq)]
 pub struct FilePickerProps {
-    /// Called once per file, with the file's text or why it could not be read.
-    pub on_file: Callback<Incoming>,
+    /// Called with the files of each choice, named, in the order chosen (read with
+    /// [`crate::intake::read_files`]).
+    pub on_files: Callback<Vec<(String, web_sys::File)>>,
 }
 
 /// A labelled `<input type="file" multiple>` offering the kinds trialcards reads.
 #[component]
 pub fn FilePicker(props: &FilePickerProps) -> Html {
     let onchange = {
-        let on_file = props.on_file.clone();
+        let on_files = props.on_files.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -33,7 +33,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                 .unwrap_or_default();
             // Cleared so that choosing the same file again is a change too.
             input.set_value("");
-            read_files(files, &on_file);
+            on_files.emit(files);
         })
     };
     html! {

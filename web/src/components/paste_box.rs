@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+/// The id of the box's textarea.
+pub const PASTE_INPUT: &str = "paste-input";
+
 /// How long typing must pause before the typed text is read again.
 pub const TYPING_DEBOUNCE_MS: u32 = 500;
 
@@ -54,8 +57,8 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     };
     html! {
         <div class="paste-box">
-            <label for="paste-input">{ "Paste registry text" }</label>
-            <textarea id="paste-input" rows="6" aria-describedby="paste-hint"
+            <label for={PASTE_INPUT}>{ "Paste registry text" }</label>
+            <textarea id={PASTE_INPUT} rows="6" aria-describedby="paste-hint"
                 placeholder="Copy a whole trial page (Ctrl+A, Ctrl+C) and paste it here (Ctrl+V)"
                 {onpaste} {oninput} />
             <p id="paste-hint" class="hint">
