@@ -142,18 +142,23 @@ export async function openApp(context, appUrl) {
   };
 }
 
-/** Pastes `text` into the element matched by `locator`, as a user's Ctrl+V does. */
 /** Waits until every card the list shows is drawn (it draws new cards a few a task). */
 export async function cardsDrawn(page, timeout = 30_000) {
   await page.locator('.card-list[aria-busy="true"]').waitFor({ state: 'detached', timeout });
 }
 
+/**
+ * Pastes `text` into the element matched by `locator`, as a user's Ctrl+V does: the element
+ * is focused, then the paste goes to whatever has the focus. (Not to the element found first:
+ * when the viewer takes the shell's place, the box found may be gone by the time of the paste,
+ * and a browser never pastes into a removed element.)
+ */
 export async function pasteInto(locator, text) {
   await locator.focus();
-  await locator.evaluate((element, pasted) => {
+  await locator.page().evaluate((pasted) => {
     const data = new DataTransfer();
     data.setData('text/plain', pasted);
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
 

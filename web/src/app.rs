@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::examples::EXAMPLES;
 use crate::handoff::{self, Pending};
-use crate::intake::{read_dropped, read_files, Incoming};
+use crate::intake::{read_all, read_all_dropped, read_dropped, read_files, Incoming};
 use crate::keep::use_keep;
 use crate::state::{Action, Collection, SetApart, SourceIds};
 use crate::worker::Parser;
@@ -103,28 +103,33 @@ pub fn App() -> Html {
             }
         })
     };
-    // What the shell was given before this viewer loaded (see handoff.rs), read once.
+    // What the shell was given before this viewer loaded (see handoff.rs), read once and in
+    // the order given: files are all listed before a paste that came after them.
     {
-        let (on_files, on_drop, on_paste, on_typed, on_load_examples) = (
-            on_files.clone(),
-            on_drop.clone(),
+        let (on_incoming, on_paste, on_typed, on_load_examples) = (
+            on_incoming.clone(),
             on_paste.clone(),
             on_typed.clone(),
             on_load_examples.clone(),
         );
         use_effect_with((), move |()| {
-            for pending in handoff::take_all() {
-                match pending {
-                    Pending::Files(files) => on_files.emit(files),
-                    Pending::Dropped(dropped) => on_drop.emit(dropped),
-                    Pending::Paste(text) => on_paste.emit(text),
-                    Pending::Typed(text) => {
-                        show_typed(&text);
-                        on_typed.emit(text);
+            let given = handoff::take_all();
+            wasm_bindgen_futures::spawn_local(async move {
+                for pending in given {
+                    match pending {
+                        Pending::Files(files) => read_all(files, on_incoming.clone()).await,
+                        Pending::Dropped(dropped) => {
+                            read_all_dropped(dropped, on_incoming.clone()).await;
+                        }
+                        Pending::Paste(text) => on_paste.emit(text),
+                        Pending::Typed(text) => {
+                            show_typed(&text);
+                            on_typed.emit(text);
+                        }
+                        Pending::Examples => on_load_examples.emit(()),
                     }
-                    Pending::Examples => on_load_examples.emit(()),
                 }
-            }
+            });
             handoff::focus_again();
         });
     }

@@ -2,7 +2,6 @@
 //! without blocking, each becoming an [`Incoming`] text or a reason it can't be read.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use gloo::file::File;
 use js_sys::{Array, Promise};
@@ -49,24 +48,27 @@ const READERS: usize = 32;
 /// Reads each file and emits one action per file on `on_file`, [`READERS`] files at a time,
 /// in the order the files were given (a file read before those ahead of it waits for them).
 pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incoming>) {
-    let queue = Rc::new(RefCell::new(files.into_iter().enumerate()));
-    let order = Rc::new(RefCell::new(InOrder::default()));
-    for _ in 0..READERS {
-        let (queue, order, on_file) = (queue.clone(), order.clone(), on_file.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            loop {
-                let next = queue.borrow_mut().next();
-                let Some((at, (name, file))) = next else {
-                    break;
-                };
-                let read = read_one(name, File::from(file)).await;
-                let ready = order.borrow_mut().arrived(at, read);
-                for incoming in ready {
-                    on_file.emit(incoming);
-                }
+    wasm_bindgen_futures::spawn_local(read_all(files, on_file.clone()));
+}
+
+/// [`read_files`], done when every file has been emitted.
+pub async fn read_all(files: Vec<(String, web_sys::File)>, on_file: Callback<Incoming>) {
+    let queue = RefCell::new(files.into_iter().enumerate());
+    let order = RefCell::new(InOrder::default());
+    let reader = || async {
+        loop {
+            let next = queue.borrow_mut().next();
+            let Some((at, (name, file))) = next else {
+                break;
+            };
+            let read = read_one(name, File::from(file)).await;
+            let ready = order.borrow_mut().arrived(at, read);
+            for incoming in ready {
+                on_file.emit(incoming);
             }
-        });
-    }
+        }
+    };
+    futures::future::join_all((0..READERS).map(|_| reader())).await;
 }
 
 /// Files read out of order, held until those ahead of them are read.
@@ -187,21 +189,23 @@ impl Dropped {
 }
 
 /// Reads everything dropped: files, and the files inside dropped folders (walked
-/// to any depth).
+/// to any depth), in the order dropped.
 pub fn read_dropped(dropped: Dropped, on_file: &Callback<Incoming>) {
-    read_files(dropped.files, on_file);
+    wasm_bindgen_futures::spawn_local(read_all_dropped(dropped, on_file.clone()));
+}
+
+/// [`read_dropped`], done when every file has been emitted.
+pub async fn read_all_dropped(dropped: Dropped, on_file: Callback<Incoming>) {
+    read_all(dropped.files, on_file.clone()).await;
     for entry in dropped.entries {
-        let on_file = on_file.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let mut files = Vec::new();
-            let mut problems = Vec::new();
-            walk(entry, &mut files, &mut problems).await;
-            for (name, reason) in problems {
-                let message = input::cannot_read(&name, &reason);
-                on_file.emit(Incoming::Unreadable { name, message });
-            }
-            read_files(files, &on_file);
-        });
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        walk(entry, &mut files, &mut problems).await;
+        for (name, reason) in problems {
+            let message = input::cannot_read(&name, &reason);
+            on_file.emit(Incoming::Unreadable { name, message });
+        }
+        read_all(files, on_file.clone()).await;
     }
 }
 

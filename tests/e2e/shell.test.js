@@ -1,0 +1,107 @@
+// The first visit's small page: a fresh browser loads the shell (trialcards-shell) and not the
+// viewer (trialcards-web) until it is given something to read; then the viewer takes over,
+// reads what the shell was given, and focus stays where it was. A browser that kept a
+// collection opens the viewer at once, without the shell.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, cardsDrawn, pasteInto, screenshot } from './harness.js';
+
+const app = useApp();
+
+/** A fictional page of our own. */
+const PAGE = [
+  'Fictional Trials Register', '', 'Stromal Cells Opened From the Shell', '',
+  'Main ID: NCT09990915', 'Recruitment status: Recruiting', 'Gender: All', '',
+].join('\n');
+
+/** Records the name of every .wasm file the context's pages ask for (from the network or the
+ * service worker's cache), from now on. The service worker's own caching of the build in the
+ * background, once the page has loaded, is not the page's load. */
+function wasmRequests(context) {
+  const seen = [];
+  context.on('request', (request) => {
+    if (request.serviceWorker()) return;
+    const { pathname } = new URL(request.url());
+    if (pathname.endsWith('.wasm')) seen.push(pathname.split('/').pop());
+  });
+  return seen;
+}
+
+const viewerWasm = (name) => /^trialcards-web-[0-9a-f]{16}_bg\.wasm$/.test(name);
+const shellWasm = (name) => name === 'trialcards-shell_bg.wasm';
+
+test('a first visit loads the small shell only; a paste opens the viewer, which reads it and keeps the focus', { timeout: 60_000 }, async () => {
+  const seen = wasmRequests(app.browser.context);
+  const { page } = await app.open();
+  // The empty page is the viewer's: the same header, intake and examples button.
+  await page.getByRole('button', { name: 'Load examples' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.ok(seen.some(shellWasm), `the shell was loaded: ${seen.join(', ')}`);
+  assert.ok(!seen.some(viewerWasm), `the viewer waits for an input: ${seen.join(', ')}`);
+  assert.equal(await page.getByTestId('record-count').textContent(), '0 trials');
+  await screenshot(page, 'shell-empty');
+
+  const box = page.getByLabel('Paste registry text');
+  await pasteInto(box, PAGE);
+  const card = page.locator('article.trial-card[data-nct-id="NCT09990915"]');
+  await card.waitFor();
+  assert.match(await card.locator('h2').textContent(), /Stromal Cells Opened From the Shell/);
+  assert.ok(seen.some(viewerWasm), `the viewer was loaded: ${seen.join(', ')}`);
+  // The shell is gone: one page, one box, and the focus is back in it.
+  assert.equal(await page.locator('header.app-header').count(), 1);
+  assert.equal(await page.locator('main.layout').count(), 1);
+  assert.equal(await page.locator('textarea').count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'paste-input');
+  assert.equal(await page.getByTestId('record-count').textContent(), '1 trial');
+  // The viewer goes on as usual: a second paste is a second source.
+  await pasteInto(box, PAGE.replace('NCT09990915', 'NCT09990916'));
+  await page.locator('article.trial-card[data-nct-id="NCT09990916"]').waitFor();
+  assert.equal(await page.locator('.source').count(), 2);
+  await screenshot(page, 'shell-handed-over');
+});
+
+test('text typed into the shell stays in the box and is read as one source', { timeout: 60_000 }, async () => {
+  const seen = wasmRequests(app.browser.context);
+  const { page } = await app.open();
+  await page.waitForLoadState('networkidle');
+  assert.ok(!seen.some(viewerWasm), 'the viewer waits for an input');
+  const box = page.getByLabel('Paste registry text');
+  await box.focus();
+  await page.keyboard.insertText(PAGE);
+  const card = page.locator('article.trial-card[data-nct-id="NCT09990915"]');
+  await card.waitFor();
+  assert.equal(await box.inputValue(), PAGE, 'what was typed is still in the box');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'paste-input');
+  // Typing on rewrites the same source in place.
+  await page.keyboard.insertText('Phase: Phase 2\n');
+  await card.filter({ hasText: /Phase 2/ }).waitFor();
+  await cardsDrawn(page);
+  assert.equal(await page.locator('.source').count(), 1);
+  assert.equal(await page.locator('.source-name').textContent(), 'Typed text');
+  assert.equal(await page.locator('article.trial-card').count(), 1);
+});
+
+test('whitespace typed into the shell opens nothing', { timeout: 60_000 }, async () => {
+  const seen = wasmRequests(app.browser.context);
+  const { page } = await app.open();
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Paste registry text').focus();
+  await page.keyboard.insertText('   \n  ');
+  await page.waitForTimeout(1500);
+  assert.ok(!seen.some(viewerWasm), `nothing to read, nothing loaded: ${seen.join(', ')}`);
+  assert.equal(await page.getByTestId('record-count').textContent(), '0 trials');
+});
+
+test('a browser that kept a collection opens the viewer at once, without the shell', { timeout: 60_000 }, async () => {
+  const first = await app.open();
+  await pasteInto(first.page.getByLabel('Paste registry text'), PAGE);
+  await first.page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
+  await first.page.locator('.keep-note[data-keep="kept"][aria-busy="false"]').waitFor();
+  await first.page.close();
+
+  const seen = wasmRequests(app.browser.context);
+  const { page } = await app.open();
+  await page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
+  assert.ok(seen.some(viewerWasm), `the viewer was loaded: ${seen.join(', ')}`);
+  assert.ok(!seen.some(shellWasm), `the shell was not: ${seen.join(', ')}`);
+});
