@@ -14,8 +14,9 @@ const version = /-([0-9a-f]{16})\.js$/.exec(viewer.js)?.[1] ?? '';
 const shellFile = (name) => `${new URL(name, import.meta.url).href}?v=${version}`;
 const shell = { js: shellFile('trialcards-shell.js'), wasm: shellFile('trialcards-shell_bg.wasm') };
 
-async function start(app) {
-  const { default: init } = await import(app.js);
+// `attempt` > 0 asks again under another URL: a browser remembers a failed import of a URL.
+async function start(app, attempt = 0) {
+  const { default: init } = await import(attempt > 0 ? `${app.js}?attempt=${attempt}` : app.js);
   await init({ module_or_path: app.wasm });
 }
 
@@ -30,8 +31,14 @@ async function keptBefore() {
   }
 }
 
+// One load however often asked; a failed one is forgotten, so that asking again retries.
 let opening;
-globalThis.trialcardsOpenApp = () => (opening ??= start(viewer));
+let failed = 0;
+globalThis.trialcardsOpenApp = () => (opening ??= start(viewer, failed).catch((error) => {
+  opening = undefined;
+  failed += 1;
+  throw error;
+}));
 if (!(await keptBefore())) {
   await start(shell);
 } else {

@@ -92,6 +92,25 @@ test('whitespace typed into the shell opens nothing', { timeout: 60_000 }, async
   assert.equal(await page.getByTestId('record-count').textContent(), '0 trials');
 });
 
+test('a viewer that cannot be loaded is said; the next input loads it, and everything given is read', { timeout: 60_000 }, async () => {
+  const { page } = await app.open();
+  // The viewer's script cannot be fetched (a network gone mid-visit).
+  const viewerJs = /\/trialcards-web-[0-9a-f]{16}\.js/;
+  await page.route(viewerJs, (route) => route.abort());
+  const box = page.getByLabel('Paste registry text');
+  await pasteInto(box, PAGE);
+  const alert = page.getByRole('alert').filter({ hasText: /^The reader could not be loaded \(.+\)\. What you gave is kept: the next paste, file or drop tries again/ });
+  await alert.waitFor();
+  assert.equal(await page.getByTestId('record-count').textContent(), '0 trials');
+  await screenshot(page, 'shell-load-failed');
+  await page.unroute(viewerJs);
+  await pasteInto(box, PAGE.replace('NCT09990915', 'NCT09990916'));
+  await page.locator('article.trial-card[data-nct-id="NCT09990916"]').waitFor();
+  await page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
+  assert.deepEqual(await page.locator('.source-name').allTextContents(), ['Pasted text 1', 'Pasted text 2']);
+  assert.equal(await alert.count(), 0, 'the shell and its alert are gone');
+});
+
 test('a browser that kept a collection opens the viewer at once, without the shell', { timeout: 60_000 }, async () => {
   const first = await app.open();
   await pasteInto(first.page.getByLabel('Paste registry text'), PAGE);

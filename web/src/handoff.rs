@@ -155,9 +155,22 @@ fn call_global(name: &str) -> Option<JsValue> {
     function.call0(&JsValue::NULL).ok()
 }
 
-/// Asks `web/boot.js` to load the viewer (once, however often asked).
-pub fn open_app() {
-    call_global(OPEN_APP);
+/// Asks `web/boot.js` to load the viewer (once, however often asked, until a load fails);
+/// `Err` says why it could not be loaded. Without a loader on the page, nothing happens.
+pub async fn open_app() -> Result<(), String> {
+    let Some(loading) = call_global(OPEN_APP) else {
+        return Ok(());
+    };
+    let Ok(loading) = loading.dyn_into::<js_sys::Promise>() else {
+        return Ok(());
+    };
+    wasm_bindgen_futures::JsFuture::from(loading)
+        .await
+        .map(|_| ())
+        .map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+        })
 }
 
 thread_local! {

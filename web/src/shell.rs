@@ -8,17 +8,35 @@ use crate::components::{page_layout, DropZone, EmptyState, FilePicker, KeepNote,
 use crate::handoff::{self, Pending};
 use crate::keep::{Availability, KeepView};
 
+/// Where the viewer's loading is.
+#[derive(Debug, Clone, PartialEq)]
+enum Opening {
+    /// Nothing was given yet.
+    NotYet,
+    /// Asked for.
+    Loading,
+    /// It failed, for this reason.
+    Failed(String),
+}
+
 /// The empty page; the first paste, typed text, chosen files, drop or "Load examples" is
 /// handed to the viewer, which it opens.
 #[component]
 pub fn Shell() -> Html {
-    let opening = use_state_eq(|| false);
+    let opening = use_state_eq(|| Opening::NotYet);
     let give = {
         let opening = opening.clone();
         Callback::from(move |pending: Pending| {
             handoff::hand_over(&pending);
-            opening.set(true);
-            handoff::open_app();
+            opening.set(Opening::Loading);
+            let opening = opening.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // What was given stays handed over: the next input tries again and the
+                // viewer then reads it all.
+                if let Err(why) = handoff::open_app().await {
+                    opening.set(Opening::Failed(why));
+                }
+            });
         })
     };
     // A box emptied again gives nothing to read.
@@ -44,8 +62,14 @@ pub fn Shell() -> Html {
     let cards = html! {
         <>
             <p class="record-count" data-testid="record-count" aria-live="polite">
-                { if *opening { "Opening the reader…" } else { "0 trials" } }
+                { if *opening == Opening::Loading { "Opening the reader…" } else { "0 trials" } }
             </p>
+            if let Opening::Failed(why) = &*opening {
+                <p class="load-error" role="alert">
+                    { format!("The reader could not be loaded ({why}). What you gave is kept: \
+                        the next paste, file or drop tries again and reads it all.") }
+                </p>
+            }
             <div>
                 <EmptyState on_load_examples={give.reform(|()| Pending::Examples)} />
             </div>
