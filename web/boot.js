@@ -8,9 +8,12 @@
 // at once.
 const tag = document.querySelector('script[data-wasm]');
 const viewer = { js: tag.dataset.js, wasm: tag.dataset.wasm };
-// The shell's files are not hashed by name (trunk builds it like a worker): the viewer's hash
-// names this build's version, so a cached shell from another build is never mixed with it.
-const version = /-([0-9a-f]{16})\.js$/.exec(viewer.js)?.[1] ?? '';
+// The shell's files are not hashed by name (trunk builds it like a worker): they are asked for
+// with the build's version, which cargo xtask dist writes in place of the mark below (the same
+// as the service worker's), so a cached shell of another build is never taken for this one's.
+// A development server leaves the mark; the viewer's hash stands in.
+const stamped = '__TRIALCARDS_BUILD__';
+const version = /^[0-9a-f]{16}$/.test(stamped) ? stamped : (/-([0-9a-f]{16})\.js$/.exec(viewer.js)?.[1] ?? '');
 const shellFile = (name) => `${new URL(name, import.meta.url).href}?v=${version}`;
 const shell = { js: shellFile('trialcards-shell.js'), wasm: shellFile('trialcards-shell_bg.wasm') };
 

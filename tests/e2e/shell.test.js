@@ -39,6 +39,14 @@ test('a first visit loads the small shell only; a paste opens the viewer, which 
   assert.ok(seen.some(shellWasm), `the shell was loaded: ${seen.join(', ')}`);
   assert.ok(!seen.some(viewerWasm), `the viewer waits for an input: ${seen.join(', ')}`);
   assert.equal(await page.getByTestId('record-count').textContent(), '0 trials');
+  // The shell's files, unhashed by name, are asked for with the build's version: the service
+  // worker's.
+  const [build, asked] = await page.evaluate(async () => [
+    (await (await fetch('sw.js')).text()).match(/const VERSION = '([0-9a-f]{16})'/)[1],
+    performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /trialcards-shell(_bg\.wasm|\.js)/.test(n)),
+  ]);
+  assert.equal(asked.length, 2, asked.join(', '));
+  for (const url of asked) assert.equal(new URL(url).searchParams.get('v'), build, url);
   await screenshot(page, 'shell-empty');
 
   const box = page.getByLabel('Paste registry text');

@@ -8,8 +8,12 @@ use std::process::Command;
 
 use crate::tasks::Task;
 
+/// The mark in `web/boot.js` that the release build replaces with its version.
+const BUILD_MARK: &str = "__TRIALCARDS_BUILD__";
+
 /// Writes `dist/sw.js` from `web/sw.js`: `__VERSION__` becomes a hash of the build's files
-/// (names and bytes), `__FILES__` their paths relative to `dist/`.
+/// (names and bytes), `__FILES__` their paths relative to `dist/`; `dist/boot.js` gets the same
+/// version in place of [`BUILD_MARK`].
 pub fn write_service_worker(root: &Path, dist: &Path) -> Task {
     let template = fs::read_to_string(root.join("web/sw.js"))
         .map_err(|e| format!("cannot read web/sw.js: {e}"))?;
@@ -32,6 +36,19 @@ pub fn write_service_worker(root: &Path, dist: &Path) -> Task {
         .replace("__VERSION__", &format!("{:016x}", hash.0))
         .replace("__FILES__", &format!("[{}]", quoted.join(", ")));
     fs::write(dist.join("sw.js"), worker).map_err(|e| format!("cannot write sw.js: {e}"))?;
+    // The loader names the shell's unhashed files with the same version (see web/boot.js).
+    let boot = dist.join("boot.js");
+    let loader = fs::read_to_string(&boot).map_err(|e| format!("cannot read boot.js: {e}"))?;
+    if !loader.contains(BUILD_MARK) {
+        return Err(format!(
+            "boot.js has no {BUILD_MARK} for the build's version"
+        ));
+    }
+    fs::write(
+        &boot,
+        loader.replace(BUILD_MARK, &format!("{:016x}", hash.0)),
+    )
+    .map_err(|e| format!("cannot write boot.js: {e}"))?;
     eprintln!(
         "xtask: service worker for {} files, version {:016x}",
         files.len(),
