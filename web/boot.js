@@ -42,10 +42,22 @@ globalThis.trialcardsOpenApp = () => (opening ??= start(viewer, failed).catch((e
   failed += 1;
   throw error;
 }));
-if (!(await keptBefore())) {
-  await start(shell);
-} else {
-  await globalThis.trialcardsOpenApp();
+// A page that cannot be loaded says so in words, never a blank page (text only: no markup).
+function cannotLoad(error, kept) {
+  const note = document.createElement('p');
+  note.className = 'load-error';
+  note.setAttribute('role', 'alert');
+  note.textContent = `trialcards could not be loaded (${error?.message ?? error}). `
+    + (kept ? 'What you kept is still in this browser. ' : '')
+    + 'Reload the page to try again.';
+  document.body.append(note);
+}
+
+const kept = await keptBefore();
+try {
+  await (kept ? globalThis.trialcardsOpenApp() : start(shell));
+} catch (error) {
+  cannotLoad(error, kept);
 }
 
 // Offline after the first visit: the release build's service worker (cargo xtask dist writes

@@ -119,6 +119,24 @@ test('a viewer that cannot be loaded is said; the next input loads it, and every
   assert.equal(await alert.count(), 0, 'the shell and its alert are gone');
 });
 
+test('files chosen in a dialog the shell opened, once the viewer has taken its place, are read', { timeout: 60_000 }, async () => {
+  const { page } = await app.open();
+  // The shell's file input, as a dialog it opened holds it; then a paste opens the viewer.
+  await page.evaluate(() => { window.shellPicker = document.querySelector('#trialcards-shell input[type=file]'); });
+  await pasteInto(page.getByLabel('Paste registry text'), PAGE);
+  await page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
+  assert.equal(await page.locator('#trialcards-shell').count(), 0, 'the shell is out of the page');
+  // The dialog closes with a file chosen: the shell's input changes.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'chosen-late.txt', { type: 'text/plain' }));
+    window.shellPicker.files = data.files;
+    window.shellPicker.dispatchEvent(new Event('change', { bubbles: true }));
+  }, PAGE.replace('NCT09990915', 'NCT09990917'));
+  await page.locator('article.trial-card[data-nct-id="NCT09990917"]').waitFor();
+  assert.deepEqual(await page.locator('.source-name').allTextContents(), ['Pasted text 1', 'chosen-late.txt']);
+});
+
 test('a browser that kept a collection opens the viewer at once, without the shell', { timeout: 60_000 }, async () => {
   const first = await app.open();
   await pasteInto(first.page.getByLabel('Paste registry text'), PAGE);
@@ -132,3 +150,35 @@ test('a browser that kept a collection opens the viewer at once, without the she
   assert.ok(seen.some(viewerWasm), `the viewer was loaded: ${seen.join(', ')}`);
   assert.ok(!seen.some(shellWasm), `the shell was not: ${seen.join(', ')}`);
 });
+
+test('a returning browser whose viewer cannot be loaded says so, and that what it kept is still there', { timeout: 60_000 }, async () => {
+  const first = await app.open();
+  await pasteInto(first.page.getByLabel('Paste registry text'), PAGE);
+  await first.page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
+  await first.page.locator('.keep-note[data-keep="kept"][aria-busy="false"]').waitFor();
+  await first.page.close();
+
+  // A page of that browser with the viewer's script unreachable: the service worker that
+  // would serve it from its cache is removed first, and not registered again.
+  const context = app.browser.context;
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(app.server.url);
+  await page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
+  await page.evaluate(async () => Promise.all((await navigator.serviceWorker.getRegistrations()).map((r) => r.unregister())));
+  await context.route(/\/trialcards-web-[0-9a-f]{16}\.js/, (route) => route.abort());
+  await context.route(/\/sw\.js$/, (route) => route.abort());
+  try {
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^trialcards could not be loaded \(.+\)\. What you kept is still in this browser\. Reload the page to try again\.$/);
+    assert.deepEqual(errors, [], 'no uncaught error');
+    await screenshot(page, 'viewer-load-failed');
+    await page.close();
+  } finally {
+    await context.unrouteAll();
+  }
+});
+

@@ -103,8 +103,9 @@ pub fn App() -> Html {
             }
         })
     };
-    // What the shell was given before this viewer loaded (see handoff.rs), read once and in
-    // the order given: files are all listed before a paste that came after them.
+    // What the shell was given before this viewer loaded, and anything it is given later (a
+    // file dialog it opened; see handoff.rs): read in the order given, one input after the
+    // other, so files are all listed before a paste that came after them.
     {
         let (on_incoming, on_paste, on_typed, on_load_examples) = (
             on_incoming.clone(),
@@ -113,23 +114,47 @@ pub fn App() -> Html {
             on_load_examples.clone(),
         );
         use_effect_with((), move |()| {
-            let given = handoff::take_all();
-            wasm_bindgen_futures::spawn_local(async move {
-                for pending in given {
-                    match pending {
-                        Pending::Files(files) => read_all(files, on_incoming.clone()).await,
-                        Pending::Dropped(dropped) => {
-                            read_all_dropped(dropped, on_incoming.clone()).await;
-                        }
-                        Pending::Paste(text) => on_paste.emit(text),
-                        Pending::Typed(text) => {
-                            show_typed(&text);
-                            on_typed.emit(text);
-                        }
-                        Pending::Examples => on_load_examples.emit(()),
-                    }
+            let queue = Rc::new(RefCell::new(HandedOver::default()));
+            let take = move || {
+                let mut handed = queue.borrow_mut();
+                handed.given.extend(handoff::take_all());
+                if handed.reading || handed.given.is_empty() {
+                    return;
                 }
-            });
+                handed.reading = true;
+                let queue = queue.clone();
+                let (on_incoming, on_paste, on_typed, on_load_examples) = (
+                    on_incoming.clone(),
+                    on_paste.clone(),
+                    on_typed.clone(),
+                    on_load_examples.clone(),
+                );
+                wasm_bindgen_futures::spawn_local(async move {
+                    loop {
+                        let next = {
+                            let mut handed = queue.borrow_mut();
+                            let next = handed.given.pop_front();
+                            handed.reading = next.is_some();
+                            next
+                        };
+                        let Some(pending) = next else { break };
+                        match pending {
+                            Pending::Files(files) => read_all(files, on_incoming.clone()).await,
+                            Pending::Dropped(dropped) => {
+                                read_all_dropped(dropped, on_incoming.clone()).await;
+                            }
+                            Pending::Paste(text) => on_paste.emit(text),
+                            Pending::Typed(text) => {
+                                show_typed(&text);
+                                on_typed.emit(text);
+                            }
+                            Pending::Examples => on_load_examples.emit(()),
+                        }
+                    }
+                });
+            };
+            take();
+            handoff::on_take(take);
             handoff::focus_again();
         });
     }
@@ -152,6 +177,13 @@ pub fn App() -> Html {
             { page_layout(intake, cards) }
         </DropZone>
     }
+}
+
+/// The inputs the shell handed over and not yet read, and whether they are being read.
+#[derive(Default)]
+struct HandedOver {
+    given: std::collections::VecDeque<Pending>,
+    reading: bool,
 }
 
 /// Puts the text typed into the shell's box into this box, which replaced it.

@@ -21,6 +21,8 @@ pub const PENDING: &str = "trialcardsPending";
 /// The global function (set by `web/boot.js`) that loads the viewer; calling it again is
 /// the same load.
 pub const OPEN_APP: &str = "trialcardsOpenApp";
+/// The global function (set by the viewer) that takes what was handed over since.
+pub const TAKE: &str = "trialcardsTakePending";
 /// The global function (set by the shell) that ends the shell and returns the id of the
 /// element that had focus.
 pub const END_SHELL: &str = "trialcardsEndShell";
@@ -173,6 +175,18 @@ pub async fn open_app() -> Result<(), String> {
         })
 }
 
+/// Registers `take` as the viewer's [`TAKE`], for the shell to call with what it is given
+/// after the viewer has taken its place.
+pub fn on_take(take: impl Fn() + 'static) {
+    let function = Closure::<dyn Fn()>::new(take).into_js_value();
+    let _ = Reflect::set(&js_sys::global(), &TAKE.into(), &function);
+}
+
+/// Tells the viewer, if it runs, to take what was handed over.
+pub fn deliver() {
+    call_global(TAKE);
+}
+
 thread_local! {
     static FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
 }
@@ -203,8 +217,8 @@ pub fn focus_again() {
     }
 }
 
-/// Registers the shell's end for the viewer: `end` ends it (the shell's renderer is
-/// destroyed); the function returns the id of the element that had focus.
+/// Registers the shell's end for the viewer: `end` ends it (takes it out of the page); the
+/// function returns the id of the element that had focus.
 pub fn on_end_shell(end: impl FnOnce() + 'static) {
     let function = Closure::once_into_js(move || -> JsValue {
         let focused = gloo::utils::document()

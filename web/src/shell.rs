@@ -33,8 +33,10 @@ pub fn Shell() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 // What was given stays handed over: the next input tries again and the
                 // viewer then reads it all.
-                if let Err(why) = handoff::open_app().await {
-                    opening.set(Opening::Failed(why));
+                match handoff::open_app().await {
+                    // The viewer runs: it takes what is handed over, now or already.
+                    Ok(()) => handoff::deliver(),
+                    Err(why) => opening.set(Opening::Failed(why)),
                 }
             });
         })

@@ -1,12 +1,10 @@
 //! Mounts the shell, the first visit's small page (see `trialcards_web::handoff`): it ends
 //! when the viewer loads.
 //!
-//! The shell draws into an element of its own, removed when it ends: Yew listens for events
-//! on the element it renders into, and a destroyed app's listeners stay there; on `<body>`,
-//! where the viewer renders, the shell's would take the viewer's events for its own.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//! The shell draws into an element of its own, taken out of the page when it ends: Yew listens
+//! for events on the element it renders into, and on `<body>`, where the viewer renders, the
+//! shell's listeners would take the viewer's events for their own. The shell is not destroyed:
+//! a file dialog it opened may still give it files, which it hands over as before.
 
 fn main() {
     let document = gloo::utils::document();
@@ -15,12 +13,8 @@ fn main() {
         .expect("a div can be created");
     root.set_id("trialcards-shell");
     let _ = gloo::utils::body().append_child(&root);
-    let handle = yew::Renderer::<trialcards_web::shell::Shell>::with_root(root.clone()).render();
-    let held = Rc::new(RefCell::new(Some((handle, root))));
-    trialcards_web::handoff::on_end_shell(move || {
-        if let Some((handle, root)) = held.borrow_mut().take() {
-            handle.destroy();
-            root.remove();
-        }
-    });
+    // The app lives as long as the page (its handle is never dropped).
+    let app = yew::Renderer::<trialcards_web::shell::Shell>::with_root(root.clone()).render();
+    std::mem::forget(app);
+    trialcards_web::handoff::on_end_shell(move || root.remove());
 }
