@@ -27,6 +27,15 @@ function wasmRequests(context) {
   return seen;
 }
 
+/** A first visit that pastes PAGE and waits until it is kept, then closes its page. */
+async function keepOnePage() {
+  const first = await app.open();
+  await pasteInto(first.page.getByLabel('Paste registry text'), PAGE);
+  await first.page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
+  await first.page.locator('.keep-note[data-keep="kept"][aria-busy="false"]').waitFor();
+  await first.page.close();
+}
+
 const viewerWasm = (name) => /^trialcards-web-[0-9a-f]{16}_bg\.wasm$/.test(name);
 const shellWasm = (name) => name === 'trialcards-shell_bg.wasm';
 
@@ -138,11 +147,7 @@ test('files chosen in a dialog the shell opened, once the viewer has taken its p
 });
 
 test('a browser that kept a collection opens the viewer at once, without the shell', { timeout: 60_000 }, async () => {
-  const first = await app.open();
-  await pasteInto(first.page.getByLabel('Paste registry text'), PAGE);
-  await first.page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
-  await first.page.locator('.keep-note[data-keep="kept"][aria-busy="false"]').waitFor();
-  await first.page.close();
+  await keepOnePage();
 
   const seen = wasmRequests(app.browser.context);
   const { page } = await app.open();
@@ -152,11 +157,7 @@ test('a browser that kept a collection opens the viewer at once, without the she
 });
 
 test('a returning browser whose viewer cannot be loaded says so, and that what it kept is still there', { timeout: 60_000 }, async () => {
-  const first = await app.open();
-  await pasteInto(first.page.getByLabel('Paste registry text'), PAGE);
-  await first.page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
-  await first.page.locator('.keep-note[data-keep="kept"][aria-busy="false"]').waitFor();
-  await first.page.close();
+  await keepOnePage();
 
   // A page of that browser with the viewer's script unreachable: the service worker that
   // would serve it from its cache is removed first, and not registered again.
