@@ -104,57 +104,19 @@ pub fn App() -> Html {
         })
     };
     // What the shell was given before this viewer loaded, and anything it is given later (a
-    // file dialog it opened; see handoff.rs): read in the order given, one input after the
-    // other, so files are all listed before a paste that came after them.
+    // file dialog it opened; see handoff.rs).
     {
-        let (on_incoming, on_paste, on_typed, on_load_examples) = (
+        let callbacks = (
             on_incoming.clone(),
             on_paste.clone(),
             on_typed.clone(),
             on_load_examples.clone(),
         );
         use_effect_with((), move |()| {
-            let queue = Rc::new(RefCell::new(HandedOver::default()));
-            let take = move || {
-                let mut handed = queue.borrow_mut();
-                handed.given.extend(handoff::take_all());
-                if handed.reading || handed.given.is_empty() {
-                    return;
-                }
-                handed.reading = true;
-                let queue = queue.clone();
-                let (on_incoming, on_paste, on_typed, on_load_examples) = (
-                    on_incoming.clone(),
-                    on_paste.clone(),
-                    on_typed.clone(),
-                    on_load_examples.clone(),
-                );
-                wasm_bindgen_futures::spawn_local(async move {
-                    loop {
-                        let next = {
-                            let mut handed = queue.borrow_mut();
-                            let next = handed.given.pop_front();
-                            handed.reading = next.is_some();
-                            next
-                        };
-                        let Some(pending) = next else { break };
-                        match pending {
-                            Pending::Files(files) => read_all(files, on_incoming.clone()).await,
-                            Pending::Dropped(dropped) => {
-                                read_all_dropped(dropped, on_incoming.clone()).await;
-                            }
-                            Pending::Paste(text) => on_paste.emit(text),
-                            Pending::Typed(text) => {
-                                show_typed(&text);
-                                on_typed.emit(text);
-                            }
-                            Pending::Examples => on_load_examples.emit(()),
-                        }
-                    }
-                });
-            };
-            take();
-            handoff::on_take(take);
+            let (on_incoming, on_paste, on_typed, on_load_examples) = callbacks;
+            let reader = HandedOver::new(on_incoming, on_paste, on_typed, on_load_examples);
+            reader.take();
+            handoff::on_take(move || reader.take());
             handoff::focus_again();
         });
     }
@@ -179,11 +141,65 @@ pub fn App() -> Html {
     }
 }
 
-/// The inputs the shell handed over and not yet read, and whether they are being read.
-#[derive(Default)]
+/// The inputs the shell handed over, read in the order given, one after the other (so files
+/// are all listed before a paste that came after them), with the viewer's own callbacks.
 struct HandedOver {
-    given: std::collections::VecDeque<Pending>,
-    reading: bool,
+    given: RefCell<std::collections::VecDeque<Pending>>,
+    reading: std::cell::Cell<bool>,
+    on_incoming: Callback<Incoming>,
+    on_paste: Callback<String>,
+    on_typed: Callback<String>,
+    on_load_examples: Callback<()>,
+}
+
+impl HandedOver {
+    fn new(
+        on_incoming: Callback<Incoming>,
+        on_paste: Callback<String>,
+        on_typed: Callback<String>,
+        on_load_examples: Callback<()>,
+    ) -> Rc<Self> {
+        Rc::new(Self {
+            given: RefCell::default(),
+            reading: std::cell::Cell::new(false),
+            on_incoming,
+            on_paste,
+            on_typed,
+            on_load_examples,
+        })
+    }
+
+    /// Takes what was handed over since, and reads it after what is being read.
+    fn take(self: &Rc<Self>) {
+        self.given.borrow_mut().extend(handoff::take_all());
+        if self.reading.replace(true) {
+            return;
+        }
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                let next = this.given.borrow_mut().pop_front();
+                let Some(pending) = next else { break };
+                this.read(pending).await;
+            }
+            this.reading.set(false);
+        });
+    }
+
+    async fn read(&self, pending: Pending) {
+        match pending {
+            Pending::Files(files) => read_all(files, self.on_incoming.clone()).await,
+            Pending::Dropped(dropped) => {
+                read_all_dropped(dropped, self.on_incoming.clone()).await;
+            }
+            Pending::Paste(text) => self.on_paste.emit(text),
+            Pending::Typed(text) => {
+                show_typed(&text);
+                self.on_typed.emit(text);
+            }
+            Pending::Examples => self.on_load_examples.emit(()),
+        }
+    }
 }
 
 /// Puts the text typed into the shell's box into this box, which replaced it.

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, FileSystemEntry};
 
-use crate::intake::Dropped;
+use crate::intake::{error_message, Dropped};
 
 /// The global list of inputs handed over and not yet taken.
 pub const PENDING: &str = "trialcardsPending";
@@ -49,23 +49,20 @@ impl Pending {
         let set = |key: &str, value: &JsValue| {
             let _ = Reflect::set(&object, &key.into(), value);
         };
-        let files = |set: &dyn Fn(&str, &JsValue), files: &[(String, File)]| {
+        let files = |files: &[(String, File)]| {
             let names: Array = files.iter().map(|(n, _)| JsValue::from_str(n)).collect();
-            let list: Array = files
-                .iter()
-                .map(|(_, f)| JsValue::from(f.clone()))
-                .collect();
+            let list: Array = files.iter().map(|(_, f)| JsValue::from(f)).collect();
             set("names", &names);
             set("files", &list);
         };
         match self {
             Self::Files(chosen) => {
                 set("kind", &"files".into());
-                files(&set, chosen);
+                files(chosen);
             }
             Self::Dropped(dropped) => {
                 set("kind", &"dropped".into());
-                files(&set, &dropped.files);
+                files(&dropped.files);
                 let entries: Array = dropped.entries.iter().map(JsValue::from).collect();
                 set("entries", &entries);
             }
@@ -118,33 +115,33 @@ impl Pending {
     }
 }
 
+/// The global list of inputs handed over, if there is one.
+fn pending_list() -> Option<Array> {
+    Reflect::get(&js_sys::global(), &PENDING.into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 /// Appends `pending` to the global list for the viewer to take.
 pub fn hand_over(pending: &Pending) {
-    let global = js_sys::global();
-    let list = match Reflect::get(&global, &PENDING.into())
-        .ok()
-        .and_then(|l| l.dyn_into::<Array>().ok())
-    {
-        Some(list) => list,
-        None => {
-            let list = Array::new();
-            let _ = Reflect::set(&global, &PENDING.into(), &list);
-            list
-        }
-    };
+    let list = pending_list().unwrap_or_else(|| {
+        let list = Array::new();
+        let _ = Reflect::set(&js_sys::global(), &PENDING.into(), &list);
+        list
+    });
     list.push(&pending.to_js());
 }
 
 /// Takes every input handed over, in order, emptying the list.
 pub fn take_all() -> Vec<Pending> {
-    let global = js_sys::global();
-    let Some(list) = Reflect::get(&global, &PENDING.into())
-        .ok()
-        .and_then(|l| l.dyn_into::<Array>().ok())
-    else {
+    let Some(list) = pending_list() else {
         return Vec::new();
     };
-    let _ = Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &PENDING.into());
+    let _ = Reflect::delete_property(
+        js_sys::global().unchecked_ref::<js_sys::Object>(),
+        &PENDING.into(),
+    );
     list.iter().filter_map(|p| Pending::from_js(&p)).collect()
 }
 
@@ -169,10 +166,7 @@ pub async fn open_app() -> Result<(), String> {
     wasm_bindgen_futures::JsFuture::from(loading)
         .await
         .map(|_| ())
-        .map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
-        })
+        .map_err(|e| error_message(&e))
 }
 
 /// Registers `take` as the viewer's [`TAKE`], for the shell to call with what it is given

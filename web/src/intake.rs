@@ -71,6 +71,13 @@ pub async fn read_all(files: Vec<(String, web_sys::File)>, on_file: Callback<Inc
     futures::future::join_all((0..READERS).map(|_| reader())).await;
 }
 
+/// What a browser error says: its message, or the value itself.
+pub fn error_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map_or_else(|| format!("{error:?}"), |e| String::from(e.message()))
+}
+
 /// Files read out of order, held until those ahead of them are read.
 #[derive(Default)]
 struct InOrder {
@@ -130,10 +137,7 @@ async fn read_one(name: String, file: File) -> Incoming {
 async fn read_capped(file: &File, cap: usize) -> Result<Option<Vec<u8>>, String> {
     let blob: &web_sys::Blob = file.as_ref();
     let reader: web_sys::ReadableStreamDefaultReader = blob.stream().get_reader().unchecked_into();
-    let why = |e: JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
-    };
+    let why = |e: JsValue| error_message(&e);
     let mut bytes = Vec::new();
     loop {
         let step = JsFuture::from(reader.read()).await.map_err(why)?;
