@@ -13,7 +13,7 @@ const viewer = { js: tag.dataset.js, wasm: tag.dataset.wasm };
 // as the service worker's), so a cached shell of another build is never taken for this one's.
 // A development server leaves the mark; the viewer's hash stands in.
 const stamped = '__TRIALCARDS_BUILD__';
-const version = /^[0-9a-f]{16}$/.test(stamped) ? stamped : (/-([0-9a-f]{16})\.js$/.exec(viewer.js)?.[1] ?? '');
+const version = /^[0-9a-f]{16}$/.test(stamped) ? stamped : (/-([0-9a-f]{12,16})\.js$/.exec(viewer.js)?.[1] ?? '');
 const shellFile = (name) => `${new URL(name, import.meta.url).href}?v=${version}`;
 const shell = { js: shellFile('trialcards-shell.js'), wasm: shellFile('trialcards-shell_bg.wasm') };
 

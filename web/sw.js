@@ -26,8 +26,8 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-/** A file whose name carries its content's hash (trunk's `name-0123abcd.ext`) never changes. */
-const hashed = (url) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(url.pathname);
+/** A file whose name carries its content's hash (trunk's `name-0123abcd.ext`, 16 hex digits, or fewer when the hash starts with zeros) never changes. */
+const hashed = (url) => /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(url.pathname);
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);

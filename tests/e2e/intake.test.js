@@ -267,3 +267,37 @@ test('a parse worker that dies names the file it was reading, and a new one read
   await page.locator('article.trial-card').nth(2).waitFor();
   await screenshot(page, 'worker-died-and-restarted');
 });
+
+test('hundreds of picked files are read by the worker many to a read, in order, each bad one named alone', { timeout: 120_000 }, async () => {
+  const { page } = await app.open();
+  const knee = await fixture('veeva_fictional_knee_msc.txt');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'trialcards-groups-'));
+  // 300 small pages: more than one read of the worker's (256 files) and several read jobs
+  // (128 files); among them a PNG, an empty file and one over the 25 MB limit (read on the page).
+  const bad = new Map([
+    [40, ['picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])]],
+    [130, ['empty.txt', Buffer.alloc(0)]],
+    [270, ['huge.txt', Buffer.alloc(26 * 1024 * 1024, 'a')]],
+  ]);
+  const paths = [];
+  for (let i = 0; i < 300; i++) {
+    const [name, bytes] = bad.get(i)
+      ?? [`group_${i}.txt`, knee.replace(/NCT09990001/g, `NCT0997${String(i).padStart(4, '0')}`)];
+    const file = path.join(dir, name);
+    await fs.writeFile(file, bytes);
+    paths.push(file);
+  }
+  await page.locator('input[type=file]').setInputFiles(paths);
+  await page.getByTestId('record-count').filter({ hasText: /^297 trials$/ }).waitFor({ timeout: 90_000 });
+  // The sources list shows its first 200 and every source with a problem: in the order picked.
+  const listed = await page.locator('.source-name').allTextContents();
+  assert.ok(listed.length >= 200, `${listed.length} listed`);
+  assert.deepEqual(listed, paths.map((p) => path.basename(p)).filter((name) => listed.includes(name)));
+  const problem = (name) => page.locator('li.source', { hasText: name }).getByRole('alert').textContent();
+  assert.match(await problem('picture.png'), /^picture\.png .*PNG image/);
+  assert.match(await problem('empty.txt'), /^empty\.txt is empty/);
+  assert.match(await problem('huge.txt'), /^huge\.txt is 26\.0 MB — larger than the 25 MB/);
+  assert.equal(await page.locator('li.source [role=alert]').count(), 3);
+  assert.equal(page.workers().length, 1, 'one parse worker read them all');
+  await fs.rm(dir, { recursive: true, force: true });
+});

@@ -36,7 +36,7 @@ async function keepOnePage() {
   await first.page.close();
 }
 
-const viewerWasm = (name) => /^trialcards-web-[0-9a-f]{16}_bg\.wasm$/.test(name);
+const viewerWasm = (name) => /^trialcards-web-[0-9a-f]{12,16}_bg\.wasm$/.test(name);
 const shellWasm = (name) => name === 'trialcards-shell_bg.wasm';
 
 test('a first visit loads the small shell only; a paste opens the viewer, which reads it and keeps the focus', { timeout: 60_000 }, async () => {
@@ -112,7 +112,7 @@ test('whitespace typed into the shell opens nothing', { timeout: 60_000 }, async
 test('a viewer that cannot be loaded is said; the next input loads it, and everything given is read', { timeout: 60_000 }, async () => {
   const { page } = await app.open();
   // The viewer's script cannot be fetched (a network gone mid-visit).
-  const viewerJs = /\/trialcards-web-[0-9a-f]{16}\.js/;
+  const viewerJs = /\/trialcards-web-[0-9a-f]{12,16}\.js/;
   await page.route(viewerJs, (route) => route.abort());
   const box = page.getByLabel('Paste registry text');
   await pasteInto(box, PAGE);
@@ -168,7 +168,7 @@ test('a returning browser whose viewer cannot be loaded says so, and that what i
   await page.goto(app.server.url);
   await page.locator('article.trial-card[data-nct-id="NCT09990915"]').waitFor();
   await page.evaluate(async () => Promise.all((await navigator.serviceWorker.getRegistrations()).map((r) => r.unregister())));
-  await context.route(/\/trialcards-web-[0-9a-f]{16}\.js/, (route) => route.abort());
+  await context.route(/\/trialcards-web-[0-9a-f]{12,16}\.js/, (route) => route.abort());
   await context.route(/\/sw\.js$/, (route) => route.abort());
   try {
     await page.reload();

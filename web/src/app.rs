@@ -41,6 +41,18 @@ pub fn App() -> Html {
             let id = ids.borrow_mut().next_id();
             match incoming {
                 Incoming::Text { name, text } => parse_into(&batcher, &parser, id, name, text),
+                Incoming::Parsing { name, text, output } => {
+                    batcher.push(Action::Begin {
+                        id,
+                        name,
+                        text: Rc::from(text),
+                    });
+                    let batcher = batcher.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let output = output.output().await;
+                        batcher.push(Action::Finish { id, output });
+                    });
+                }
                 Incoming::Unreadable { name, message } => {
                     batcher.push(Action::Unreadable { id, name, message });
                 }

@@ -2,15 +2,18 @@
 //! without blocking, each becoming an [`Incoming`] text or a reason it can't be read.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo::file::File;
 use js_sys::{Array, Promise};
-use trialcards_core::input;
+use trialcards_core::{input, ParseOutput};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DataTransfer, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
 use yew::Callback;
+
+use crate::worker::{Parser, TextRead};
 
 /// One file, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +25,15 @@ pub enum Incoming {
         /// Its text.
         text: String,
     },
+    /// The file's text, read by the parse worker, which is parsing it ([`Parser::read`]).
+    Parsing {
+        /// The file's name (its path inside a dropped folder).
+        name: String,
+        /// Its text.
+        text: String,
+        /// What will be read from it.
+        output: Parsing,
+    },
     /// The file could not be read, or is not a page trialcards reads.
     Unreadable {
         /// The file's name.
@@ -29,6 +41,34 @@ pub enum Incoming {
         /// Why, in a sentence that names the file.
         message: String,
     },
+}
+
+/// What the parse worker will read from a file it read ([`Incoming::Parsing`]): taken once.
+#[derive(Clone)]
+pub struct Parsing(Rc<RefCell<Option<futures::channel::oneshot::Receiver<ParseOutput>>>>);
+
+impl Parsing {
+    /// What was read from the file, once parsed (nothing, if it was taken before).
+    pub async fn output(&self) -> ParseOutput {
+        let taken = self.0.borrow_mut().take();
+        match taken {
+            Some(output) => output.await.unwrap_or_default(),
+            None => ParseOutput::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Parsing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Parsing")
+    }
+}
+
+/// The same parse, not only an equal one.
+impl PartialEq for Parsing {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The file kinds the picker offers: the ones trialcards reads or will read.
@@ -51,8 +91,37 @@ pub fn read_files(files: Vec<(String, web_sys::File)>, on_file: &Callback<Incomi
     wasm_bindgen_futures::spawn_local(read_all(files, on_file.clone()));
 }
 
-/// [`read_files`], done when every file has been emitted.
+/// [`read_files`], done when every file has been emitted. With a parse worker, the worker
+/// reads the files (many to one read: see file_reads.rs) and parses them, and the page's thread
+/// only lists them; without one, the page reads them, [`READERS`] at a time.
 pub async fn read_all(files: Vec<(String, web_sys::File)>, on_file: Callback<Incoming>) {
+    let parser = Parser::shared();
+    if parser.reads_files() {
+        // Every file is queued before the first answer is awaited; the answers come in order.
+        let reads: Vec<_> = files
+            .into_iter()
+            .map(|(name, file)| {
+                let read = parser.read(name.clone(), file.clone());
+                (name, file, read)
+            })
+            .collect();
+        for (name, file, read) in reads {
+            on_file.emit(match read.text.await {
+                Ok(TextRead::Text(text)) => Incoming::Parsing {
+                    name,
+                    text,
+                    output: Parsing(Rc::new(RefCell::new(Some(read.output)))),
+                },
+                Ok(TextRead::Unreadable(message)) => Incoming::Unreadable { name, message },
+                Ok(TextRead::OnPage) => read_one(name, File::from(file)).await,
+                Err(_) => Incoming::Unreadable {
+                    message: input::cannot_read(&name, "the page's parser stopped"),
+                    name,
+                },
+            });
+        }
+        return;
+    }
     let queue = RefCell::new(files.into_iter().enumerate());
     let order = RefCell::new(InOrder::default());
     let reader = || async {
@@ -119,15 +188,18 @@ async fn read_one(name: String, file: File) -> Incoming {
             }
         }
     };
-    match input::check_input(&name, &bytes) {
-        Some(problem) => Incoming::Unreadable {
-            name,
-            message: problem.message,
-        },
-        None => Incoming::Text {
-            text: input::decode_text(&bytes).into_owned(),
-            name,
-        },
+    match text_of(&name, &bytes) {
+        Ok(text) => Incoming::Text { name, text },
+        Err(message) => Incoming::Unreadable { name, message },
+    }
+}
+
+/// A file's text from its bytes; or, when the core finds it is not text trialcards reads, why
+/// (in a sentence naming it).
+pub fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
+    match input::check_input(name, bytes) {
+        Some(problem) => Err(problem.message),
+        None => Ok(input::decode_text(bytes).into_owned()),
     }
 }
 

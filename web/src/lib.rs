@@ -7,6 +7,7 @@ pub mod batch;
 pub mod components;
 pub mod display;
 pub mod examples;
+pub mod file_reads;
 pub mod fragment;
 pub mod handoff;
 pub mod highlight;

@@ -14,6 +14,8 @@ use std::rc::{Rc, Weak};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use trialcards_core::{Diagnostic, ParseOutput, Severity};
+
+use crate::file_reads::Read;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -33,6 +35,12 @@ pub enum ParseJob {
         /// The saved page's text (HTML or MHTML).
         text: String,
     },
+    /// Read these picked files and parse each: their names, in the order of the files posted
+    /// beside the job (a `File` is a handle, not JSON; see [`decode_job`]).
+    Read {
+        /// The files' names (their paths inside a dropped folder).
+        names: Vec<String>,
+    },
 }
 
 /// [`ParseJob`] as the page writes it, borrowing the texts it keeps (the same JSON).
@@ -40,6 +48,7 @@ pub enum ParseJob {
 enum JobRef<'a> {
     Parse(Vec<(&'a str, &'a str)>),
     Shown { text: &'a str },
+    Read { names: Vec<&'a str> },
 }
 
 /// One message from the worker about one input of a job, in the job's order: a step of its
@@ -54,6 +63,16 @@ pub enum ParseChunk {
     Done(Vec<Diagnostic>),
     /// The text a saved page showed ([`ParseJob::Shown`]).
     Shown(String),
+    /// The text of a file read ([`ParseJob::Read`]); its records and its end follow. Posted as
+    /// its UTF-8 bytes beside the chunk, not inside its JSON ([`post_text`]): a 25 MB page's
+    /// text unescaped from JSON held the page's thread for over a second.
+    Text(String),
+    /// A file of a [`ParseJob::Read`] could not be read: why, in a sentence naming it. Nothing
+    /// else follows for it.
+    Unreadable(String),
+    /// A file of a [`ParseJob::Read`] is large: the page reads it
+    /// ([`crate::file_reads::ON_PAGE_BYTES`]). Nothing else follows for it.
+    OnPage,
 }
 
 /// What the worker says: that it is ready for jobs, or something about one job.
@@ -86,17 +105,60 @@ fn decode<T: DeserializeOwned>(message: &JsValue) -> Option<T> {
     serde_json::from_slice(&bytes).ok()
 }
 
+/// Posts a read file's text as [`ParseChunk::Text`], its bytes beside the chunk's JSON.
+fn post_text(id: u32, text: &str) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let chunk = encode(&FromWorker::Chunk(id, ParseChunk::Text(String::new())));
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    let _ = scope.post_message(&js_sys::Array::of2(&chunk, &bytes));
+}
+
+/// A message from the worker: [`encode`]d, or a [`ParseChunk::Text`] with its text beside it.
+fn decode_from_worker(message: &JsValue) -> Option<FromWorker> {
+    let Some(parts) = message.dyn_ref::<js_sys::Array>() else {
+        return decode(message);
+    };
+    let Some(FromWorker::Chunk(id, ParseChunk::Text(_))) = decode(&parts.get(0)) else {
+        return None;
+    };
+    let bytes = parts.get(1).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
+    let text = String::from_utf8(bytes).ok()?;
+    Some(FromWorker::Chunk(id, ParseChunk::Text(text)))
+}
+
+/// A job as the page posts it: [`encode`]d, or (a [`ParseJob::Read`]) an array of the encoded
+/// job and its files.
+fn decode_job(message: &JsValue) -> Option<(u32, ParseJob, Vec<web_sys::File>)> {
+    let Some(parts) = message.dyn_ref::<js_sys::Array>() else {
+        return decode(message).map(|(id, job)| (id, job, Vec::new()));
+    };
+    let (id, job) = decode(&parts.get(0))?;
+    let files: js_sys::Array = parts.get(1).dyn_into().ok()?;
+    let files = files.iter().map(JsCast::unchecked_into).collect();
+    Some((id, job, files))
+}
+
 /// The worker's side, run by its entry point: answers each job, in the order they come, with
-/// its steps, and says it is ready once it listens.
+/// its steps, and says it is ready once it listens. Files to read are read one group after
+/// another ([`crate::file_reads`]); a paste's job meanwhile is answered at once.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
+    let reads = Rc::new(Reads::default());
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            if let Some((id, job)) = decode::<(u32, ParseJob)>(&e.data()) {
-                answer(job, &mut |chunk| {
+            let reply = {
+                let replies = replies.clone();
+                move |id, chunk| {
                     let _ = replies.post_message(&encode(&FromWorker::Chunk(id, chunk)));
-                });
+                }
+            };
+            match decode_job(&e.data()) {
+                Some((id, ParseJob::Read { names }, files)) => {
+                    reads.queue(id, names.into_iter().zip(files), reply);
+                }
+                Some((id, job, _)) => answer(job, &mut |chunk| reply(id, chunk)),
+                None => {}
             }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -117,17 +179,85 @@ fn answer(job: ParseJob, send: &mut dyn FnMut(ParseChunk)) {
             for (name, text) in inputs {
                 let out = trialcards_core::parse(&name, &text);
                 drop(text);
-                let mut records = out.records.into_iter();
-                loop {
-                    let step: Vec<_> = records.by_ref().take(STEP).collect();
-                    if step.is_empty() {
-                        break;
-                    }
-                    send(ParseChunk::Records(step));
-                }
-                send(ParseChunk::Done(out.diagnostics));
+                send_output(out, send);
             }
         }
+        // Taken by [`Reads`] before this.
+        ParseJob::Read { .. } => {}
+    }
+}
+
+/// Sends one input's records, [`STEP`] at a time, then its end.
+fn send_output(out: ParseOutput, send: &mut dyn FnMut(ParseChunk)) {
+    let mut records = out.records.into_iter();
+    loop {
+        let step: Vec<_> = records.by_ref().take(STEP).collect();
+        if step.is_empty() {
+            break;
+        }
+        send(ParseChunk::Records(step));
+    }
+    send(ParseChunk::Done(out.diagnostics));
+}
+
+/// The worker's files to read, in the order given, each with its job's number; read by one
+/// loop at a time, which takes all that are waiting as one run of groups (so the read of the
+/// next group is under way across jobs too).
+#[derive(Default)]
+struct Reads {
+    waiting: RefCell<Vec<(u32, (String, web_sys::File))>>,
+    reading: Cell<bool>,
+}
+
+impl Reads {
+    /// Queues job `id`'s files, and starts reading unless a read is under way.
+    fn queue(
+        self: &Rc<Self>,
+        id: u32,
+        files: impl Iterator<Item = (String, web_sys::File)>,
+        reply: impl Fn(u32, ParseChunk) + 'static,
+    ) {
+        self.waiting
+            .borrow_mut()
+            .extend(files.map(|file| (id, file)));
+        if self.reading.replace(true) {
+            return;
+        }
+        let reads = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                let (ids, files): (Vec<u32>, Vec<_>) =
+                    std::mem::take(&mut *reads.waiting.borrow_mut())
+                        .into_iter()
+                        .unzip();
+                if files.is_empty() {
+                    break;
+                }
+                crate::file_reads::read_in_groups(&files, &mut |at, read| {
+                    let id = ids[at];
+                    let name = &files[at].0;
+                    let bytes = match read {
+                        Read::Bytes(bytes) => bytes,
+                        Read::Failed(message) => {
+                            return reply(id, ParseChunk::Unreadable(message));
+                        }
+                        Read::OnPage => return reply(id, ParseChunk::OnPage),
+                    };
+                    match crate::intake::text_of(name, &bytes) {
+                        Err(message) => reply(id, ParseChunk::Unreadable(message)),
+                        Ok(text) => {
+                            // The text first: the page lists the file while it is parsed.
+                            post_text(id, &text);
+                            let out = trialcards_core::parse(name, &text);
+                            drop(text);
+                            send_output(out, &mut |chunk| reply(id, chunk));
+                        }
+                    }
+                })
+                .await;
+            }
+            reads.reading.set(false);
+        });
     }
 }
 
@@ -144,8 +274,61 @@ struct Queued {
     done: futures::channel::oneshot::Sender<ParseOutput>,
 }
 
+/// A picked file waiting to be read and parsed by the worker: its text is answered first
+/// (until then `text` is there), then what was read from it.
+struct QueuedFile {
+    name: String,
+    file: web_sys::File,
+    text: Option<futures::channel::oneshot::Sender<TextRead>>,
+    done: futures::channel::oneshot::Sender<ParseOutput>,
+}
+
+impl QueuedFile {
+    /// Answers with an error: as its text if that is not yet answered, else as its output.
+    fn fail(self, message: String) {
+        match self.text {
+            Some(text) => {
+                let _ = text.send(TextRead::Unreadable(message));
+            }
+            None => {
+                let _ = self.done.send(failed(message));
+            }
+        }
+    }
+}
+
+/// A picked file's text, as the worker read it.
+pub enum TextRead {
+    /// Its text: what was read from it follows ([`FileRead::output`]).
+    Text(String),
+    /// Why it could not be read, in a sentence naming it.
+    Unreadable(String),
+    /// It is large: the page reads it ([`crate::file_reads::ON_PAGE_BYTES`]).
+    OnPage,
+}
+
+/// A picked file being read and parsed by the worker ([`Parser::read`]).
+pub struct FileRead {
+    /// The file's text (or why there is none). It comes before the file is parsed, as a file
+    /// read on the page does.
+    pub text: futures::channel::oneshot::Receiver<TextRead>,
+    /// What was read from it, once parsed.
+    pub output: futures::channel::oneshot::Receiver<ParseOutput>,
+}
+
+/// How many files one read job carries, posted in a task of the page's own (the worker reads
+/// them in groups of its own). Posting a picked file makes Chromium look up its size and date
+/// first, synchronously (a quarter of a millisecond each on a slow machine): 10,000 files
+/// posted at once held the page's thread for 3.7 s, posted 128 to a task never over 50 ms.
+const READ_JOB_FILES: usize = 128;
+
 /// A job sent to the worker and not yet answered in full.
 enum Job {
+    /// Files not yet done, in order, and the records of the first so far.
+    Read {
+        files: VecDeque<QueuedFile>,
+        records: Vec<trialcards_core::Study>,
+    },
     /// Inputs not yet done, in order, and the records of the first so far.
     Parse {
         inputs: VecDeque<Queued>,
@@ -187,6 +370,10 @@ pub struct Parser {
     next_job: Cell<u32>,
     /// Inputs given since the last job was sent, sent together once the page's thread is free.
     queue: RefCell<Vec<Queued>>,
+    /// Files given and not yet posted, posted [`READ_JOB_FILES`] to a task.
+    files: RefCell<VecDeque<QueuedFile>>,
+    /// Whether the posting of [`Self::files`] is under way.
+    posting: Cell<bool>,
     /// The last few saved pages' shown texts, by the page text they came from (held weakly,
     /// so a removed source's text is not kept alive): reopening a source view is instant.
     shown: RefCell<Vec<(Weak<str>, Rc<str>)>>,
@@ -211,6 +398,8 @@ impl Parser {
             jobs: RefCell::default(),
             next_job: Cell::new(0),
             queue: RefCell::default(),
+            files: RefCell::default(),
+            posting: Cell::new(false),
             shown: RefCell::default(),
         }
     }
@@ -267,6 +456,79 @@ impl Parser {
         output.await.unwrap_or_default()
     }
 
+    /// Whether picked files are read by the worker ([`Self::read`]); else the page reads them.
+    pub fn reads_files(&self) -> bool {
+        self.url.is_some()
+    }
+
+    /// Reads and parses one picked file in the worker. Files go as jobs of up to
+    /// [`READ_JOB_FILES`], one job to a task of the page's, in the order given. The file is
+    /// queued at once (not when the answer is first awaited).
+    pub fn read(self: &Rc<Self>, name: String, file: web_sys::File) -> FileRead {
+        let (text, text_read) = futures::channel::oneshot::channel();
+        let (done, output) = futures::channel::oneshot::channel();
+        self.enqueue_file(QueuedFile {
+            name,
+            file,
+            text: Some(text),
+            done,
+        });
+        FileRead {
+            text: text_read,
+            output,
+        }
+    }
+
+    /// Queues a file, to be posted once the page's thread is free.
+    fn enqueue_file(self: &Rc<Self>, file: QueuedFile) {
+        self.files.borrow_mut().push_back(file);
+        if !self.posting.replace(true) {
+            self.post_files_later();
+        }
+    }
+
+    /// Posts the next read job in a task of its own.
+    fn post_files_later(self: &Rc<Self>) {
+        let parser = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            parser.post_files();
+        });
+    }
+
+    /// Posts the next [`READ_JOB_FILES`] queued files as a read job (the encoded job and its
+    /// files, in one array), and the rest later. Files wait for a worker that is ready: held
+    /// jobs are posted together, which would make one long task of their files' lookups.
+    fn post_files(self: &Rc<Self>) {
+        if !self.worker_ready() {
+            // Ready or dead, the worker resumes the posting (see `on_message`, `fail_all`).
+            return;
+        }
+        let files: VecDeque<QueuedFile> = {
+            let mut queued = self.files.borrow_mut();
+            let take = queued.len().min(READ_JOB_FILES);
+            queued.drain(..take).collect()
+        };
+        if !files.is_empty() {
+            let names = files.iter().map(|f| f.name.as_str()).collect();
+            let job = encode_job(self.next_job.get(), &JobRef::Read { names });
+            let handles: js_sys::Array = files.iter().map(|f| &f.file).collect();
+            let message = js_sys::Array::of2(&job, &handles).into();
+            self.post(
+                Job::Read {
+                    files,
+                    records: Vec::new(),
+                },
+                message,
+            );
+        }
+        if self.files.borrow().is_empty() {
+            self.posting.set(false);
+        } else {
+            self.post_files_later();
+        }
+    }
+
     /// Queues an input, and sends the queue once the page's thread is free.
     fn enqueue(self: &Rc<Self>, input: Queued) {
         let first = {
@@ -317,12 +579,9 @@ impl Parser {
         self.post(job, message);
     }
 
-    /// Records `job` under the next number (the one `message` was encoded with) and posts
-    /// it, starting a worker if none runs.
-    fn post(&self, job: Job, message: JsValue) {
-        let id = self.next_job.get();
-        self.next_job.set(id.wrapping_add(1));
-        self.jobs.borrow_mut().insert(id, job);
+    /// Starts a worker if none runs: whether one runs (it may not be ready yet). When none
+    /// can be started, every unanswered input is answered with an error.
+    fn start_worker(&self) -> bool {
         let mut connection = self.connection.borrow_mut();
         if connection.is_none() {
             let generation = self.generations.get();
@@ -332,10 +591,28 @@ impl Parser {
                 None => {
                     drop(connection);
                     self.fail_all("the page's parser (its Web Worker) did not start");
-                    return;
+                    return false;
                 }
             }
         }
+        true
+    }
+
+    /// Whether the running worker said it is ready (starting one if none runs).
+    fn worker_ready(&self) -> bool {
+        self.start_worker() && self.connection.borrow().as_ref().is_some_and(|c| c.ready)
+    }
+
+    /// Records `job` under the next number (the one `message` was encoded with) and posts
+    /// it, starting a worker if none runs.
+    fn post(&self, job: Job, message: JsValue) {
+        let id = self.next_job.get();
+        self.next_job.set(id.wrapping_add(1));
+        self.jobs.borrow_mut().insert(id, job);
+        if !self.start_worker() {
+            return;
+        }
+        let mut connection = self.connection.borrow_mut();
         let Some(connection) = connection.as_mut() else {
             return;
         };
@@ -369,6 +646,10 @@ impl Parser {
                         let _ = connection.worker.post_message(&message);
                     }
                 }
+                drop(connection);
+                if self.posting.get() {
+                    Parser::shared().post_files_later();
+                }
             }
             FromWorker::Chunk(id, chunk) => {
                 let mut jobs = self.jobs.borrow_mut();
@@ -392,6 +673,37 @@ impl Parser {
                     (Job::Shown(_), ParseChunk::Shown(text)) => {
                         shown = Some(text);
                         true
+                    }
+                    (Job::Read { files, .. }, ParseChunk::Text(read)) => {
+                        if let Some(text) = files.front_mut().and_then(|file| file.text.take()) {
+                            let _ = text.send(TextRead::Text(read));
+                        }
+                        false
+                    }
+                    (Job::Read { records, .. }, ParseChunk::Records(step)) => {
+                        records.extend(step);
+                        false
+                    }
+                    (Job::Read { files, records }, ParseChunk::Done(diagnostics)) => {
+                        if let Some(file) = files.pop_front() {
+                            let _ = file.done.send(ParseOutput {
+                                records: std::mem::take(records),
+                                diagnostics,
+                            });
+                        }
+                        files.is_empty()
+                    }
+                    (Job::Read { files, .. }, ParseChunk::Unreadable(message)) => {
+                        if let Some(file) = files.pop_front() {
+                            file.fail(message);
+                        }
+                        files.is_empty()
+                    }
+                    (Job::Read { files, .. }, ParseChunk::OnPage) => {
+                        if let Some(text) = files.pop_front().and_then(|file| file.text) {
+                            let _ = text.send(TextRead::OnPage);
+                        }
+                        files.is_empty()
                     }
                     _ => false,
                 };
@@ -422,7 +734,19 @@ impl Parser {
         }
         let jobs = std::mem::take(&mut *self.jobs.borrow_mut());
         let mut culprit_named = false;
-        let mut again = Vec::new();
+        // The first unanswered input is the one the worker was reading.
+        let mut culprit = |name: &str| {
+            let first = !culprit_named;
+            culprit_named = true;
+            first.then(|| {
+                format!(
+                    "{name} could not be read: the parser stopped while reading it ({why}); \
+                     it is likely too large or too unusual for this browser tab. \
+                     Other files are read on."
+                )
+            })
+        };
+        let (mut again, mut files_again) = (Vec::new(), Vec::new());
         for job in jobs.into_values() {
             match job {
                 Job::Shown(sender) => {
@@ -430,18 +754,20 @@ impl Parser {
                 }
                 Job::Parse { inputs, .. } => {
                     for input in inputs {
-                        if culprit_named {
-                            again.push(input);
-                            continue;
+                        match culprit(&input.name) {
+                            Some(message) => {
+                                let _ = input.done.send(failed(message));
+                            }
+                            None => again.push(input),
                         }
-                        culprit_named = true;
-                        let message = format!(
-                            "{} could not be read: the parser stopped while reading it ({why}); \
-                             it is likely too large or too unusual for this browser tab. \
-                             Other files are read on.",
-                            input.name
-                        );
-                        let _ = input.done.send(failed(message));
+                    }
+                }
+                Job::Read { files, .. } => {
+                    for file in files {
+                        match culprit(&file.name) {
+                            Some(message) => file.fail(message),
+                            None => files_again.push(file),
+                        }
                     }
                 }
             }
@@ -451,6 +777,14 @@ impl Parser {
         for input in again.into_iter().chain(later) {
             self.enqueue(input);
         }
+        let later = std::mem::take(&mut *self.files.borrow_mut());
+        for file in files_again.into_iter().chain(later) {
+            self.enqueue_file(file);
+        }
+        // A posting that waited for the dead worker goes on with a new one.
+        if self.posting.get() {
+            self.post_files_later();
+        }
     }
 
     /// Answers every unanswered input with an error: `why` no worker reads them.
@@ -458,17 +792,24 @@ impl Parser {
         let jobs = std::mem::take(&mut *self.jobs.borrow_mut());
         let queued = std::mem::take(&mut *self.queue.borrow_mut());
         let mut inputs: Vec<Queued> = queued;
+        let mut files = std::mem::take(&mut *self.files.borrow_mut());
+        self.posting.set(false);
         for job in jobs.into_values() {
             match job {
                 Job::Shown(sender) => {
                     let _ = sender.send(None);
                 }
                 Job::Parse { inputs: job, .. } => inputs.extend(job),
+                Job::Read { files: job, .. } => files.extend(job),
             }
         }
+        let message = |name: &str| format!("{name} was not read: {why}. Reload the page.");
         for input in inputs {
-            let message = format!("{} was not read: {why}. Reload the page.", input.name);
-            let _ = input.done.send(failed(message));
+            let _ = input.done.send(failed(message(&input.name)));
+        }
+        for file in files {
+            let message = message(&file.name);
+            file.fail(message);
         }
     }
 }
@@ -496,7 +837,7 @@ fn connect(url: &str, generation: u32) -> Option<Connection> {
     let worker = web_sys::Worker::new(url).ok()?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            if let Some(message) = decode::<FromWorker>(&e.data()) {
+            if let Some(message) = decode_from_worker(&e.data()) {
                 Parser::shared().on_message(generation, message);
             }
         });
