@@ -49,7 +49,7 @@ pub fn App() -> Html {
                     });
                     let batcher = batcher.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let output = output.output().await;
+                        let output = output.await.unwrap_or_default();
                         batcher.push(Action::Finish { id, output });
                     });
                 }

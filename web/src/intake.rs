@@ -2,7 +2,6 @@
 //! without blocking, each becoming an [`Incoming`] text or a reason it can't be read.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use gloo::file::File;
 use js_sys::{Array, Promise};
@@ -16,7 +15,7 @@ use yew::Callback;
 use crate::worker::{Parser, TextRead};
 
 /// One file, read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum Incoming {
     /// The file's text.
     Text {
@@ -31,8 +30,8 @@ pub enum Incoming {
         name: String,
         /// Its text.
         text: String,
-        /// What will be read from it.
-        output: Parsing,
+        /// What will be read from it (a dropped answer: the worker stopped).
+        output: futures::channel::oneshot::Receiver<ParseOutput>,
     },
     /// The file could not be read, or is not a page trialcards reads.
     Unreadable {
@@ -41,34 +40,6 @@ pub enum Incoming {
         /// Why, in a sentence that names the file.
         message: String,
     },
-}
-
-/// What the parse worker will read from a file it read ([`Incoming::Parsing`]): taken once.
-#[derive(Clone)]
-pub struct Parsing(Rc<RefCell<Option<futures::channel::oneshot::Receiver<ParseOutput>>>>);
-
-impl Parsing {
-    /// What was read from the file, once parsed (nothing, if it was taken before).
-    pub async fn output(&self) -> ParseOutput {
-        let taken = self.0.borrow_mut().take();
-        match taken {
-            Some(output) => output.await.unwrap_or_default(),
-            None => ParseOutput::default(),
-        }
-    }
-}
-
-impl std::fmt::Debug for Parsing {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Parsing")
-    }
-}
-
-/// The same parse, not only an equal one.
-impl PartialEq for Parsing {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// The file kinds the picker offers: the ones trialcards reads or will read.
@@ -110,7 +81,7 @@ pub async fn read_all(files: Vec<(String, web_sys::File)>, on_file: Callback<Inc
                 Ok(TextRead::Text(text)) => Incoming::Parsing {
                     name,
                     text,
-                    output: Parsing(Rc::new(RefCell::new(Some(read.output)))),
+                    output: read.output,
                 },
                 Ok(TextRead::Unreadable(message)) => Incoming::Unreadable { name, message },
                 Ok(TextRead::OnPage) => read_one(name, File::from(file)).await,
