@@ -27,6 +27,7 @@ pub mod export;
 pub(crate) mod fields;
 pub mod formats;
 pub mod input;
+pub(crate) mod json_value;
 pub(crate) mod lines;
 pub mod model;
 pub(crate) mod readers;

@@ -396,7 +396,7 @@ pub(crate) fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Thresh
     };
     Ok(items
         .into_iter()
-        .filter_map(|item| serde_json::from_value(item).ok())
+        .filter_map(|item| crate::json_value::from_value(&item).ok())
         .collect())
 }
 

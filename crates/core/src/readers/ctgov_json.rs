@@ -361,7 +361,7 @@ fn study_from_value(
     }
     let mut notes = Vec::new();
     let mut study = readable_study(value, object, label, place.line, &mut notes)?;
-    let kept = serde_json::to_value(&study).map_err(|err| {
+    let kept = crate::json_value::to_value(&study).map_err(|err| {
         Diagnostic::new(
             Severity::Error,
             Some(place.line),

@@ -84,16 +84,17 @@ fn fill_section<T: Serialize + DeserializeOwned>(
     prepare: impl FnOnce(&mut Value),
     filled: &mut Filled,
 ) {
-    let (Ok(mut mine_value), Ok(mut theirs_value)) =
-        (serde_json::to_value(&*mine), serde_json::to_value(theirs))
-    else {
+    let (Ok(mut mine_value), Ok(mut theirs_value)) = (
+        crate::json_value::to_value(&*mine),
+        crate::json_value::to_value(theirs),
+    ) else {
         return;
     };
     prepare(&mut theirs_value);
     let mut here = Filled::default();
     fill_value(&mut mine_value, theirs_value, name, 0, &mut here);
     if !here.paths.is_empty() {
-        match serde_json::from_value(mine_value) {
+        match crate::json_value::from_value(&mine_value) {
             Ok(section) => *mine = section,
             Err(_) => here.paths.clear(),
         }

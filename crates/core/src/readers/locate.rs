@@ -27,7 +27,7 @@ const SHORT: usize = 3;
 pub(crate) fn locate(study: &Study, text: &str) -> BTreeMap<String, [usize; 2]> {
     let lines: Vec<String> = crate::source_lines(text).into_iter().map(fold).collect();
     let mut out = BTreeMap::new();
-    let Ok(value) = serde_json::to_value(study) else {
+    let Ok(value) = crate::json_value::to_value(study) else {
         return out;
     };
     let mut leaves = Vec::new();
