@@ -13,7 +13,6 @@ const ALLOWED: &[(&str, &str)] = &[
     ),
     ("csv", "reading and writing CT.gov's CSV"),
     ("quick-xml", "classic CT.gov XML"),
-    ("html5gum", "saved web pages"),
 ];
 
 /// The dependency names of every section of a Cargo manifest whose name ends in

@@ -130,7 +130,7 @@ const PAGE_CEILING: u64 = 250_000;
 /// See [`PAGE_CEILING`].
 const VIEWER_CEILING: u64 = 600_000;
 /// See [`PAGE_CEILING`].
-const WORKER_CEILING: u64 = 510_000;
+const WORKER_CEILING: u64 = 480_000;
 
 /// Fails when the build's `sizes` are over a ceiling.
 fn within_ceilings(sizes: &offline::Sizes) -> Task {

@@ -1,13 +1,12 @@
 //! A saved web page's HTML → the text a browser shows, so the page-text readers can read it:
 //! blocks and `<br>` become line breaks, list items bullets (nested lists indented), table rows
 //! lines with ` | ` between cells; entities are decoded; scripts, styles, templates, the head,
-//! hidden elements and navigation are skipped. One pass over html5gum's tokens, no recursion.
+//! hidden elements and navigation are skipped. One pass over the tokens of [`super::html_tokens`],
+//! no recursion.
 
 use std::collections::HashMap;
-use std::convert::Infallible;
 
-use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use super::html_tokens::{tokenize, Event};
 
 /// What a saved page shows, and the structured data it embeds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,15 +29,7 @@ pub struct PageText {
 /// ```
 pub fn html_to_text(html: &str) -> PageText {
     let mut writer = TextWriter::default();
-    {
-        let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
-            writer.on_event(event);
-            None::<Infallible>
-        });
-        // Switch to raw text inside <script>, <style>, <title>, <textarea> … as browsers do.
-        emitter.naively_switch_states(true);
-        Tokenizer::new_with_emitter(html, emitter).for_each(drop);
-    }
+    tokenize(html, |event| writer.on_event(event));
     writer.finish()
 }
 
@@ -255,26 +246,23 @@ struct TextWriter {
 }
 
 impl TextWriter {
-    fn on_event(&mut self, event: CallbackEvent<'_>) {
+    fn on_event(&mut self, event: Event<'_>) {
         match event {
-            CallbackEvent::OpenStartTag { name } => {
+            Event::StartTag(name) => {
                 self.tag = StartTag::default();
                 self.tag.name.extend_from_slice(name);
             }
-            CallbackEvent::AttributeName { name } => self.tag.on_attribute(name),
-            CallbackEvent::AttributeValue { value } => self.tag.on_value(value),
-            CallbackEvent::CloseStartTag { self_closing } => {
+            Event::AttributeName(name) => self.tag.on_attribute(name),
+            Event::AttributeValue(value) => self.tag.on_value(value),
+            Event::CloseStartTag { self_closing } => {
                 let tag = std::mem::take(&mut self.tag);
                 self.start(tag, self_closing);
             }
-            CallbackEvent::EndTag { name } => {
+            Event::EndTag(name) => {
                 self.tag = StartTag::default();
                 self.end(name);
             }
-            CallbackEvent::String { value } => self.text(&String::from_utf8_lossy(value)),
-            CallbackEvent::Comment { .. }
-            | CallbackEvent::Doctype { .. }
-            | CallbackEvent::Error(_) => {}
+            Event::Text(value) => self.text(value),
         }
     }
 

@@ -4,7 +4,9 @@
 //! browser shows ([`html_text`], [`mhtml`]).
 
 pub mod charset;
+mod entities;
 pub mod html_text;
+mod html_tokens;
 pub mod mhtml;
 pub mod normalize;
 pub mod transfer_encoding;
