@@ -38,30 +38,9 @@ async function settled(page, expected, timeout = 90_000) {
   await cardsDrawn(page, timeout);
 }
 
-test('a 25 MB file of 13,000 pages loads beside what is there, a step of cards at a time', async () => {
-  const { file, records: count } = await manyPagesUpTo25Mb(dir);
-  assert.ok((await fs.stat(file)).size <= MAX_INPUT_BYTES);
-
-  const { page: tab } = await app.open();
-  await loadExamples(tab);
-  await tab.evaluate(heartbeat);
-  await tab.locator('#file-input').setInputFiles(file);
-  await settled(tab, 4 + count);
-  const gap = await worstGap(tab);
-  console.log(`  ${count} pages in ${(await fs.stat(file)).size} bytes: the page's thread paused at most ${gap} ms`);
-  assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
-  // The examples are still there, first; the big file's cards come a step at a time.
-  assert.equal(await tab.locator('.source').count(), 5);
-  assert.equal(await tab.locator('article.trial-card').count(), 50);
-  assert.match(await tab.locator('.more-cards').textContent(), new RegExp(`Showing 50 of ${n(4 + count)} trials`));
-  await shot(tab.locator('.more-cards'), 'hostile-25mb-many-pages');
-  await tab.getByRole('button', { name: 'Show 50 more' }).click();
-  await cardsDrawn(tab);
-  assert.equal(await tab.locator('article.trial-card').count(), 100);
-  assert.match(await tab.locator('.source').last().textContent(), new RegExp(`many_pages\\.txt${n(count)} records`));
-  await tab.close();
-});
-
+// First in the file: run after the test that keeps 13,951 records (whose storage the suite then
+// deletes), this one's page paused up to 1.2 s on a 2-core machine, against 0.66–0.68 s on its
+// own, with the same build before and after a change alike: the browser's work for that test.
 test('one 25 MB page of unplaceable lines shows them a step at a time and a part of its text', async () => {
   const { file, unplaced: total } = await oneHugePage(dir);
 
@@ -87,6 +66,30 @@ test('one 25 MB page of unplaceable lines shows them a step at a time and a part
   console.log(`  ${total} unplaceable lines: the page's thread paused at most ${gap} ms`);
   assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
   assert.equal(await tab.locator('.source').count(), 5, 'the examples are kept');
+  await tab.close();
+});
+
+test('a 25 MB file of 13,000 pages loads beside what is there, a step of cards at a time', async () => {
+  const { file, records: count } = await manyPagesUpTo25Mb(dir);
+  assert.ok((await fs.stat(file)).size <= MAX_INPUT_BYTES);
+
+  const { page: tab } = await app.open();
+  await loadExamples(tab);
+  await tab.evaluate(heartbeat);
+  await tab.locator('#file-input').setInputFiles(file);
+  await settled(tab, 4 + count);
+  const gap = await worstGap(tab);
+  console.log(`  ${count} pages in ${(await fs.stat(file)).size} bytes: the page's thread paused at most ${gap} ms`);
+  assert.ok(gap < RESPONSIVE_MS, `the tab stayed responsive (longest pause ${gap} ms)`);
+  // The examples are still there, first; the big file's cards come a step at a time.
+  assert.equal(await tab.locator('.source').count(), 5);
+  assert.equal(await tab.locator('article.trial-card').count(), 50);
+  assert.match(await tab.locator('.more-cards').textContent(), new RegExp(`Showing 50 of ${n(4 + count)} trials`));
+  await shot(tab.locator('.more-cards'), 'hostile-25mb-many-pages');
+  await tab.getByRole('button', { name: 'Show 50 more' }).click();
+  await cardsDrawn(tab);
+  assert.equal(await tab.locator('article.trial-card').count(), 100);
+  assert.match(await tab.locator('.source').last().textContent(), new RegExp(`many_pages\\.txt${n(count)} records`));
   await tab.close();
 });
 

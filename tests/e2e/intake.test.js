@@ -233,9 +233,10 @@ test('picked files are listed in the order they were picked, however long each t
 test('a parse worker that dies names the file it was reading, and a new one reads the rest', async () => {
   const { page, workers } = await app.open();
   const picker = page.locator('input[type="file"]');
-  await picker.setInputFiles(path.join(fixtures, 'ctgov_study.json'));
+  const text = (file) => fs.readFile(path.join(root, 'web', 'examples', file));
+  await picker.setInputFiles({ name: 'zero.txt', mimeType: 'text/plain', buffer: await text('meddatax_results_gvhd_msc.txt') });
   await page.locator('article.trial-card').first().waitFor();
-  assert.equal(page.workers().length, 1, 'one parse worker');
+  assert.equal(page.workers().length, 1, 'one parse worker (a page needs no structured worker)');
   // The worker now fails on its next job, as one whose wasm ran out of memory does: an error
   // it does not catch, mid-way through a job. It reports two more before it, so that errors
   // are still queued for the page after it ended the worker: each must be taken quietly.
@@ -246,7 +247,6 @@ test('a parse worker that dies names the file it was reading, and a new one read
       throw new Error('RuntimeError: unreachable (simulated, a third time)');
     };
   });
-  const text = (file) => fs.readFile(path.join(root, 'web', 'examples', file));
   await picker.setInputFiles([
     { name: 'first.txt', mimeType: 'text/plain', buffer: await text('veeva_knee_cartilage_msc.txt') },
     { name: 'second.txt', mimeType: 'text/plain', buffer: await text('meddatax_crohn_fistula_msc.txt') },
@@ -266,6 +266,52 @@ test('a parse worker that dies names the file it was reading, and a new one read
   await picker.setInputFiles({ name: 'third.txt', mimeType: 'text/plain', buffer: await text('other_registry_lupus_msc.txt') });
   await page.locator('article.trial-card').nth(2).waitFor();
   await screenshot(page, 'worker-died-and-restarted');
+});
+
+test('CT.gov JSON, XML and CSV go to a structured worker the parse worker starts on first need, in the order picked; one that dies names its file', async () => {
+  const { page } = await app.open();
+  const picker = page.locator('input[type="file"]');
+  const example = (file) => fs.readFile(path.join(root, 'web', 'examples', file));
+  const bytes = (file) => fs.readFile(path.join(fixtures, file));
+  await picker.setInputFiles({ name: 'knee.txt', mimeType: 'text/plain', buffer: await example('veeva_knee_cartilage_msc.txt') });
+  await page.locator('article.trial-card').first().waitFor();
+  assert.equal(page.workers().length, 1, 'pages need the parse worker only');
+  const picked = [
+    ['study.json', 'application/json', await bytes('ctgov_study.json')],
+    ['lupus.txt', 'text/plain', await example('other_registry_lupus_msc.txt')],
+    ['study.xml', 'text/xml', await bytes('study.xml')],
+    ['download.csv', 'text/csv', await bytes('ctgov_download.csv')],
+    ['crohn.txt', 'text/plain', await example('meddatax_crohn_fistula_msc.txt')],
+  ];
+  await picker.setInputFiles(picked.map(([name, mimeType, buffer]) => ({ name, mimeType, buffer })));
+  for (const nct of ['NCT09990021', 'NCT09990301', 'NCT09990099', 'NCT09990031', 'NCT09990032', 'NCT09990101']) {
+    await page.locator(`article.trial-card[data-nct-id="${nct}"]`).first().waitFor();
+  }
+  const listed = await page.locator('.source-name').allTextContents();
+  assert.deepEqual(listed, ['knee.txt', ...picked.map(([name]) => name)]);
+  assert.equal(await page.locator('li.source').getByRole('alert').count(), 0);
+  const structured = page.workers().filter((w) => w.url().includes('trialcards-structured'));
+  assert.equal(structured.length, 1, 'one structured worker, started by the parse worker');
+  assert.equal(page.workers().length, 2);
+  // The structured worker now fails on its next job, as one out of memory does.
+  await structured[0].evaluate(() => {
+    self.onmessage = () => {
+      throw new Error('RuntimeError: unreachable (simulated)');
+    };
+  });
+  await picker.setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: await bytes('results_study.json') });
+  const problem = page.locator('li.source', { hasText: 'again.json' }).getByRole('alert');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /^again\.json could not be read: the reader of CT\.gov files stopped while reading it \(.*simulated/);
+  // A new one reads the next, and a page is still read by the parse worker.
+  await picker.setInputFiles([
+    { name: 'results.xml', mimeType: 'text/xml', buffer: await bytes('results_study.xml') },
+    { name: 'gvhd.txt', mimeType: 'text/plain', buffer: await example('meddatax_results_gvhd_msc.txt') },
+  ]);
+  await page.locator('article.trial-card[data-nct-id="NCT09900001"]').first().waitFor();
+  await page.locator('article.trial-card[data-nct-id="NCT09990201"]').first().waitFor();
+  assert.equal(await page.locator('li.source', { hasText: 'results.xml' }).getByRole('alert').count(), 0);
+  await screenshot(page, 'structured-worker-read-ctgov-files');
 });
 
 test('hundreds of picked files are read by the worker many to a read, in order, each bad one named alone', { timeout: 120_000 }, async () => {

@@ -9,6 +9,7 @@ pub mod display;
 pub mod examples;
 pub mod file_reads;
 pub mod fragment;
+pub mod hand_on;
 pub mod handoff;
 pub mod highlight;
 pub mod intake;

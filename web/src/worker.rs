@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use trialcards_core::{Diagnostic, ParseOutput, Severity};
 
 use crate::file_reads::Read;
+use crate::hand_on::Outbox;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -45,7 +46,7 @@ pub enum ParseJob {
 
 /// [`ParseJob`] as the page writes it, borrowing the texts it keeps (the same JSON).
 #[derive(Serialize)]
-enum JobRef<'a> {
+pub(crate) enum JobRef<'a> {
     Parse(Vec<(&'a str, &'a str)>),
     Shown { text: &'a str },
     Read { names: Vec<&'a str> },
@@ -92,7 +93,7 @@ const STEP: usize = 250;
 /// thousands of records into JS objects and back (serde-wasm-bindgen) held the page's thread
 /// for over a second on a 25 MB file of 14,000 pages, and a JS string would be transcoded
 /// twice. JSON is self-describing, so the records' omitted fields survive the trip.
-fn encode<T: Serialize>(message: &T) -> JsValue {
+pub(crate) fn encode<T: Serialize>(message: &T) -> JsValue {
     // Our own types always serialize; an undefined message is dropped by the receiver.
     serde_json::to_vec(message).map_or(JsValue::UNDEFINED, |json| {
         js_sys::Uint8Array::from(json.as_slice()).into()
@@ -107,10 +108,9 @@ fn decode<T: DeserializeOwned>(message: &JsValue) -> Option<T> {
 
 /// Posts a read file's text as [`ParseChunk::Text`], its bytes beside the chunk's JSON.
 fn post_text(id: u32, text: &str) {
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let chunk = encode(&FromWorker::Chunk(id, ParseChunk::Text(String::new())));
     let bytes = js_sys::Uint8Array::from(text.as_bytes());
-    let _ = scope.post_message(&js_sys::Array::of2(&chunk, &bytes));
+    Outbox::shared().post(js_sys::Array::of2(&chunk, &bytes).into());
 }
 
 /// A message from the worker: [`encode`]d, or a [`ParseChunk::Text`] with its text beside it.
@@ -143,32 +143,26 @@ fn decode_job(message: &JsValue) -> Option<(u32, ParseJob, Vec<web_sys::File>)> 
 /// another ([`crate::file_reads`]); a paste's job meanwhile is answered at once.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let replies = scope.clone();
     let reads = Rc::new(Reads::default());
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let reply = {
-                let replies = replies.clone();
-                move |id, chunk| {
-                    let _ = replies.post_message(&encode(&FromWorker::Chunk(id, chunk)));
-                }
-            };
+            let reply = |id, chunk| Outbox::shared().post(encode(&FromWorker::Chunk(id, chunk)));
             match decode_job(&e.data()) {
                 Some((id, ParseJob::Read { names }, files)) => {
                     reads.queue(id, names.into_iter().zip(files), reply);
                 }
-                Some((id, job, _)) => answer(job, &mut |chunk| reply(id, chunk)),
+                Some((id, job, _)) => answer(id, job, &mut |chunk| reply(id, chunk)),
                 None => {}
             }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker listens for as long as it lives.
     on_message.forget();
-    let _ = scope.post_message(&encode(&FromWorker::Ready));
+    Outbox::shared().post(encode(&FromWorker::Ready));
 }
 
-/// Does one job, handing each step to `send`.
-fn answer(job: ParseJob, send: &mut dyn FnMut(ParseChunk)) {
+/// Does job `id`, handing each step to `send`.
+fn answer(id: u32, job: ParseJob, send: &mut dyn FnMut(ParseChunk)) {
     match job {
         ParseJob::Shown { text } => {
             send(ParseChunk::Shown(
@@ -177,13 +171,23 @@ fn answer(job: ParseJob, send: &mut dyn FnMut(ParseChunk)) {
         }
         ParseJob::Parse(inputs) => {
             for (name, text) in inputs {
-                let out = trialcards_core::parse(&name, &text);
-                drop(text);
-                send_output(out, send);
+                parse_or_hand_on(id, name, text, send);
             }
         }
         // Taken by [`Reads`] before this.
         ParseJob::Read { .. } => {}
+    }
+}
+
+/// Parses input `name` of job `id` and sends its output, or, when this worker has no reader
+/// for it, hands it on to the structured worker ([`crate::hand_on`]).
+fn parse_or_hand_on(id: u32, name: String, text: String, send: &mut dyn FnMut(ParseChunk)) {
+    match trialcards_core::parse_here(&name, &text) {
+        Some(out) => {
+            drop(text);
+            send_output(out, send);
+        }
+        None => Outbox::shared().hand_on(id, name, text),
     }
 }
 
@@ -248,9 +252,8 @@ impl Reads {
                         Ok(text) => {
                             // The text first: the page lists the file while it is parsed.
                             post_text(id, &text);
-                            let out = trialcards_core::parse(name, &text);
-                            drop(text);
-                            send_output(out, &mut |chunk| reply(id, chunk));
+                            let send = &mut |chunk| reply(id, chunk);
+                            parse_or_hand_on(id, name.clone(), text, send);
                         }
                     }
                 })
@@ -815,7 +818,7 @@ impl Parser {
 }
 
 /// Encodes job number `id`.
-fn encode_job(id: u32, job: &JobRef<'_>) -> JsValue {
+pub(crate) fn encode_job(id: u32, job: &JobRef<'_>) -> JsValue {
     encode(&(id, job))
 }
 
@@ -831,6 +834,23 @@ fn failed(message: String) -> ParseOutput {
     }
 }
 
+/// A worker's `error` handler: `handle` is given why it failed, in the browser's words. An
+/// error the worker did not catch is an `ErrorEvent`; a loader that failed, a plain `Event`.
+/// Handled there, the error is not also reported as the page's (or worker's) own.
+pub(crate) fn on_worker_error(
+    handle: impl Fn(&str) + 'static,
+) -> Closure<dyn FnMut(web_sys::Event)> {
+    Closure::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        let why = e
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(web_sys::ErrorEvent::message)
+            .filter(|why| !why.is_empty())
+            .unwrap_or_else(|| "an error".to_string());
+        handle(&why);
+    })
+}
+
 /// Starts worker number `generation` from its loader script at `url`, its messages and
 /// errors going to the shared [`Parser`]; `None` when the browser refuses to start it.
 fn connect(url: &str, generation: u32) -> Option<Connection> {
@@ -841,17 +861,7 @@ fn connect(url: &str, generation: u32) -> Option<Connection> {
                 Parser::shared().on_message(generation, message);
             }
         });
-    // An error the worker did not catch is an `ErrorEvent`; a loader that failed, a plain one.
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        // Handled here: not also reported as the page's own error.
-        e.prevent_default();
-        let why = e
-            .dyn_ref::<web_sys::ErrorEvent>()
-            .map(web_sys::ErrorEvent::message)
-            .filter(|why| !why.is_empty())
-            .unwrap_or_else(|| "an error".to_string());
-        Parser::shared().on_worker_error(generation, &why);
-    });
+    let on_error = on_worker_error(move |why| Parser::shared().on_worker_error(generation, why));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Some(Connection {

@@ -103,6 +103,9 @@ pub struct Sizes {
     pub viewer: u64,
     /// The parse worker: wasm and JS.
     pub worker: u64,
+    /// The structured worker the parse worker starts for CT.gov JSON, XML and CSV: wasm and
+    /// JS.
+    pub structured: u64,
 }
 
 /// Measures and prints [`Sizes`] of the build in `dist`.
@@ -113,6 +116,7 @@ pub fn print_sizes(dist: &Path) -> Result<Sizes, String> {
         page: 0,
         viewer: 0,
         worker: 0,
+        structured: 0,
     };
     for file in files {
         let code = [".wasm", ".js", ".css"].iter().any(|e| file.ends_with(e));
@@ -122,6 +126,8 @@ pub fn print_sizes(dist: &Path) -> Result<Sizes, String> {
         let size = gzipped(&dist.join(&file))?;
         if file.starts_with("trialcards-worker") {
             sizes.worker += size;
+        } else if file.starts_with("trialcards-structured") {
+            sizes.structured += size;
         } else if file.starts_with("trialcards-web") {
             sizes.viewer += size;
         } else {
@@ -130,10 +136,12 @@ pub fn print_sizes(dist: &Path) -> Result<Sizes, String> {
     }
     eprintln!(
         "xtask: download size, gzip -9: first load {} KB (shell wasm and JS, boot.js, CSS), \
-         viewer on first use {} KB, parse worker {} KB",
+         viewer on first use {} KB, parse worker {} KB, structured worker (CT.gov JSON, XML, \
+         CSV) {} KB",
         kb(sizes.page),
         kb(sizes.viewer),
-        kb(sizes.worker)
+        kb(sizes.worker),
+        kb(sizes.structured)
     );
     Ok(sizes)
 }

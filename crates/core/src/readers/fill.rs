@@ -84,6 +84,12 @@ fn fill_section<T: Serialize + DeserializeOwned>(
     prepare: impl FnOnce(&mut Value),
     filled: &mut Filled,
 ) {
+    #[cfg(not(feature = "structured"))]
+    {
+        // Filling reads the section back into the model: handed on (crate::here).
+        crate::here::hand_on();
+        return;
+    }
     let (Ok(mut mine_value), Ok(mut theirs_value)) = (
         crate::json_value::to_value(&*mine),
         crate::json_value::to_value(theirs),
