@@ -78,12 +78,16 @@ fn main() {
     } else {
         sets.push(("shared corpus", corpus));
     }
-    let pages_set = sets.len() - 1;
+    let pages_set = sets[sets.len() - 1].0;
     sets.push(("CT.gov v2 JSON Lines", json_lines(&root)));
     println!(
         "{:<28} {:>6} {:>10} {:>14} {:>10} {:>14} {:>7}",
         "set", "inputs", "bytes", "per input", "MB/s", "line split MB/s", "ratio"
     );
+    // TRIALCARDS_BENCH_SET=<start of a set's name> times that set alone (the wasm bench,
+    // tests/e2e/bench_parse_wasm.mjs, compares its own run of our pages with it).
+    let only = std::env::var("TRIALCARDS_BENCH_SET").unwrap_or_default();
+    sets.retain(|(name, _)| name.starts_with(only.as_str()));
     for (name, pages) in &sets {
         let bytes: usize = pages.iter().map(|(_, t)| t.len()).sum();
         let (per_set, _) = time_per_run(|| {
@@ -106,8 +110,22 @@ fn main() {
             100.0 * mb_per_s / split_mb_per_s
         );
     }
+    // Our pages as the parse worker reads them: each parse's records then written as JSON
+    // (the wasm bench, tests/e2e/bench_parse_wasm.mjs, compares its worker with this).
+    if let Some((name, pages)) = sets.iter().find(|(name, _)| name.starts_with("our")) {
+        let bytes: usize = pages.iter().map(|(_, t)| t.len()).sum();
+        let (per_set, _) = time_per_run(|| {
+            for (file, text) in pages {
+                let out = trialcards_core::parse(file, text);
+                let json = serde_json::to_vec(&out.records).unwrap_or_default();
+                std::hint::black_box(json.len());
+            }
+        });
+        let mb_per_s = bytes as f64 / per_set.as_secs_f64() / 1e6;
+        println!("{name}, each parse's records written as JSON: {mb_per_s:.1} MB/s");
+    }
     // Twenty pages dropped at once, as in the viewer's promise.
-    if let Some((_, pages)) = sets.get(pages_set) {
+    if let Some((_, pages)) = sets.iter().find(|(name, _)| *name == pages_set) {
         let twenty: Vec<_> = pages.iter().cycle().take(20).collect();
         let (t, _) = time_per_run(|| {
             for (file, text) in &twenty {
