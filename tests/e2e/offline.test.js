@@ -4,7 +4,8 @@
 // icons, and the service worker's cache is the build's own version, older ones removed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, pasteInto, screenshot } from './harness.js';
+import path from 'node:path';
+import { useApp, pasteInto, screenshot, fixtures } from './harness.js';
 
 const app = useApp();
 
@@ -60,7 +61,7 @@ test('the manifest names the app and its icons, and the cache is this build\'s o
   assert.deepEqual(names, [`trialcards-${version}`], 'the old cache is removed');
 });
 
-test('after the first visit the app opens and reads a page with the network gone', { timeout: 60_000 }, async () => {
+test('after the first visit the app opens and reads a page and a CT.gov JSON study with the network gone', { timeout: 60_000 }, async () => {
   const { page } = await app.open();
   await controlled(page);
   // Every file of the build is cached once the worker is active.
@@ -75,6 +76,9 @@ test('after the first visit the app opens and reads a page with the network gone
     const card = page.locator('article.trial-card[data-nct-id="NCT09990914"]');
     await card.waitFor();
     assert.match(await card.locator('h2').textContent(), /Stromal Cells Read Without a Network/);
+    // A CT.gov JSON study needs the structured worker, first started now: from the cache too.
+    await page.locator('input[type="file"]').setInputFiles(path.join(fixtures, 'ctgov_study.json'));
+    await page.locator('article.trial-card[data-nct-id="NCT09990021"]').waitFor();
     // The network is gone: a file the build does not have is not fetched from anywhere.
     // (Chromium 148 says `navigator.onLine` after a reload under emulation, so it is not asked.)
     const reached = await page.evaluate(async () => {
