@@ -2,2237 +2,2271 @@
 //! standard): each name as written after `&` (with its `;`, or one of the legacy names
 //! without it) and the characters it stands for, sorted by name for a binary search.
 
-/// (name after `&`, characters), sorted by name (byte order).
-pub(crate) const ENTITIES: &[(&str, &str)] = &[
-    ("AElig", "\u{c6}"),
-    ("AElig;", "\u{c6}"),
-    ("AMP", "\u{26}"),
-    ("AMP;", "\u{26}"),
-    ("Aacute", "\u{c1}"),
-    ("Aacute;", "\u{c1}"),
-    ("Abreve;", "\u{102}"),
-    ("Acirc", "\u{c2}"),
-    ("Acirc;", "\u{c2}"),
-    ("Acy;", "\u{410}"),
-    ("Afr;", "\u{1d504}"),
-    ("Agrave", "\u{c0}"),
-    ("Agrave;", "\u{c0}"),
-    ("Alpha;", "\u{391}"),
-    ("Amacr;", "\u{100}"),
-    ("And;", "\u{2a53}"),
-    ("Aogon;", "\u{104}"),
-    ("Aopf;", "\u{1d538}"),
-    ("ApplyFunction;", "\u{2061}"),
-    ("Aring", "\u{c5}"),
-    ("Aring;", "\u{c5}"),
-    ("Ascr;", "\u{1d49c}"),
-    ("Assign;", "\u{2254}"),
-    ("Atilde", "\u{c3}"),
-    ("Atilde;", "\u{c3}"),
-    ("Auml", "\u{c4}"),
-    ("Auml;", "\u{c4}"),
-    ("Backslash;", "\u{2216}"),
-    ("Barv;", "\u{2ae7}"),
-    ("Barwed;", "\u{2306}"),
-    ("Bcy;", "\u{411}"),
-    ("Because;", "\u{2235}"),
-    ("Bernoullis;", "\u{212c}"),
-    ("Beta;", "\u{392}"),
-    ("Bfr;", "\u{1d505}"),
-    ("Bopf;", "\u{1d539}"),
-    ("Breve;", "\u{2d8}"),
-    ("Bscr;", "\u{212c}"),
-    ("Bumpeq;", "\u{224e}"),
-    ("CHcy;", "\u{427}"),
-    ("COPY", "\u{a9}"),
-    ("COPY;", "\u{a9}"),
-    ("Cacute;", "\u{106}"),
-    ("Cap;", "\u{22d2}"),
-    ("CapitalDifferentialD;", "\u{2145}"),
-    ("Cayleys;", "\u{212d}"),
-    ("Ccaron;", "\u{10c}"),
-    ("Ccedil", "\u{c7}"),
-    ("Ccedil;", "\u{c7}"),
-    ("Ccirc;", "\u{108}"),
-    ("Cconint;", "\u{2230}"),
-    ("Cdot;", "\u{10a}"),
-    ("Cedilla;", "\u{b8}"),
-    ("CenterDot;", "\u{b7}"),
-    ("Cfr;", "\u{212d}"),
-    ("Chi;", "\u{3a7}"),
-    ("CircleDot;", "\u{2299}"),
-    ("CircleMinus;", "\u{2296}"),
-    ("CirclePlus;", "\u{2295}"),
-    ("CircleTimes;", "\u{2297}"),
-    ("ClockwiseContourIntegral;", "\u{2232}"),
-    ("CloseCurlyDoubleQuote;", "\u{201d}"),
-    ("CloseCurlyQuote;", "\u{2019}"),
-    ("Colon;", "\u{2237}"),
-    ("Colone;", "\u{2a74}"),
-    ("Congruent;", "\u{2261}"),
-    ("Conint;", "\u{222f}"),
-    ("ContourIntegral;", "\u{222e}"),
-    ("Copf;", "\u{2102}"),
-    ("Coproduct;", "\u{2210}"),
-    ("CounterClockwiseContourIntegral;", "\u{2233}"),
-    ("Cross;", "\u{2a2f}"),
-    ("Cscr;", "\u{1d49e}"),
-    ("Cup;", "\u{22d3}"),
-    ("CupCap;", "\u{224d}"),
-    ("DD;", "\u{2145}"),
-    ("DDotrahd;", "\u{2911}"),
-    ("DJcy;", "\u{402}"),
-    ("DScy;", "\u{405}"),
-    ("DZcy;", "\u{40f}"),
-    ("Dagger;", "\u{2021}"),
-    ("Darr;", "\u{21a1}"),
-    ("Dashv;", "\u{2ae4}"),
-    ("Dcaron;", "\u{10e}"),
-    ("Dcy;", "\u{414}"),
-    ("Del;", "\u{2207}"),
-    ("Delta;", "\u{394}"),
-    ("Dfr;", "\u{1d507}"),
-    ("DiacriticalAcute;", "\u{b4}"),
-    ("DiacriticalDot;", "\u{2d9}"),
-    ("DiacriticalDoubleAcute;", "\u{2dd}"),
-    ("DiacriticalGrave;", "\u{60}"),
-    ("DiacriticalTilde;", "\u{2dc}"),
-    ("Diamond;", "\u{22c4}"),
-    ("DifferentialD;", "\u{2146}"),
-    ("Dopf;", "\u{1d53b}"),
-    ("Dot;", "\u{a8}"),
-    ("DotDot;", "\u{20dc}"),
-    ("DotEqual;", "\u{2250}"),
-    ("DoubleContourIntegral;", "\u{222f}"),
-    ("DoubleDot;", "\u{a8}"),
-    ("DoubleDownArrow;", "\u{21d3}"),
-    ("DoubleLeftArrow;", "\u{21d0}"),
-    ("DoubleLeftRightArrow;", "\u{21d4}"),
-    ("DoubleLeftTee;", "\u{2ae4}"),
-    ("DoubleLongLeftArrow;", "\u{27f8}"),
-    ("DoubleLongLeftRightArrow;", "\u{27fa}"),
-    ("DoubleLongRightArrow;", "\u{27f9}"),
-    ("DoubleRightArrow;", "\u{21d2}"),
-    ("DoubleRightTee;", "\u{22a8}"),
-    ("DoubleUpArrow;", "\u{21d1}"),
-    ("DoubleUpDownArrow;", "\u{21d5}"),
-    ("DoubleVerticalBar;", "\u{2225}"),
-    ("DownArrow;", "\u{2193}"),
-    ("DownArrowBar;", "\u{2913}"),
-    ("DownArrowUpArrow;", "\u{21f5}"),
-    ("DownBreve;", "\u{311}"),
-    ("DownLeftRightVector;", "\u{2950}"),
-    ("DownLeftTeeVector;", "\u{295e}"),
-    ("DownLeftVector;", "\u{21bd}"),
-    ("DownLeftVectorBar;", "\u{2956}"),
-    ("DownRightTeeVector;", "\u{295f}"),
-    ("DownRightVector;", "\u{21c1}"),
-    ("DownRightVectorBar;", "\u{2957}"),
-    ("DownTee;", "\u{22a4}"),
-    ("DownTeeArrow;", "\u{21a7}"),
-    ("Downarrow;", "\u{21d3}"),
-    ("Dscr;", "\u{1d49f}"),
-    ("Dstrok;", "\u{110}"),
-    ("ENG;", "\u{14a}"),
-    ("ETH", "\u{d0}"),
-    ("ETH;", "\u{d0}"),
-    ("Eacute", "\u{c9}"),
-    ("Eacute;", "\u{c9}"),
-    ("Ecaron;", "\u{11a}"),
-    ("Ecirc", "\u{ca}"),
-    ("Ecirc;", "\u{ca}"),
-    ("Ecy;", "\u{42d}"),
-    ("Edot;", "\u{116}"),
-    ("Efr;", "\u{1d508}"),
-    ("Egrave", "\u{c8}"),
-    ("Egrave;", "\u{c8}"),
-    ("Element;", "\u{2208}"),
-    ("Emacr;", "\u{112}"),
-    ("EmptySmallSquare;", "\u{25fb}"),
-    ("EmptyVerySmallSquare;", "\u{25ab}"),
-    ("Eogon;", "\u{118}"),
-    ("Eopf;", "\u{1d53c}"),
-    ("Epsilon;", "\u{395}"),
-    ("Equal;", "\u{2a75}"),
-    ("EqualTilde;", "\u{2242}"),
-    ("Equilibrium;", "\u{21cc}"),
-    ("Escr;", "\u{2130}"),
-    ("Esim;", "\u{2a73}"),
-    ("Eta;", "\u{397}"),
-    ("Euml", "\u{cb}"),
-    ("Euml;", "\u{cb}"),
-    ("Exists;", "\u{2203}"),
-    ("ExponentialE;", "\u{2147}"),
-    ("Fcy;", "\u{424}"),
-    ("Ffr;", "\u{1d509}"),
-    ("FilledSmallSquare;", "\u{25fc}"),
-    ("FilledVerySmallSquare;", "\u{25aa}"),
-    ("Fopf;", "\u{1d53d}"),
-    ("ForAll;", "\u{2200}"),
-    ("Fouriertrf;", "\u{2131}"),
-    ("Fscr;", "\u{2131}"),
-    ("GJcy;", "\u{403}"),
-    ("GT", "\u{3e}"),
-    ("GT;", "\u{3e}"),
-    ("Gamma;", "\u{393}"),
-    ("Gammad;", "\u{3dc}"),
-    ("Gbreve;", "\u{11e}"),
-    ("Gcedil;", "\u{122}"),
-    ("Gcirc;", "\u{11c}"),
-    ("Gcy;", "\u{413}"),
-    ("Gdot;", "\u{120}"),
-    ("Gfr;", "\u{1d50a}"),
-    ("Gg;", "\u{22d9}"),
-    ("Gopf;", "\u{1d53e}"),
-    ("GreaterEqual;", "\u{2265}"),
-    ("GreaterEqualLess;", "\u{22db}"),
-    ("GreaterFullEqual;", "\u{2267}"),
-    ("GreaterGreater;", "\u{2aa2}"),
-    ("GreaterLess;", "\u{2277}"),
-    ("GreaterSlantEqual;", "\u{2a7e}"),
-    ("GreaterTilde;", "\u{2273}"),
-    ("Gscr;", "\u{1d4a2}"),
-    ("Gt;", "\u{226b}"),
-    ("HARDcy;", "\u{42a}"),
-    ("Hacek;", "\u{2c7}"),
-    ("Hat;", "\u{5e}"),
-    ("Hcirc;", "\u{124}"),
-    ("Hfr;", "\u{210c}"),
-    ("HilbertSpace;", "\u{210b}"),
-    ("Hopf;", "\u{210d}"),
-    ("HorizontalLine;", "\u{2500}"),
-    ("Hscr;", "\u{210b}"),
-    ("Hstrok;", "\u{126}"),
-    ("HumpDownHump;", "\u{224e}"),
-    ("HumpEqual;", "\u{224f}"),
-    ("IEcy;", "\u{415}"),
-    ("IJlig;", "\u{132}"),
-    ("IOcy;", "\u{401}"),
-    ("Iacute", "\u{cd}"),
-    ("Iacute;", "\u{cd}"),
-    ("Icirc", "\u{ce}"),
-    ("Icirc;", "\u{ce}"),
-    ("Icy;", "\u{418}"),
-    ("Idot;", "\u{130}"),
-    ("Ifr;", "\u{2111}"),
-    ("Igrave", "\u{cc}"),
-    ("Igrave;", "\u{cc}"),
-    ("Im;", "\u{2111}"),
-    ("Imacr;", "\u{12a}"),
-    ("ImaginaryI;", "\u{2148}"),
-    ("Implies;", "\u{21d2}"),
-    ("Int;", "\u{222c}"),
-    ("Integral;", "\u{222b}"),
-    ("Intersection;", "\u{22c2}"),
-    ("InvisibleComma;", "\u{2063}"),
-    ("InvisibleTimes;", "\u{2062}"),
-    ("Iogon;", "\u{12e}"),
-    ("Iopf;", "\u{1d540}"),
-    ("Iota;", "\u{399}"),
-    ("Iscr;", "\u{2110}"),
-    ("Itilde;", "\u{128}"),
-    ("Iukcy;", "\u{406}"),
-    ("Iuml", "\u{cf}"),
-    ("Iuml;", "\u{cf}"),
-    ("Jcirc;", "\u{134}"),
-    ("Jcy;", "\u{419}"),
-    ("Jfr;", "\u{1d50d}"),
-    ("Jopf;", "\u{1d541}"),
-    ("Jscr;", "\u{1d4a5}"),
-    ("Jsercy;", "\u{408}"),
-    ("Jukcy;", "\u{404}"),
-    ("KHcy;", "\u{425}"),
-    ("KJcy;", "\u{40c}"),
-    ("Kappa;", "\u{39a}"),
-    ("Kcedil;", "\u{136}"),
-    ("Kcy;", "\u{41a}"),
-    ("Kfr;", "\u{1d50e}"),
-    ("Kopf;", "\u{1d542}"),
-    ("Kscr;", "\u{1d4a6}"),
-    ("LJcy;", "\u{409}"),
-    ("LT", "\u{3c}"),
-    ("LT;", "\u{3c}"),
-    ("Lacute;", "\u{139}"),
-    ("Lambda;", "\u{39b}"),
-    ("Lang;", "\u{27ea}"),
-    ("Laplacetrf;", "\u{2112}"),
-    ("Larr;", "\u{219e}"),
-    ("Lcaron;", "\u{13d}"),
-    ("Lcedil;", "\u{13b}"),
-    ("Lcy;", "\u{41b}"),
-    ("LeftAngleBracket;", "\u{27e8}"),
-    ("LeftArrow;", "\u{2190}"),
-    ("LeftArrowBar;", "\u{21e4}"),
-    ("LeftArrowRightArrow;", "\u{21c6}"),
-    ("LeftCeiling;", "\u{2308}"),
-    ("LeftDoubleBracket;", "\u{27e6}"),
-    ("LeftDownTeeVector;", "\u{2961}"),
-    ("LeftDownVector;", "\u{21c3}"),
-    ("LeftDownVectorBar;", "\u{2959}"),
-    ("LeftFloor;", "\u{230a}"),
-    ("LeftRightArrow;", "\u{2194}"),
-    ("LeftRightVector;", "\u{294e}"),
-    ("LeftTee;", "\u{22a3}"),
-    ("LeftTeeArrow;", "\u{21a4}"),
-    ("LeftTeeVector;", "\u{295a}"),
-    ("LeftTriangle;", "\u{22b2}"),
-    ("LeftTriangleBar;", "\u{29cf}"),
-    ("LeftTriangleEqual;", "\u{22b4}"),
-    ("LeftUpDownVector;", "\u{2951}"),
-    ("LeftUpTeeVector;", "\u{2960}"),
-    ("LeftUpVector;", "\u{21bf}"),
-    ("LeftUpVectorBar;", "\u{2958}"),
-    ("LeftVector;", "\u{21bc}"),
-    ("LeftVectorBar;", "\u{2952}"),
-    ("Leftarrow;", "\u{21d0}"),
-    ("Leftrightarrow;", "\u{21d4}"),
-    ("LessEqualGreater;", "\u{22da}"),
-    ("LessFullEqual;", "\u{2266}"),
-    ("LessGreater;", "\u{2276}"),
-    ("LessLess;", "\u{2aa1}"),
-    ("LessSlantEqual;", "\u{2a7d}"),
-    ("LessTilde;", "\u{2272}"),
-    ("Lfr;", "\u{1d50f}"),
-    ("Ll;", "\u{22d8}"),
-    ("Lleftarrow;", "\u{21da}"),
-    ("Lmidot;", "\u{13f}"),
-    ("LongLeftArrow;", "\u{27f5}"),
-    ("LongLeftRightArrow;", "\u{27f7}"),
-    ("LongRightArrow;", "\u{27f6}"),
-    ("Longleftarrow;", "\u{27f8}"),
-    ("Longleftrightarrow;", "\u{27fa}"),
-    ("Longrightarrow;", "\u{27f9}"),
-    ("Lopf;", "\u{1d543}"),
-    ("LowerLeftArrow;", "\u{2199}"),
-    ("LowerRightArrow;", "\u{2198}"),
-    ("Lscr;", "\u{2112}"),
-    ("Lsh;", "\u{21b0}"),
-    ("Lstrok;", "\u{141}"),
-    ("Lt;", "\u{226a}"),
-    ("Map;", "\u{2905}"),
-    ("Mcy;", "\u{41c}"),
-    ("MediumSpace;", "\u{205f}"),
-    ("Mellintrf;", "\u{2133}"),
-    ("Mfr;", "\u{1d510}"),
-    ("MinusPlus;", "\u{2213}"),
-    ("Mopf;", "\u{1d544}"),
-    ("Mscr;", "\u{2133}"),
-    ("Mu;", "\u{39c}"),
-    ("NJcy;", "\u{40a}"),
-    ("Nacute;", "\u{143}"),
-    ("Ncaron;", "\u{147}"),
-    ("Ncedil;", "\u{145}"),
-    ("Ncy;", "\u{41d}"),
-    ("NegativeMediumSpace;", "\u{200b}"),
-    ("NegativeThickSpace;", "\u{200b}"),
-    ("NegativeThinSpace;", "\u{200b}"),
-    ("NegativeVeryThinSpace;", "\u{200b}"),
-    ("NestedGreaterGreater;", "\u{226b}"),
-    ("NestedLessLess;", "\u{226a}"),
-    ("NewLine;", "\u{a}"),
-    ("Nfr;", "\u{1d511}"),
-    ("NoBreak;", "\u{2060}"),
-    ("NonBreakingSpace;", "\u{a0}"),
-    ("Nopf;", "\u{2115}"),
-    ("Not;", "\u{2aec}"),
-    ("NotCongruent;", "\u{2262}"),
-    ("NotCupCap;", "\u{226d}"),
-    ("NotDoubleVerticalBar;", "\u{2226}"),
-    ("NotElement;", "\u{2209}"),
-    ("NotEqual;", "\u{2260}"),
-    ("NotEqualTilde;", "\u{2242}\u{338}"),
-    ("NotExists;", "\u{2204}"),
-    ("NotGreater;", "\u{226f}"),
-    ("NotGreaterEqual;", "\u{2271}"),
-    ("NotGreaterFullEqual;", "\u{2267}\u{338}"),
-    ("NotGreaterGreater;", "\u{226b}\u{338}"),
-    ("NotGreaterLess;", "\u{2279}"),
-    ("NotGreaterSlantEqual;", "\u{2a7e}\u{338}"),
-    ("NotGreaterTilde;", "\u{2275}"),
-    ("NotHumpDownHump;", "\u{224e}\u{338}"),
-    ("NotHumpEqual;", "\u{224f}\u{338}"),
-    ("NotLeftTriangle;", "\u{22ea}"),
-    ("NotLeftTriangleBar;", "\u{29cf}\u{338}"),
-    ("NotLeftTriangleEqual;", "\u{22ec}"),
-    ("NotLess;", "\u{226e}"),
-    ("NotLessEqual;", "\u{2270}"),
-    ("NotLessGreater;", "\u{2278}"),
-    ("NotLessLess;", "\u{226a}\u{338}"),
-    ("NotLessSlantEqual;", "\u{2a7d}\u{338}"),
-    ("NotLessTilde;", "\u{2274}"),
-    ("NotNestedGreaterGreater;", "\u{2aa2}\u{338}"),
-    ("NotNestedLessLess;", "\u{2aa1}\u{338}"),
-    ("NotPrecedes;", "\u{2280}"),
-    ("NotPrecedesEqual;", "\u{2aaf}\u{338}"),
-    ("NotPrecedesSlantEqual;", "\u{22e0}"),
-    ("NotReverseElement;", "\u{220c}"),
-    ("NotRightTriangle;", "\u{22eb}"),
-    ("NotRightTriangleBar;", "\u{29d0}\u{338}"),
-    ("NotRightTriangleEqual;", "\u{22ed}"),
-    ("NotSquareSubset;", "\u{228f}\u{338}"),
-    ("NotSquareSubsetEqual;", "\u{22e2}"),
-    ("NotSquareSuperset;", "\u{2290}\u{338}"),
-    ("NotSquareSupersetEqual;", "\u{22e3}"),
-    ("NotSubset;", "\u{2282}\u{20d2}"),
-    ("NotSubsetEqual;", "\u{2288}"),
-    ("NotSucceeds;", "\u{2281}"),
-    ("NotSucceedsEqual;", "\u{2ab0}\u{338}"),
-    ("NotSucceedsSlantEqual;", "\u{22e1}"),
-    ("NotSucceedsTilde;", "\u{227f}\u{338}"),
-    ("NotSuperset;", "\u{2283}\u{20d2}"),
-    ("NotSupersetEqual;", "\u{2289}"),
-    ("NotTilde;", "\u{2241}"),
-    ("NotTildeEqual;", "\u{2244}"),
-    ("NotTildeFullEqual;", "\u{2247}"),
-    ("NotTildeTilde;", "\u{2249}"),
-    ("NotVerticalBar;", "\u{2224}"),
-    ("Nscr;", "\u{1d4a9}"),
-    ("Ntilde", "\u{d1}"),
-    ("Ntilde;", "\u{d1}"),
-    ("Nu;", "\u{39d}"),
-    ("OElig;", "\u{152}"),
-    ("Oacute", "\u{d3}"),
-    ("Oacute;", "\u{d3}"),
-    ("Ocirc", "\u{d4}"),
-    ("Ocirc;", "\u{d4}"),
-    ("Ocy;", "\u{41e}"),
-    ("Odblac;", "\u{150}"),
-    ("Ofr;", "\u{1d512}"),
-    ("Ograve", "\u{d2}"),
-    ("Ograve;", "\u{d2}"),
-    ("Omacr;", "\u{14c}"),
-    ("Omega;", "\u{3a9}"),
-    ("Omicron;", "\u{39f}"),
-    ("Oopf;", "\u{1d546}"),
-    ("OpenCurlyDoubleQuote;", "\u{201c}"),
-    ("OpenCurlyQuote;", "\u{2018}"),
-    ("Or;", "\u{2a54}"),
-    ("Oscr;", "\u{1d4aa}"),
-    ("Oslash", "\u{d8}"),
-    ("Oslash;", "\u{d8}"),
-    ("Otilde", "\u{d5}"),
-    ("Otilde;", "\u{d5}"),
-    ("Otimes;", "\u{2a37}"),
-    ("Ouml", "\u{d6}"),
-    ("Ouml;", "\u{d6}"),
-    ("OverBar;", "\u{203e}"),
-    ("OverBrace;", "\u{23de}"),
-    ("OverBracket;", "\u{23b4}"),
-    ("OverParenthesis;", "\u{23dc}"),
-    ("PartialD;", "\u{2202}"),
-    ("Pcy;", "\u{41f}"),
-    ("Pfr;", "\u{1d513}"),
-    ("Phi;", "\u{3a6}"),
-    ("Pi;", "\u{3a0}"),
-    ("PlusMinus;", "\u{b1}"),
-    ("Poincareplane;", "\u{210c}"),
-    ("Popf;", "\u{2119}"),
-    ("Pr;", "\u{2abb}"),
-    ("Precedes;", "\u{227a}"),
-    ("PrecedesEqual;", "\u{2aaf}"),
-    ("PrecedesSlantEqual;", "\u{227c}"),
-    ("PrecedesTilde;", "\u{227e}"),
-    ("Prime;", "\u{2033}"),
-    ("Product;", "\u{220f}"),
-    ("Proportion;", "\u{2237}"),
-    ("Proportional;", "\u{221d}"),
-    ("Pscr;", "\u{1d4ab}"),
-    ("Psi;", "\u{3a8}"),
-    ("QUOT", "\u{22}"),
-    ("QUOT;", "\u{22}"),
-    ("Qfr;", "\u{1d514}"),
-    ("Qopf;", "\u{211a}"),
-    ("Qscr;", "\u{1d4ac}"),
-    ("RBarr;", "\u{2910}"),
-    ("REG", "\u{ae}"),
-    ("REG;", "\u{ae}"),
-    ("Racute;", "\u{154}"),
-    ("Rang;", "\u{27eb}"),
-    ("Rarr;", "\u{21a0}"),
-    ("Rarrtl;", "\u{2916}"),
-    ("Rcaron;", "\u{158}"),
-    ("Rcedil;", "\u{156}"),
-    ("Rcy;", "\u{420}"),
-    ("Re;", "\u{211c}"),
-    ("ReverseElement;", "\u{220b}"),
-    ("ReverseEquilibrium;", "\u{21cb}"),
-    ("ReverseUpEquilibrium;", "\u{296f}"),
-    ("Rfr;", "\u{211c}"),
-    ("Rho;", "\u{3a1}"),
-    ("RightAngleBracket;", "\u{27e9}"),
-    ("RightArrow;", "\u{2192}"),
-    ("RightArrowBar;", "\u{21e5}"),
-    ("RightArrowLeftArrow;", "\u{21c4}"),
-    ("RightCeiling;", "\u{2309}"),
-    ("RightDoubleBracket;", "\u{27e7}"),
-    ("RightDownTeeVector;", "\u{295d}"),
-    ("RightDownVector;", "\u{21c2}"),
-    ("RightDownVectorBar;", "\u{2955}"),
-    ("RightFloor;", "\u{230b}"),
-    ("RightTee;", "\u{22a2}"),
-    ("RightTeeArrow;", "\u{21a6}"),
-    ("RightTeeVector;", "\u{295b}"),
-    ("RightTriangle;", "\u{22b3}"),
-    ("RightTriangleBar;", "\u{29d0}"),
-    ("RightTriangleEqual;", "\u{22b5}"),
-    ("RightUpDownVector;", "\u{294f}"),
-    ("RightUpTeeVector;", "\u{295c}"),
-    ("RightUpVector;", "\u{21be}"),
-    ("RightUpVectorBar;", "\u{2954}"),
-    ("RightVector;", "\u{21c0}"),
-    ("RightVectorBar;", "\u{2953}"),
-    ("Rightarrow;", "\u{21d2}"),
-    ("Ropf;", "\u{211d}"),
-    ("RoundImplies;", "\u{2970}"),
-    ("Rrightarrow;", "\u{21db}"),
-    ("Rscr;", "\u{211b}"),
-    ("Rsh;", "\u{21b1}"),
-    ("RuleDelayed;", "\u{29f4}"),
-    ("SHCHcy;", "\u{429}"),
-    ("SHcy;", "\u{428}"),
-    ("SOFTcy;", "\u{42c}"),
-    ("Sacute;", "\u{15a}"),
-    ("Sc;", "\u{2abc}"),
-    ("Scaron;", "\u{160}"),
-    ("Scedil;", "\u{15e}"),
-    ("Scirc;", "\u{15c}"),
-    ("Scy;", "\u{421}"),
-    ("Sfr;", "\u{1d516}"),
-    ("ShortDownArrow;", "\u{2193}"),
-    ("ShortLeftArrow;", "\u{2190}"),
-    ("ShortRightArrow;", "\u{2192}"),
-    ("ShortUpArrow;", "\u{2191}"),
-    ("Sigma;", "\u{3a3}"),
-    ("SmallCircle;", "\u{2218}"),
-    ("Sopf;", "\u{1d54a}"),
-    ("Sqrt;", "\u{221a}"),
-    ("Square;", "\u{25a1}"),
-    ("SquareIntersection;", "\u{2293}"),
-    ("SquareSubset;", "\u{228f}"),
-    ("SquareSubsetEqual;", "\u{2291}"),
-    ("SquareSuperset;", "\u{2290}"),
-    ("SquareSupersetEqual;", "\u{2292}"),
-    ("SquareUnion;", "\u{2294}"),
-    ("Sscr;", "\u{1d4ae}"),
-    ("Star;", "\u{22c6}"),
-    ("Sub;", "\u{22d0}"),
-    ("Subset;", "\u{22d0}"),
-    ("SubsetEqual;", "\u{2286}"),
-    ("Succeeds;", "\u{227b}"),
-    ("SucceedsEqual;", "\u{2ab0}"),
-    ("SucceedsSlantEqual;", "\u{227d}"),
-    ("SucceedsTilde;", "\u{227f}"),
-    ("SuchThat;", "\u{220b}"),
-    ("Sum;", "\u{2211}"),
-    ("Sup;", "\u{22d1}"),
-    ("Superset;", "\u{2283}"),
-    ("SupersetEqual;", "\u{2287}"),
-    ("Supset;", "\u{22d1}"),
-    ("THORN", "\u{de}"),
-    ("THORN;", "\u{de}"),
-    ("TRADE;", "\u{2122}"),
-    ("TSHcy;", "\u{40b}"),
-    ("TScy;", "\u{426}"),
-    ("Tab;", "\u{9}"),
-    ("Tau;", "\u{3a4}"),
-    ("Tcaron;", "\u{164}"),
-    ("Tcedil;", "\u{162}"),
-    ("Tcy;", "\u{422}"),
-    ("Tfr;", "\u{1d517}"),
-    ("Therefore;", "\u{2234}"),
-    ("Theta;", "\u{398}"),
-    ("ThickSpace;", "\u{205f}\u{200a}"),
-    ("ThinSpace;", "\u{2009}"),
-    ("Tilde;", "\u{223c}"),
-    ("TildeEqual;", "\u{2243}"),
-    ("TildeFullEqual;", "\u{2245}"),
-    ("TildeTilde;", "\u{2248}"),
-    ("Topf;", "\u{1d54b}"),
-    ("TripleDot;", "\u{20db}"),
-    ("Tscr;", "\u{1d4af}"),
-    ("Tstrok;", "\u{166}"),
-    ("Uacute", "\u{da}"),
-    ("Uacute;", "\u{da}"),
-    ("Uarr;", "\u{219f}"),
-    ("Uarrocir;", "\u{2949}"),
-    ("Ubrcy;", "\u{40e}"),
-    ("Ubreve;", "\u{16c}"),
-    ("Ucirc", "\u{db}"),
-    ("Ucirc;", "\u{db}"),
-    ("Ucy;", "\u{423}"),
-    ("Udblac;", "\u{170}"),
-    ("Ufr;", "\u{1d518}"),
-    ("Ugrave", "\u{d9}"),
-    ("Ugrave;", "\u{d9}"),
-    ("Umacr;", "\u{16a}"),
-    ("UnderBar;", "\u{5f}"),
-    ("UnderBrace;", "\u{23df}"),
-    ("UnderBracket;", "\u{23b5}"),
-    ("UnderParenthesis;", "\u{23dd}"),
-    ("Union;", "\u{22c3}"),
-    ("UnionPlus;", "\u{228e}"),
-    ("Uogon;", "\u{172}"),
-    ("Uopf;", "\u{1d54c}"),
-    ("UpArrow;", "\u{2191}"),
-    ("UpArrowBar;", "\u{2912}"),
-    ("UpArrowDownArrow;", "\u{21c5}"),
-    ("UpDownArrow;", "\u{2195}"),
-    ("UpEquilibrium;", "\u{296e}"),
-    ("UpTee;", "\u{22a5}"),
-    ("UpTeeArrow;", "\u{21a5}"),
-    ("Uparrow;", "\u{21d1}"),
-    ("Updownarrow;", "\u{21d5}"),
-    ("UpperLeftArrow;", "\u{2196}"),
-    ("UpperRightArrow;", "\u{2197}"),
-    ("Upsi;", "\u{3d2}"),
-    ("Upsilon;", "\u{3a5}"),
-    ("Uring;", "\u{16e}"),
-    ("Uscr;", "\u{1d4b0}"),
-    ("Utilde;", "\u{168}"),
-    ("Uuml", "\u{dc}"),
-    ("Uuml;", "\u{dc}"),
-    ("VDash;", "\u{22ab}"),
-    ("Vbar;", "\u{2aeb}"),
-    ("Vcy;", "\u{412}"),
-    ("Vdash;", "\u{22a9}"),
-    ("Vdashl;", "\u{2ae6}"),
-    ("Vee;", "\u{22c1}"),
-    ("Verbar;", "\u{2016}"),
-    ("Vert;", "\u{2016}"),
-    ("VerticalBar;", "\u{2223}"),
-    ("VerticalLine;", "\u{7c}"),
-    ("VerticalSeparator;", "\u{2758}"),
-    ("VerticalTilde;", "\u{2240}"),
-    ("VeryThinSpace;", "\u{200a}"),
-    ("Vfr;", "\u{1d519}"),
-    ("Vopf;", "\u{1d54d}"),
-    ("Vscr;", "\u{1d4b1}"),
-    ("Vvdash;", "\u{22aa}"),
-    ("Wcirc;", "\u{174}"),
-    ("Wedge;", "\u{22c0}"),
-    ("Wfr;", "\u{1d51a}"),
-    ("Wopf;", "\u{1d54e}"),
-    ("Wscr;", "\u{1d4b2}"),
-    ("Xfr;", "\u{1d51b}"),
-    ("Xi;", "\u{39e}"),
-    ("Xopf;", "\u{1d54f}"),
-    ("Xscr;", "\u{1d4b3}"),
-    ("YAcy;", "\u{42f}"),
-    ("YIcy;", "\u{407}"),
-    ("YUcy;", "\u{42e}"),
-    ("Yacute", "\u{dd}"),
-    ("Yacute;", "\u{dd}"),
-    ("Ycirc;", "\u{176}"),
-    ("Ycy;", "\u{42b}"),
-    ("Yfr;", "\u{1d51c}"),
-    ("Yopf;", "\u{1d550}"),
-    ("Yscr;", "\u{1d4b4}"),
-    ("Yuml;", "\u{178}"),
-    ("ZHcy;", "\u{416}"),
-    ("Zacute;", "\u{179}"),
-    ("Zcaron;", "\u{17d}"),
-    ("Zcy;", "\u{417}"),
-    ("Zdot;", "\u{17b}"),
-    ("ZeroWidthSpace;", "\u{200b}"),
-    ("Zeta;", "\u{396}"),
-    ("Zfr;", "\u{2128}"),
-    ("Zopf;", "\u{2124}"),
-    ("Zscr;", "\u{1d4b5}"),
-    ("aacute", "\u{e1}"),
-    ("aacute;", "\u{e1}"),
-    ("abreve;", "\u{103}"),
-    ("ac;", "\u{223e}"),
-    ("acE;", "\u{223e}\u{333}"),
-    ("acd;", "\u{223f}"),
-    ("acirc", "\u{e2}"),
-    ("acirc;", "\u{e2}"),
-    ("acute", "\u{b4}"),
-    ("acute;", "\u{b4}"),
-    ("acy;", "\u{430}"),
-    ("aelig", "\u{e6}"),
-    ("aelig;", "\u{e6}"),
-    ("af;", "\u{2061}"),
-    ("afr;", "\u{1d51e}"),
-    ("agrave", "\u{e0}"),
-    ("agrave;", "\u{e0}"),
-    ("alefsym;", "\u{2135}"),
-    ("aleph;", "\u{2135}"),
-    ("alpha;", "\u{3b1}"),
-    ("amacr;", "\u{101}"),
-    ("amalg;", "\u{2a3f}"),
-    ("amp", "\u{26}"),
-    ("amp;", "\u{26}"),
-    ("and;", "\u{2227}"),
-    ("andand;", "\u{2a55}"),
-    ("andd;", "\u{2a5c}"),
-    ("andslope;", "\u{2a58}"),
-    ("andv;", "\u{2a5a}"),
-    ("ang;", "\u{2220}"),
-    ("ange;", "\u{29a4}"),
-    ("angle;", "\u{2220}"),
-    ("angmsd;", "\u{2221}"),
-    ("angmsdaa;", "\u{29a8}"),
-    ("angmsdab;", "\u{29a9}"),
-    ("angmsdac;", "\u{29aa}"),
-    ("angmsdad;", "\u{29ab}"),
-    ("angmsdae;", "\u{29ac}"),
-    ("angmsdaf;", "\u{29ad}"),
-    ("angmsdag;", "\u{29ae}"),
-    ("angmsdah;", "\u{29af}"),
-    ("angrt;", "\u{221f}"),
-    ("angrtvb;", "\u{22be}"),
-    ("angrtvbd;", "\u{299d}"),
-    ("angsph;", "\u{2222}"),
-    ("angst;", "\u{c5}"),
-    ("angzarr;", "\u{237c}"),
-    ("aogon;", "\u{105}"),
-    ("aopf;", "\u{1d552}"),
-    ("ap;", "\u{2248}"),
-    ("apE;", "\u{2a70}"),
-    ("apacir;", "\u{2a6f}"),
-    ("ape;", "\u{224a}"),
-    ("apid;", "\u{224b}"),
-    ("apos;", "\u{27}"),
-    ("approx;", "\u{2248}"),
-    ("approxeq;", "\u{224a}"),
-    ("aring", "\u{e5}"),
-    ("aring;", "\u{e5}"),
-    ("ascr;", "\u{1d4b6}"),
-    ("ast;", "\u{2a}"),
-    ("asymp;", "\u{2248}"),
-    ("asympeq;", "\u{224d}"),
-    ("atilde", "\u{e3}"),
-    ("atilde;", "\u{e3}"),
-    ("auml", "\u{e4}"),
-    ("auml;", "\u{e4}"),
-    ("awconint;", "\u{2233}"),
-    ("awint;", "\u{2a11}"),
-    ("bNot;", "\u{2aed}"),
-    ("backcong;", "\u{224c}"),
-    ("backepsilon;", "\u{3f6}"),
-    ("backprime;", "\u{2035}"),
-    ("backsim;", "\u{223d}"),
-    ("backsimeq;", "\u{22cd}"),
-    ("barvee;", "\u{22bd}"),
-    ("barwed;", "\u{2305}"),
-    ("barwedge;", "\u{2305}"),
-    ("bbrk;", "\u{23b5}"),
-    ("bbrktbrk;", "\u{23b6}"),
-    ("bcong;", "\u{224c}"),
-    ("bcy;", "\u{431}"),
-    ("bdquo;", "\u{201e}"),
-    ("becaus;", "\u{2235}"),
-    ("because;", "\u{2235}"),
-    ("bemptyv;", "\u{29b0}"),
-    ("bepsi;", "\u{3f6}"),
-    ("bernou;", "\u{212c}"),
-    ("beta;", "\u{3b2}"),
-    ("beth;", "\u{2136}"),
-    ("between;", "\u{226c}"),
-    ("bfr;", "\u{1d51f}"),
-    ("bigcap;", "\u{22c2}"),
-    ("bigcirc;", "\u{25ef}"),
-    ("bigcup;", "\u{22c3}"),
-    ("bigodot;", "\u{2a00}"),
-    ("bigoplus;", "\u{2a01}"),
-    ("bigotimes;", "\u{2a02}"),
-    ("bigsqcup;", "\u{2a06}"),
-    ("bigstar;", "\u{2605}"),
-    ("bigtriangledown;", "\u{25bd}"),
-    ("bigtriangleup;", "\u{25b3}"),
-    ("biguplus;", "\u{2a04}"),
-    ("bigvee;", "\u{22c1}"),
-    ("bigwedge;", "\u{22c0}"),
-    ("bkarow;", "\u{290d}"),
-    ("blacklozenge;", "\u{29eb}"),
-    ("blacksquare;", "\u{25aa}"),
-    ("blacktriangle;", "\u{25b4}"),
-    ("blacktriangledown;", "\u{25be}"),
-    ("blacktriangleleft;", "\u{25c2}"),
-    ("blacktriangleright;", "\u{25b8}"),
-    ("blank;", "\u{2423}"),
-    ("blk12;", "\u{2592}"),
-    ("blk14;", "\u{2591}"),
-    ("blk34;", "\u{2593}"),
-    ("block;", "\u{2588}"),
-    ("bne;", "\u{3d}\u{20e5}"),
-    ("bnequiv;", "\u{2261}\u{20e5}"),
-    ("bnot;", "\u{2310}"),
-    ("bopf;", "\u{1d553}"),
-    ("bot;", "\u{22a5}"),
-    ("bottom;", "\u{22a5}"),
-    ("bowtie;", "\u{22c8}"),
-    ("boxDL;", "\u{2557}"),
-    ("boxDR;", "\u{2554}"),
-    ("boxDl;", "\u{2556}"),
-    ("boxDr;", "\u{2553}"),
-    ("boxH;", "\u{2550}"),
-    ("boxHD;", "\u{2566}"),
-    ("boxHU;", "\u{2569}"),
-    ("boxHd;", "\u{2564}"),
-    ("boxHu;", "\u{2567}"),
-    ("boxUL;", "\u{255d}"),
-    ("boxUR;", "\u{255a}"),
-    ("boxUl;", "\u{255c}"),
-    ("boxUr;", "\u{2559}"),
-    ("boxV;", "\u{2551}"),
-    ("boxVH;", "\u{256c}"),
-    ("boxVL;", "\u{2563}"),
-    ("boxVR;", "\u{2560}"),
-    ("boxVh;", "\u{256b}"),
-    ("boxVl;", "\u{2562}"),
-    ("boxVr;", "\u{255f}"),
-    ("boxbox;", "\u{29c9}"),
-    ("boxdL;", "\u{2555}"),
-    ("boxdR;", "\u{2552}"),
-    ("boxdl;", "\u{2510}"),
-    ("boxdr;", "\u{250c}"),
-    ("boxh;", "\u{2500}"),
-    ("boxhD;", "\u{2565}"),
-    ("boxhU;", "\u{2568}"),
-    ("boxhd;", "\u{252c}"),
-    ("boxhu;", "\u{2534}"),
-    ("boxminus;", "\u{229f}"),
-    ("boxplus;", "\u{229e}"),
-    ("boxtimes;", "\u{22a0}"),
-    ("boxuL;", "\u{255b}"),
-    ("boxuR;", "\u{2558}"),
-    ("boxul;", "\u{2518}"),
-    ("boxur;", "\u{2514}"),
-    ("boxv;", "\u{2502}"),
-    ("boxvH;", "\u{256a}"),
-    ("boxvL;", "\u{2561}"),
-    ("boxvR;", "\u{255e}"),
-    ("boxvh;", "\u{253c}"),
-    ("boxvl;", "\u{2524}"),
-    ("boxvr;", "\u{251c}"),
-    ("bprime;", "\u{2035}"),
-    ("breve;", "\u{2d8}"),
-    ("brvbar", "\u{a6}"),
-    ("brvbar;", "\u{a6}"),
-    ("bscr;", "\u{1d4b7}"),
-    ("bsemi;", "\u{204f}"),
-    ("bsim;", "\u{223d}"),
-    ("bsime;", "\u{22cd}"),
-    ("bsol;", "\u{5c}"),
-    ("bsolb;", "\u{29c5}"),
-    ("bsolhsub;", "\u{27c8}"),
-    ("bull;", "\u{2022}"),
-    ("bullet;", "\u{2022}"),
-    ("bump;", "\u{224e}"),
-    ("bumpE;", "\u{2aae}"),
-    ("bumpe;", "\u{224f}"),
-    ("bumpeq;", "\u{224f}"),
-    ("cacute;", "\u{107}"),
-    ("cap;", "\u{2229}"),
-    ("capand;", "\u{2a44}"),
-    ("capbrcup;", "\u{2a49}"),
-    ("capcap;", "\u{2a4b}"),
-    ("capcup;", "\u{2a47}"),
-    ("capdot;", "\u{2a40}"),
-    ("caps;", "\u{2229}\u{fe00}"),
-    ("caret;", "\u{2041}"),
-    ("caron;", "\u{2c7}"),
-    ("ccaps;", "\u{2a4d}"),
-    ("ccaron;", "\u{10d}"),
-    ("ccedil", "\u{e7}"),
-    ("ccedil;", "\u{e7}"),
-    ("ccirc;", "\u{109}"),
-    ("ccups;", "\u{2a4c}"),
-    ("ccupssm;", "\u{2a50}"),
-    ("cdot;", "\u{10b}"),
-    ("cedil", "\u{b8}"),
-    ("cedil;", "\u{b8}"),
-    ("cemptyv;", "\u{29b2}"),
-    ("cent", "\u{a2}"),
-    ("cent;", "\u{a2}"),
-    ("centerdot;", "\u{b7}"),
-    ("cfr;", "\u{1d520}"),
-    ("chcy;", "\u{447}"),
-    ("check;", "\u{2713}"),
-    ("checkmark;", "\u{2713}"),
-    ("chi;", "\u{3c7}"),
-    ("cir;", "\u{25cb}"),
-    ("cirE;", "\u{29c3}"),
-    ("circ;", "\u{2c6}"),
-    ("circeq;", "\u{2257}"),
-    ("circlearrowleft;", "\u{21ba}"),
-    ("circlearrowright;", "\u{21bb}"),
-    ("circledR;", "\u{ae}"),
-    ("circledS;", "\u{24c8}"),
-    ("circledast;", "\u{229b}"),
-    ("circledcirc;", "\u{229a}"),
-    ("circleddash;", "\u{229d}"),
-    ("cire;", "\u{2257}"),
-    ("cirfnint;", "\u{2a10}"),
-    ("cirmid;", "\u{2aef}"),
-    ("cirscir;", "\u{29c2}"),
-    ("clubs;", "\u{2663}"),
-    ("clubsuit;", "\u{2663}"),
-    ("colon;", "\u{3a}"),
-    ("colone;", "\u{2254}"),
-    ("coloneq;", "\u{2254}"),
-    ("comma;", "\u{2c}"),
-    ("commat;", "\u{40}"),
-    ("comp;", "\u{2201}"),
-    ("compfn;", "\u{2218}"),
-    ("complement;", "\u{2201}"),
-    ("complexes;", "\u{2102}"),
-    ("cong;", "\u{2245}"),
-    ("congdot;", "\u{2a6d}"),
-    ("conint;", "\u{222e}"),
-    ("copf;", "\u{1d554}"),
-    ("coprod;", "\u{2210}"),
-    ("copy", "\u{a9}"),
-    ("copy;", "\u{a9}"),
-    ("copysr;", "\u{2117}"),
-    ("crarr;", "\u{21b5}"),
-    ("cross;", "\u{2717}"),
-    ("cscr;", "\u{1d4b8}"),
-    ("csub;", "\u{2acf}"),
-    ("csube;", "\u{2ad1}"),
-    ("csup;", "\u{2ad0}"),
-    ("csupe;", "\u{2ad2}"),
-    ("ctdot;", "\u{22ef}"),
-    ("cudarrl;", "\u{2938}"),
-    ("cudarrr;", "\u{2935}"),
-    ("cuepr;", "\u{22de}"),
-    ("cuesc;", "\u{22df}"),
-    ("cularr;", "\u{21b6}"),
-    ("cularrp;", "\u{293d}"),
-    ("cup;", "\u{222a}"),
-    ("cupbrcap;", "\u{2a48}"),
-    ("cupcap;", "\u{2a46}"),
-    ("cupcup;", "\u{2a4a}"),
-    ("cupdot;", "\u{228d}"),
-    ("cupor;", "\u{2a45}"),
-    ("cups;", "\u{222a}\u{fe00}"),
-    ("curarr;", "\u{21b7}"),
-    ("curarrm;", "\u{293c}"),
-    ("curlyeqprec;", "\u{22de}"),
-    ("curlyeqsucc;", "\u{22df}"),
-    ("curlyvee;", "\u{22ce}"),
-    ("curlywedge;", "\u{22cf}"),
-    ("curren", "\u{a4}"),
-    ("curren;", "\u{a4}"),
-    ("curvearrowleft;", "\u{21b6}"),
-    ("curvearrowright;", "\u{21b7}"),
-    ("cuvee;", "\u{22ce}"),
-    ("cuwed;", "\u{22cf}"),
-    ("cwconint;", "\u{2232}"),
-    ("cwint;", "\u{2231}"),
-    ("cylcty;", "\u{232d}"),
-    ("dArr;", "\u{21d3}"),
-    ("dHar;", "\u{2965}"),
-    ("dagger;", "\u{2020}"),
-    ("daleth;", "\u{2138}"),
-    ("darr;", "\u{2193}"),
-    ("dash;", "\u{2010}"),
-    ("dashv;", "\u{22a3}"),
-    ("dbkarow;", "\u{290f}"),
-    ("dblac;", "\u{2dd}"),
-    ("dcaron;", "\u{10f}"),
-    ("dcy;", "\u{434}"),
-    ("dd;", "\u{2146}"),
-    ("ddagger;", "\u{2021}"),
-    ("ddarr;", "\u{21ca}"),
-    ("ddotseq;", "\u{2a77}"),
-    ("deg", "\u{b0}"),
-    ("deg;", "\u{b0}"),
-    ("delta;", "\u{3b4}"),
-    ("demptyv;", "\u{29b1}"),
-    ("dfisht;", "\u{297f}"),
-    ("dfr;", "\u{1d521}"),
-    ("dharl;", "\u{21c3}"),
-    ("dharr;", "\u{21c2}"),
-    ("diam;", "\u{22c4}"),
-    ("diamond;", "\u{22c4}"),
-    ("diamondsuit;", "\u{2666}"),
-    ("diams;", "\u{2666}"),
-    ("die;", "\u{a8}"),
-    ("digamma;", "\u{3dd}"),
-    ("disin;", "\u{22f2}"),
-    ("div;", "\u{f7}"),
-    ("divide", "\u{f7}"),
-    ("divide;", "\u{f7}"),
-    ("divideontimes;", "\u{22c7}"),
-    ("divonx;", "\u{22c7}"),
-    ("djcy;", "\u{452}"),
-    ("dlcorn;", "\u{231e}"),
-    ("dlcrop;", "\u{230d}"),
-    ("dollar;", "\u{24}"),
-    ("dopf;", "\u{1d555}"),
-    ("dot;", "\u{2d9}"),
-    ("doteq;", "\u{2250}"),
-    ("doteqdot;", "\u{2251}"),
-    ("dotminus;", "\u{2238}"),
-    ("dotplus;", "\u{2214}"),
-    ("dotsquare;", "\u{22a1}"),
-    ("doublebarwedge;", "\u{2306}"),
-    ("downarrow;", "\u{2193}"),
-    ("downdownarrows;", "\u{21ca}"),
-    ("downharpoonleft;", "\u{21c3}"),
-    ("downharpoonright;", "\u{21c2}"),
-    ("drbkarow;", "\u{2910}"),
-    ("drcorn;", "\u{231f}"),
-    ("drcrop;", "\u{230c}"),
-    ("dscr;", "\u{1d4b9}"),
-    ("dscy;", "\u{455}"),
-    ("dsol;", "\u{29f6}"),
-    ("dstrok;", "\u{111}"),
-    ("dtdot;", "\u{22f1}"),
-    ("dtri;", "\u{25bf}"),
-    ("dtrif;", "\u{25be}"),
-    ("duarr;", "\u{21f5}"),
-    ("duhar;", "\u{296f}"),
-    ("dwangle;", "\u{29a6}"),
-    ("dzcy;", "\u{45f}"),
-    ("dzigrarr;", "\u{27ff}"),
-    ("eDDot;", "\u{2a77}"),
-    ("eDot;", "\u{2251}"),
-    ("eacute", "\u{e9}"),
-    ("eacute;", "\u{e9}"),
-    ("easter;", "\u{2a6e}"),
-    ("ecaron;", "\u{11b}"),
-    ("ecir;", "\u{2256}"),
-    ("ecirc", "\u{ea}"),
-    ("ecirc;", "\u{ea}"),
-    ("ecolon;", "\u{2255}"),
-    ("ecy;", "\u{44d}"),
-    ("edot;", "\u{117}"),
-    ("ee;", "\u{2147}"),
-    ("efDot;", "\u{2252}"),
-    ("efr;", "\u{1d522}"),
-    ("eg;", "\u{2a9a}"),
-    ("egrave", "\u{e8}"),
-    ("egrave;", "\u{e8}"),
-    ("egs;", "\u{2a96}"),
-    ("egsdot;", "\u{2a98}"),
-    ("el;", "\u{2a99}"),
-    ("elinters;", "\u{23e7}"),
-    ("ell;", "\u{2113}"),
-    ("els;", "\u{2a95}"),
-    ("elsdot;", "\u{2a97}"),
-    ("emacr;", "\u{113}"),
-    ("empty;", "\u{2205}"),
-    ("emptyset;", "\u{2205}"),
-    ("emptyv;", "\u{2205}"),
-    ("emsp13;", "\u{2004}"),
-    ("emsp14;", "\u{2005}"),
-    ("emsp;", "\u{2003}"),
-    ("eng;", "\u{14b}"),
-    ("ensp;", "\u{2002}"),
-    ("eogon;", "\u{119}"),
-    ("eopf;", "\u{1d556}"),
-    ("epar;", "\u{22d5}"),
-    ("eparsl;", "\u{29e3}"),
-    ("eplus;", "\u{2a71}"),
-    ("epsi;", "\u{3b5}"),
-    ("epsilon;", "\u{3b5}"),
-    ("epsiv;", "\u{3f5}"),
-    ("eqcirc;", "\u{2256}"),
-    ("eqcolon;", "\u{2255}"),
-    ("eqsim;", "\u{2242}"),
-    ("eqslantgtr;", "\u{2a96}"),
-    ("eqslantless;", "\u{2a95}"),
-    ("equals;", "\u{3d}"),
-    ("equest;", "\u{225f}"),
-    ("equiv;", "\u{2261}"),
-    ("equivDD;", "\u{2a78}"),
-    ("eqvparsl;", "\u{29e5}"),
-    ("erDot;", "\u{2253}"),
-    ("erarr;", "\u{2971}"),
-    ("escr;", "\u{212f}"),
-    ("esdot;", "\u{2250}"),
-    ("esim;", "\u{2242}"),
-    ("eta;", "\u{3b7}"),
-    ("eth", "\u{f0}"),
-    ("eth;", "\u{f0}"),
-    ("euml", "\u{eb}"),
-    ("euml;", "\u{eb}"),
-    ("euro;", "\u{20ac}"),
-    ("excl;", "\u{21}"),
-    ("exist;", "\u{2203}"),
-    ("expectation;", "\u{2130}"),
-    ("exponentiale;", "\u{2147}"),
-    ("fallingdotseq;", "\u{2252}"),
-    ("fcy;", "\u{444}"),
-    ("female;", "\u{2640}"),
-    ("ffilig;", "\u{fb03}"),
-    ("fflig;", "\u{fb00}"),
-    ("ffllig;", "\u{fb04}"),
-    ("ffr;", "\u{1d523}"),
-    ("filig;", "\u{fb01}"),
-    ("fjlig;", "\u{66}\u{6a}"),
-    ("flat;", "\u{266d}"),
-    ("fllig;", "\u{fb02}"),
-    ("fltns;", "\u{25b1}"),
-    ("fnof;", "\u{192}"),
-    ("fopf;", "\u{1d557}"),
-    ("forall;", "\u{2200}"),
-    ("fork;", "\u{22d4}"),
-    ("forkv;", "\u{2ad9}"),
-    ("fpartint;", "\u{2a0d}"),
-    ("frac12", "\u{bd}"),
-    ("frac12;", "\u{bd}"),
-    ("frac13;", "\u{2153}"),
-    ("frac14", "\u{bc}"),
-    ("frac14;", "\u{bc}"),
-    ("frac15;", "\u{2155}"),
-    ("frac16;", "\u{2159}"),
-    ("frac18;", "\u{215b}"),
-    ("frac23;", "\u{2154}"),
-    ("frac25;", "\u{2156}"),
-    ("frac34", "\u{be}"),
-    ("frac34;", "\u{be}"),
-    ("frac35;", "\u{2157}"),
-    ("frac38;", "\u{215c}"),
-    ("frac45;", "\u{2158}"),
-    ("frac56;", "\u{215a}"),
-    ("frac58;", "\u{215d}"),
-    ("frac78;", "\u{215e}"),
-    ("frasl;", "\u{2044}"),
-    ("frown;", "\u{2322}"),
-    ("fscr;", "\u{1d4bb}"),
-    ("gE;", "\u{2267}"),
-    ("gEl;", "\u{2a8c}"),
-    ("gacute;", "\u{1f5}"),
-    ("gamma;", "\u{3b3}"),
-    ("gammad;", "\u{3dd}"),
-    ("gap;", "\u{2a86}"),
-    ("gbreve;", "\u{11f}"),
-    ("gcirc;", "\u{11d}"),
-    ("gcy;", "\u{433}"),
-    ("gdot;", "\u{121}"),
-    ("ge;", "\u{2265}"),
-    ("gel;", "\u{22db}"),
-    ("geq;", "\u{2265}"),
-    ("geqq;", "\u{2267}"),
-    ("geqslant;", "\u{2a7e}"),
-    ("ges;", "\u{2a7e}"),
-    ("gescc;", "\u{2aa9}"),
-    ("gesdot;", "\u{2a80}"),
-    ("gesdoto;", "\u{2a82}"),
-    ("gesdotol;", "\u{2a84}"),
-    ("gesl;", "\u{22db}\u{fe00}"),
-    ("gesles;", "\u{2a94}"),
-    ("gfr;", "\u{1d524}"),
-    ("gg;", "\u{226b}"),
-    ("ggg;", "\u{22d9}"),
-    ("gimel;", "\u{2137}"),
-    ("gjcy;", "\u{453}"),
-    ("gl;", "\u{2277}"),
-    ("glE;", "\u{2a92}"),
-    ("gla;", "\u{2aa5}"),
-    ("glj;", "\u{2aa4}"),
-    ("gnE;", "\u{2269}"),
-    ("gnap;", "\u{2a8a}"),
-    ("gnapprox;", "\u{2a8a}"),
-    ("gne;", "\u{2a88}"),
-    ("gneq;", "\u{2a88}"),
-    ("gneqq;", "\u{2269}"),
-    ("gnsim;", "\u{22e7}"),
-    ("gopf;", "\u{1d558}"),
-    ("grave;", "\u{60}"),
-    ("gscr;", "\u{210a}"),
-    ("gsim;", "\u{2273}"),
-    ("gsime;", "\u{2a8e}"),
-    ("gsiml;", "\u{2a90}"),
-    ("gt", "\u{3e}"),
-    ("gt;", "\u{3e}"),
-    ("gtcc;", "\u{2aa7}"),
-    ("gtcir;", "\u{2a7a}"),
-    ("gtdot;", "\u{22d7}"),
-    ("gtlPar;", "\u{2995}"),
-    ("gtquest;", "\u{2a7c}"),
-    ("gtrapprox;", "\u{2a86}"),
-    ("gtrarr;", "\u{2978}"),
-    ("gtrdot;", "\u{22d7}"),
-    ("gtreqless;", "\u{22db}"),
-    ("gtreqqless;", "\u{2a8c}"),
-    ("gtrless;", "\u{2277}"),
-    ("gtrsim;", "\u{2273}"),
-    ("gvertneqq;", "\u{2269}\u{fe00}"),
-    ("gvnE;", "\u{2269}\u{fe00}"),
-    ("hArr;", "\u{21d4}"),
-    ("hairsp;", "\u{200a}"),
-    ("half;", "\u{bd}"),
-    ("hamilt;", "\u{210b}"),
-    ("hardcy;", "\u{44a}"),
-    ("harr;", "\u{2194}"),
-    ("harrcir;", "\u{2948}"),
-    ("harrw;", "\u{21ad}"),
-    ("hbar;", "\u{210f}"),
-    ("hcirc;", "\u{125}"),
-    ("hearts;", "\u{2665}"),
-    ("heartsuit;", "\u{2665}"),
-    ("hellip;", "\u{2026}"),
-    ("hercon;", "\u{22b9}"),
-    ("hfr;", "\u{1d525}"),
-    ("hksearow;", "\u{2925}"),
-    ("hkswarow;", "\u{2926}"),
-    ("hoarr;", "\u{21ff}"),
-    ("homtht;", "\u{223b}"),
-    ("hookleftarrow;", "\u{21a9}"),
-    ("hookrightarrow;", "\u{21aa}"),
-    ("hopf;", "\u{1d559}"),
-    ("horbar;", "\u{2015}"),
-    ("hscr;", "\u{1d4bd}"),
-    ("hslash;", "\u{210f}"),
-    ("hstrok;", "\u{127}"),
-    ("hybull;", "\u{2043}"),
-    ("hyphen;", "\u{2010}"),
-    ("iacute", "\u{ed}"),
-    ("iacute;", "\u{ed}"),
-    ("ic;", "\u{2063}"),
-    ("icirc", "\u{ee}"),
-    ("icirc;", "\u{ee}"),
-    ("icy;", "\u{438}"),
-    ("iecy;", "\u{435}"),
-    ("iexcl", "\u{a1}"),
-    ("iexcl;", "\u{a1}"),
-    ("iff;", "\u{21d4}"),
-    ("ifr;", "\u{1d526}"),
-    ("igrave", "\u{ec}"),
-    ("igrave;", "\u{ec}"),
-    ("ii;", "\u{2148}"),
-    ("iiiint;", "\u{2a0c}"),
-    ("iiint;", "\u{222d}"),
-    ("iinfin;", "\u{29dc}"),
-    ("iiota;", "\u{2129}"),
-    ("ijlig;", "\u{133}"),
-    ("imacr;", "\u{12b}"),
-    ("image;", "\u{2111}"),
-    ("imagline;", "\u{2110}"),
-    ("imagpart;", "\u{2111}"),
-    ("imath;", "\u{131}"),
-    ("imof;", "\u{22b7}"),
-    ("imped;", "\u{1b5}"),
-    ("in;", "\u{2208}"),
-    ("incare;", "\u{2105}"),
-    ("infin;", "\u{221e}"),
-    ("infintie;", "\u{29dd}"),
-    ("inodot;", "\u{131}"),
-    ("int;", "\u{222b}"),
-    ("intcal;", "\u{22ba}"),
-    ("integers;", "\u{2124}"),
-    ("intercal;", "\u{22ba}"),
-    ("intlarhk;", "\u{2a17}"),
-    ("intprod;", "\u{2a3c}"),
-    ("iocy;", "\u{451}"),
-    ("iogon;", "\u{12f}"),
-    ("iopf;", "\u{1d55a}"),
-    ("iota;", "\u{3b9}"),
-    ("iprod;", "\u{2a3c}"),
-    ("iquest", "\u{bf}"),
-    ("iquest;", "\u{bf}"),
-    ("iscr;", "\u{1d4be}"),
-    ("isin;", "\u{2208}"),
-    ("isinE;", "\u{22f9}"),
-    ("isindot;", "\u{22f5}"),
-    ("isins;", "\u{22f4}"),
-    ("isinsv;", "\u{22f3}"),
-    ("isinv;", "\u{2208}"),
-    ("it;", "\u{2062}"),
-    ("itilde;", "\u{129}"),
-    ("iukcy;", "\u{456}"),
-    ("iuml", "\u{ef}"),
-    ("iuml;", "\u{ef}"),
-    ("jcirc;", "\u{135}"),
-    ("jcy;", "\u{439}"),
-    ("jfr;", "\u{1d527}"),
-    ("jmath;", "\u{237}"),
-    ("jopf;", "\u{1d55b}"),
-    ("jscr;", "\u{1d4bf}"),
-    ("jsercy;", "\u{458}"),
-    ("jukcy;", "\u{454}"),
-    ("kappa;", "\u{3ba}"),
-    ("kappav;", "\u{3f0}"),
-    ("kcedil;", "\u{137}"),
-    ("kcy;", "\u{43a}"),
-    ("kfr;", "\u{1d528}"),
-    ("kgreen;", "\u{138}"),
-    ("khcy;", "\u{445}"),
-    ("kjcy;", "\u{45c}"),
-    ("kopf;", "\u{1d55c}"),
-    ("kscr;", "\u{1d4c0}"),
-    ("lAarr;", "\u{21da}"),
-    ("lArr;", "\u{21d0}"),
-    ("lAtail;", "\u{291b}"),
-    ("lBarr;", "\u{290e}"),
-    ("lE;", "\u{2266}"),
-    ("lEg;", "\u{2a8b}"),
-    ("lHar;", "\u{2962}"),
-    ("lacute;", "\u{13a}"),
-    ("laemptyv;", "\u{29b4}"),
-    ("lagran;", "\u{2112}"),
-    ("lambda;", "\u{3bb}"),
-    ("lang;", "\u{27e8}"),
-    ("langd;", "\u{2991}"),
-    ("langle;", "\u{27e8}"),
-    ("lap;", "\u{2a85}"),
-    ("laquo", "\u{ab}"),
-    ("laquo;", "\u{ab}"),
-    ("larr;", "\u{2190}"),
-    ("larrb;", "\u{21e4}"),
-    ("larrbfs;", "\u{291f}"),
-    ("larrfs;", "\u{291d}"),
-    ("larrhk;", "\u{21a9}"),
-    ("larrlp;", "\u{21ab}"),
-    ("larrpl;", "\u{2939}"),
-    ("larrsim;", "\u{2973}"),
-    ("larrtl;", "\u{21a2}"),
-    ("lat;", "\u{2aab}"),
-    ("latail;", "\u{2919}"),
-    ("late;", "\u{2aad}"),
-    ("lates;", "\u{2aad}\u{fe00}"),
-    ("lbarr;", "\u{290c}"),
-    ("lbbrk;", "\u{2772}"),
-    ("lbrace;", "\u{7b}"),
-    ("lbrack;", "\u{5b}"),
-    ("lbrke;", "\u{298b}"),
-    ("lbrksld;", "\u{298f}"),
-    ("lbrkslu;", "\u{298d}"),
-    ("lcaron;", "\u{13e}"),
-    ("lcedil;", "\u{13c}"),
-    ("lceil;", "\u{2308}"),
-    ("lcub;", "\u{7b}"),
-    ("lcy;", "\u{43b}"),
-    ("ldca;", "\u{2936}"),
-    ("ldquo;", "\u{201c}"),
-    ("ldquor;", "\u{201e}"),
-    ("ldrdhar;", "\u{2967}"),
-    ("ldrushar;", "\u{294b}"),
-    ("ldsh;", "\u{21b2}"),
-    ("le;", "\u{2264}"),
-    ("leftarrow;", "\u{2190}"),
-    ("leftarrowtail;", "\u{21a2}"),
-    ("leftharpoondown;", "\u{21bd}"),
-    ("leftharpoonup;", "\u{21bc}"),
-    ("leftleftarrows;", "\u{21c7}"),
-    ("leftrightarrow;", "\u{2194}"),
-    ("leftrightarrows;", "\u{21c6}"),
-    ("leftrightharpoons;", "\u{21cb}"),
-    ("leftrightsquigarrow;", "\u{21ad}"),
-    ("leftthreetimes;", "\u{22cb}"),
-    ("leg;", "\u{22da}"),
-    ("leq;", "\u{2264}"),
-    ("leqq;", "\u{2266}"),
-    ("leqslant;", "\u{2a7d}"),
-    ("les;", "\u{2a7d}"),
-    ("lescc;", "\u{2aa8}"),
-    ("lesdot;", "\u{2a7f}"),
-    ("lesdoto;", "\u{2a81}"),
-    ("lesdotor;", "\u{2a83}"),
-    ("lesg;", "\u{22da}\u{fe00}"),
-    ("lesges;", "\u{2a93}"),
-    ("lessapprox;", "\u{2a85}"),
-    ("lessdot;", "\u{22d6}"),
-    ("lesseqgtr;", "\u{22da}"),
-    ("lesseqqgtr;", "\u{2a8b}"),
-    ("lessgtr;", "\u{2276}"),
-    ("lesssim;", "\u{2272}"),
-    ("lfisht;", "\u{297c}"),
-    ("lfloor;", "\u{230a}"),
-    ("lfr;", "\u{1d529}"),
-    ("lg;", "\u{2276}"),
-    ("lgE;", "\u{2a91}"),
-    ("lhard;", "\u{21bd}"),
-    ("lharu;", "\u{21bc}"),
-    ("lharul;", "\u{296a}"),
-    ("lhblk;", "\u{2584}"),
-    ("ljcy;", "\u{459}"),
-    ("ll;", "\u{226a}"),
-    ("llarr;", "\u{21c7}"),
-    ("llcorner;", "\u{231e}"),
-    ("llhard;", "\u{296b}"),
-    ("lltri;", "\u{25fa}"),
-    ("lmidot;", "\u{140}"),
-    ("lmoust;", "\u{23b0}"),
-    ("lmoustache;", "\u{23b0}"),
-    ("lnE;", "\u{2268}"),
-    ("lnap;", "\u{2a89}"),
-    ("lnapprox;", "\u{2a89}"),
-    ("lne;", "\u{2a87}"),
-    ("lneq;", "\u{2a87}"),
-    ("lneqq;", "\u{2268}"),
-    ("lnsim;", "\u{22e6}"),
-    ("loang;", "\u{27ec}"),
-    ("loarr;", "\u{21fd}"),
-    ("lobrk;", "\u{27e6}"),
-    ("longleftarrow;", "\u{27f5}"),
-    ("longleftrightarrow;", "\u{27f7}"),
-    ("longmapsto;", "\u{27fc}"),
-    ("longrightarrow;", "\u{27f6}"),
-    ("looparrowleft;", "\u{21ab}"),
-    ("looparrowright;", "\u{21ac}"),
-    ("lopar;", "\u{2985}"),
-    ("lopf;", "\u{1d55d}"),
-    ("loplus;", "\u{2a2d}"),
-    ("lotimes;", "\u{2a34}"),
-    ("lowast;", "\u{2217}"),
-    ("lowbar;", "\u{5f}"),
-    ("loz;", "\u{25ca}"),
-    ("lozenge;", "\u{25ca}"),
-    ("lozf;", "\u{29eb}"),
-    ("lpar;", "\u{28}"),
-    ("lparlt;", "\u{2993}"),
-    ("lrarr;", "\u{21c6}"),
-    ("lrcorner;", "\u{231f}"),
-    ("lrhar;", "\u{21cb}"),
-    ("lrhard;", "\u{296d}"),
-    ("lrm;", "\u{200e}"),
-    ("lrtri;", "\u{22bf}"),
-    ("lsaquo;", "\u{2039}"),
-    ("lscr;", "\u{1d4c1}"),
-    ("lsh;", "\u{21b0}"),
-    ("lsim;", "\u{2272}"),
-    ("lsime;", "\u{2a8d}"),
-    ("lsimg;", "\u{2a8f}"),
-    ("lsqb;", "\u{5b}"),
-    ("lsquo;", "\u{2018}"),
-    ("lsquor;", "\u{201a}"),
-    ("lstrok;", "\u{142}"),
-    ("lt", "\u{3c}"),
-    ("lt;", "\u{3c}"),
-    ("ltcc;", "\u{2aa6}"),
-    ("ltcir;", "\u{2a79}"),
-    ("ltdot;", "\u{22d6}"),
-    ("lthree;", "\u{22cb}"),
-    ("ltimes;", "\u{22c9}"),
-    ("ltlarr;", "\u{2976}"),
-    ("ltquest;", "\u{2a7b}"),
-    ("ltrPar;", "\u{2996}"),
-    ("ltri;", "\u{25c3}"),
-    ("ltrie;", "\u{22b4}"),
-    ("ltrif;", "\u{25c2}"),
-    ("lurdshar;", "\u{294a}"),
-    ("luruhar;", "\u{2966}"),
-    ("lvertneqq;", "\u{2268}\u{fe00}"),
-    ("lvnE;", "\u{2268}\u{fe00}"),
-    ("mDDot;", "\u{223a}"),
-    ("macr", "\u{af}"),
-    ("macr;", "\u{af}"),
-    ("male;", "\u{2642}"),
-    ("malt;", "\u{2720}"),
-    ("maltese;", "\u{2720}"),
-    ("map;", "\u{21a6}"),
-    ("mapsto;", "\u{21a6}"),
-    ("mapstodown;", "\u{21a7}"),
-    ("mapstoleft;", "\u{21a4}"),
-    ("mapstoup;", "\u{21a5}"),
-    ("marker;", "\u{25ae}"),
-    ("mcomma;", "\u{2a29}"),
-    ("mcy;", "\u{43c}"),
-    ("mdash;", "\u{2014}"),
-    ("measuredangle;", "\u{2221}"),
-    ("mfr;", "\u{1d52a}"),
-    ("mho;", "\u{2127}"),
-    ("micro", "\u{b5}"),
-    ("micro;", "\u{b5}"),
-    ("mid;", "\u{2223}"),
-    ("midast;", "\u{2a}"),
-    ("midcir;", "\u{2af0}"),
-    ("middot", "\u{b7}"),
-    ("middot;", "\u{b7}"),
-    ("minus;", "\u{2212}"),
-    ("minusb;", "\u{229f}"),
-    ("minusd;", "\u{2238}"),
-    ("minusdu;", "\u{2a2a}"),
-    ("mlcp;", "\u{2adb}"),
-    ("mldr;", "\u{2026}"),
-    ("mnplus;", "\u{2213}"),
-    ("models;", "\u{22a7}"),
-    ("mopf;", "\u{1d55e}"),
-    ("mp;", "\u{2213}"),
-    ("mscr;", "\u{1d4c2}"),
-    ("mstpos;", "\u{223e}"),
-    ("mu;", "\u{3bc}"),
-    ("multimap;", "\u{22b8}"),
-    ("mumap;", "\u{22b8}"),
-    ("nGg;", "\u{22d9}\u{338}"),
-    ("nGt;", "\u{226b}\u{20d2}"),
-    ("nGtv;", "\u{226b}\u{338}"),
-    ("nLeftarrow;", "\u{21cd}"),
-    ("nLeftrightarrow;", "\u{21ce}"),
-    ("nLl;", "\u{22d8}\u{338}"),
-    ("nLt;", "\u{226a}\u{20d2}"),
-    ("nLtv;", "\u{226a}\u{338}"),
-    ("nRightarrow;", "\u{21cf}"),
-    ("nVDash;", "\u{22af}"),
-    ("nVdash;", "\u{22ae}"),
-    ("nabla;", "\u{2207}"),
-    ("nacute;", "\u{144}"),
-    ("nang;", "\u{2220}\u{20d2}"),
-    ("nap;", "\u{2249}"),
-    ("napE;", "\u{2a70}\u{338}"),
-    ("napid;", "\u{224b}\u{338}"),
-    ("napos;", "\u{149}"),
-    ("napprox;", "\u{2249}"),
-    ("natur;", "\u{266e}"),
-    ("natural;", "\u{266e}"),
-    ("naturals;", "\u{2115}"),
-    ("nbsp", "\u{a0}"),
-    ("nbsp;", "\u{a0}"),
-    ("nbump;", "\u{224e}\u{338}"),
-    ("nbumpe;", "\u{224f}\u{338}"),
-    ("ncap;", "\u{2a43}"),
-    ("ncaron;", "\u{148}"),
-    ("ncedil;", "\u{146}"),
-    ("ncong;", "\u{2247}"),
-    ("ncongdot;", "\u{2a6d}\u{338}"),
-    ("ncup;", "\u{2a42}"),
-    ("ncy;", "\u{43d}"),
-    ("ndash;", "\u{2013}"),
-    ("ne;", "\u{2260}"),
-    ("neArr;", "\u{21d7}"),
-    ("nearhk;", "\u{2924}"),
-    ("nearr;", "\u{2197}"),
-    ("nearrow;", "\u{2197}"),
-    ("nedot;", "\u{2250}\u{338}"),
-    ("nequiv;", "\u{2262}"),
-    ("nesear;", "\u{2928}"),
-    ("nesim;", "\u{2242}\u{338}"),
-    ("nexist;", "\u{2204}"),
-    ("nexists;", "\u{2204}"),
-    ("nfr;", "\u{1d52b}"),
-    ("ngE;", "\u{2267}\u{338}"),
-    ("nge;", "\u{2271}"),
-    ("ngeq;", "\u{2271}"),
-    ("ngeqq;", "\u{2267}\u{338}"),
-    ("ngeqslant;", "\u{2a7e}\u{338}"),
-    ("nges;", "\u{2a7e}\u{338}"),
-    ("ngsim;", "\u{2275}"),
-    ("ngt;", "\u{226f}"),
-    ("ngtr;", "\u{226f}"),
-    ("nhArr;", "\u{21ce}"),
-    ("nharr;", "\u{21ae}"),
-    ("nhpar;", "\u{2af2}"),
-    ("ni;", "\u{220b}"),
-    ("nis;", "\u{22fc}"),
-    ("nisd;", "\u{22fa}"),
-    ("niv;", "\u{220b}"),
-    ("njcy;", "\u{45a}"),
-    ("nlArr;", "\u{21cd}"),
-    ("nlE;", "\u{2266}\u{338}"),
-    ("nlarr;", "\u{219a}"),
-    ("nldr;", "\u{2025}"),
-    ("nle;", "\u{2270}"),
-    ("nleftarrow;", "\u{219a}"),
-    ("nleftrightarrow;", "\u{21ae}"),
-    ("nleq;", "\u{2270}"),
-    ("nleqq;", "\u{2266}\u{338}"),
-    ("nleqslant;", "\u{2a7d}\u{338}"),
-    ("nles;", "\u{2a7d}\u{338}"),
-    ("nless;", "\u{226e}"),
-    ("nlsim;", "\u{2274}"),
-    ("nlt;", "\u{226e}"),
-    ("nltri;", "\u{22ea}"),
-    ("nltrie;", "\u{22ec}"),
-    ("nmid;", "\u{2224}"),
-    ("nopf;", "\u{1d55f}"),
-    ("not", "\u{ac}"),
-    ("not;", "\u{ac}"),
-    ("notin;", "\u{2209}"),
-    ("notinE;", "\u{22f9}\u{338}"),
-    ("notindot;", "\u{22f5}\u{338}"),
-    ("notinva;", "\u{2209}"),
-    ("notinvb;", "\u{22f7}"),
-    ("notinvc;", "\u{22f6}"),
-    ("notni;", "\u{220c}"),
-    ("notniva;", "\u{220c}"),
-    ("notnivb;", "\u{22fe}"),
-    ("notnivc;", "\u{22fd}"),
-    ("npar;", "\u{2226}"),
-    ("nparallel;", "\u{2226}"),
-    ("nparsl;", "\u{2afd}\u{20e5}"),
-    ("npart;", "\u{2202}\u{338}"),
-    ("npolint;", "\u{2a14}"),
-    ("npr;", "\u{2280}"),
-    ("nprcue;", "\u{22e0}"),
-    ("npre;", "\u{2aaf}\u{338}"),
-    ("nprec;", "\u{2280}"),
-    ("npreceq;", "\u{2aaf}\u{338}"),
-    ("nrArr;", "\u{21cf}"),
-    ("nrarr;", "\u{219b}"),
-    ("nrarrc;", "\u{2933}\u{338}"),
-    ("nrarrw;", "\u{219d}\u{338}"),
-    ("nrightarrow;", "\u{219b}"),
-    ("nrtri;", "\u{22eb}"),
-    ("nrtrie;", "\u{22ed}"),
-    ("nsc;", "\u{2281}"),
-    ("nsccue;", "\u{22e1}"),
-    ("nsce;", "\u{2ab0}\u{338}"),
-    ("nscr;", "\u{1d4c3}"),
-    ("nshortmid;", "\u{2224}"),
-    ("nshortparallel;", "\u{2226}"),
-    ("nsim;", "\u{2241}"),
-    ("nsime;", "\u{2244}"),
-    ("nsimeq;", "\u{2244}"),
-    ("nsmid;", "\u{2224}"),
-    ("nspar;", "\u{2226}"),
-    ("nsqsube;", "\u{22e2}"),
-    ("nsqsupe;", "\u{22e3}"),
-    ("nsub;", "\u{2284}"),
-    ("nsubE;", "\u{2ac5}\u{338}"),
-    ("nsube;", "\u{2288}"),
-    ("nsubset;", "\u{2282}\u{20d2}"),
-    ("nsubseteq;", "\u{2288}"),
-    ("nsubseteqq;", "\u{2ac5}\u{338}"),
-    ("nsucc;", "\u{2281}"),
-    ("nsucceq;", "\u{2ab0}\u{338}"),
-    ("nsup;", "\u{2285}"),
-    ("nsupE;", "\u{2ac6}\u{338}"),
-    ("nsupe;", "\u{2289}"),
-    ("nsupset;", "\u{2283}\u{20d2}"),
-    ("nsupseteq;", "\u{2289}"),
-    ("nsupseteqq;", "\u{2ac6}\u{338}"),
-    ("ntgl;", "\u{2279}"),
-    ("ntilde", "\u{f1}"),
-    ("ntilde;", "\u{f1}"),
-    ("ntlg;", "\u{2278}"),
-    ("ntriangleleft;", "\u{22ea}"),
-    ("ntrianglelefteq;", "\u{22ec}"),
-    ("ntriangleright;", "\u{22eb}"),
-    ("ntrianglerighteq;", "\u{22ed}"),
-    ("nu;", "\u{3bd}"),
-    ("num;", "\u{23}"),
-    ("numero;", "\u{2116}"),
-    ("numsp;", "\u{2007}"),
-    ("nvDash;", "\u{22ad}"),
-    ("nvHarr;", "\u{2904}"),
-    ("nvap;", "\u{224d}\u{20d2}"),
-    ("nvdash;", "\u{22ac}"),
-    ("nvge;", "\u{2265}\u{20d2}"),
-    ("nvgt;", "\u{3e}\u{20d2}"),
-    ("nvinfin;", "\u{29de}"),
-    ("nvlArr;", "\u{2902}"),
-    ("nvle;", "\u{2264}\u{20d2}"),
-    ("nvlt;", "\u{3c}\u{20d2}"),
-    ("nvltrie;", "\u{22b4}\u{20d2}"),
-    ("nvrArr;", "\u{2903}"),
-    ("nvrtrie;", "\u{22b5}\u{20d2}"),
-    ("nvsim;", "\u{223c}\u{20d2}"),
-    ("nwArr;", "\u{21d6}"),
-    ("nwarhk;", "\u{2923}"),
-    ("nwarr;", "\u{2196}"),
-    ("nwarrow;", "\u{2196}"),
-    ("nwnear;", "\u{2927}"),
-    ("oS;", "\u{24c8}"),
-    ("oacute", "\u{f3}"),
-    ("oacute;", "\u{f3}"),
-    ("oast;", "\u{229b}"),
-    ("ocir;", "\u{229a}"),
-    ("ocirc", "\u{f4}"),
-    ("ocirc;", "\u{f4}"),
-    ("ocy;", "\u{43e}"),
-    ("odash;", "\u{229d}"),
-    ("odblac;", "\u{151}"),
-    ("odiv;", "\u{2a38}"),
-    ("odot;", "\u{2299}"),
-    ("odsold;", "\u{29bc}"),
-    ("oelig;", "\u{153}"),
-    ("ofcir;", "\u{29bf}"),
-    ("ofr;", "\u{1d52c}"),
-    ("ogon;", "\u{2db}"),
-    ("ograve", "\u{f2}"),
-    ("ograve;", "\u{f2}"),
-    ("ogt;", "\u{29c1}"),
-    ("ohbar;", "\u{29b5}"),
-    ("ohm;", "\u{3a9}"),
-    ("oint;", "\u{222e}"),
-    ("olarr;", "\u{21ba}"),
-    ("olcir;", "\u{29be}"),
-    ("olcross;", "\u{29bb}"),
-    ("oline;", "\u{203e}"),
-    ("olt;", "\u{29c0}"),
-    ("omacr;", "\u{14d}"),
-    ("omega;", "\u{3c9}"),
-    ("omicron;", "\u{3bf}"),
-    ("omid;", "\u{29b6}"),
-    ("ominus;", "\u{2296}"),
-    ("oopf;", "\u{1d560}"),
-    ("opar;", "\u{29b7}"),
-    ("operp;", "\u{29b9}"),
-    ("oplus;", "\u{2295}"),
-    ("or;", "\u{2228}"),
-    ("orarr;", "\u{21bb}"),
-    ("ord;", "\u{2a5d}"),
-    ("order;", "\u{2134}"),
-    ("orderof;", "\u{2134}"),
-    ("ordf", "\u{aa}"),
-    ("ordf;", "\u{aa}"),
-    ("ordm", "\u{ba}"),
-    ("ordm;", "\u{ba}"),
-    ("origof;", "\u{22b6}"),
-    ("oror;", "\u{2a56}"),
-    ("orslope;", "\u{2a57}"),
-    ("orv;", "\u{2a5b}"),
-    ("oscr;", "\u{2134}"),
-    ("oslash", "\u{f8}"),
-    ("oslash;", "\u{f8}"),
-    ("osol;", "\u{2298}"),
-    ("otilde", "\u{f5}"),
-    ("otilde;", "\u{f5}"),
-    ("otimes;", "\u{2297}"),
-    ("otimesas;", "\u{2a36}"),
-    ("ouml", "\u{f6}"),
-    ("ouml;", "\u{f6}"),
-    ("ovbar;", "\u{233d}"),
-    ("par;", "\u{2225}"),
-    ("para", "\u{b6}"),
-    ("para;", "\u{b6}"),
-    ("parallel;", "\u{2225}"),
-    ("parsim;", "\u{2af3}"),
-    ("parsl;", "\u{2afd}"),
-    ("part;", "\u{2202}"),
-    ("pcy;", "\u{43f}"),
-    ("percnt;", "\u{25}"),
-    ("period;", "\u{2e}"),
-    ("permil;", "\u{2030}"),
-    ("perp;", "\u{22a5}"),
-    ("pertenk;", "\u{2031}"),
-    ("pfr;", "\u{1d52d}"),
-    ("phi;", "\u{3c6}"),
-    ("phiv;", "\u{3d5}"),
-    ("phmmat;", "\u{2133}"),
-    ("phone;", "\u{260e}"),
-    ("pi;", "\u{3c0}"),
-    ("pitchfork;", "\u{22d4}"),
-    ("piv;", "\u{3d6}"),
-    ("planck;", "\u{210f}"),
-    ("planckh;", "\u{210e}"),
-    ("plankv;", "\u{210f}"),
-    ("plus;", "\u{2b}"),
-    ("plusacir;", "\u{2a23}"),
-    ("plusb;", "\u{229e}"),
-    ("pluscir;", "\u{2a22}"),
-    ("plusdo;", "\u{2214}"),
-    ("plusdu;", "\u{2a25}"),
-    ("pluse;", "\u{2a72}"),
-    ("plusmn", "\u{b1}"),
-    ("plusmn;", "\u{b1}"),
-    ("plussim;", "\u{2a26}"),
-    ("plustwo;", "\u{2a27}"),
-    ("pm;", "\u{b1}"),
-    ("pointint;", "\u{2a15}"),
-    ("popf;", "\u{1d561}"),
-    ("pound", "\u{a3}"),
-    ("pound;", "\u{a3}"),
-    ("pr;", "\u{227a}"),
-    ("prE;", "\u{2ab3}"),
-    ("prap;", "\u{2ab7}"),
-    ("prcue;", "\u{227c}"),
-    ("pre;", "\u{2aaf}"),
-    ("prec;", "\u{227a}"),
-    ("precapprox;", "\u{2ab7}"),
-    ("preccurlyeq;", "\u{227c}"),
-    ("preceq;", "\u{2aaf}"),
-    ("precnapprox;", "\u{2ab9}"),
-    ("precneqq;", "\u{2ab5}"),
-    ("precnsim;", "\u{22e8}"),
-    ("precsim;", "\u{227e}"),
-    ("prime;", "\u{2032}"),
-    ("primes;", "\u{2119}"),
-    ("prnE;", "\u{2ab5}"),
-    ("prnap;", "\u{2ab9}"),
-    ("prnsim;", "\u{22e8}"),
-    ("prod;", "\u{220f}"),
-    ("profalar;", "\u{232e}"),
-    ("profline;", "\u{2312}"),
-    ("profsurf;", "\u{2313}"),
-    ("prop;", "\u{221d}"),
-    ("propto;", "\u{221d}"),
-    ("prsim;", "\u{227e}"),
-    ("prurel;", "\u{22b0}"),
-    ("pscr;", "\u{1d4c5}"),
-    ("psi;", "\u{3c8}"),
-    ("puncsp;", "\u{2008}"),
-    ("qfr;", "\u{1d52e}"),
-    ("qint;", "\u{2a0c}"),
-    ("qopf;", "\u{1d562}"),
-    ("qprime;", "\u{2057}"),
-    ("qscr;", "\u{1d4c6}"),
-    ("quaternions;", "\u{210d}"),
-    ("quatint;", "\u{2a16}"),
-    ("quest;", "\u{3f}"),
-    ("questeq;", "\u{225f}"),
-    ("quot", "\u{22}"),
-    ("quot;", "\u{22}"),
-    ("rAarr;", "\u{21db}"),
-    ("rArr;", "\u{21d2}"),
-    ("rAtail;", "\u{291c}"),
-    ("rBarr;", "\u{290f}"),
-    ("rHar;", "\u{2964}"),
-    ("race;", "\u{223d}\u{331}"),
-    ("racute;", "\u{155}"),
-    ("radic;", "\u{221a}"),
-    ("raemptyv;", "\u{29b3}"),
-    ("rang;", "\u{27e9}"),
-    ("rangd;", "\u{2992}"),
-    ("range;", "\u{29a5}"),
-    ("rangle;", "\u{27e9}"),
-    ("raquo", "\u{bb}"),
-    ("raquo;", "\u{bb}"),
-    ("rarr;", "\u{2192}"),
-    ("rarrap;", "\u{2975}"),
-    ("rarrb;", "\u{21e5}"),
-    ("rarrbfs;", "\u{2920}"),
-    ("rarrc;", "\u{2933}"),
-    ("rarrfs;", "\u{291e}"),
-    ("rarrhk;", "\u{21aa}"),
-    ("rarrlp;", "\u{21ac}"),
-    ("rarrpl;", "\u{2945}"),
-    ("rarrsim;", "\u{2974}"),
-    ("rarrtl;", "\u{21a3}"),
-    ("rarrw;", "\u{219d}"),
-    ("ratail;", "\u{291a}"),
-    ("ratio;", "\u{2236}"),
-    ("rationals;", "\u{211a}"),
-    ("rbarr;", "\u{290d}"),
-    ("rbbrk;", "\u{2773}"),
-    ("rbrace;", "\u{7d}"),
-    ("rbrack;", "\u{5d}"),
-    ("rbrke;", "\u{298c}"),
-    ("rbrksld;", "\u{298e}"),
-    ("rbrkslu;", "\u{2990}"),
-    ("rcaron;", "\u{159}"),
-    ("rcedil;", "\u{157}"),
-    ("rceil;", "\u{2309}"),
-    ("rcub;", "\u{7d}"),
-    ("rcy;", "\u{440}"),
-    ("rdca;", "\u{2937}"),
-    ("rdldhar;", "\u{2969}"),
-    ("rdquo;", "\u{201d}"),
-    ("rdquor;", "\u{201d}"),
-    ("rdsh;", "\u{21b3}"),
-    ("real;", "\u{211c}"),
-    ("realine;", "\u{211b}"),
-    ("realpart;", "\u{211c}"),
-    ("reals;", "\u{211d}"),
-    ("rect;", "\u{25ad}"),
-    ("reg", "\u{ae}"),
-    ("reg;", "\u{ae}"),
-    ("rfisht;", "\u{297d}"),
-    ("rfloor;", "\u{230b}"),
-    ("rfr;", "\u{1d52f}"),
-    ("rhard;", "\u{21c1}"),
-    ("rharu;", "\u{21c0}"),
-    ("rharul;", "\u{296c}"),
-    ("rho;", "\u{3c1}"),
-    ("rhov;", "\u{3f1}"),
-    ("rightarrow;", "\u{2192}"),
-    ("rightarrowtail;", "\u{21a3}"),
-    ("rightharpoondown;", "\u{21c1}"),
-    ("rightharpoonup;", "\u{21c0}"),
-    ("rightleftarrows;", "\u{21c4}"),
-    ("rightleftharpoons;", "\u{21cc}"),
-    ("rightrightarrows;", "\u{21c9}"),
-    ("rightsquigarrow;", "\u{219d}"),
-    ("rightthreetimes;", "\u{22cc}"),
-    ("ring;", "\u{2da}"),
-    ("risingdotseq;", "\u{2253}"),
-    ("rlarr;", "\u{21c4}"),
-    ("rlhar;", "\u{21cc}"),
-    ("rlm;", "\u{200f}"),
-    ("rmoust;", "\u{23b1}"),
-    ("rmoustache;", "\u{23b1}"),
-    ("rnmid;", "\u{2aee}"),
-    ("roang;", "\u{27ed}"),
-    ("roarr;", "\u{21fe}"),
-    ("robrk;", "\u{27e7}"),
-    ("ropar;", "\u{2986}"),
-    ("ropf;", "\u{1d563}"),
-    ("roplus;", "\u{2a2e}"),
-    ("rotimes;", "\u{2a35}"),
-    ("rpar;", "\u{29}"),
-    ("rpargt;", "\u{2994}"),
-    ("rppolint;", "\u{2a12}"),
-    ("rrarr;", "\u{21c9}"),
-    ("rsaquo;", "\u{203a}"),
-    ("rscr;", "\u{1d4c7}"),
-    ("rsh;", "\u{21b1}"),
-    ("rsqb;", "\u{5d}"),
-    ("rsquo;", "\u{2019}"),
-    ("rsquor;", "\u{2019}"),
-    ("rthree;", "\u{22cc}"),
-    ("rtimes;", "\u{22ca}"),
-    ("rtri;", "\u{25b9}"),
-    ("rtrie;", "\u{22b5}"),
-    ("rtrif;", "\u{25b8}"),
-    ("rtriltri;", "\u{29ce}"),
-    ("ruluhar;", "\u{2968}"),
-    ("rx;", "\u{211e}"),
-    ("sacute;", "\u{15b}"),
-    ("sbquo;", "\u{201a}"),
-    ("sc;", "\u{227b}"),
-    ("scE;", "\u{2ab4}"),
-    ("scap;", "\u{2ab8}"),
-    ("scaron;", "\u{161}"),
-    ("sccue;", "\u{227d}"),
-    ("sce;", "\u{2ab0}"),
-    ("scedil;", "\u{15f}"),
-    ("scirc;", "\u{15d}"),
-    ("scnE;", "\u{2ab6}"),
-    ("scnap;", "\u{2aba}"),
-    ("scnsim;", "\u{22e9}"),
-    ("scpolint;", "\u{2a13}"),
-    ("scsim;", "\u{227f}"),
-    ("scy;", "\u{441}"),
-    ("sdot;", "\u{22c5}"),
-    ("sdotb;", "\u{22a1}"),
-    ("sdote;", "\u{2a66}"),
-    ("seArr;", "\u{21d8}"),
-    ("searhk;", "\u{2925}"),
-    ("searr;", "\u{2198}"),
-    ("searrow;", "\u{2198}"),
-    ("sect", "\u{a7}"),
-    ("sect;", "\u{a7}"),
-    ("semi;", "\u{3b}"),
-    ("seswar;", "\u{2929}"),
-    ("setminus;", "\u{2216}"),
-    ("setmn;", "\u{2216}"),
-    ("sext;", "\u{2736}"),
-    ("sfr;", "\u{1d530}"),
-    ("sfrown;", "\u{2322}"),
-    ("sharp;", "\u{266f}"),
-    ("shchcy;", "\u{449}"),
-    ("shcy;", "\u{448}"),
-    ("shortmid;", "\u{2223}"),
-    ("shortparallel;", "\u{2225}"),
-    ("shy", "\u{ad}"),
-    ("shy;", "\u{ad}"),
-    ("sigma;", "\u{3c3}"),
-    ("sigmaf;", "\u{3c2}"),
-    ("sigmav;", "\u{3c2}"),
-    ("sim;", "\u{223c}"),
-    ("simdot;", "\u{2a6a}"),
-    ("sime;", "\u{2243}"),
-    ("simeq;", "\u{2243}"),
-    ("simg;", "\u{2a9e}"),
-    ("simgE;", "\u{2aa0}"),
-    ("siml;", "\u{2a9d}"),
-    ("simlE;", "\u{2a9f}"),
-    ("simne;", "\u{2246}"),
-    ("simplus;", "\u{2a24}"),
-    ("simrarr;", "\u{2972}"),
-    ("slarr;", "\u{2190}"),
-    ("smallsetminus;", "\u{2216}"),
-    ("smashp;", "\u{2a33}"),
-    ("smeparsl;", "\u{29e4}"),
-    ("smid;", "\u{2223}"),
-    ("smile;", "\u{2323}"),
-    ("smt;", "\u{2aaa}"),
-    ("smte;", "\u{2aac}"),
-    ("smtes;", "\u{2aac}\u{fe00}"),
-    ("softcy;", "\u{44c}"),
-    ("sol;", "\u{2f}"),
-    ("solb;", "\u{29c4}"),
-    ("solbar;", "\u{233f}"),
-    ("sopf;", "\u{1d564}"),
-    ("spades;", "\u{2660}"),
-    ("spadesuit;", "\u{2660}"),
-    ("spar;", "\u{2225}"),
-    ("sqcap;", "\u{2293}"),
-    ("sqcaps;", "\u{2293}\u{fe00}"),
-    ("sqcup;", "\u{2294}"),
-    ("sqcups;", "\u{2294}\u{fe00}"),
-    ("sqsub;", "\u{228f}"),
-    ("sqsube;", "\u{2291}"),
-    ("sqsubset;", "\u{228f}"),
-    ("sqsubseteq;", "\u{2291}"),
-    ("sqsup;", "\u{2290}"),
-    ("sqsupe;", "\u{2292}"),
-    ("sqsupset;", "\u{2290}"),
-    ("sqsupseteq;", "\u{2292}"),
-    ("squ;", "\u{25a1}"),
-    ("square;", "\u{25a1}"),
-    ("squarf;", "\u{25aa}"),
-    ("squf;", "\u{25aa}"),
-    ("srarr;", "\u{2192}"),
-    ("sscr;", "\u{1d4c8}"),
-    ("ssetmn;", "\u{2216}"),
-    ("ssmile;", "\u{2323}"),
-    ("sstarf;", "\u{22c6}"),
-    ("star;", "\u{2606}"),
-    ("starf;", "\u{2605}"),
-    ("straightepsilon;", "\u{3f5}"),
-    ("straightphi;", "\u{3d5}"),
-    ("strns;", "\u{af}"),
-    ("sub;", "\u{2282}"),
-    ("subE;", "\u{2ac5}"),
-    ("subdot;", "\u{2abd}"),
-    ("sube;", "\u{2286}"),
-    ("subedot;", "\u{2ac3}"),
-    ("submult;", "\u{2ac1}"),
-    ("subnE;", "\u{2acb}"),
-    ("subne;", "\u{228a}"),
-    ("subplus;", "\u{2abf}"),
-    ("subrarr;", "\u{2979}"),
-    ("subset;", "\u{2282}"),
-    ("subseteq;", "\u{2286}"),
-    ("subseteqq;", "\u{2ac5}"),
-    ("subsetneq;", "\u{228a}"),
-    ("subsetneqq;", "\u{2acb}"),
-    ("subsim;", "\u{2ac7}"),
-    ("subsub;", "\u{2ad5}"),
-    ("subsup;", "\u{2ad3}"),
-    ("succ;", "\u{227b}"),
-    ("succapprox;", "\u{2ab8}"),
-    ("succcurlyeq;", "\u{227d}"),
-    ("succeq;", "\u{2ab0}"),
-    ("succnapprox;", "\u{2aba}"),
-    ("succneqq;", "\u{2ab6}"),
-    ("succnsim;", "\u{22e9}"),
-    ("succsim;", "\u{227f}"),
-    ("sum;", "\u{2211}"),
-    ("sung;", "\u{266a}"),
-    ("sup1", "\u{b9}"),
-    ("sup1;", "\u{b9}"),
-    ("sup2", "\u{b2}"),
-    ("sup2;", "\u{b2}"),
-    ("sup3", "\u{b3}"),
-    ("sup3;", "\u{b3}"),
-    ("sup;", "\u{2283}"),
-    ("supE;", "\u{2ac6}"),
-    ("supdot;", "\u{2abe}"),
-    ("supdsub;", "\u{2ad8}"),
-    ("supe;", "\u{2287}"),
-    ("supedot;", "\u{2ac4}"),
-    ("suphsol;", "\u{27c9}"),
-    ("suphsub;", "\u{2ad7}"),
-    ("suplarr;", "\u{297b}"),
-    ("supmult;", "\u{2ac2}"),
-    ("supnE;", "\u{2acc}"),
-    ("supne;", "\u{228b}"),
-    ("supplus;", "\u{2ac0}"),
-    ("supset;", "\u{2283}"),
-    ("supseteq;", "\u{2287}"),
-    ("supseteqq;", "\u{2ac6}"),
-    ("supsetneq;", "\u{228b}"),
-    ("supsetneqq;", "\u{2acc}"),
-    ("supsim;", "\u{2ac8}"),
-    ("supsub;", "\u{2ad4}"),
-    ("supsup;", "\u{2ad6}"),
-    ("swArr;", "\u{21d9}"),
-    ("swarhk;", "\u{2926}"),
-    ("swarr;", "\u{2199}"),
-    ("swarrow;", "\u{2199}"),
-    ("swnwar;", "\u{292a}"),
-    ("szlig", "\u{df}"),
-    ("szlig;", "\u{df}"),
-    ("target;", "\u{2316}"),
-    ("tau;", "\u{3c4}"),
-    ("tbrk;", "\u{23b4}"),
-    ("tcaron;", "\u{165}"),
-    ("tcedil;", "\u{163}"),
-    ("tcy;", "\u{442}"),
-    ("tdot;", "\u{20db}"),
-    ("telrec;", "\u{2315}"),
-    ("tfr;", "\u{1d531}"),
-    ("there4;", "\u{2234}"),
-    ("therefore;", "\u{2234}"),
-    ("theta;", "\u{3b8}"),
-    ("thetasym;", "\u{3d1}"),
-    ("thetav;", "\u{3d1}"),
-    ("thickapprox;", "\u{2248}"),
-    ("thicksim;", "\u{223c}"),
-    ("thinsp;", "\u{2009}"),
-    ("thkap;", "\u{2248}"),
-    ("thksim;", "\u{223c}"),
-    ("thorn", "\u{fe}"),
-    ("thorn;", "\u{fe}"),
-    ("tilde;", "\u{2dc}"),
-    ("times", "\u{d7}"),
-    ("times;", "\u{d7}"),
-    ("timesb;", "\u{22a0}"),
-    ("timesbar;", "\u{2a31}"),
-    ("timesd;", "\u{2a30}"),
-    ("tint;", "\u{222d}"),
-    ("toea;", "\u{2928}"),
-    ("top;", "\u{22a4}"),
-    ("topbot;", "\u{2336}"),
-    ("topcir;", "\u{2af1}"),
-    ("topf;", "\u{1d565}"),
-    ("topfork;", "\u{2ada}"),
-    ("tosa;", "\u{2929}"),
-    ("tprime;", "\u{2034}"),
-    ("trade;", "\u{2122}"),
-    ("triangle;", "\u{25b5}"),
-    ("triangledown;", "\u{25bf}"),
-    ("triangleleft;", "\u{25c3}"),
-    ("trianglelefteq;", "\u{22b4}"),
-    ("triangleq;", "\u{225c}"),
-    ("triangleright;", "\u{25b9}"),
-    ("trianglerighteq;", "\u{22b5}"),
-    ("tridot;", "\u{25ec}"),
-    ("trie;", "\u{225c}"),
-    ("triminus;", "\u{2a3a}"),
-    ("triplus;", "\u{2a39}"),
-    ("trisb;", "\u{29cd}"),
-    ("tritime;", "\u{2a3b}"),
-    ("trpezium;", "\u{23e2}"),
-    ("tscr;", "\u{1d4c9}"),
-    ("tscy;", "\u{446}"),
-    ("tshcy;", "\u{45b}"),
-    ("tstrok;", "\u{167}"),
-    ("twixt;", "\u{226c}"),
-    ("twoheadleftarrow;", "\u{219e}"),
-    ("twoheadrightarrow;", "\u{21a0}"),
-    ("uArr;", "\u{21d1}"),
-    ("uHar;", "\u{2963}"),
-    ("uacute", "\u{fa}"),
-    ("uacute;", "\u{fa}"),
-    ("uarr;", "\u{2191}"),
-    ("ubrcy;", "\u{45e}"),
-    ("ubreve;", "\u{16d}"),
-    ("ucirc", "\u{fb}"),
-    ("ucirc;", "\u{fb}"),
-    ("ucy;", "\u{443}"),
-    ("udarr;", "\u{21c5}"),
-    ("udblac;", "\u{171}"),
-    ("udhar;", "\u{296e}"),
-    ("ufisht;", "\u{297e}"),
-    ("ufr;", "\u{1d532}"),
-    ("ugrave", "\u{f9}"),
-    ("ugrave;", "\u{f9}"),
-    ("uharl;", "\u{21bf}"),
-    ("uharr;", "\u{21be}"),
-    ("uhblk;", "\u{2580}"),
-    ("ulcorn;", "\u{231c}"),
-    ("ulcorner;", "\u{231c}"),
-    ("ulcrop;", "\u{230f}"),
-    ("ultri;", "\u{25f8}"),
-    ("umacr;", "\u{16b}"),
-    ("uml", "\u{a8}"),
-    ("uml;", "\u{a8}"),
-    ("uogon;", "\u{173}"),
-    ("uopf;", "\u{1d566}"),
-    ("uparrow;", "\u{2191}"),
-    ("updownarrow;", "\u{2195}"),
-    ("upharpoonleft;", "\u{21bf}"),
-    ("upharpoonright;", "\u{21be}"),
-    ("uplus;", "\u{228e}"),
-    ("upsi;", "\u{3c5}"),
-    ("upsih;", "\u{3d2}"),
-    ("upsilon;", "\u{3c5}"),
-    ("upuparrows;", "\u{21c8}"),
-    ("urcorn;", "\u{231d}"),
-    ("urcorner;", "\u{231d}"),
-    ("urcrop;", "\u{230e}"),
-    ("uring;", "\u{16f}"),
-    ("urtri;", "\u{25f9}"),
-    ("uscr;", "\u{1d4ca}"),
-    ("utdot;", "\u{22f0}"),
-    ("utilde;", "\u{169}"),
-    ("utri;", "\u{25b5}"),
-    ("utrif;", "\u{25b4}"),
-    ("uuarr;", "\u{21c8}"),
-    ("uuml", "\u{fc}"),
-    ("uuml;", "\u{fc}"),
-    ("uwangle;", "\u{29a7}"),
-    ("vArr;", "\u{21d5}"),
-    ("vBar;", "\u{2ae8}"),
-    ("vBarv;", "\u{2ae9}"),
-    ("vDash;", "\u{22a8}"),
-    ("vangrt;", "\u{299c}"),
-    ("varepsilon;", "\u{3f5}"),
-    ("varkappa;", "\u{3f0}"),
-    ("varnothing;", "\u{2205}"),
-    ("varphi;", "\u{3d5}"),
-    ("varpi;", "\u{3d6}"),
-    ("varpropto;", "\u{221d}"),
-    ("varr;", "\u{2195}"),
-    ("varrho;", "\u{3f1}"),
-    ("varsigma;", "\u{3c2}"),
-    ("varsubsetneq;", "\u{228a}\u{fe00}"),
-    ("varsubsetneqq;", "\u{2acb}\u{fe00}"),
-    ("varsupsetneq;", "\u{228b}\u{fe00}"),
-    ("varsupsetneqq;", "\u{2acc}\u{fe00}"),
-    ("vartheta;", "\u{3d1}"),
-    ("vartriangleleft;", "\u{22b2}"),
-    ("vartriangleright;", "\u{22b3}"),
-    ("vcy;", "\u{432}"),
-    ("vdash;", "\u{22a2}"),
-    ("vee;", "\u{2228}"),
-    ("veebar;", "\u{22bb}"),
-    ("veeeq;", "\u{225a}"),
-    ("vellip;", "\u{22ee}"),
-    ("verbar;", "\u{7c}"),
-    ("vert;", "\u{7c}"),
-    ("vfr;", "\u{1d533}"),
-    ("vltri;", "\u{22b2}"),
-    ("vnsub;", "\u{2282}\u{20d2}"),
-    ("vnsup;", "\u{2283}\u{20d2}"),
-    ("vopf;", "\u{1d567}"),
-    ("vprop;", "\u{221d}"),
-    ("vrtri;", "\u{22b3}"),
-    ("vscr;", "\u{1d4cb}"),
-    ("vsubnE;", "\u{2acb}\u{fe00}"),
-    ("vsubne;", "\u{228a}\u{fe00}"),
-    ("vsupnE;", "\u{2acc}\u{fe00}"),
-    ("vsupne;", "\u{228b}\u{fe00}"),
-    ("vzigzag;", "\u{299a}"),
-    ("wcirc;", "\u{175}"),
-    ("wedbar;", "\u{2a5f}"),
-    ("wedge;", "\u{2227}"),
-    ("wedgeq;", "\u{2259}"),
-    ("weierp;", "\u{2118}"),
-    ("wfr;", "\u{1d534}"),
-    ("wopf;", "\u{1d568}"),
-    ("wp;", "\u{2118}"),
-    ("wr;", "\u{2240}"),
-    ("wreath;", "\u{2240}"),
-    ("wscr;", "\u{1d4cc}"),
-    ("xcap;", "\u{22c2}"),
-    ("xcirc;", "\u{25ef}"),
-    ("xcup;", "\u{22c3}"),
-    ("xdtri;", "\u{25bd}"),
-    ("xfr;", "\u{1d535}"),
-    ("xhArr;", "\u{27fa}"),
-    ("xharr;", "\u{27f7}"),
-    ("xi;", "\u{3be}"),
-    ("xlArr;", "\u{27f8}"),
-    ("xlarr;", "\u{27f5}"),
-    ("xmap;", "\u{27fc}"),
-    ("xnis;", "\u{22fb}"),
-    ("xodot;", "\u{2a00}"),
-    ("xopf;", "\u{1d569}"),
-    ("xoplus;", "\u{2a01}"),
-    ("xotime;", "\u{2a02}"),
-    ("xrArr;", "\u{27f9}"),
-    ("xrarr;", "\u{27f6}"),
-    ("xscr;", "\u{1d4cd}"),
-    ("xsqcup;", "\u{2a06}"),
-    ("xuplus;", "\u{2a04}"),
-    ("xutri;", "\u{25b3}"),
-    ("xvee;", "\u{22c1}"),
-    ("xwedge;", "\u{22c0}"),
-    ("yacute", "\u{fd}"),
-    ("yacute;", "\u{fd}"),
-    ("yacy;", "\u{44f}"),
-    ("ycirc;", "\u{177}"),
-    ("ycy;", "\u{44b}"),
-    ("yen", "\u{a5}"),
-    ("yen;", "\u{a5}"),
-    ("yfr;", "\u{1d536}"),
-    ("yicy;", "\u{457}"),
-    ("yopf;", "\u{1d56a}"),
-    ("yscr;", "\u{1d4ce}"),
-    ("yucy;", "\u{44e}"),
-    ("yuml", "\u{ff}"),
-    ("yuml;", "\u{ff}"),
-    ("zacute;", "\u{17a}"),
-    ("zcaron;", "\u{17e}"),
-    ("zcy;", "\u{437}"),
-    ("zdot;", "\u{17c}"),
-    ("zeetrf;", "\u{2128}"),
-    ("zeta;", "\u{3b6}"),
-    ("zfr;", "\u{1d537}"),
-    ("zhcy;", "\u{436}"),
-    ("zigrarr;", "\u{21dd}"),
-    ("zopf;", "\u{1d56b}"),
-    ("zscr;", "\u{1d4cf}"),
-    ("zwj;", "\u{200d}"),
-    ("zwnj;", "\u{200c}"),
-];
+/// Every reference, sorted by name (byte order): the name as written after `&`, U+0001,
+/// the characters it stands for, NUL. One string rather than a slice of pairs: the pairs'
+/// pointers were 36 KB of the parse worker's data, more than the names and characters.
+const PACKED: &str = "\
+    AElig\u{1}Æ\0\
+    AElig;\u{1}Æ\0\
+    AMP\u{1}&\0\
+    AMP;\u{1}&\0\
+    Aacute\u{1}Á\0\
+    Aacute;\u{1}Á\0\
+    Abreve;\u{1}Ă\0\
+    Acirc\u{1}Â\0\
+    Acirc;\u{1}Â\0\
+    Acy;\u{1}А\0\
+    Afr;\u{1}𝔄\0\
+    Agrave\u{1}À\0\
+    Agrave;\u{1}À\0\
+    Alpha;\u{1}Α\0\
+    Amacr;\u{1}Ā\0\
+    And;\u{1}⩓\0\
+    Aogon;\u{1}Ą\0\
+    Aopf;\u{1}𝔸\0\
+    ApplyFunction;\u{1}\u{2061}\0\
+    Aring\u{1}Å\0\
+    Aring;\u{1}Å\0\
+    Ascr;\u{1}𝒜\0\
+    Assign;\u{1}≔\0\
+    Atilde\u{1}Ã\0\
+    Atilde;\u{1}Ã\0\
+    Auml\u{1}Ä\0\
+    Auml;\u{1}Ä\0\
+    Backslash;\u{1}∖\0\
+    Barv;\u{1}⫧\0\
+    Barwed;\u{1}⌆\0\
+    Bcy;\u{1}Б\0\
+    Because;\u{1}∵\0\
+    Bernoullis;\u{1}ℬ\0\
+    Beta;\u{1}Β\0\
+    Bfr;\u{1}𝔅\0\
+    Bopf;\u{1}𝔹\0\
+    Breve;\u{1}˘\0\
+    Bscr;\u{1}ℬ\0\
+    Bumpeq;\u{1}≎\0\
+    CHcy;\u{1}Ч\0\
+    COPY\u{1}©\0\
+    COPY;\u{1}©\0\
+    Cacute;\u{1}Ć\0\
+    Cap;\u{1}⋒\0\
+    CapitalDifferentialD;\u{1}ⅅ\0\
+    Cayleys;\u{1}ℭ\0\
+    Ccaron;\u{1}Č\0\
+    Ccedil\u{1}Ç\0\
+    Ccedil;\u{1}Ç\0\
+    Ccirc;\u{1}Ĉ\0\
+    Cconint;\u{1}∰\0\
+    Cdot;\u{1}Ċ\0\
+    Cedilla;\u{1}¸\0\
+    CenterDot;\u{1}·\0\
+    Cfr;\u{1}ℭ\0\
+    Chi;\u{1}Χ\0\
+    CircleDot;\u{1}⊙\0\
+    CircleMinus;\u{1}⊖\0\
+    CirclePlus;\u{1}⊕\0\
+    CircleTimes;\u{1}⊗\0\
+    ClockwiseContourIntegral;\u{1}∲\0\
+    CloseCurlyDoubleQuote;\u{1}”\0\
+    CloseCurlyQuote;\u{1}’\0\
+    Colon;\u{1}∷\0\
+    Colone;\u{1}⩴\0\
+    Congruent;\u{1}≡\0\
+    Conint;\u{1}∯\0\
+    ContourIntegral;\u{1}∮\0\
+    Copf;\u{1}ℂ\0\
+    Coproduct;\u{1}∐\0\
+    CounterClockwiseContourIntegral;\u{1}∳\0\
+    Cross;\u{1}⨯\0\
+    Cscr;\u{1}𝒞\0\
+    Cup;\u{1}⋓\0\
+    CupCap;\u{1}≍\0\
+    DD;\u{1}ⅅ\0\
+    DDotrahd;\u{1}⤑\0\
+    DJcy;\u{1}Ђ\0\
+    DScy;\u{1}Ѕ\0\
+    DZcy;\u{1}Џ\0\
+    Dagger;\u{1}‡\0\
+    Darr;\u{1}↡\0\
+    Dashv;\u{1}⫤\0\
+    Dcaron;\u{1}Ď\0\
+    Dcy;\u{1}Д\0\
+    Del;\u{1}∇\0\
+    Delta;\u{1}Δ\0\
+    Dfr;\u{1}𝔇\0\
+    DiacriticalAcute;\u{1}´\0\
+    DiacriticalDot;\u{1}˙\0\
+    DiacriticalDoubleAcute;\u{1}˝\0\
+    DiacriticalGrave;\u{1}`\0\
+    DiacriticalTilde;\u{1}˜\0\
+    Diamond;\u{1}⋄\0\
+    DifferentialD;\u{1}ⅆ\0\
+    Dopf;\u{1}𝔻\0\
+    Dot;\u{1}¨\0\
+    DotDot;\u{1}\u{20dc}\0\
+    DotEqual;\u{1}≐\0\
+    DoubleContourIntegral;\u{1}∯\0\
+    DoubleDot;\u{1}¨\0\
+    DoubleDownArrow;\u{1}⇓\0\
+    DoubleLeftArrow;\u{1}⇐\0\
+    DoubleLeftRightArrow;\u{1}⇔\0\
+    DoubleLeftTee;\u{1}⫤\0\
+    DoubleLongLeftArrow;\u{1}⟸\0\
+    DoubleLongLeftRightArrow;\u{1}⟺\0\
+    DoubleLongRightArrow;\u{1}⟹\0\
+    DoubleRightArrow;\u{1}⇒\0\
+    DoubleRightTee;\u{1}⊨\0\
+    DoubleUpArrow;\u{1}⇑\0\
+    DoubleUpDownArrow;\u{1}⇕\0\
+    DoubleVerticalBar;\u{1}∥\0\
+    DownArrow;\u{1}↓\0\
+    DownArrowBar;\u{1}⤓\0\
+    DownArrowUpArrow;\u{1}⇵\0\
+    DownBreve;\u{1}\u{311}\0\
+    DownLeftRightVector;\u{1}⥐\0\
+    DownLeftTeeVector;\u{1}⥞\0\
+    DownLeftVector;\u{1}↽\0\
+    DownLeftVectorBar;\u{1}⥖\0\
+    DownRightTeeVector;\u{1}⥟\0\
+    DownRightVector;\u{1}⇁\0\
+    DownRightVectorBar;\u{1}⥗\0\
+    DownTee;\u{1}⊤\0\
+    DownTeeArrow;\u{1}↧\0\
+    Downarrow;\u{1}⇓\0\
+    Dscr;\u{1}𝒟\0\
+    Dstrok;\u{1}Đ\0\
+    ENG;\u{1}Ŋ\0\
+    ETH\u{1}Ð\0\
+    ETH;\u{1}Ð\0\
+    Eacute\u{1}É\0\
+    Eacute;\u{1}É\0\
+    Ecaron;\u{1}Ě\0\
+    Ecirc\u{1}Ê\0\
+    Ecirc;\u{1}Ê\0\
+    Ecy;\u{1}Э\0\
+    Edot;\u{1}Ė\0\
+    Efr;\u{1}𝔈\0\
+    Egrave\u{1}È\0\
+    Egrave;\u{1}È\0\
+    Element;\u{1}∈\0\
+    Emacr;\u{1}Ē\0\
+    EmptySmallSquare;\u{1}◻\0\
+    EmptyVerySmallSquare;\u{1}▫\0\
+    Eogon;\u{1}Ę\0\
+    Eopf;\u{1}𝔼\0\
+    Epsilon;\u{1}Ε\0\
+    Equal;\u{1}⩵\0\
+    EqualTilde;\u{1}≂\0\
+    Equilibrium;\u{1}⇌\0\
+    Escr;\u{1}ℰ\0\
+    Esim;\u{1}⩳\0\
+    Eta;\u{1}Η\0\
+    Euml\u{1}Ë\0\
+    Euml;\u{1}Ë\0\
+    Exists;\u{1}∃\0\
+    ExponentialE;\u{1}ⅇ\0\
+    Fcy;\u{1}Ф\0\
+    Ffr;\u{1}𝔉\0\
+    FilledSmallSquare;\u{1}◼\0\
+    FilledVerySmallSquare;\u{1}▪\0\
+    Fopf;\u{1}𝔽\0\
+    ForAll;\u{1}∀\0\
+    Fouriertrf;\u{1}ℱ\0\
+    Fscr;\u{1}ℱ\0\
+    GJcy;\u{1}Ѓ\0\
+    GT\u{1}>\0\
+    GT;\u{1}>\0\
+    Gamma;\u{1}Γ\0\
+    Gammad;\u{1}Ϝ\0\
+    Gbreve;\u{1}Ğ\0\
+    Gcedil;\u{1}Ģ\0\
+    Gcirc;\u{1}Ĝ\0\
+    Gcy;\u{1}Г\0\
+    Gdot;\u{1}Ġ\0\
+    Gfr;\u{1}𝔊\0\
+    Gg;\u{1}⋙\0\
+    Gopf;\u{1}𝔾\0\
+    GreaterEqual;\u{1}≥\0\
+    GreaterEqualLess;\u{1}⋛\0\
+    GreaterFullEqual;\u{1}≧\0\
+    GreaterGreater;\u{1}⪢\0\
+    GreaterLess;\u{1}≷\0\
+    GreaterSlantEqual;\u{1}⩾\0\
+    GreaterTilde;\u{1}≳\0\
+    Gscr;\u{1}𝒢\0\
+    Gt;\u{1}≫\0\
+    HARDcy;\u{1}Ъ\0\
+    Hacek;\u{1}ˇ\0\
+    Hat;\u{1}^\0\
+    Hcirc;\u{1}Ĥ\0\
+    Hfr;\u{1}ℌ\0\
+    HilbertSpace;\u{1}ℋ\0\
+    Hopf;\u{1}ℍ\0\
+    HorizontalLine;\u{1}─\0\
+    Hscr;\u{1}ℋ\0\
+    Hstrok;\u{1}Ħ\0\
+    HumpDownHump;\u{1}≎\0\
+    HumpEqual;\u{1}≏\0\
+    IEcy;\u{1}Е\0\
+    IJlig;\u{1}Ĳ\0\
+    IOcy;\u{1}Ё\0\
+    Iacute\u{1}Í\0\
+    Iacute;\u{1}Í\0\
+    Icirc\u{1}Î\0\
+    Icirc;\u{1}Î\0\
+    Icy;\u{1}И\0\
+    Idot;\u{1}İ\0\
+    Ifr;\u{1}ℑ\0\
+    Igrave\u{1}Ì\0\
+    Igrave;\u{1}Ì\0\
+    Im;\u{1}ℑ\0\
+    Imacr;\u{1}Ī\0\
+    ImaginaryI;\u{1}ⅈ\0\
+    Implies;\u{1}⇒\0\
+    Int;\u{1}∬\0\
+    Integral;\u{1}∫\0\
+    Intersection;\u{1}⋂\0\
+    InvisibleComma;\u{1}\u{2063}\0\
+    InvisibleTimes;\u{1}\u{2062}\0\
+    Iogon;\u{1}Į\0\
+    Iopf;\u{1}𝕀\0\
+    Iota;\u{1}Ι\0\
+    Iscr;\u{1}ℐ\0\
+    Itilde;\u{1}Ĩ\0\
+    Iukcy;\u{1}І\0\
+    Iuml\u{1}Ï\0\
+    Iuml;\u{1}Ï\0\
+    Jcirc;\u{1}Ĵ\0\
+    Jcy;\u{1}Й\0\
+    Jfr;\u{1}𝔍\0\
+    Jopf;\u{1}𝕁\0\
+    Jscr;\u{1}𝒥\0\
+    Jsercy;\u{1}Ј\0\
+    Jukcy;\u{1}Є\0\
+    KHcy;\u{1}Х\0\
+    KJcy;\u{1}Ќ\0\
+    Kappa;\u{1}Κ\0\
+    Kcedil;\u{1}Ķ\0\
+    Kcy;\u{1}К\0\
+    Kfr;\u{1}𝔎\0\
+    Kopf;\u{1}𝕂\0\
+    Kscr;\u{1}𝒦\0\
+    LJcy;\u{1}Љ\0\
+    LT\u{1}<\0\
+    LT;\u{1}<\0\
+    Lacute;\u{1}Ĺ\0\
+    Lambda;\u{1}Λ\0\
+    Lang;\u{1}⟪\0\
+    Laplacetrf;\u{1}ℒ\0\
+    Larr;\u{1}↞\0\
+    Lcaron;\u{1}Ľ\0\
+    Lcedil;\u{1}Ļ\0\
+    Lcy;\u{1}Л\0\
+    LeftAngleBracket;\u{1}⟨\0\
+    LeftArrow;\u{1}←\0\
+    LeftArrowBar;\u{1}⇤\0\
+    LeftArrowRightArrow;\u{1}⇆\0\
+    LeftCeiling;\u{1}⌈\0\
+    LeftDoubleBracket;\u{1}⟦\0\
+    LeftDownTeeVector;\u{1}⥡\0\
+    LeftDownVector;\u{1}⇃\0\
+    LeftDownVectorBar;\u{1}⥙\0\
+    LeftFloor;\u{1}⌊\0\
+    LeftRightArrow;\u{1}↔\0\
+    LeftRightVector;\u{1}⥎\0\
+    LeftTee;\u{1}⊣\0\
+    LeftTeeArrow;\u{1}↤\0\
+    LeftTeeVector;\u{1}⥚\0\
+    LeftTriangle;\u{1}⊲\0\
+    LeftTriangleBar;\u{1}⧏\0\
+    LeftTriangleEqual;\u{1}⊴\0\
+    LeftUpDownVector;\u{1}⥑\0\
+    LeftUpTeeVector;\u{1}⥠\0\
+    LeftUpVector;\u{1}↿\0\
+    LeftUpVectorBar;\u{1}⥘\0\
+    LeftVector;\u{1}↼\0\
+    LeftVectorBar;\u{1}⥒\0\
+    Leftarrow;\u{1}⇐\0\
+    Leftrightarrow;\u{1}⇔\0\
+    LessEqualGreater;\u{1}⋚\0\
+    LessFullEqual;\u{1}≦\0\
+    LessGreater;\u{1}≶\0\
+    LessLess;\u{1}⪡\0\
+    LessSlantEqual;\u{1}⩽\0\
+    LessTilde;\u{1}≲\0\
+    Lfr;\u{1}𝔏\0\
+    Ll;\u{1}⋘\0\
+    Lleftarrow;\u{1}⇚\0\
+    Lmidot;\u{1}Ŀ\0\
+    LongLeftArrow;\u{1}⟵\0\
+    LongLeftRightArrow;\u{1}⟷\0\
+    LongRightArrow;\u{1}⟶\0\
+    Longleftarrow;\u{1}⟸\0\
+    Longleftrightarrow;\u{1}⟺\0\
+    Longrightarrow;\u{1}⟹\0\
+    Lopf;\u{1}𝕃\0\
+    LowerLeftArrow;\u{1}↙\0\
+    LowerRightArrow;\u{1}↘\0\
+    Lscr;\u{1}ℒ\0\
+    Lsh;\u{1}↰\0\
+    Lstrok;\u{1}Ł\0\
+    Lt;\u{1}≪\0\
+    Map;\u{1}⤅\0\
+    Mcy;\u{1}М\0\
+    MediumSpace;\u{1}\u{205f}\0\
+    Mellintrf;\u{1}ℳ\0\
+    Mfr;\u{1}𝔐\0\
+    MinusPlus;\u{1}∓\0\
+    Mopf;\u{1}𝕄\0\
+    Mscr;\u{1}ℳ\0\
+    Mu;\u{1}Μ\0\
+    NJcy;\u{1}Њ\0\
+    Nacute;\u{1}Ń\0\
+    Ncaron;\u{1}Ň\0\
+    Ncedil;\u{1}Ņ\0\
+    Ncy;\u{1}Н\0\
+    NegativeMediumSpace;\u{1}\u{200b}\0\
+    NegativeThickSpace;\u{1}\u{200b}\0\
+    NegativeThinSpace;\u{1}\u{200b}\0\
+    NegativeVeryThinSpace;\u{1}\u{200b}\0\
+    NestedGreaterGreater;\u{1}≫\0\
+    NestedLessLess;\u{1}≪\0\
+    NewLine;\u{1}\u{a}\0\
+    Nfr;\u{1}𝔑\0\
+    NoBreak;\u{1}\u{2060}\0\
+    NonBreakingSpace;\u{1}\u{a0}\0\
+    Nopf;\u{1}ℕ\0\
+    Not;\u{1}⫬\0\
+    NotCongruent;\u{1}≢\0\
+    NotCupCap;\u{1}≭\0\
+    NotDoubleVerticalBar;\u{1}∦\0\
+    NotElement;\u{1}∉\0\
+    NotEqual;\u{1}≠\0\
+    NotEqualTilde;\u{1}≂\u{338}\0\
+    NotExists;\u{1}∄\0\
+    NotGreater;\u{1}≯\0\
+    NotGreaterEqual;\u{1}≱\0\
+    NotGreaterFullEqual;\u{1}≧\u{338}\0\
+    NotGreaterGreater;\u{1}≫\u{338}\0\
+    NotGreaterLess;\u{1}≹\0\
+    NotGreaterSlantEqual;\u{1}⩾\u{338}\0\
+    NotGreaterTilde;\u{1}≵\0\
+    NotHumpDownHump;\u{1}≎\u{338}\0\
+    NotHumpEqual;\u{1}≏\u{338}\0\
+    NotLeftTriangle;\u{1}⋪\0\
+    NotLeftTriangleBar;\u{1}⧏\u{338}\0\
+    NotLeftTriangleEqual;\u{1}⋬\0\
+    NotLess;\u{1}≮\0\
+    NotLessEqual;\u{1}≰\0\
+    NotLessGreater;\u{1}≸\0\
+    NotLessLess;\u{1}≪\u{338}\0\
+    NotLessSlantEqual;\u{1}⩽\u{338}\0\
+    NotLessTilde;\u{1}≴\0\
+    NotNestedGreaterGreater;\u{1}⪢\u{338}\0\
+    NotNestedLessLess;\u{1}⪡\u{338}\0\
+    NotPrecedes;\u{1}⊀\0\
+    NotPrecedesEqual;\u{1}⪯\u{338}\0\
+    NotPrecedesSlantEqual;\u{1}⋠\0\
+    NotReverseElement;\u{1}∌\0\
+    NotRightTriangle;\u{1}⋫\0\
+    NotRightTriangleBar;\u{1}⧐\u{338}\0\
+    NotRightTriangleEqual;\u{1}⋭\0\
+    NotSquareSubset;\u{1}⊏\u{338}\0\
+    NotSquareSubsetEqual;\u{1}⋢\0\
+    NotSquareSuperset;\u{1}⊐\u{338}\0\
+    NotSquareSupersetEqual;\u{1}⋣\0\
+    NotSubset;\u{1}⊂\u{20d2}\0\
+    NotSubsetEqual;\u{1}⊈\0\
+    NotSucceeds;\u{1}⊁\0\
+    NotSucceedsEqual;\u{1}⪰\u{338}\0\
+    NotSucceedsSlantEqual;\u{1}⋡\0\
+    NotSucceedsTilde;\u{1}≿\u{338}\0\
+    NotSuperset;\u{1}⊃\u{20d2}\0\
+    NotSupersetEqual;\u{1}⊉\0\
+    NotTilde;\u{1}≁\0\
+    NotTildeEqual;\u{1}≄\0\
+    NotTildeFullEqual;\u{1}≇\0\
+    NotTildeTilde;\u{1}≉\0\
+    NotVerticalBar;\u{1}∤\0\
+    Nscr;\u{1}𝒩\0\
+    Ntilde\u{1}Ñ\0\
+    Ntilde;\u{1}Ñ\0\
+    Nu;\u{1}Ν\0\
+    OElig;\u{1}Œ\0\
+    Oacute\u{1}Ó\0\
+    Oacute;\u{1}Ó\0\
+    Ocirc\u{1}Ô\0\
+    Ocirc;\u{1}Ô\0\
+    Ocy;\u{1}О\0\
+    Odblac;\u{1}Ő\0\
+    Ofr;\u{1}𝔒\0\
+    Ograve\u{1}Ò\0\
+    Ograve;\u{1}Ò\0\
+    Omacr;\u{1}Ō\0\
+    Omega;\u{1}Ω\0\
+    Omicron;\u{1}Ο\0\
+    Oopf;\u{1}𝕆\0\
+    OpenCurlyDoubleQuote;\u{1}“\0\
+    OpenCurlyQuote;\u{1}‘\0\
+    Or;\u{1}⩔\0\
+    Oscr;\u{1}𝒪\0\
+    Oslash\u{1}Ø\0\
+    Oslash;\u{1}Ø\0\
+    Otilde\u{1}Õ\0\
+    Otilde;\u{1}Õ\0\
+    Otimes;\u{1}⨷\0\
+    Ouml\u{1}Ö\0\
+    Ouml;\u{1}Ö\0\
+    OverBar;\u{1}‾\0\
+    OverBrace;\u{1}⏞\0\
+    OverBracket;\u{1}⎴\0\
+    OverParenthesis;\u{1}⏜\0\
+    PartialD;\u{1}∂\0\
+    Pcy;\u{1}П\0\
+    Pfr;\u{1}𝔓\0\
+    Phi;\u{1}Φ\0\
+    Pi;\u{1}Π\0\
+    PlusMinus;\u{1}±\0\
+    Poincareplane;\u{1}ℌ\0\
+    Popf;\u{1}ℙ\0\
+    Pr;\u{1}⪻\0\
+    Precedes;\u{1}≺\0\
+    PrecedesEqual;\u{1}⪯\0\
+    PrecedesSlantEqual;\u{1}≼\0\
+    PrecedesTilde;\u{1}≾\0\
+    Prime;\u{1}″\0\
+    Product;\u{1}∏\0\
+    Proportion;\u{1}∷\0\
+    Proportional;\u{1}∝\0\
+    Pscr;\u{1}𝒫\0\
+    Psi;\u{1}Ψ\0\
+    QUOT\u{1}\"\0\
+    QUOT;\u{1}\"\0\
+    Qfr;\u{1}𝔔\0\
+    Qopf;\u{1}ℚ\0\
+    Qscr;\u{1}𝒬\0\
+    RBarr;\u{1}⤐\0\
+    REG\u{1}®\0\
+    REG;\u{1}®\0\
+    Racute;\u{1}Ŕ\0\
+    Rang;\u{1}⟫\0\
+    Rarr;\u{1}↠\0\
+    Rarrtl;\u{1}⤖\0\
+    Rcaron;\u{1}Ř\0\
+    Rcedil;\u{1}Ŗ\0\
+    Rcy;\u{1}Р\0\
+    Re;\u{1}ℜ\0\
+    ReverseElement;\u{1}∋\0\
+    ReverseEquilibrium;\u{1}⇋\0\
+    ReverseUpEquilibrium;\u{1}⥯\0\
+    Rfr;\u{1}ℜ\0\
+    Rho;\u{1}Ρ\0\
+    RightAngleBracket;\u{1}⟩\0\
+    RightArrow;\u{1}→\0\
+    RightArrowBar;\u{1}⇥\0\
+    RightArrowLeftArrow;\u{1}⇄\0\
+    RightCeiling;\u{1}⌉\0\
+    RightDoubleBracket;\u{1}⟧\0\
+    RightDownTeeVector;\u{1}⥝\0\
+    RightDownVector;\u{1}⇂\0\
+    RightDownVectorBar;\u{1}⥕\0\
+    RightFloor;\u{1}⌋\0\
+    RightTee;\u{1}⊢\0\
+    RightTeeArrow;\u{1}↦\0\
+    RightTeeVector;\u{1}⥛\0\
+    RightTriangle;\u{1}⊳\0\
+    RightTriangleBar;\u{1}⧐\0\
+    RightTriangleEqual;\u{1}⊵\0\
+    RightUpDownVector;\u{1}⥏\0\
+    RightUpTeeVector;\u{1}⥜\0\
+    RightUpVector;\u{1}↾\0\
+    RightUpVectorBar;\u{1}⥔\0\
+    RightVector;\u{1}⇀\0\
+    RightVectorBar;\u{1}⥓\0\
+    Rightarrow;\u{1}⇒\0\
+    Ropf;\u{1}ℝ\0\
+    RoundImplies;\u{1}⥰\0\
+    Rrightarrow;\u{1}⇛\0\
+    Rscr;\u{1}ℛ\0\
+    Rsh;\u{1}↱\0\
+    RuleDelayed;\u{1}⧴\0\
+    SHCHcy;\u{1}Щ\0\
+    SHcy;\u{1}Ш\0\
+    SOFTcy;\u{1}Ь\0\
+    Sacute;\u{1}Ś\0\
+    Sc;\u{1}⪼\0\
+    Scaron;\u{1}Š\0\
+    Scedil;\u{1}Ş\0\
+    Scirc;\u{1}Ŝ\0\
+    Scy;\u{1}С\0\
+    Sfr;\u{1}𝔖\0\
+    ShortDownArrow;\u{1}↓\0\
+    ShortLeftArrow;\u{1}←\0\
+    ShortRightArrow;\u{1}→\0\
+    ShortUpArrow;\u{1}↑\0\
+    Sigma;\u{1}Σ\0\
+    SmallCircle;\u{1}∘\0\
+    Sopf;\u{1}𝕊\0\
+    Sqrt;\u{1}√\0\
+    Square;\u{1}□\0\
+    SquareIntersection;\u{1}⊓\0\
+    SquareSubset;\u{1}⊏\0\
+    SquareSubsetEqual;\u{1}⊑\0\
+    SquareSuperset;\u{1}⊐\0\
+    SquareSupersetEqual;\u{1}⊒\0\
+    SquareUnion;\u{1}⊔\0\
+    Sscr;\u{1}𝒮\0\
+    Star;\u{1}⋆\0\
+    Sub;\u{1}⋐\0\
+    Subset;\u{1}⋐\0\
+    SubsetEqual;\u{1}⊆\0\
+    Succeeds;\u{1}≻\0\
+    SucceedsEqual;\u{1}⪰\0\
+    SucceedsSlantEqual;\u{1}≽\0\
+    SucceedsTilde;\u{1}≿\0\
+    SuchThat;\u{1}∋\0\
+    Sum;\u{1}∑\0\
+    Sup;\u{1}⋑\0\
+    Superset;\u{1}⊃\0\
+    SupersetEqual;\u{1}⊇\0\
+    Supset;\u{1}⋑\0\
+    THORN\u{1}Þ\0\
+    THORN;\u{1}Þ\0\
+    TRADE;\u{1}™\0\
+    TSHcy;\u{1}Ћ\0\
+    TScy;\u{1}Ц\0\
+    Tab;\u{1}\u{9}\0\
+    Tau;\u{1}Τ\0\
+    Tcaron;\u{1}Ť\0\
+    Tcedil;\u{1}Ţ\0\
+    Tcy;\u{1}Т\0\
+    Tfr;\u{1}𝔗\0\
+    Therefore;\u{1}∴\0\
+    Theta;\u{1}Θ\0\
+    ThickSpace;\u{1}\u{205f}\u{200a}\0\
+    ThinSpace;\u{1}\u{2009}\0\
+    Tilde;\u{1}∼\0\
+    TildeEqual;\u{1}≃\0\
+    TildeFullEqual;\u{1}≅\0\
+    TildeTilde;\u{1}≈\0\
+    Topf;\u{1}𝕋\0\
+    TripleDot;\u{1}\u{20db}\0\
+    Tscr;\u{1}𝒯\0\
+    Tstrok;\u{1}Ŧ\0\
+    Uacute\u{1}Ú\0\
+    Uacute;\u{1}Ú\0\
+    Uarr;\u{1}↟\0\
+    Uarrocir;\u{1}⥉\0\
+    Ubrcy;\u{1}Ў\0\
+    Ubreve;\u{1}Ŭ\0\
+    Ucirc\u{1}Û\0\
+    Ucirc;\u{1}Û\0\
+    Ucy;\u{1}У\0\
+    Udblac;\u{1}Ű\0\
+    Ufr;\u{1}𝔘\0\
+    Ugrave\u{1}Ù\0\
+    Ugrave;\u{1}Ù\0\
+    Umacr;\u{1}Ū\0\
+    UnderBar;\u{1}_\0\
+    UnderBrace;\u{1}⏟\0\
+    UnderBracket;\u{1}⎵\0\
+    UnderParenthesis;\u{1}⏝\0\
+    Union;\u{1}⋃\0\
+    UnionPlus;\u{1}⊎\0\
+    Uogon;\u{1}Ų\0\
+    Uopf;\u{1}𝕌\0\
+    UpArrow;\u{1}↑\0\
+    UpArrowBar;\u{1}⤒\0\
+    UpArrowDownArrow;\u{1}⇅\0\
+    UpDownArrow;\u{1}↕\0\
+    UpEquilibrium;\u{1}⥮\0\
+    UpTee;\u{1}⊥\0\
+    UpTeeArrow;\u{1}↥\0\
+    Uparrow;\u{1}⇑\0\
+    Updownarrow;\u{1}⇕\0\
+    UpperLeftArrow;\u{1}↖\0\
+    UpperRightArrow;\u{1}↗\0\
+    Upsi;\u{1}ϒ\0\
+    Upsilon;\u{1}Υ\0\
+    Uring;\u{1}Ů\0\
+    Uscr;\u{1}𝒰\0\
+    Utilde;\u{1}Ũ\0\
+    Uuml\u{1}Ü\0\
+    Uuml;\u{1}Ü\0\
+    VDash;\u{1}⊫\0\
+    Vbar;\u{1}⫫\0\
+    Vcy;\u{1}В\0\
+    Vdash;\u{1}⊩\0\
+    Vdashl;\u{1}⫦\0\
+    Vee;\u{1}⋁\0\
+    Verbar;\u{1}‖\0\
+    Vert;\u{1}‖\0\
+    VerticalBar;\u{1}∣\0\
+    VerticalLine;\u{1}|\0\
+    VerticalSeparator;\u{1}❘\0\
+    VerticalTilde;\u{1}≀\0\
+    VeryThinSpace;\u{1}\u{200a}\0\
+    Vfr;\u{1}𝔙\0\
+    Vopf;\u{1}𝕍\0\
+    Vscr;\u{1}𝒱\0\
+    Vvdash;\u{1}⊪\0\
+    Wcirc;\u{1}Ŵ\0\
+    Wedge;\u{1}⋀\0\
+    Wfr;\u{1}𝔚\0\
+    Wopf;\u{1}𝕎\0\
+    Wscr;\u{1}𝒲\0\
+    Xfr;\u{1}𝔛\0\
+    Xi;\u{1}Ξ\0\
+    Xopf;\u{1}𝕏\0\
+    Xscr;\u{1}𝒳\0\
+    YAcy;\u{1}Я\0\
+    YIcy;\u{1}Ї\0\
+    YUcy;\u{1}Ю\0\
+    Yacute\u{1}Ý\0\
+    Yacute;\u{1}Ý\0\
+    Ycirc;\u{1}Ŷ\0\
+    Ycy;\u{1}Ы\0\
+    Yfr;\u{1}𝔜\0\
+    Yopf;\u{1}𝕐\0\
+    Yscr;\u{1}𝒴\0\
+    Yuml;\u{1}Ÿ\0\
+    ZHcy;\u{1}Ж\0\
+    Zacute;\u{1}Ź\0\
+    Zcaron;\u{1}Ž\0\
+    Zcy;\u{1}З\0\
+    Zdot;\u{1}Ż\0\
+    ZeroWidthSpace;\u{1}\u{200b}\0\
+    Zeta;\u{1}Ζ\0\
+    Zfr;\u{1}ℨ\0\
+    Zopf;\u{1}ℤ\0\
+    Zscr;\u{1}𝒵\0\
+    aacute\u{1}á\0\
+    aacute;\u{1}á\0\
+    abreve;\u{1}ă\0\
+    ac;\u{1}∾\0\
+    acE;\u{1}∾\u{333}\0\
+    acd;\u{1}∿\0\
+    acirc\u{1}â\0\
+    acirc;\u{1}â\0\
+    acute\u{1}´\0\
+    acute;\u{1}´\0\
+    acy;\u{1}а\0\
+    aelig\u{1}æ\0\
+    aelig;\u{1}æ\0\
+    af;\u{1}\u{2061}\0\
+    afr;\u{1}𝔞\0\
+    agrave\u{1}à\0\
+    agrave;\u{1}à\0\
+    alefsym;\u{1}ℵ\0\
+    aleph;\u{1}ℵ\0\
+    alpha;\u{1}α\0\
+    amacr;\u{1}ā\0\
+    amalg;\u{1}⨿\0\
+    amp\u{1}&\0\
+    amp;\u{1}&\0\
+    and;\u{1}∧\0\
+    andand;\u{1}⩕\0\
+    andd;\u{1}⩜\0\
+    andslope;\u{1}⩘\0\
+    andv;\u{1}⩚\0\
+    ang;\u{1}∠\0\
+    ange;\u{1}⦤\0\
+    angle;\u{1}∠\0\
+    angmsd;\u{1}∡\0\
+    angmsdaa;\u{1}⦨\0\
+    angmsdab;\u{1}⦩\0\
+    angmsdac;\u{1}⦪\0\
+    angmsdad;\u{1}⦫\0\
+    angmsdae;\u{1}⦬\0\
+    angmsdaf;\u{1}⦭\0\
+    angmsdag;\u{1}⦮\0\
+    angmsdah;\u{1}⦯\0\
+    angrt;\u{1}∟\0\
+    angrtvb;\u{1}⊾\0\
+    angrtvbd;\u{1}⦝\0\
+    angsph;\u{1}∢\0\
+    angst;\u{1}Å\0\
+    angzarr;\u{1}⍼\0\
+    aogon;\u{1}ą\0\
+    aopf;\u{1}𝕒\0\
+    ap;\u{1}≈\0\
+    apE;\u{1}⩰\0\
+    apacir;\u{1}⩯\0\
+    ape;\u{1}≊\0\
+    apid;\u{1}≋\0\
+    apos;\u{1}'\0\
+    approx;\u{1}≈\0\
+    approxeq;\u{1}≊\0\
+    aring\u{1}å\0\
+    aring;\u{1}å\0\
+    ascr;\u{1}𝒶\0\
+    ast;\u{1}*\0\
+    asymp;\u{1}≈\0\
+    asympeq;\u{1}≍\0\
+    atilde\u{1}ã\0\
+    atilde;\u{1}ã\0\
+    auml\u{1}ä\0\
+    auml;\u{1}ä\0\
+    awconint;\u{1}∳\0\
+    awint;\u{1}⨑\0\
+    bNot;\u{1}⫭\0\
+    backcong;\u{1}≌\0\
+    backepsilon;\u{1}϶\0\
+    backprime;\u{1}‵\0\
+    backsim;\u{1}∽\0\
+    backsimeq;\u{1}⋍\0\
+    barvee;\u{1}⊽\0\
+    barwed;\u{1}⌅\0\
+    barwedge;\u{1}⌅\0\
+    bbrk;\u{1}⎵\0\
+    bbrktbrk;\u{1}⎶\0\
+    bcong;\u{1}≌\0\
+    bcy;\u{1}б\0\
+    bdquo;\u{1}„\0\
+    becaus;\u{1}∵\0\
+    because;\u{1}∵\0\
+    bemptyv;\u{1}⦰\0\
+    bepsi;\u{1}϶\0\
+    bernou;\u{1}ℬ\0\
+    beta;\u{1}β\0\
+    beth;\u{1}ℶ\0\
+    between;\u{1}≬\0\
+    bfr;\u{1}𝔟\0\
+    bigcap;\u{1}⋂\0\
+    bigcirc;\u{1}◯\0\
+    bigcup;\u{1}⋃\0\
+    bigodot;\u{1}⨀\0\
+    bigoplus;\u{1}⨁\0\
+    bigotimes;\u{1}⨂\0\
+    bigsqcup;\u{1}⨆\0\
+    bigstar;\u{1}★\0\
+    bigtriangledown;\u{1}▽\0\
+    bigtriangleup;\u{1}△\0\
+    biguplus;\u{1}⨄\0\
+    bigvee;\u{1}⋁\0\
+    bigwedge;\u{1}⋀\0\
+    bkarow;\u{1}⤍\0\
+    blacklozenge;\u{1}⧫\0\
+    blacksquare;\u{1}▪\0\
+    blacktriangle;\u{1}▴\0\
+    blacktriangledown;\u{1}▾\0\
+    blacktriangleleft;\u{1}◂\0\
+    blacktriangleright;\u{1}▸\0\
+    blank;\u{1}␣\0\
+    blk12;\u{1}▒\0\
+    blk14;\u{1}░\0\
+    blk34;\u{1}▓\0\
+    block;\u{1}█\0\
+    bne;\u{1}=\u{20e5}\0\
+    bnequiv;\u{1}≡\u{20e5}\0\
+    bnot;\u{1}⌐\0\
+    bopf;\u{1}𝕓\0\
+    bot;\u{1}⊥\0\
+    bottom;\u{1}⊥\0\
+    bowtie;\u{1}⋈\0\
+    boxDL;\u{1}╗\0\
+    boxDR;\u{1}╔\0\
+    boxDl;\u{1}╖\0\
+    boxDr;\u{1}╓\0\
+    boxH;\u{1}═\0\
+    boxHD;\u{1}╦\0\
+    boxHU;\u{1}╩\0\
+    boxHd;\u{1}╤\0\
+    boxHu;\u{1}╧\0\
+    boxUL;\u{1}╝\0\
+    boxUR;\u{1}╚\0\
+    boxUl;\u{1}╜\0\
+    boxUr;\u{1}╙\0\
+    boxV;\u{1}║\0\
+    boxVH;\u{1}╬\0\
+    boxVL;\u{1}╣\0\
+    boxVR;\u{1}╠\0\
+    boxVh;\u{1}╫\0\
+    boxVl;\u{1}╢\0\
+    boxVr;\u{1}╟\0\
+    boxbox;\u{1}⧉\0\
+    boxdL;\u{1}╕\0\
+    boxdR;\u{1}╒\0\
+    boxdl;\u{1}┐\0\
+    boxdr;\u{1}┌\0\
+    boxh;\u{1}─\0\
+    boxhD;\u{1}╥\0\
+    boxhU;\u{1}╨\0\
+    boxhd;\u{1}┬\0\
+    boxhu;\u{1}┴\0\
+    boxminus;\u{1}⊟\0\
+    boxplus;\u{1}⊞\0\
+    boxtimes;\u{1}⊠\0\
+    boxuL;\u{1}╛\0\
+    boxuR;\u{1}╘\0\
+    boxul;\u{1}┘\0\
+    boxur;\u{1}└\0\
+    boxv;\u{1}│\0\
+    boxvH;\u{1}╪\0\
+    boxvL;\u{1}╡\0\
+    boxvR;\u{1}╞\0\
+    boxvh;\u{1}┼\0\
+    boxvl;\u{1}┤\0\
+    boxvr;\u{1}├\0\
+    bprime;\u{1}‵\0\
+    breve;\u{1}˘\0\
+    brvbar\u{1}¦\0\
+    brvbar;\u{1}¦\0\
+    bscr;\u{1}𝒷\0\
+    bsemi;\u{1}⁏\0\
+    bsim;\u{1}∽\0\
+    bsime;\u{1}⋍\0\
+    bsol;\u{1}\\\0\
+    bsolb;\u{1}⧅\0\
+    bsolhsub;\u{1}⟈\0\
+    bull;\u{1}•\0\
+    bullet;\u{1}•\0\
+    bump;\u{1}≎\0\
+    bumpE;\u{1}⪮\0\
+    bumpe;\u{1}≏\0\
+    bumpeq;\u{1}≏\0\
+    cacute;\u{1}ć\0\
+    cap;\u{1}∩\0\
+    capand;\u{1}⩄\0\
+    capbrcup;\u{1}⩉\0\
+    capcap;\u{1}⩋\0\
+    capcup;\u{1}⩇\0\
+    capdot;\u{1}⩀\0\
+    caps;\u{1}∩\u{fe00}\0\
+    caret;\u{1}⁁\0\
+    caron;\u{1}ˇ\0\
+    ccaps;\u{1}⩍\0\
+    ccaron;\u{1}č\0\
+    ccedil\u{1}ç\0\
+    ccedil;\u{1}ç\0\
+    ccirc;\u{1}ĉ\0\
+    ccups;\u{1}⩌\0\
+    ccupssm;\u{1}⩐\0\
+    cdot;\u{1}ċ\0\
+    cedil\u{1}¸\0\
+    cedil;\u{1}¸\0\
+    cemptyv;\u{1}⦲\0\
+    cent\u{1}¢\0\
+    cent;\u{1}¢\0\
+    centerdot;\u{1}·\0\
+    cfr;\u{1}𝔠\0\
+    chcy;\u{1}ч\0\
+    check;\u{1}✓\0\
+    checkmark;\u{1}✓\0\
+    chi;\u{1}χ\0\
+    cir;\u{1}○\0\
+    cirE;\u{1}⧃\0\
+    circ;\u{1}ˆ\0\
+    circeq;\u{1}≗\0\
+    circlearrowleft;\u{1}↺\0\
+    circlearrowright;\u{1}↻\0\
+    circledR;\u{1}®\0\
+    circledS;\u{1}Ⓢ\0\
+    circledast;\u{1}⊛\0\
+    circledcirc;\u{1}⊚\0\
+    circleddash;\u{1}⊝\0\
+    cire;\u{1}≗\0\
+    cirfnint;\u{1}⨐\0\
+    cirmid;\u{1}⫯\0\
+    cirscir;\u{1}⧂\0\
+    clubs;\u{1}♣\0\
+    clubsuit;\u{1}♣\0\
+    colon;\u{1}:\0\
+    colone;\u{1}≔\0\
+    coloneq;\u{1}≔\0\
+    comma;\u{1},\0\
+    commat;\u{1}@\0\
+    comp;\u{1}∁\0\
+    compfn;\u{1}∘\0\
+    complement;\u{1}∁\0\
+    complexes;\u{1}ℂ\0\
+    cong;\u{1}≅\0\
+    congdot;\u{1}⩭\0\
+    conint;\u{1}∮\0\
+    copf;\u{1}𝕔\0\
+    coprod;\u{1}∐\0\
+    copy\u{1}©\0\
+    copy;\u{1}©\0\
+    copysr;\u{1}℗\0\
+    crarr;\u{1}↵\0\
+    cross;\u{1}✗\0\
+    cscr;\u{1}𝒸\0\
+    csub;\u{1}⫏\0\
+    csube;\u{1}⫑\0\
+    csup;\u{1}⫐\0\
+    csupe;\u{1}⫒\0\
+    ctdot;\u{1}⋯\0\
+    cudarrl;\u{1}⤸\0\
+    cudarrr;\u{1}⤵\0\
+    cuepr;\u{1}⋞\0\
+    cuesc;\u{1}⋟\0\
+    cularr;\u{1}↶\0\
+    cularrp;\u{1}⤽\0\
+    cup;\u{1}∪\0\
+    cupbrcap;\u{1}⩈\0\
+    cupcap;\u{1}⩆\0\
+    cupcup;\u{1}⩊\0\
+    cupdot;\u{1}⊍\0\
+    cupor;\u{1}⩅\0\
+    cups;\u{1}∪\u{fe00}\0\
+    curarr;\u{1}↷\0\
+    curarrm;\u{1}⤼\0\
+    curlyeqprec;\u{1}⋞\0\
+    curlyeqsucc;\u{1}⋟\0\
+    curlyvee;\u{1}⋎\0\
+    curlywedge;\u{1}⋏\0\
+    curren\u{1}¤\0\
+    curren;\u{1}¤\0\
+    curvearrowleft;\u{1}↶\0\
+    curvearrowright;\u{1}↷\0\
+    cuvee;\u{1}⋎\0\
+    cuwed;\u{1}⋏\0\
+    cwconint;\u{1}∲\0\
+    cwint;\u{1}∱\0\
+    cylcty;\u{1}⌭\0\
+    dArr;\u{1}⇓\0\
+    dHar;\u{1}⥥\0\
+    dagger;\u{1}†\0\
+    daleth;\u{1}ℸ\0\
+    darr;\u{1}↓\0\
+    dash;\u{1}‐\0\
+    dashv;\u{1}⊣\0\
+    dbkarow;\u{1}⤏\0\
+    dblac;\u{1}˝\0\
+    dcaron;\u{1}ď\0\
+    dcy;\u{1}д\0\
+    dd;\u{1}ⅆ\0\
+    ddagger;\u{1}‡\0\
+    ddarr;\u{1}⇊\0\
+    ddotseq;\u{1}⩷\0\
+    deg\u{1}°\0\
+    deg;\u{1}°\0\
+    delta;\u{1}δ\0\
+    demptyv;\u{1}⦱\0\
+    dfisht;\u{1}⥿\0\
+    dfr;\u{1}𝔡\0\
+    dharl;\u{1}⇃\0\
+    dharr;\u{1}⇂\0\
+    diam;\u{1}⋄\0\
+    diamond;\u{1}⋄\0\
+    diamondsuit;\u{1}♦\0\
+    diams;\u{1}♦\0\
+    die;\u{1}¨\0\
+    digamma;\u{1}ϝ\0\
+    disin;\u{1}⋲\0\
+    div;\u{1}÷\0\
+    divide\u{1}÷\0\
+    divide;\u{1}÷\0\
+    divideontimes;\u{1}⋇\0\
+    divonx;\u{1}⋇\0\
+    djcy;\u{1}ђ\0\
+    dlcorn;\u{1}⌞\0\
+    dlcrop;\u{1}⌍\0\
+    dollar;\u{1}$\0\
+    dopf;\u{1}𝕕\0\
+    dot;\u{1}˙\0\
+    doteq;\u{1}≐\0\
+    doteqdot;\u{1}≑\0\
+    dotminus;\u{1}∸\0\
+    dotplus;\u{1}∔\0\
+    dotsquare;\u{1}⊡\0\
+    doublebarwedge;\u{1}⌆\0\
+    downarrow;\u{1}↓\0\
+    downdownarrows;\u{1}⇊\0\
+    downharpoonleft;\u{1}⇃\0\
+    downharpoonright;\u{1}⇂\0\
+    drbkarow;\u{1}⤐\0\
+    drcorn;\u{1}⌟\0\
+    drcrop;\u{1}⌌\0\
+    dscr;\u{1}𝒹\0\
+    dscy;\u{1}ѕ\0\
+    dsol;\u{1}⧶\0\
+    dstrok;\u{1}đ\0\
+    dtdot;\u{1}⋱\0\
+    dtri;\u{1}▿\0\
+    dtrif;\u{1}▾\0\
+    duarr;\u{1}⇵\0\
+    duhar;\u{1}⥯\0\
+    dwangle;\u{1}⦦\0\
+    dzcy;\u{1}џ\0\
+    dzigrarr;\u{1}⟿\0\
+    eDDot;\u{1}⩷\0\
+    eDot;\u{1}≑\0\
+    eacute\u{1}é\0\
+    eacute;\u{1}é\0\
+    easter;\u{1}⩮\0\
+    ecaron;\u{1}ě\0\
+    ecir;\u{1}≖\0\
+    ecirc\u{1}ê\0\
+    ecirc;\u{1}ê\0\
+    ecolon;\u{1}≕\0\
+    ecy;\u{1}э\0\
+    edot;\u{1}ė\0\
+    ee;\u{1}ⅇ\0\
+    efDot;\u{1}≒\0\
+    efr;\u{1}𝔢\0\
+    eg;\u{1}⪚\0\
+    egrave\u{1}è\0\
+    egrave;\u{1}è\0\
+    egs;\u{1}⪖\0\
+    egsdot;\u{1}⪘\0\
+    el;\u{1}⪙\0\
+    elinters;\u{1}⏧\0\
+    ell;\u{1}ℓ\0\
+    els;\u{1}⪕\0\
+    elsdot;\u{1}⪗\0\
+    emacr;\u{1}ē\0\
+    empty;\u{1}∅\0\
+    emptyset;\u{1}∅\0\
+    emptyv;\u{1}∅\0\
+    emsp13;\u{1}\u{2004}\0\
+    emsp14;\u{1}\u{2005}\0\
+    emsp;\u{1}\u{2003}\0\
+    eng;\u{1}ŋ\0\
+    ensp;\u{1}\u{2002}\0\
+    eogon;\u{1}ę\0\
+    eopf;\u{1}𝕖\0\
+    epar;\u{1}⋕\0\
+    eparsl;\u{1}⧣\0\
+    eplus;\u{1}⩱\0\
+    epsi;\u{1}ε\0\
+    epsilon;\u{1}ε\0\
+    epsiv;\u{1}ϵ\0\
+    eqcirc;\u{1}≖\0\
+    eqcolon;\u{1}≕\0\
+    eqsim;\u{1}≂\0\
+    eqslantgtr;\u{1}⪖\0\
+    eqslantless;\u{1}⪕\0\
+    equals;\u{1}=\0\
+    equest;\u{1}≟\0\
+    equiv;\u{1}≡\0\
+    equivDD;\u{1}⩸\0\
+    eqvparsl;\u{1}⧥\0\
+    erDot;\u{1}≓\0\
+    erarr;\u{1}⥱\0\
+    escr;\u{1}ℯ\0\
+    esdot;\u{1}≐\0\
+    esim;\u{1}≂\0\
+    eta;\u{1}η\0\
+    eth\u{1}ð\0\
+    eth;\u{1}ð\0\
+    euml\u{1}ë\0\
+    euml;\u{1}ë\0\
+    euro;\u{1}€\0\
+    excl;\u{1}!\0\
+    exist;\u{1}∃\0\
+    expectation;\u{1}ℰ\0\
+    exponentiale;\u{1}ⅇ\0\
+    fallingdotseq;\u{1}≒\0\
+    fcy;\u{1}ф\0\
+    female;\u{1}♀\0\
+    ffilig;\u{1}ﬃ\0\
+    fflig;\u{1}ﬀ\0\
+    ffllig;\u{1}ﬄ\0\
+    ffr;\u{1}𝔣\0\
+    filig;\u{1}ﬁ\0\
+    fjlig;\u{1}fj\0\
+    flat;\u{1}♭\0\
+    fllig;\u{1}ﬂ\0\
+    fltns;\u{1}▱\0\
+    fnof;\u{1}ƒ\0\
+    fopf;\u{1}𝕗\0\
+    forall;\u{1}∀\0\
+    fork;\u{1}⋔\0\
+    forkv;\u{1}⫙\0\
+    fpartint;\u{1}⨍\0\
+    frac12\u{1}½\0\
+    frac12;\u{1}½\0\
+    frac13;\u{1}⅓\0\
+    frac14\u{1}¼\0\
+    frac14;\u{1}¼\0\
+    frac15;\u{1}⅕\0\
+    frac16;\u{1}⅙\0\
+    frac18;\u{1}⅛\0\
+    frac23;\u{1}⅔\0\
+    frac25;\u{1}⅖\0\
+    frac34\u{1}¾\0\
+    frac34;\u{1}¾\0\
+    frac35;\u{1}⅗\0\
+    frac38;\u{1}⅜\0\
+    frac45;\u{1}⅘\0\
+    frac56;\u{1}⅚\0\
+    frac58;\u{1}⅝\0\
+    frac78;\u{1}⅞\0\
+    frasl;\u{1}⁄\0\
+    frown;\u{1}⌢\0\
+    fscr;\u{1}𝒻\0\
+    gE;\u{1}≧\0\
+    gEl;\u{1}⪌\0\
+    gacute;\u{1}ǵ\0\
+    gamma;\u{1}γ\0\
+    gammad;\u{1}ϝ\0\
+    gap;\u{1}⪆\0\
+    gbreve;\u{1}ğ\0\
+    gcirc;\u{1}ĝ\0\
+    gcy;\u{1}г\0\
+    gdot;\u{1}ġ\0\
+    ge;\u{1}≥\0\
+    gel;\u{1}⋛\0\
+    geq;\u{1}≥\0\
+    geqq;\u{1}≧\0\
+    geqslant;\u{1}⩾\0\
+    ges;\u{1}⩾\0\
+    gescc;\u{1}⪩\0\
+    gesdot;\u{1}⪀\0\
+    gesdoto;\u{1}⪂\0\
+    gesdotol;\u{1}⪄\0\
+    gesl;\u{1}⋛\u{fe00}\0\
+    gesles;\u{1}⪔\0\
+    gfr;\u{1}𝔤\0\
+    gg;\u{1}≫\0\
+    ggg;\u{1}⋙\0\
+    gimel;\u{1}ℷ\0\
+    gjcy;\u{1}ѓ\0\
+    gl;\u{1}≷\0\
+    glE;\u{1}⪒\0\
+    gla;\u{1}⪥\0\
+    glj;\u{1}⪤\0\
+    gnE;\u{1}≩\0\
+    gnap;\u{1}⪊\0\
+    gnapprox;\u{1}⪊\0\
+    gne;\u{1}⪈\0\
+    gneq;\u{1}⪈\0\
+    gneqq;\u{1}≩\0\
+    gnsim;\u{1}⋧\0\
+    gopf;\u{1}𝕘\0\
+    grave;\u{1}`\0\
+    gscr;\u{1}ℊ\0\
+    gsim;\u{1}≳\0\
+    gsime;\u{1}⪎\0\
+    gsiml;\u{1}⪐\0\
+    gt\u{1}>\0\
+    gt;\u{1}>\0\
+    gtcc;\u{1}⪧\0\
+    gtcir;\u{1}⩺\0\
+    gtdot;\u{1}⋗\0\
+    gtlPar;\u{1}⦕\0\
+    gtquest;\u{1}⩼\0\
+    gtrapprox;\u{1}⪆\0\
+    gtrarr;\u{1}⥸\0\
+    gtrdot;\u{1}⋗\0\
+    gtreqless;\u{1}⋛\0\
+    gtreqqless;\u{1}⪌\0\
+    gtrless;\u{1}≷\0\
+    gtrsim;\u{1}≳\0\
+    gvertneqq;\u{1}≩\u{fe00}\0\
+    gvnE;\u{1}≩\u{fe00}\0\
+    hArr;\u{1}⇔\0\
+    hairsp;\u{1}\u{200a}\0\
+    half;\u{1}½\0\
+    hamilt;\u{1}ℋ\0\
+    hardcy;\u{1}ъ\0\
+    harr;\u{1}↔\0\
+    harrcir;\u{1}⥈\0\
+    harrw;\u{1}↭\0\
+    hbar;\u{1}ℏ\0\
+    hcirc;\u{1}ĥ\0\
+    hearts;\u{1}♥\0\
+    heartsuit;\u{1}♥\0\
+    hellip;\u{1}…\0\
+    hercon;\u{1}⊹\0\
+    hfr;\u{1}𝔥\0\
+    hksearow;\u{1}⤥\0\
+    hkswarow;\u{1}⤦\0\
+    hoarr;\u{1}⇿\0\
+    homtht;\u{1}∻\0\
+    hookleftarrow;\u{1}↩\0\
+    hookrightarrow;\u{1}↪\0\
+    hopf;\u{1}𝕙\0\
+    horbar;\u{1}―\0\
+    hscr;\u{1}𝒽\0\
+    hslash;\u{1}ℏ\0\
+    hstrok;\u{1}ħ\0\
+    hybull;\u{1}⁃\0\
+    hyphen;\u{1}‐\0\
+    iacute\u{1}í\0\
+    iacute;\u{1}í\0\
+    ic;\u{1}\u{2063}\0\
+    icirc\u{1}î\0\
+    icirc;\u{1}î\0\
+    icy;\u{1}и\0\
+    iecy;\u{1}е\0\
+    iexcl\u{1}¡\0\
+    iexcl;\u{1}¡\0\
+    iff;\u{1}⇔\0\
+    ifr;\u{1}𝔦\0\
+    igrave\u{1}ì\0\
+    igrave;\u{1}ì\0\
+    ii;\u{1}ⅈ\0\
+    iiiint;\u{1}⨌\0\
+    iiint;\u{1}∭\0\
+    iinfin;\u{1}⧜\0\
+    iiota;\u{1}℩\0\
+    ijlig;\u{1}ĳ\0\
+    imacr;\u{1}ī\0\
+    image;\u{1}ℑ\0\
+    imagline;\u{1}ℐ\0\
+    imagpart;\u{1}ℑ\0\
+    imath;\u{1}ı\0\
+    imof;\u{1}⊷\0\
+    imped;\u{1}Ƶ\0\
+    in;\u{1}∈\0\
+    incare;\u{1}℅\0\
+    infin;\u{1}∞\0\
+    infintie;\u{1}⧝\0\
+    inodot;\u{1}ı\0\
+    int;\u{1}∫\0\
+    intcal;\u{1}⊺\0\
+    integers;\u{1}ℤ\0\
+    intercal;\u{1}⊺\0\
+    intlarhk;\u{1}⨗\0\
+    intprod;\u{1}⨼\0\
+    iocy;\u{1}ё\0\
+    iogon;\u{1}į\0\
+    iopf;\u{1}𝕚\0\
+    iota;\u{1}ι\0\
+    iprod;\u{1}⨼\0\
+    iquest\u{1}¿\0\
+    iquest;\u{1}¿\0\
+    iscr;\u{1}𝒾\0\
+    isin;\u{1}∈\0\
+    isinE;\u{1}⋹\0\
+    isindot;\u{1}⋵\0\
+    isins;\u{1}⋴\0\
+    isinsv;\u{1}⋳\0\
+    isinv;\u{1}∈\0\
+    it;\u{1}\u{2062}\0\
+    itilde;\u{1}ĩ\0\
+    iukcy;\u{1}і\0\
+    iuml\u{1}ï\0\
+    iuml;\u{1}ï\0\
+    jcirc;\u{1}ĵ\0\
+    jcy;\u{1}й\0\
+    jfr;\u{1}𝔧\0\
+    jmath;\u{1}ȷ\0\
+    jopf;\u{1}𝕛\0\
+    jscr;\u{1}𝒿\0\
+    jsercy;\u{1}ј\0\
+    jukcy;\u{1}є\0\
+    kappa;\u{1}κ\0\
+    kappav;\u{1}ϰ\0\
+    kcedil;\u{1}ķ\0\
+    kcy;\u{1}к\0\
+    kfr;\u{1}𝔨\0\
+    kgreen;\u{1}ĸ\0\
+    khcy;\u{1}х\0\
+    kjcy;\u{1}ќ\0\
+    kopf;\u{1}𝕜\0\
+    kscr;\u{1}𝓀\0\
+    lAarr;\u{1}⇚\0\
+    lArr;\u{1}⇐\0\
+    lAtail;\u{1}⤛\0\
+    lBarr;\u{1}⤎\0\
+    lE;\u{1}≦\0\
+    lEg;\u{1}⪋\0\
+    lHar;\u{1}⥢\0\
+    lacute;\u{1}ĺ\0\
+    laemptyv;\u{1}⦴\0\
+    lagran;\u{1}ℒ\0\
+    lambda;\u{1}λ\0\
+    lang;\u{1}⟨\0\
+    langd;\u{1}⦑\0\
+    langle;\u{1}⟨\0\
+    lap;\u{1}⪅\0\
+    laquo\u{1}«\0\
+    laquo;\u{1}«\0\
+    larr;\u{1}←\0\
+    larrb;\u{1}⇤\0\
+    larrbfs;\u{1}⤟\0\
+    larrfs;\u{1}⤝\0\
+    larrhk;\u{1}↩\0\
+    larrlp;\u{1}↫\0\
+    larrpl;\u{1}⤹\0\
+    larrsim;\u{1}⥳\0\
+    larrtl;\u{1}↢\0\
+    lat;\u{1}⪫\0\
+    latail;\u{1}⤙\0\
+    late;\u{1}⪭\0\
+    lates;\u{1}⪭\u{fe00}\0\
+    lbarr;\u{1}⤌\0\
+    lbbrk;\u{1}❲\0\
+    lbrace;\u{1}{\0\
+    lbrack;\u{1}[\0\
+    lbrke;\u{1}⦋\0\
+    lbrksld;\u{1}⦏\0\
+    lbrkslu;\u{1}⦍\0\
+    lcaron;\u{1}ľ\0\
+    lcedil;\u{1}ļ\0\
+    lceil;\u{1}⌈\0\
+    lcub;\u{1}{\0\
+    lcy;\u{1}л\0\
+    ldca;\u{1}⤶\0\
+    ldquo;\u{1}“\0\
+    ldquor;\u{1}„\0\
+    ldrdhar;\u{1}⥧\0\
+    ldrushar;\u{1}⥋\0\
+    ldsh;\u{1}↲\0\
+    le;\u{1}≤\0\
+    leftarrow;\u{1}←\0\
+    leftarrowtail;\u{1}↢\0\
+    leftharpoondown;\u{1}↽\0\
+    leftharpoonup;\u{1}↼\0\
+    leftleftarrows;\u{1}⇇\0\
+    leftrightarrow;\u{1}↔\0\
+    leftrightarrows;\u{1}⇆\0\
+    leftrightharpoons;\u{1}⇋\0\
+    leftrightsquigarrow;\u{1}↭\0\
+    leftthreetimes;\u{1}⋋\0\
+    leg;\u{1}⋚\0\
+    leq;\u{1}≤\0\
+    leqq;\u{1}≦\0\
+    leqslant;\u{1}⩽\0\
+    les;\u{1}⩽\0\
+    lescc;\u{1}⪨\0\
+    lesdot;\u{1}⩿\0\
+    lesdoto;\u{1}⪁\0\
+    lesdotor;\u{1}⪃\0\
+    lesg;\u{1}⋚\u{fe00}\0\
+    lesges;\u{1}⪓\0\
+    lessapprox;\u{1}⪅\0\
+    lessdot;\u{1}⋖\0\
+    lesseqgtr;\u{1}⋚\0\
+    lesseqqgtr;\u{1}⪋\0\
+    lessgtr;\u{1}≶\0\
+    lesssim;\u{1}≲\0\
+    lfisht;\u{1}⥼\0\
+    lfloor;\u{1}⌊\0\
+    lfr;\u{1}𝔩\0\
+    lg;\u{1}≶\0\
+    lgE;\u{1}⪑\0\
+    lhard;\u{1}↽\0\
+    lharu;\u{1}↼\0\
+    lharul;\u{1}⥪\0\
+    lhblk;\u{1}▄\0\
+    ljcy;\u{1}љ\0\
+    ll;\u{1}≪\0\
+    llarr;\u{1}⇇\0\
+    llcorner;\u{1}⌞\0\
+    llhard;\u{1}⥫\0\
+    lltri;\u{1}◺\0\
+    lmidot;\u{1}ŀ\0\
+    lmoust;\u{1}⎰\0\
+    lmoustache;\u{1}⎰\0\
+    lnE;\u{1}≨\0\
+    lnap;\u{1}⪉\0\
+    lnapprox;\u{1}⪉\0\
+    lne;\u{1}⪇\0\
+    lneq;\u{1}⪇\0\
+    lneqq;\u{1}≨\0\
+    lnsim;\u{1}⋦\0\
+    loang;\u{1}⟬\0\
+    loarr;\u{1}⇽\0\
+    lobrk;\u{1}⟦\0\
+    longleftarrow;\u{1}⟵\0\
+    longleftrightarrow;\u{1}⟷\0\
+    longmapsto;\u{1}⟼\0\
+    longrightarrow;\u{1}⟶\0\
+    looparrowleft;\u{1}↫\0\
+    looparrowright;\u{1}↬\0\
+    lopar;\u{1}⦅\0\
+    lopf;\u{1}𝕝\0\
+    loplus;\u{1}⨭\0\
+    lotimes;\u{1}⨴\0\
+    lowast;\u{1}∗\0\
+    lowbar;\u{1}_\0\
+    loz;\u{1}◊\0\
+    lozenge;\u{1}◊\0\
+    lozf;\u{1}⧫\0\
+    lpar;\u{1}(\0\
+    lparlt;\u{1}⦓\0\
+    lrarr;\u{1}⇆\0\
+    lrcorner;\u{1}⌟\0\
+    lrhar;\u{1}⇋\0\
+    lrhard;\u{1}⥭\0\
+    lrm;\u{1}\u{200e}\0\
+    lrtri;\u{1}⊿\0\
+    lsaquo;\u{1}‹\0\
+    lscr;\u{1}𝓁\0\
+    lsh;\u{1}↰\0\
+    lsim;\u{1}≲\0\
+    lsime;\u{1}⪍\0\
+    lsimg;\u{1}⪏\0\
+    lsqb;\u{1}[\0\
+    lsquo;\u{1}‘\0\
+    lsquor;\u{1}‚\0\
+    lstrok;\u{1}ł\0\
+    lt\u{1}<\0\
+    lt;\u{1}<\0\
+    ltcc;\u{1}⪦\0\
+    ltcir;\u{1}⩹\0\
+    ltdot;\u{1}⋖\0\
+    lthree;\u{1}⋋\0\
+    ltimes;\u{1}⋉\0\
+    ltlarr;\u{1}⥶\0\
+    ltquest;\u{1}⩻\0\
+    ltrPar;\u{1}⦖\0\
+    ltri;\u{1}◃\0\
+    ltrie;\u{1}⊴\0\
+    ltrif;\u{1}◂\0\
+    lurdshar;\u{1}⥊\0\
+    luruhar;\u{1}⥦\0\
+    lvertneqq;\u{1}≨\u{fe00}\0\
+    lvnE;\u{1}≨\u{fe00}\0\
+    mDDot;\u{1}∺\0\
+    macr\u{1}¯\0\
+    macr;\u{1}¯\0\
+    male;\u{1}♂\0\
+    malt;\u{1}✠\0\
+    maltese;\u{1}✠\0\
+    map;\u{1}↦\0\
+    mapsto;\u{1}↦\0\
+    mapstodown;\u{1}↧\0\
+    mapstoleft;\u{1}↤\0\
+    mapstoup;\u{1}↥\0\
+    marker;\u{1}▮\0\
+    mcomma;\u{1}⨩\0\
+    mcy;\u{1}м\0\
+    mdash;\u{1}—\0\
+    measuredangle;\u{1}∡\0\
+    mfr;\u{1}𝔪\0\
+    mho;\u{1}℧\0\
+    micro\u{1}µ\0\
+    micro;\u{1}µ\0\
+    mid;\u{1}∣\0\
+    midast;\u{1}*\0\
+    midcir;\u{1}⫰\0\
+    middot\u{1}·\0\
+    middot;\u{1}·\0\
+    minus;\u{1}−\0\
+    minusb;\u{1}⊟\0\
+    minusd;\u{1}∸\0\
+    minusdu;\u{1}⨪\0\
+    mlcp;\u{1}⫛\0\
+    mldr;\u{1}…\0\
+    mnplus;\u{1}∓\0\
+    models;\u{1}⊧\0\
+    mopf;\u{1}𝕞\0\
+    mp;\u{1}∓\0\
+    mscr;\u{1}𝓂\0\
+    mstpos;\u{1}∾\0\
+    mu;\u{1}μ\0\
+    multimap;\u{1}⊸\0\
+    mumap;\u{1}⊸\0\
+    nGg;\u{1}⋙\u{338}\0\
+    nGt;\u{1}≫\u{20d2}\0\
+    nGtv;\u{1}≫\u{338}\0\
+    nLeftarrow;\u{1}⇍\0\
+    nLeftrightarrow;\u{1}⇎\0\
+    nLl;\u{1}⋘\u{338}\0\
+    nLt;\u{1}≪\u{20d2}\0\
+    nLtv;\u{1}≪\u{338}\0\
+    nRightarrow;\u{1}⇏\0\
+    nVDash;\u{1}⊯\0\
+    nVdash;\u{1}⊮\0\
+    nabla;\u{1}∇\0\
+    nacute;\u{1}ń\0\
+    nang;\u{1}∠\u{20d2}\0\
+    nap;\u{1}≉\0\
+    napE;\u{1}⩰\u{338}\0\
+    napid;\u{1}≋\u{338}\0\
+    napos;\u{1}ŉ\0\
+    napprox;\u{1}≉\0\
+    natur;\u{1}♮\0\
+    natural;\u{1}♮\0\
+    naturals;\u{1}ℕ\0\
+    nbsp\u{1}\u{a0}\0\
+    nbsp;\u{1}\u{a0}\0\
+    nbump;\u{1}≎\u{338}\0\
+    nbumpe;\u{1}≏\u{338}\0\
+    ncap;\u{1}⩃\0\
+    ncaron;\u{1}ň\0\
+    ncedil;\u{1}ņ\0\
+    ncong;\u{1}≇\0\
+    ncongdot;\u{1}⩭\u{338}\0\
+    ncup;\u{1}⩂\0\
+    ncy;\u{1}н\0\
+    ndash;\u{1}–\0\
+    ne;\u{1}≠\0\
+    neArr;\u{1}⇗\0\
+    nearhk;\u{1}⤤\0\
+    nearr;\u{1}↗\0\
+    nearrow;\u{1}↗\0\
+    nedot;\u{1}≐\u{338}\0\
+    nequiv;\u{1}≢\0\
+    nesear;\u{1}⤨\0\
+    nesim;\u{1}≂\u{338}\0\
+    nexist;\u{1}∄\0\
+    nexists;\u{1}∄\0\
+    nfr;\u{1}𝔫\0\
+    ngE;\u{1}≧\u{338}\0\
+    nge;\u{1}≱\0\
+    ngeq;\u{1}≱\0\
+    ngeqq;\u{1}≧\u{338}\0\
+    ngeqslant;\u{1}⩾\u{338}\0\
+    nges;\u{1}⩾\u{338}\0\
+    ngsim;\u{1}≵\0\
+    ngt;\u{1}≯\0\
+    ngtr;\u{1}≯\0\
+    nhArr;\u{1}⇎\0\
+    nharr;\u{1}↮\0\
+    nhpar;\u{1}⫲\0\
+    ni;\u{1}∋\0\
+    nis;\u{1}⋼\0\
+    nisd;\u{1}⋺\0\
+    niv;\u{1}∋\0\
+    njcy;\u{1}њ\0\
+    nlArr;\u{1}⇍\0\
+    nlE;\u{1}≦\u{338}\0\
+    nlarr;\u{1}↚\0\
+    nldr;\u{1}‥\0\
+    nle;\u{1}≰\0\
+    nleftarrow;\u{1}↚\0\
+    nleftrightarrow;\u{1}↮\0\
+    nleq;\u{1}≰\0\
+    nleqq;\u{1}≦\u{338}\0\
+    nleqslant;\u{1}⩽\u{338}\0\
+    nles;\u{1}⩽\u{338}\0\
+    nless;\u{1}≮\0\
+    nlsim;\u{1}≴\0\
+    nlt;\u{1}≮\0\
+    nltri;\u{1}⋪\0\
+    nltrie;\u{1}⋬\0\
+    nmid;\u{1}∤\0\
+    nopf;\u{1}𝕟\0\
+    not\u{1}¬\0\
+    not;\u{1}¬\0\
+    notin;\u{1}∉\0\
+    notinE;\u{1}⋹\u{338}\0\
+    notindot;\u{1}⋵\u{338}\0\
+    notinva;\u{1}∉\0\
+    notinvb;\u{1}⋷\0\
+    notinvc;\u{1}⋶\0\
+    notni;\u{1}∌\0\
+    notniva;\u{1}∌\0\
+    notnivb;\u{1}⋾\0\
+    notnivc;\u{1}⋽\0\
+    npar;\u{1}∦\0\
+    nparallel;\u{1}∦\0\
+    nparsl;\u{1}⫽\u{20e5}\0\
+    npart;\u{1}∂\u{338}\0\
+    npolint;\u{1}⨔\0\
+    npr;\u{1}⊀\0\
+    nprcue;\u{1}⋠\0\
+    npre;\u{1}⪯\u{338}\0\
+    nprec;\u{1}⊀\0\
+    npreceq;\u{1}⪯\u{338}\0\
+    nrArr;\u{1}⇏\0\
+    nrarr;\u{1}↛\0\
+    nrarrc;\u{1}⤳\u{338}\0\
+    nrarrw;\u{1}↝\u{338}\0\
+    nrightarrow;\u{1}↛\0\
+    nrtri;\u{1}⋫\0\
+    nrtrie;\u{1}⋭\0\
+    nsc;\u{1}⊁\0\
+    nsccue;\u{1}⋡\0\
+    nsce;\u{1}⪰\u{338}\0\
+    nscr;\u{1}𝓃\0\
+    nshortmid;\u{1}∤\0\
+    nshortparallel;\u{1}∦\0\
+    nsim;\u{1}≁\0\
+    nsime;\u{1}≄\0\
+    nsimeq;\u{1}≄\0\
+    nsmid;\u{1}∤\0\
+    nspar;\u{1}∦\0\
+    nsqsube;\u{1}⋢\0\
+    nsqsupe;\u{1}⋣\0\
+    nsub;\u{1}⊄\0\
+    nsubE;\u{1}⫅\u{338}\0\
+    nsube;\u{1}⊈\0\
+    nsubset;\u{1}⊂\u{20d2}\0\
+    nsubseteq;\u{1}⊈\0\
+    nsubseteqq;\u{1}⫅\u{338}\0\
+    nsucc;\u{1}⊁\0\
+    nsucceq;\u{1}⪰\u{338}\0\
+    nsup;\u{1}⊅\0\
+    nsupE;\u{1}⫆\u{338}\0\
+    nsupe;\u{1}⊉\0\
+    nsupset;\u{1}⊃\u{20d2}\0\
+    nsupseteq;\u{1}⊉\0\
+    nsupseteqq;\u{1}⫆\u{338}\0\
+    ntgl;\u{1}≹\0\
+    ntilde\u{1}ñ\0\
+    ntilde;\u{1}ñ\0\
+    ntlg;\u{1}≸\0\
+    ntriangleleft;\u{1}⋪\0\
+    ntrianglelefteq;\u{1}⋬\0\
+    ntriangleright;\u{1}⋫\0\
+    ntrianglerighteq;\u{1}⋭\0\
+    nu;\u{1}ν\0\
+    num;\u{1}#\0\
+    numero;\u{1}№\0\
+    numsp;\u{1}\u{2007}\0\
+    nvDash;\u{1}⊭\0\
+    nvHarr;\u{1}⤄\0\
+    nvap;\u{1}≍\u{20d2}\0\
+    nvdash;\u{1}⊬\0\
+    nvge;\u{1}≥\u{20d2}\0\
+    nvgt;\u{1}>\u{20d2}\0\
+    nvinfin;\u{1}⧞\0\
+    nvlArr;\u{1}⤂\0\
+    nvle;\u{1}≤\u{20d2}\0\
+    nvlt;\u{1}<\u{20d2}\0\
+    nvltrie;\u{1}⊴\u{20d2}\0\
+    nvrArr;\u{1}⤃\0\
+    nvrtrie;\u{1}⊵\u{20d2}\0\
+    nvsim;\u{1}∼\u{20d2}\0\
+    nwArr;\u{1}⇖\0\
+    nwarhk;\u{1}⤣\0\
+    nwarr;\u{1}↖\0\
+    nwarrow;\u{1}↖\0\
+    nwnear;\u{1}⤧\0\
+    oS;\u{1}Ⓢ\0\
+    oacute\u{1}ó\0\
+    oacute;\u{1}ó\0\
+    oast;\u{1}⊛\0\
+    ocir;\u{1}⊚\0\
+    ocirc\u{1}ô\0\
+    ocirc;\u{1}ô\0\
+    ocy;\u{1}о\0\
+    odash;\u{1}⊝\0\
+    odblac;\u{1}ő\0\
+    odiv;\u{1}⨸\0\
+    odot;\u{1}⊙\0\
+    odsold;\u{1}⦼\0\
+    oelig;\u{1}œ\0\
+    ofcir;\u{1}⦿\0\
+    ofr;\u{1}𝔬\0\
+    ogon;\u{1}˛\0\
+    ograve\u{1}ò\0\
+    ograve;\u{1}ò\0\
+    ogt;\u{1}⧁\0\
+    ohbar;\u{1}⦵\0\
+    ohm;\u{1}Ω\0\
+    oint;\u{1}∮\0\
+    olarr;\u{1}↺\0\
+    olcir;\u{1}⦾\0\
+    olcross;\u{1}⦻\0\
+    oline;\u{1}‾\0\
+    olt;\u{1}⧀\0\
+    omacr;\u{1}ō\0\
+    omega;\u{1}ω\0\
+    omicron;\u{1}ο\0\
+    omid;\u{1}⦶\0\
+    ominus;\u{1}⊖\0\
+    oopf;\u{1}𝕠\0\
+    opar;\u{1}⦷\0\
+    operp;\u{1}⦹\0\
+    oplus;\u{1}⊕\0\
+    or;\u{1}∨\0\
+    orarr;\u{1}↻\0\
+    ord;\u{1}⩝\0\
+    order;\u{1}ℴ\0\
+    orderof;\u{1}ℴ\0\
+    ordf\u{1}ª\0\
+    ordf;\u{1}ª\0\
+    ordm\u{1}º\0\
+    ordm;\u{1}º\0\
+    origof;\u{1}⊶\0\
+    oror;\u{1}⩖\0\
+    orslope;\u{1}⩗\0\
+    orv;\u{1}⩛\0\
+    oscr;\u{1}ℴ\0\
+    oslash\u{1}ø\0\
+    oslash;\u{1}ø\0\
+    osol;\u{1}⊘\0\
+    otilde\u{1}õ\0\
+    otilde;\u{1}õ\0\
+    otimes;\u{1}⊗\0\
+    otimesas;\u{1}⨶\0\
+    ouml\u{1}ö\0\
+    ouml;\u{1}ö\0\
+    ovbar;\u{1}⌽\0\
+    par;\u{1}∥\0\
+    para\u{1}¶\0\
+    para;\u{1}¶\0\
+    parallel;\u{1}∥\0\
+    parsim;\u{1}⫳\0\
+    parsl;\u{1}⫽\0\
+    part;\u{1}∂\0\
+    pcy;\u{1}п\0\
+    percnt;\u{1}%\0\
+    period;\u{1}.\0\
+    permil;\u{1}‰\0\
+    perp;\u{1}⊥\0\
+    pertenk;\u{1}‱\0\
+    pfr;\u{1}𝔭\0\
+    phi;\u{1}φ\0\
+    phiv;\u{1}ϕ\0\
+    phmmat;\u{1}ℳ\0\
+    phone;\u{1}☎\0\
+    pi;\u{1}π\0\
+    pitchfork;\u{1}⋔\0\
+    piv;\u{1}ϖ\0\
+    planck;\u{1}ℏ\0\
+    planckh;\u{1}ℎ\0\
+    plankv;\u{1}ℏ\0\
+    plus;\u{1}+\0\
+    plusacir;\u{1}⨣\0\
+    plusb;\u{1}⊞\0\
+    pluscir;\u{1}⨢\0\
+    plusdo;\u{1}∔\0\
+    plusdu;\u{1}⨥\0\
+    pluse;\u{1}⩲\0\
+    plusmn\u{1}±\0\
+    plusmn;\u{1}±\0\
+    plussim;\u{1}⨦\0\
+    plustwo;\u{1}⨧\0\
+    pm;\u{1}±\0\
+    pointint;\u{1}⨕\0\
+    popf;\u{1}𝕡\0\
+    pound\u{1}£\0\
+    pound;\u{1}£\0\
+    pr;\u{1}≺\0\
+    prE;\u{1}⪳\0\
+    prap;\u{1}⪷\0\
+    prcue;\u{1}≼\0\
+    pre;\u{1}⪯\0\
+    prec;\u{1}≺\0\
+    precapprox;\u{1}⪷\0\
+    preccurlyeq;\u{1}≼\0\
+    preceq;\u{1}⪯\0\
+    precnapprox;\u{1}⪹\0\
+    precneqq;\u{1}⪵\0\
+    precnsim;\u{1}⋨\0\
+    precsim;\u{1}≾\0\
+    prime;\u{1}′\0\
+    primes;\u{1}ℙ\0\
+    prnE;\u{1}⪵\0\
+    prnap;\u{1}⪹\0\
+    prnsim;\u{1}⋨\0\
+    prod;\u{1}∏\0\
+    profalar;\u{1}⌮\0\
+    profline;\u{1}⌒\0\
+    profsurf;\u{1}⌓\0\
+    prop;\u{1}∝\0\
+    propto;\u{1}∝\0\
+    prsim;\u{1}≾\0\
+    prurel;\u{1}⊰\0\
+    pscr;\u{1}𝓅\0\
+    psi;\u{1}ψ\0\
+    puncsp;\u{1}\u{2008}\0\
+    qfr;\u{1}𝔮\0\
+    qint;\u{1}⨌\0\
+    qopf;\u{1}𝕢\0\
+    qprime;\u{1}⁗\0\
+    qscr;\u{1}𝓆\0\
+    quaternions;\u{1}ℍ\0\
+    quatint;\u{1}⨖\0\
+    quest;\u{1}?\0\
+    questeq;\u{1}≟\0\
+    quot\u{1}\"\0\
+    quot;\u{1}\"\0\
+    rAarr;\u{1}⇛\0\
+    rArr;\u{1}⇒\0\
+    rAtail;\u{1}⤜\0\
+    rBarr;\u{1}⤏\0\
+    rHar;\u{1}⥤\0\
+    race;\u{1}∽\u{331}\0\
+    racute;\u{1}ŕ\0\
+    radic;\u{1}√\0\
+    raemptyv;\u{1}⦳\0\
+    rang;\u{1}⟩\0\
+    rangd;\u{1}⦒\0\
+    range;\u{1}⦥\0\
+    rangle;\u{1}⟩\0\
+    raquo\u{1}»\0\
+    raquo;\u{1}»\0\
+    rarr;\u{1}→\0\
+    rarrap;\u{1}⥵\0\
+    rarrb;\u{1}⇥\0\
+    rarrbfs;\u{1}⤠\0\
+    rarrc;\u{1}⤳\0\
+    rarrfs;\u{1}⤞\0\
+    rarrhk;\u{1}↪\0\
+    rarrlp;\u{1}↬\0\
+    rarrpl;\u{1}⥅\0\
+    rarrsim;\u{1}⥴\0\
+    rarrtl;\u{1}↣\0\
+    rarrw;\u{1}↝\0\
+    ratail;\u{1}⤚\0\
+    ratio;\u{1}∶\0\
+    rationals;\u{1}ℚ\0\
+    rbarr;\u{1}⤍\0\
+    rbbrk;\u{1}❳\0\
+    rbrace;\u{1}}\0\
+    rbrack;\u{1}]\0\
+    rbrke;\u{1}⦌\0\
+    rbrksld;\u{1}⦎\0\
+    rbrkslu;\u{1}⦐\0\
+    rcaron;\u{1}ř\0\
+    rcedil;\u{1}ŗ\0\
+    rceil;\u{1}⌉\0\
+    rcub;\u{1}}\0\
+    rcy;\u{1}р\0\
+    rdca;\u{1}⤷\0\
+    rdldhar;\u{1}⥩\0\
+    rdquo;\u{1}”\0\
+    rdquor;\u{1}”\0\
+    rdsh;\u{1}↳\0\
+    real;\u{1}ℜ\0\
+    realine;\u{1}ℛ\0\
+    realpart;\u{1}ℜ\0\
+    reals;\u{1}ℝ\0\
+    rect;\u{1}▭\0\
+    reg\u{1}®\0\
+    reg;\u{1}®\0\
+    rfisht;\u{1}⥽\0\
+    rfloor;\u{1}⌋\0\
+    rfr;\u{1}𝔯\0\
+    rhard;\u{1}⇁\0\
+    rharu;\u{1}⇀\0\
+    rharul;\u{1}⥬\0\
+    rho;\u{1}ρ\0\
+    rhov;\u{1}ϱ\0\
+    rightarrow;\u{1}→\0\
+    rightarrowtail;\u{1}↣\0\
+    rightharpoondown;\u{1}⇁\0\
+    rightharpoonup;\u{1}⇀\0\
+    rightleftarrows;\u{1}⇄\0\
+    rightleftharpoons;\u{1}⇌\0\
+    rightrightarrows;\u{1}⇉\0\
+    rightsquigarrow;\u{1}↝\0\
+    rightthreetimes;\u{1}⋌\0\
+    ring;\u{1}˚\0\
+    risingdotseq;\u{1}≓\0\
+    rlarr;\u{1}⇄\0\
+    rlhar;\u{1}⇌\0\
+    rlm;\u{1}\u{200f}\0\
+    rmoust;\u{1}⎱\0\
+    rmoustache;\u{1}⎱\0\
+    rnmid;\u{1}⫮\0\
+    roang;\u{1}⟭\0\
+    roarr;\u{1}⇾\0\
+    robrk;\u{1}⟧\0\
+    ropar;\u{1}⦆\0\
+    ropf;\u{1}𝕣\0\
+    roplus;\u{1}⨮\0\
+    rotimes;\u{1}⨵\0\
+    rpar;\u{1})\0\
+    rpargt;\u{1}⦔\0\
+    rppolint;\u{1}⨒\0\
+    rrarr;\u{1}⇉\0\
+    rsaquo;\u{1}›\0\
+    rscr;\u{1}𝓇\0\
+    rsh;\u{1}↱\0\
+    rsqb;\u{1}]\0\
+    rsquo;\u{1}’\0\
+    rsquor;\u{1}’\0\
+    rthree;\u{1}⋌\0\
+    rtimes;\u{1}⋊\0\
+    rtri;\u{1}▹\0\
+    rtrie;\u{1}⊵\0\
+    rtrif;\u{1}▸\0\
+    rtriltri;\u{1}⧎\0\
+    ruluhar;\u{1}⥨\0\
+    rx;\u{1}℞\0\
+    sacute;\u{1}ś\0\
+    sbquo;\u{1}‚\0\
+    sc;\u{1}≻\0\
+    scE;\u{1}⪴\0\
+    scap;\u{1}⪸\0\
+    scaron;\u{1}š\0\
+    sccue;\u{1}≽\0\
+    sce;\u{1}⪰\0\
+    scedil;\u{1}ş\0\
+    scirc;\u{1}ŝ\0\
+    scnE;\u{1}⪶\0\
+    scnap;\u{1}⪺\0\
+    scnsim;\u{1}⋩\0\
+    scpolint;\u{1}⨓\0\
+    scsim;\u{1}≿\0\
+    scy;\u{1}с\0\
+    sdot;\u{1}⋅\0\
+    sdotb;\u{1}⊡\0\
+    sdote;\u{1}⩦\0\
+    seArr;\u{1}⇘\0\
+    searhk;\u{1}⤥\0\
+    searr;\u{1}↘\0\
+    searrow;\u{1}↘\0\
+    sect\u{1}§\0\
+    sect;\u{1}§\0\
+    semi;\u{1};\0\
+    seswar;\u{1}⤩\0\
+    setminus;\u{1}∖\0\
+    setmn;\u{1}∖\0\
+    sext;\u{1}✶\0\
+    sfr;\u{1}𝔰\0\
+    sfrown;\u{1}⌢\0\
+    sharp;\u{1}♯\0\
+    shchcy;\u{1}щ\0\
+    shcy;\u{1}ш\0\
+    shortmid;\u{1}∣\0\
+    shortparallel;\u{1}∥\0\
+    shy\u{1}\u{ad}\0\
+    shy;\u{1}\u{ad}\0\
+    sigma;\u{1}σ\0\
+    sigmaf;\u{1}ς\0\
+    sigmav;\u{1}ς\0\
+    sim;\u{1}∼\0\
+    simdot;\u{1}⩪\0\
+    sime;\u{1}≃\0\
+    simeq;\u{1}≃\0\
+    simg;\u{1}⪞\0\
+    simgE;\u{1}⪠\0\
+    siml;\u{1}⪝\0\
+    simlE;\u{1}⪟\0\
+    simne;\u{1}≆\0\
+    simplus;\u{1}⨤\0\
+    simrarr;\u{1}⥲\0\
+    slarr;\u{1}←\0\
+    smallsetminus;\u{1}∖\0\
+    smashp;\u{1}⨳\0\
+    smeparsl;\u{1}⧤\0\
+    smid;\u{1}∣\0\
+    smile;\u{1}⌣\0\
+    smt;\u{1}⪪\0\
+    smte;\u{1}⪬\0\
+    smtes;\u{1}⪬\u{fe00}\0\
+    softcy;\u{1}ь\0\
+    sol;\u{1}/\0\
+    solb;\u{1}⧄\0\
+    solbar;\u{1}⌿\0\
+    sopf;\u{1}𝕤\0\
+    spades;\u{1}♠\0\
+    spadesuit;\u{1}♠\0\
+    spar;\u{1}∥\0\
+    sqcap;\u{1}⊓\0\
+    sqcaps;\u{1}⊓\u{fe00}\0\
+    sqcup;\u{1}⊔\0\
+    sqcups;\u{1}⊔\u{fe00}\0\
+    sqsub;\u{1}⊏\0\
+    sqsube;\u{1}⊑\0\
+    sqsubset;\u{1}⊏\0\
+    sqsubseteq;\u{1}⊑\0\
+    sqsup;\u{1}⊐\0\
+    sqsupe;\u{1}⊒\0\
+    sqsupset;\u{1}⊐\0\
+    sqsupseteq;\u{1}⊒\0\
+    squ;\u{1}□\0\
+    square;\u{1}□\0\
+    squarf;\u{1}▪\0\
+    squf;\u{1}▪\0\
+    srarr;\u{1}→\0\
+    sscr;\u{1}𝓈\0\
+    ssetmn;\u{1}∖\0\
+    ssmile;\u{1}⌣\0\
+    sstarf;\u{1}⋆\0\
+    star;\u{1}☆\0\
+    starf;\u{1}★\0\
+    straightepsilon;\u{1}ϵ\0\
+    straightphi;\u{1}ϕ\0\
+    strns;\u{1}¯\0\
+    sub;\u{1}⊂\0\
+    subE;\u{1}⫅\0\
+    subdot;\u{1}⪽\0\
+    sube;\u{1}⊆\0\
+    subedot;\u{1}⫃\0\
+    submult;\u{1}⫁\0\
+    subnE;\u{1}⫋\0\
+    subne;\u{1}⊊\0\
+    subplus;\u{1}⪿\0\
+    subrarr;\u{1}⥹\0\
+    subset;\u{1}⊂\0\
+    subseteq;\u{1}⊆\0\
+    subseteqq;\u{1}⫅\0\
+    subsetneq;\u{1}⊊\0\
+    subsetneqq;\u{1}⫋\0\
+    subsim;\u{1}⫇\0\
+    subsub;\u{1}⫕\0\
+    subsup;\u{1}⫓\0\
+    succ;\u{1}≻\0\
+    succapprox;\u{1}⪸\0\
+    succcurlyeq;\u{1}≽\0\
+    succeq;\u{1}⪰\0\
+    succnapprox;\u{1}⪺\0\
+    succneqq;\u{1}⪶\0\
+    succnsim;\u{1}⋩\0\
+    succsim;\u{1}≿\0\
+    sum;\u{1}∑\0\
+    sung;\u{1}♪\0\
+    sup1\u{1}¹\0\
+    sup1;\u{1}¹\0\
+    sup2\u{1}²\0\
+    sup2;\u{1}²\0\
+    sup3\u{1}³\0\
+    sup3;\u{1}³\0\
+    sup;\u{1}⊃\0\
+    supE;\u{1}⫆\0\
+    supdot;\u{1}⪾\0\
+    supdsub;\u{1}⫘\0\
+    supe;\u{1}⊇\0\
+    supedot;\u{1}⫄\0\
+    suphsol;\u{1}⟉\0\
+    suphsub;\u{1}⫗\0\
+    suplarr;\u{1}⥻\0\
+    supmult;\u{1}⫂\0\
+    supnE;\u{1}⫌\0\
+    supne;\u{1}⊋\0\
+    supplus;\u{1}⫀\0\
+    supset;\u{1}⊃\0\
+    supseteq;\u{1}⊇\0\
+    supseteqq;\u{1}⫆\0\
+    supsetneq;\u{1}⊋\0\
+    supsetneqq;\u{1}⫌\0\
+    supsim;\u{1}⫈\0\
+    supsub;\u{1}⫔\0\
+    supsup;\u{1}⫖\0\
+    swArr;\u{1}⇙\0\
+    swarhk;\u{1}⤦\0\
+    swarr;\u{1}↙\0\
+    swarrow;\u{1}↙\0\
+    swnwar;\u{1}⤪\0\
+    szlig\u{1}ß\0\
+    szlig;\u{1}ß\0\
+    target;\u{1}⌖\0\
+    tau;\u{1}τ\0\
+    tbrk;\u{1}⎴\0\
+    tcaron;\u{1}ť\0\
+    tcedil;\u{1}ţ\0\
+    tcy;\u{1}т\0\
+    tdot;\u{1}\u{20db}\0\
+    telrec;\u{1}⌕\0\
+    tfr;\u{1}𝔱\0\
+    there4;\u{1}∴\0\
+    therefore;\u{1}∴\0\
+    theta;\u{1}θ\0\
+    thetasym;\u{1}ϑ\0\
+    thetav;\u{1}ϑ\0\
+    thickapprox;\u{1}≈\0\
+    thicksim;\u{1}∼\0\
+    thinsp;\u{1}\u{2009}\0\
+    thkap;\u{1}≈\0\
+    thksim;\u{1}∼\0\
+    thorn\u{1}þ\0\
+    thorn;\u{1}þ\0\
+    tilde;\u{1}˜\0\
+    times\u{1}×\0\
+    times;\u{1}×\0\
+    timesb;\u{1}⊠\0\
+    timesbar;\u{1}⨱\0\
+    timesd;\u{1}⨰\0\
+    tint;\u{1}∭\0\
+    toea;\u{1}⤨\0\
+    top;\u{1}⊤\0\
+    topbot;\u{1}⌶\0\
+    topcir;\u{1}⫱\0\
+    topf;\u{1}𝕥\0\
+    topfork;\u{1}⫚\0\
+    tosa;\u{1}⤩\0\
+    tprime;\u{1}‴\0\
+    trade;\u{1}™\0\
+    triangle;\u{1}▵\0\
+    triangledown;\u{1}▿\0\
+    triangleleft;\u{1}◃\0\
+    trianglelefteq;\u{1}⊴\0\
+    triangleq;\u{1}≜\0\
+    triangleright;\u{1}▹\0\
+    trianglerighteq;\u{1}⊵\0\
+    tridot;\u{1}◬\0\
+    trie;\u{1}≜\0\
+    triminus;\u{1}⨺\0\
+    triplus;\u{1}⨹\0\
+    trisb;\u{1}⧍\0\
+    tritime;\u{1}⨻\0\
+    trpezium;\u{1}⏢\0\
+    tscr;\u{1}𝓉\0\
+    tscy;\u{1}ц\0\
+    tshcy;\u{1}ћ\0\
+    tstrok;\u{1}ŧ\0\
+    twixt;\u{1}≬\0\
+    twoheadleftarrow;\u{1}↞\0\
+    twoheadrightarrow;\u{1}↠\0\
+    uArr;\u{1}⇑\0\
+    uHar;\u{1}⥣\0\
+    uacute\u{1}ú\0\
+    uacute;\u{1}ú\0\
+    uarr;\u{1}↑\0\
+    ubrcy;\u{1}ў\0\
+    ubreve;\u{1}ŭ\0\
+    ucirc\u{1}û\0\
+    ucirc;\u{1}û\0\
+    ucy;\u{1}у\0\
+    udarr;\u{1}⇅\0\
+    udblac;\u{1}ű\0\
+    udhar;\u{1}⥮\0\
+    ufisht;\u{1}⥾\0\
+    ufr;\u{1}𝔲\0\
+    ugrave\u{1}ù\0\
+    ugrave;\u{1}ù\0\
+    uharl;\u{1}↿\0\
+    uharr;\u{1}↾\0\
+    uhblk;\u{1}▀\0\
+    ulcorn;\u{1}⌜\0\
+    ulcorner;\u{1}⌜\0\
+    ulcrop;\u{1}⌏\0\
+    ultri;\u{1}◸\0\
+    umacr;\u{1}ū\0\
+    uml\u{1}¨\0\
+    uml;\u{1}¨\0\
+    uogon;\u{1}ų\0\
+    uopf;\u{1}𝕦\0\
+    uparrow;\u{1}↑\0\
+    updownarrow;\u{1}↕\0\
+    upharpoonleft;\u{1}↿\0\
+    upharpoonright;\u{1}↾\0\
+    uplus;\u{1}⊎\0\
+    upsi;\u{1}υ\0\
+    upsih;\u{1}ϒ\0\
+    upsilon;\u{1}υ\0\
+    upuparrows;\u{1}⇈\0\
+    urcorn;\u{1}⌝\0\
+    urcorner;\u{1}⌝\0\
+    urcrop;\u{1}⌎\0\
+    uring;\u{1}ů\0\
+    urtri;\u{1}◹\0\
+    uscr;\u{1}𝓊\0\
+    utdot;\u{1}⋰\0\
+    utilde;\u{1}ũ\0\
+    utri;\u{1}▵\0\
+    utrif;\u{1}▴\0\
+    uuarr;\u{1}⇈\0\
+    uuml\u{1}ü\0\
+    uuml;\u{1}ü\0\
+    uwangle;\u{1}⦧\0\
+    vArr;\u{1}⇕\0\
+    vBar;\u{1}⫨\0\
+    vBarv;\u{1}⫩\0\
+    vDash;\u{1}⊨\0\
+    vangrt;\u{1}⦜\0\
+    varepsilon;\u{1}ϵ\0\
+    varkappa;\u{1}ϰ\0\
+    varnothing;\u{1}∅\0\
+    varphi;\u{1}ϕ\0\
+    varpi;\u{1}ϖ\0\
+    varpropto;\u{1}∝\0\
+    varr;\u{1}↕\0\
+    varrho;\u{1}ϱ\0\
+    varsigma;\u{1}ς\0\
+    varsubsetneq;\u{1}⊊\u{fe00}\0\
+    varsubsetneqq;\u{1}⫋\u{fe00}\0\
+    varsupsetneq;\u{1}⊋\u{fe00}\0\
+    varsupsetneqq;\u{1}⫌\u{fe00}\0\
+    vartheta;\u{1}ϑ\0\
+    vartriangleleft;\u{1}⊲\0\
+    vartriangleright;\u{1}⊳\0\
+    vcy;\u{1}в\0\
+    vdash;\u{1}⊢\0\
+    vee;\u{1}∨\0\
+    veebar;\u{1}⊻\0\
+    veeeq;\u{1}≚\0\
+    vellip;\u{1}⋮\0\
+    verbar;\u{1}|\0\
+    vert;\u{1}|\0\
+    vfr;\u{1}𝔳\0\
+    vltri;\u{1}⊲\0\
+    vnsub;\u{1}⊂\u{20d2}\0\
+    vnsup;\u{1}⊃\u{20d2}\0\
+    vopf;\u{1}𝕧\0\
+    vprop;\u{1}∝\0\
+    vrtri;\u{1}⊳\0\
+    vscr;\u{1}𝓋\0\
+    vsubnE;\u{1}⫋\u{fe00}\0\
+    vsubne;\u{1}⊊\u{fe00}\0\
+    vsupnE;\u{1}⫌\u{fe00}\0\
+    vsupne;\u{1}⊋\u{fe00}\0\
+    vzigzag;\u{1}⦚\0\
+    wcirc;\u{1}ŵ\0\
+    wedbar;\u{1}⩟\0\
+    wedge;\u{1}∧\0\
+    wedgeq;\u{1}≙\0\
+    weierp;\u{1}℘\0\
+    wfr;\u{1}𝔴\0\
+    wopf;\u{1}𝕨\0\
+    wp;\u{1}℘\0\
+    wr;\u{1}≀\0\
+    wreath;\u{1}≀\0\
+    wscr;\u{1}𝓌\0\
+    xcap;\u{1}⋂\0\
+    xcirc;\u{1}◯\0\
+    xcup;\u{1}⋃\0\
+    xdtri;\u{1}▽\0\
+    xfr;\u{1}𝔵\0\
+    xhArr;\u{1}⟺\0\
+    xharr;\u{1}⟷\0\
+    xi;\u{1}ξ\0\
+    xlArr;\u{1}⟸\0\
+    xlarr;\u{1}⟵\0\
+    xmap;\u{1}⟼\0\
+    xnis;\u{1}⋻\0\
+    xodot;\u{1}⨀\0\
+    xopf;\u{1}𝕩\0\
+    xoplus;\u{1}⨁\0\
+    xotime;\u{1}⨂\0\
+    xrArr;\u{1}⟹\0\
+    xrarr;\u{1}⟶\0\
+    xscr;\u{1}𝓍\0\
+    xsqcup;\u{1}⨆\0\
+    xuplus;\u{1}⨄\0\
+    xutri;\u{1}△\0\
+    xvee;\u{1}⋁\0\
+    xwedge;\u{1}⋀\0\
+    yacute\u{1}ý\0\
+    yacute;\u{1}ý\0\
+    yacy;\u{1}я\0\
+    ycirc;\u{1}ŷ\0\
+    ycy;\u{1}ы\0\
+    yen\u{1}¥\0\
+    yen;\u{1}¥\0\
+    yfr;\u{1}𝔶\0\
+    yicy;\u{1}ї\0\
+    yopf;\u{1}𝕪\0\
+    yscr;\u{1}𝓎\0\
+    yucy;\u{1}ю\0\
+    yuml\u{1}ÿ\0\
+    yuml;\u{1}ÿ\0\
+    zacute;\u{1}ź\0\
+    zcaron;\u{1}ž\0\
+    zcy;\u{1}з\0\
+    zdot;\u{1}ż\0\
+    zeetrf;\u{1}ℨ\0\
+    zeta;\u{1}ζ\0\
+    zfr;\u{1}𝔷\0\
+    zhcy;\u{1}ж\0\
+    zigrarr;\u{1}⇝\0\
+    zopf;\u{1}𝕫\0\
+    zscr;\u{1}𝓏\0\
+    zwj;\u{1}\u{200d}\0\
+    zwnj;\u{1}\u{200c}\0\
+";
+
+/// The characters of the reference named `name` (as written after `&`, with its `;` if
+/// any): a binary search of the packed list.
+pub(crate) fn lookup(name: &[u8]) -> Option<(&'static str, &'static str)> {
+    let packed = PACKED.as_bytes();
+    let (mut lo, mut hi) = (0, packed.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = packed[..mid]
+            .iter()
+            .rposition(|&c| c == 0)
+            .map_or(0, |k| k + 1);
+        let end = start + packed[start..].iter().position(|&c| c == 0)?;
+        let split = start + packed[start..end].iter().position(|&c| c == 1)?;
+        match packed[start..split].cmp(name) {
+            std::cmp::Ordering::Equal => {
+                return Some((&PACKED[start..split], &PACKED[split + 1..end]));
+            }
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    None
+}
+
+/// Every reference in order: (name, characters).
+#[cfg(test)]
+pub(crate) fn all() -> impl Iterator<Item = (&'static str, &'static str)> {
+    PACKED
+        .split_terminator('\0')
+        .filter_map(|entry| entry.split_once('\u{1}'))
+}

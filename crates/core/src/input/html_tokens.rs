@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::entities::ENTITIES;
+use super::entities;
 
 /// What the tokenizer found, in page order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -529,12 +529,7 @@ fn named_reference(rest: &[u8]) -> Option<(&'static str, &'static str)> {
     if run == 0 {
         return None;
     }
-    let find = |name: &[u8]| {
-        ENTITIES
-            .binary_search_by(|(n, _)| n.as_bytes().cmp(name))
-            .ok()
-            .map(|k| ENTITIES[k])
-    };
+    let find = entities::lookup;
     if rest.get(run) == Some(&b';') {
         if let Some(found) = find(&rest[..=run]) {
             return Some(found);

@@ -144,6 +144,29 @@ fn character_references_are_decoded_as_browsers_do() {
 }
 
 #[test]
+fn every_named_reference_decodes_as_html5gums() {
+    let names: Vec<&str> = super::entities::all().map(|(name, _)| name).collect();
+    assert_eq!(names.len(), 2231, "the WHATWG list has 2,231 names");
+    assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+    for name in names {
+        for html in [format!("x&{name}y"), format!("<a title=\"&{name} \">")] {
+            assert_eq!(ours(&html), html5gum(&html), "{html}");
+        }
+        assert_eq!(
+            super::entities::lookup(name.as_bytes()).map(|(n, _)| n),
+            Some(name)
+        );
+    }
+    for absent in ["", "ampx", "zz;", "AElig;x", "\u{1}"] {
+        assert_eq!(
+            super::entities::lookup(absent.as_bytes()),
+            None,
+            "{absent:?}"
+        );
+    }
+}
+
+#[test]
 fn raw_text_ends_only_at_its_own_end_tag() {
     assert_eq!(
         ours("<script>if (a<b) x = '</p>';</SCRIPT>&amp;"),
