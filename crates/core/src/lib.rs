@@ -27,6 +27,7 @@
 )]
 
 pub mod collection;
+pub(crate) mod decimal;
 pub(crate) mod detect;
 pub mod eligibility;
 pub mod export;

@@ -52,7 +52,7 @@ pub(crate) fn parse_number(raw: &str, count: bool) -> Option<f64> {
         (0, _) => raw.replace('.', ""),
         _ => return None,
     };
-    plain.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::decimal::parse_f64(&plain).filter(|v| v.is_finite())
 }
 
 #[cfg(test)]

@@ -379,8 +379,8 @@ impl Repair {
             "None" | "null" | "nan" | "NaN" | "inf" | "-inf" | "Infinity" | "-Infinity" => "null",
             // A number JSON readers hold as a float must be finite there ("1e999" is not).
             w if is_json_number(w) && (w.len() < 16 && !w.contains(['.', 'e', 'E'])) => w,
-            w if is_json_number(w) => match w.parse::<f64>() {
-                Ok(f) if f.is_finite() => w,
+            w if is_json_number(w) => match crate::decimal::parse_f64(w) {
+                Some(f) if f.is_finite() => w,
                 _ => "null",
             },
             _ if end == bytes.len() => return Err(Stop::Cut),
