@@ -26,6 +26,7 @@
     allow(dead_code, unused_imports, unused_variables, unreachable_code)
 )]
 
+pub(crate) mod case;
 pub mod collection;
 pub(crate) mod decimal;
 pub(crate) mod detect;

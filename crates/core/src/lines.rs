@@ -401,7 +401,7 @@ pub fn normalize_label(label: &str) -> String {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            out.push(crate::case::lower(c));
         } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }

@@ -1,5 +1,6 @@
 //! Display labels ("Enrolling", "Single Group Assignment", "PHASE1/PHASE2") → CT.gov v2 enum values.
 
+use crate::case::Cased;
 use crate::model::enums::*;
 
 /// Turns a label into CT.gov code form: uppercase, punctuation to `_`,
@@ -10,7 +11,7 @@ pub fn normalize_code(label: &str) -> String {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_uppercase());
         } else if c.is_alphanumeric() {
-            out.extend(c.to_uppercase());
+            out.push(crate::case::upper(c));
         } else if !out.is_empty() && !out.ends_with('_') {
             out.push('_');
         }
@@ -429,7 +430,7 @@ pub fn study_type(text: &str) -> Option<(StudyType, Option<bool>)> {
     }
     let (base, inner) = bracketed_tail(t)?;
     let kind = lookup::<StudyType>(base)?;
-    let registry = inner.to_lowercase().contains("registry");
+    let registry = inner.lowercased().contains("registry");
     // CT.gov prints the registry flag in square brackets; round ones hold the kind of study.
     let flag = if t.ends_with(']') {
         Some(registry)

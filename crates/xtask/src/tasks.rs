@@ -137,15 +137,15 @@ fn release_build(public_url: &str) -> Result<offline::Sizes, String> {
 }
 
 /// The download sizes `cargo xtask test` holds the release build to, gzip -9, in bytes: the
-/// first load within the 250 KB it must reach, the worker and the viewer ceilings against
-/// growth a little above today's build (the parse worker's aim is 300 KB).
+/// first load within the 250 KB and the parse worker within the 300 KB they must reach, the
+/// viewer and the structured worker ceilings against growth a little above today's build.
 const PAGE_CEILING: u64 = 250_000;
 /// See [`PAGE_CEILING`].
 const VIEWER_CEILING: u64 = 600_000;
 /// See [`PAGE_CEILING`].
-const WORKER_CEILING: u64 = 340_000;
+const WORKER_CEILING: u64 = 300_000;
 /// See [`PAGE_CEILING`].
-const STRUCTURED_CEILING: u64 = 480_000;
+const STRUCTURED_CEILING: u64 = 450_000;
 
 /// Fails when the build's `sizes` are over a ceiling.
 fn within_ceilings(sizes: &offline::Sizes) -> Task {

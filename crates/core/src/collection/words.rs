@@ -9,10 +9,12 @@ use crate::Layout;
 
 /// Any upper-snake-case code in sentence case: `NOT_YET_RECRUITING` → "Not yet recruiting".
 pub fn words(code: &str) -> String {
-    let lower = code.replace('_', " ").to_lowercase();
+    let lower = crate::case::lowercase(&code.replace('_', " "));
     let mut chars = lower.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(crate::case::upper(first))
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

@@ -76,9 +76,9 @@ fn tokens(text: &str) -> Option<Vec<Tok>> {
             }
             out.push(Tok::Num(n));
         } else if c.is_alphabetic() {
-            let mut w: String = c.to_lowercase().collect();
+            let mut w = String::from(crate::case::lower(c));
             while let Some(&l) = chars.peek().filter(|l| l.is_alphabetic()) {
-                w.extend(l.to_lowercase());
+                w.push(crate::case::lower(l));
                 chars.next();
             }
             if !matches!(

@@ -1,6 +1,7 @@
 //! Dates, keeping the precision the page gives: "2013-01-31", "2013-01", "September 1, 2020",
 //! "April 2014", "14 Sep 2015", "28/06/2025" → ISO `YYYY[-MM[-DD]]`.
 
+use crate::case::Cased;
 use crate::model::enums::DateType;
 
 const MONTHS: [&str; 12] = [
@@ -8,7 +9,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    let w = word.trim_end_matches(['.', ',']).lowercased();
     if w.len() < 3 {
         return None;
     }
@@ -162,7 +163,7 @@ fn type_tail(text: &str) -> (&str, Option<DateType>) {
     let Some(open) = t.rfind(['(', '[']).filter(|_| t.ends_with([')', ']'])) else {
         return (t, None);
     };
-    let kind = match t[open + 1..t.len() - 1].trim().to_lowercase().as_str() {
+    let kind = match t[open + 1..t.len() - 1].trim().lowercased().as_str() {
         "actual" => DateType::Actual,
         "estimated" | "anticipated" | "expected" => DateType::Estimated,
         _ => return (t, None),

@@ -1,6 +1,7 @@
 //! Enrollment counts: "100 estimated patients", "1,736 patients", "60 participants", "1177 (actual)",
 //! and Veeva's "N participants in M patient groups".
 
+use crate::case::Cased;
 /// A count and what the text says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CountPhrase {
@@ -66,7 +67,7 @@ fn count_word(word: &str) -> Option<CountWord> {
     if let Some(n) = parse_number(core) {
         return Some(CountWord::Number(n, core.len() <= 3));
     }
-    Some(match core.to_lowercase().as_str() {
+    Some(match core.lowercased().as_str() {
         "estimated" | "anticipated" | "expected" | "projected" => CountWord::Estimated,
         "actual" => CountWord::Actual,
         "patients" | "participants" | "patient" | "participant" | "subjects" | "subject"

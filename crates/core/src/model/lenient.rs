@@ -185,7 +185,7 @@ mod tests {
             if c == '_' {
                 upper = true;
             } else if upper {
-                out.extend(c.to_uppercase());
+                out.push(crate::case::upper(c));
                 upper = false;
             } else {
                 out.push(c);

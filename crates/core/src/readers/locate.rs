@@ -309,7 +309,7 @@ fn fold(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.extend(word.chars().map(crate::case::lower));
     }
     out
 }

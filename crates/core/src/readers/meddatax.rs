@@ -3,6 +3,7 @@
 //! and results pages ("Trial Outcomes & Findings for …"). Every section heading is followed by
 //! one explanatory sentence of the site, which is dropped.
 
+use crate::case::Cased;
 use std::collections::{HashMap, HashSet};
 
 use super::results_page::{self, table, Part, Placed};
@@ -563,7 +564,7 @@ fn read_basic(study: &mut Study, values: &[Line<'_>], h: &str) {
         let filled = if let Some(s) = vocab::exact_code::<Status>(t) {
             p.status_module.overall_status = Some(s);
             Some(Label::OverallStatus)
-        } else if !vocab::phases(t).is_empty() && t.to_uppercase() == t {
+        } else if !vocab::phases(t).is_empty() && t.uppercased() == t {
             p.design_module.phases.extend(vocab::phases(t));
             vocab::sort_phases(&mut p.design_module.phases);
             Some(Label::Phase)
@@ -1403,7 +1404,7 @@ fn read_overview(study: &mut Study, values: &[Line<'_>], h: &str) {
         let filled = if let Some(s) = vocab::exact_code::<Status>(t) {
             p.status_module.overall_status = Some(s);
             Some(Label::OverallStatus)
-        } else if !vocab::phases(t).is_empty() && t.to_uppercase() == t {
+        } else if !vocab::phases(t).is_empty() && t.uppercased() == t {
             p.design_module.phases.extend(vocab::phases(t));
             vocab::sort_phases(&mut p.design_module.phases);
             Some(Label::Phase)

@@ -1,6 +1,7 @@
 //! Reader for ClinicalTrials.Veeva study pages: a fixed set of section headings ("Status and
 //! phase", "Identifiers", "Inclusion criteria", "Trial design" …), each followed by its values.
 
+use crate::case::Cased;
 use std::collections::{HashMap, HashSet};
 
 use super::{note, split_sections, unplaced, ReadPage, Section};
@@ -54,7 +55,7 @@ pub fn page_end(lines: &[Line<'_>]) -> Option<usize> {
 
 /// Whether `text` is one of the site footer's own lines (a link or the copyright line).
 fn is_footer_line(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.lowercased();
     FOOTER_LINES.contains(&lower.as_str())
         || (lower.starts_with("© copyright") || lower.starts_with("copyright"))
             && lower.contains("veeva")
@@ -507,7 +508,7 @@ fn read_arms(study: &mut Study, values: &[Line<'_>], section: &str) {
         Treatment,
     }
     let arm_type = |t: &str| {
-        t.to_lowercase()
+        t.lowercased()
             .ends_with(" group")
             .then(|| vocab::lookup::<ArmGroupType>(t))
             .flatten()

@@ -5,6 +5,7 @@
 use super::badges::badge;
 use super::chrome::{is_chrome, is_site_name};
 use super::pairs::{bare_label, on_line, plain};
+use crate::case::Cased;
 use crate::fields::ids;
 use crate::lines::Line;
 
@@ -28,7 +29,7 @@ pub(crate) fn is_title_like(raw: &str, min_words: usize) -> bool {
             return false;
         }
     }
-    let lower = text.to_lowercase();
+    let lower = text.lowercased();
     !(is_chrome(&text)
         || is_site_name(&text)
         || lower.contains("clinicaltrials.gov")

@@ -3,6 +3,7 @@
 //! (`numSubjects`, a measurement's `value` and `spread`, a p-value) stay strings, exactly as
 //! posted ("NA", "<0.001", "12.50"); only the adverse-event counts are integers, as in the spec.
 
+use crate::case::Cased;
 mod adverse_events;
 mod baseline;
 mod flow;
@@ -46,7 +47,7 @@ impl ResultsSection {
     /// this section's tables: its module holds data. A page's text of such a part repeats the
     /// tables; of any other part it is all there is.
     pub fn tabulates(&self, label: &str) -> bool {
-        let label = label.to_lowercase();
+        let label = label.lowercased();
         let has = |words: &[&str]| words.iter().any(|word| label.contains(word));
         if has(&["participant flow", "recruitment", "milestone", "withdraw"]) {
             !self.participant_flow_module.periods.is_empty()

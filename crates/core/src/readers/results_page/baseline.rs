@@ -249,6 +249,6 @@ fn measure_denoms(cx: &mut Ctx<'_>, m: usize, label: &Line<'_>, r: &Row<'_>) {
 fn capitalised(unit: &str) -> String {
     let mut c = unit.chars();
     c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
+        .map(|f| std::iter::once(crate::case::upper(f)).chain(c).collect())
         .unwrap_or_default()
 }
