@@ -431,38 +431,40 @@ pub(crate) fn upper(c: char) -> char {
     }
 }
 
-/// `text` lowercased, character by character (a final Σ is σ, not ς).
-pub(crate) fn lowercase(text: &str) -> String {
-    if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        text.chars().map(lower).collect()
-    }
-}
-
-/// `text` uppercased, character by character.
-pub(crate) fn uppercase(text: &str) -> String {
-    if text.is_ascii() {
-        text.to_ascii_uppercase()
-    } else {
-        text.chars().map(upper).collect()
-    }
-}
-
-/// `lowercased` and `uppercased` on text, as `str::to_lowercase` and `to_uppercase` are.
+/// Text upper- and lowercased character by character, as `str::to_lowercase` and
+/// `to_uppercase` do with [`lower`] and [`upper`] (a final Σ is σ, not ς).
 pub(crate) trait Cased {
-    /// The text lowercased (see [`lowercase`]).
+    /// The text lowercased.
     fn lowercased(&self) -> String;
-    /// The text uppercased (see [`uppercase`]).
+    /// The text uppercased.
     fn uppercased(&self) -> String;
+    /// The text with its first character uppercased ("participants" → "Participants").
+    fn capitalised(&self) -> String;
 }
 
 impl Cased for str {
     fn lowercased(&self) -> String {
-        lowercase(self)
+        if self.is_ascii() {
+            self.to_ascii_lowercase()
+        } else {
+            self.chars().map(lower).collect()
+        }
     }
+
     fn uppercased(&self) -> String {
-        uppercase(self)
+        if self.is_ascii() {
+            self.to_ascii_uppercase()
+        } else {
+            self.chars().map(upper).collect()
+        }
+    }
+
+    fn capitalised(&self) -> String {
+        let mut chars = self.chars();
+        chars
+            .next()
+            .map(|first| std::iter::once(upper(first)).chain(chars).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -490,8 +492,8 @@ mod tests {
             checked += usize::from(lower_std != c) + usize::from(upper_std != c);
         }
         assert!(checked > 2900, "{checked} mappings");
-        assert_eq!(lowercase("ÉTUDE Фаза ΙΙ"), "étude фаза ιι");
-        assert_eq!(uppercase("straße phase ii"), "STRAßE PHASE II");
+        assert_eq!("ÉTUDE Фаза ΙΙ".lowercased(), "étude фаза ιι");
+        assert_eq!("straße phase ii".uppercased(), "STRAßE PHASE II");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! The result is the nearest `f64` (as `str::parse` gives) whenever the number has at most
 //! 19 significant digits and either no more than 21 digits after the point or a whole value
 //! below 2^128: every number a trial page writes. Longer or more extreme ones are rounded
-//! twice and may be one unit in the last place away.
+//! more than once and may be a few units in the last place away.
 
 /// The value of `text`: an optional sign, digits with an optional `.` among them (at least
 /// one digit), and an optional exponent (`e`, an optional sign, digits). `None` for

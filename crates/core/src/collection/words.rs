@@ -4,19 +4,13 @@
 //! puts around values: counts ("13,955", "1 trial"), layouts, what a status means, and the
 //! count above the cards.
 
+use crate::case::Cased;
 use crate::model::{CtEnum, Phase, Status};
 use crate::Layout;
 
 /// Any upper-snake-case code in sentence case: `NOT_YET_RECRUITING` → "Not yet recruiting".
 pub fn words(code: &str) -> String {
-    let lower = crate::case::lowercase(&code.replace('_', " "));
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(crate::case::upper(first))
-            .chain(chars)
-            .collect(),
-        None => String::new(),
-    }
+    code.replace('_', " ").lowercased().capitalised()
 }
 
 /// A CT.gov enum value in words. Most codes read as their sentence case ([`words`]); the few

@@ -2,6 +2,7 @@
 //! and Veeva's "N participants in M patient groups".
 
 use crate::case::Cased;
+
 /// A count and what the text says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CountPhrase {

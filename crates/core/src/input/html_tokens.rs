@@ -529,13 +529,12 @@ fn named_reference(rest: &[u8]) -> Option<(&'static str, &'static str)> {
     if run == 0 {
         return None;
     }
-    let find = entities::lookup;
     if rest.get(run) == Some(&b';') {
-        if let Some(found) = find(&rest[..=run]) {
+        if let Some(found) = entities::lookup(&rest[..=run]) {
             return Some(found);
         }
     }
-    (1..=run).rev().find_map(|n| find(&rest[..n]))
+    (1..=run).rev().find_map(|n| entities::lookup(&rest[..n]))
 }
 
 /// A numeric reference after `&#` (`rest`): the character and the bytes read (the `;`

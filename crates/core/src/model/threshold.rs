@@ -318,7 +318,7 @@ impl Threshold {
     pub fn reading(&self) -> String {
         let mut label = self.variable.label().to_string();
         if let Some(first) = label.get(..1) {
-            let upper = crate::case::uppercase(first);
+            let upper = crate::case::Cased::uppercased(first);
             label.replace_range(..1, &upper);
         }
         let number = match (self.comparator, self.upper) {

@@ -9,6 +9,7 @@ use super::cells;
 use super::measure_table::{groups_of, has_values, is_info, place_row, Target};
 use super::table::{Head, Item, Row};
 use super::{field, group_id, Ctx, Field};
+use crate::case::Cased;
 use crate::lines::Line;
 use crate::model::{BaselineMeasure, Denom, DenomCount};
 
@@ -224,7 +225,7 @@ fn measure_denoms(cx: &mut Ctx<'_>, m: usize, label: &Line<'_>, r: &Row<'_>) {
             continue;
         };
         if denom.units.is_none() {
-            denom.units = Some(capitalised(v.unit.unwrap_or("Participants")));
+            denom.units = Some(v.unit.unwrap_or("Participants").capitalised());
         }
         cx.at(&format!("{at}.counts[{}]", denom.counts.len()), [l]);
         denom.counts.push(DenomCount {
@@ -243,12 +244,4 @@ fn measure_denoms(cx: &mut Ctx<'_>, m: usize, label: &Line<'_>, r: &Row<'_>) {
             .denoms
             .push(denom);
     }
-}
-
-/// A unit with its first letter capital ("participants" → "Participants").
-fn capitalised(unit: &str) -> String {
-    let mut c = unit.chars();
-    c.next()
-        .map(|f| std::iter::once(crate::case::upper(f)).chain(c).collect())
-        .unwrap_or_default()
 }
