@@ -28,7 +28,8 @@ pub const WORKER_LOADER: &str = "trialcards-worker_loader.js";
 pub enum ParseJob {
     /// Parse these inputs, one after another: (name, text) each, the name a file's or
     /// "Pasted text N". Small files go many to a job, so that ten thousand of them are not
-    /// ten thousand round trips to the worker.
+    /// ten thousand round trips to the worker. The texts travel beside the JSON
+    /// ([`encode_job`]).
     Parse(Vec<(String, String)>),
     /// Work out the text a saved page showed, which its records' lines count in (for the
     /// source view): the HTML reader lives in the worker only, so the page does not carry it.
@@ -126,16 +127,31 @@ fn decode_from_worker(message: &JsValue) -> Option<FromWorker> {
     Some(FromWorker::Chunk(id, ParseChunk::Text(text)))
 }
 
-/// A job as the page posts it: [`encode`]d, or (a [`ParseJob::Read`]) an array of the encoded
-/// job and its files.
+/// A job as [`encode_job`] posts it: an array of the [`encode`]d job and what goes beside it
+/// (the texts of a parse or shown job, or a read job's files), or the encoded job alone.
 fn decode_job(message: &JsValue) -> Option<(u32, ParseJob, Vec<web_sys::File>)> {
     let Some(parts) = message.dyn_ref::<js_sys::Array>() else {
         return decode(message).map(|(id, job)| (id, job, Vec::new()));
     };
-    let (id, job) = decode(&parts.get(0))?;
-    let files: js_sys::Array = parts.get(1).dyn_into().ok()?;
-    let files = files.iter().map(JsCast::unchecked_into).collect();
-    Some((id, job, files))
+    let (id, mut job) = decode(&parts.get(0))?;
+    let beside: js_sys::Array = parts.get(1).dyn_into().ok()?;
+    let text = |at: u32| {
+        let bytes = beside.get(at).dyn_into::<js_sys::Uint8Array>().ok()?;
+        String::from_utf8(bytes.to_vec()).ok()
+    };
+    match &mut job {
+        ParseJob::Read { .. } => {
+            let files = beside.iter().map(JsCast::unchecked_into).collect();
+            return Some((id, job, files));
+        }
+        ParseJob::Parse(inputs) => {
+            for (at, (_, input)) in (0..).zip(inputs.iter_mut()) {
+                *input = text(at)?;
+            }
+        }
+        ParseJob::Shown { text: shown } => *shown = text(0)?,
+    }
+    Some((id, job, Vec::new()))
 }
 
 /// The worker's side, run by its entry point: answers each job, in the order they come, with
@@ -817,9 +833,24 @@ impl Parser {
     }
 }
 
-/// Encodes job number `id`.
+/// Encodes job number `id` for [`decode_job`]: the texts of a parse or shown job go beside its
+/// JSON as UTF-8 bytes, one array each, as [`post_text`] sends them back: escaped into the
+/// JSON, a 25 MB page held the page's thread for 200 ms. (A read job's files are put beside
+/// it by the caller.)
 pub(crate) fn encode_job(id: u32, job: &JobRef<'_>) -> JsValue {
-    encode(&(id, job))
+    let (bare, texts) = match job {
+        JobRef::Parse(inputs) => (
+            JobRef::Parse(inputs.iter().map(|(name, _)| (*name, "")).collect()),
+            inputs.iter().map(|(_, text)| *text).collect(),
+        ),
+        JobRef::Shown { text } => (JobRef::Shown { text: "" }, vec![*text]),
+        JobRef::Read { .. } => return encode(&(id, job)),
+    };
+    let beside: js_sys::Array = texts
+        .into_iter()
+        .map(|text| JsValue::from(js_sys::Uint8Array::from(text.as_bytes())))
+        .collect();
+    js_sys::Array::of2(&encode(&(id, bare)), &beside).into()
 }
 
 /// An output that is one error.

@@ -75,23 +75,64 @@ impl Builder {
 /// of whitespace one space, none at either end, and CT.gov's markdown escapes dropped (a
 /// backslash before ASCII punctuation, as in `BMI \<30`), so what the card shows is found.
 fn fold_into(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
     let mut started = false;
     let mut space = false;
-    for (at, c) in text.char_indices() {
-        if c.is_whitespace() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if !b.is_ascii() {
+            // Outside ASCII, a character at a time (Unicode's whitespace and lowercase).
+            let c = text[at..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            at += c.len_utf8();
+            if c.is_whitespace() {
+                space = started;
+                continue;
+            }
+            push_space(out, &mut space);
+            started = true;
+            out.extend(c.to_lowercase());
+            continue;
+        }
+        if is_ascii_space(b) {
             space = started;
+            at += 1;
             continue;
         }
-        if is_escape(text, at, c) {
+        if is_escape(text, at, char::from(b)) {
+            at += 1;
             continue;
         }
-        if space {
-            out.push(' ');
-            space = false;
-        }
+        // A run of ASCII that is neither space nor a backslash (nor starts with one), copied
+        // whole and lowercased in place: most text is this, and a character at a time was
+        // half a second for a page of 470,000 lines.
+        let end = bytes[at + 1..]
+            .iter()
+            .position(|&n| !n.is_ascii() || is_ascii_space(n) || n == b'\\')
+            .map_or(bytes.len(), |n| at + 1 + n);
+        push_space(out, &mut space);
         started = true;
-        out.extend(c.to_lowercase());
+        let from = out.len();
+        out.push_str(&text[at..end]);
+        out[from..].make_ascii_lowercase();
+        at = end;
     }
+}
+
+/// Pushes the one space a run of whitespace became, if one is owed.
+fn push_space(out: &mut String, space: &mut bool) {
+    if std::mem::take(space) {
+        out.push(' ');
+    }
+}
+
+/// Whether ASCII byte `b` is whitespace as `char::is_whitespace` has it (which, unlike
+/// `u8::is_ascii_whitespace`, includes the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Whether `c`, at byte `at` of `text`, is a markdown escape: a backslash before ASCII
@@ -286,6 +327,39 @@ mod tests {
     use crate::collection::test_records::{full_json, study, with_text_at};
     use proptest::prelude::*;
     use serde_json::json;
+
+    /// The fold as its doc says it, a character at a time: what [`fold_into`] must equal.
+    fn folded_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let (mut started, mut space) = (false, false);
+        for (at, c) in text.char_indices() {
+            if c.is_whitespace() {
+                space = started;
+                continue;
+            }
+            if is_escape(text, at, c) {
+                continue;
+            }
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
+            started = true;
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_fold_is_the_character_at_a_time_fold(
+            text in r"([ \t\n\r\x0b\x0c\u{85}\u{a0}\u{2003}\\<>*aZ0Ä İßΣ日\-]|[a-zA-Z]{1,12}){0,40}"
+        ) {
+            let mut out = String::from("kept ");
+            fold_into(&text, &mut out);
+            prop_assert_eq!(out, format!("kept {}", folded_by_chars(&text)));
+        }
+    }
 
     fn terms(q: &str) -> Vec<String> {
         Query::parse(q).terms().to_vec()
