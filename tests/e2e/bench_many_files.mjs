@@ -7,7 +7,10 @@
 //   CHROME_BIN=/usr/bin/chromium node tests/e2e/bench_many_files.mjs [COUNT...]
 // With PROFILE=1 it also prints the page thread's 25 costliest functions (self time), then the
 // PROFILE_TOP (40) with the most time including what they call, while the files are
-// picked (PROFILE="status filter": during that step) (a build whose wasm keeps its names: wasm-bindgen --keep-debug, as TRIALCARDS_DIST).
+// picked (PROFILE="status filter": during that step); and, for each task of that step over
+// PROFILE_TASKS_OVER ms (100), the PROFILE_TASK_TOP (8) functions it spent most in. Names
+// need a build whose wasm keeps them, as TRIALCARDS_DIST: the app's <link> in index.html
+// with data-keep-debug and data-wasm-opt="0".
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +55,7 @@ function longTasks() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       window.__long.push(e.duration);
-      if (e.duration > 100) window.__longAt.push([Math.round(e.startTime), Math.round(e.duration)]);
+      if (e.duration > (window.__taskFloor ?? 100)) window.__longAt.push([Math.round(e.startTime), Math.round(e.duration)]);
     }
   }).observe({ type: 'longtask', buffered: false });
   let changed = 0;
@@ -70,19 +73,32 @@ async function worst(page) {
     const over100 = window.__long.filter((d) => d > 100).length;
     const busy = window.__gaps.reduce((sum, g) => sum + Math.max(0, g - 20), 0);
     const since = window.__stepStart ?? 0;
-    const tasks = window.__longAt.map(([at, ms]) => `${ms} ms at +${Math.round(at - since)} ms`);
+    const tasks = window.__longAt.filter(([, ms]) => ms > 100).map(([at, ms]) => `${ms} ms at +${Math.round(at - since)} ms`);
+    const spans = window.__longAt.map(([at, ms]) => [at, ms, Math.round(at - since)]);
     const change = window.__change && `the change event at +${Math.round(window.__change[0] - since)} ms, handled in ${window.__change[1]} ms`;
     window.__gaps = [];
     window.__long = [];
     window.__longAt = [];
     window.__change = undefined;
     window.__stepStart = performance.now();
-    return { gap: Math.round(gap), task: Math.round(task), over100, busy: Math.round(busy), tasks, change };
+    return { gap: Math.round(gap), task: Math.round(task), over100, busy: Math.round(busy), tasks, spans, change };
   });
 }
 
-/** The functions with the most self time in a CPU profile, with their share of the samples. */
-function printProfile(profile) {
+/** Spins for 20 ms in a function of its own name, so that a CPU profile's clock can be set
+ * against `performance.now()`: returns when it started. */
+function markClock() {
+  const started = performance.now();
+  (function trialcardsClockMark() {
+    while (performance.now() - started < 20);
+  })();
+  return started;
+}
+
+/** The functions with the most self time in a CPU profile, with their share of the samples;
+ * then, for each long task in `spans` ([start, ms, offset] in `performance.now()` time, set
+ * against the profile's clock by `mark`, a `markClock` start), what ran in it. */
+function printProfile(profile, mark, spans) {
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const counts = new Map();
@@ -113,6 +129,37 @@ function printProfile(profile) {
     }
     for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + c);
   }
+  // Each long task's own costliest functions (inclusive), found by the sample times.
+  let clock = profile.startTime;
+  const times = profile.timeDeltas.map((d) => (clock += d) / 1000);
+  const first = profile.samples.findIndex((id, i) => {
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      if (byId.get(at).callFrame.functionName === 'trialcardsClockMark') return true;
+    }
+    return false;
+  });
+  if (first >= 0 && mark !== null) {
+    const offset = times[first] - mark;
+    for (const [start, ms, since] of spans) {
+      const inTask = new Map();
+      let n = 0;
+      profile.samples.forEach((id, i) => {
+        const t = times[i] - offset;
+        if (t < start || t > start + ms) return;
+        const seen = new Set();
+        for (let at = id; at !== undefined; at = parent.get(at)) {
+          const name = byId.get(at).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '');
+          if (name && !/^(js-to-wasm|wasm-to-js|real|\(root\))/.test(name) && !name.startsWith('wasm_bindgen')) seen.add(name);
+        }
+        for (const name of seen) inTask.set(name, (inTask.get(name) ?? 0) + 1);
+        n += 1;
+      });
+      console.log(`task of ${ms} ms at +${since} ms (${n} samples):`);
+      for (const [name, c] of [...inTask].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TASK_TOP ?? 8))) {
+        console.log(`  ${String(Math.round((1000 * c) / Math.max(1, n)) / 10).padStart(5)} %  ${name.slice(0, 130)}`);
+      }
+    }
+  }
   console.log('inclusive (the function or what it calls):');
   for (const [name, c] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40))) {
     console.log(`${String(Math.round((1000 * c) / total) / 10).padStart(5)} %  ${name.slice(0, 140)}`);
@@ -134,6 +181,8 @@ for (const count of counts) {
   const { page } = await openApp(browser.context, server.url);
   await page.evaluate(heartbeat);
   await page.evaluate(longTasks);
+  // PROFILE_TASKS_OVER=<ms>: the tasks the profile takes apart (100 unless told).
+  if (process.env.PROFILE_TASKS_OVER) await page.evaluate((ms) => { window.__taskFloor = ms; }, Number(process.env.PROFILE_TASKS_OVER));
   const count_text = `${count.toLocaleString('en-US')} trials`;
   // PROFILE=1 profiles the pick; PROFILE=<step name> (such as "status filter") that step.
   const profiled = process.env.PROFILE === '1' ? 'pick → all listed' : process.env.PROFILE;
@@ -144,14 +193,18 @@ for (const count of counts) {
   }
   const timed = async (what, act, done) => {
     await worst(page);
-    if (what === profiled) await cdp.send('Profiler.start');
+    let mark = null;
+    if (what === profiled) {
+      await cdp.send('Profiler.start');
+      mark = await page.evaluate(markClock);
+    }
     const started = Date.now();
     await act();
     // `done` may return when it saw the end, if it went on after (to finish a screenshot).
     const ended = (await done()) ?? Date.now();
     const ms = ended - started;
-    if (what === profiled) printProfile((await cdp.send('Profiler.stop')).profile);
     const w = await worst(page);
+    if (what === profiled) printProfile((await cdp.send('Profiler.stop')).profile, mark, w.spans);
     rows.push({ files: count, what, ms, ...w });
     console.log(`${count} files · ${what}: ${ms} ms; longest page-thread pause ${w.gap} ms, longest task ${w.task} ms, ${w.over100} tasks over 100 ms; the thread busy ${w.busy} ms in all`);
     if (w.tasks.length > 0) console.log(`  tasks over 100 ms: ${w.tasks.join(', ')}`);

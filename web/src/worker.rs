@@ -335,11 +335,16 @@ pub struct FileRead {
     pub output: futures::channel::oneshot::Receiver<ParseOutput>,
 }
 
-/// How many files one read job carries, posted in a task of the page's own (the worker reads
-/// them in groups of its own). Posting a picked file makes Chromium look up its size and date
-/// first, synchronously (a quarter of a millisecond each on a slow machine): 10,000 files
-/// posted at once held the page's thread for 3.7 s, posted 128 to a task never over 50 ms.
-const READ_JOB_FILES: usize = 128;
+/// How many files one read job carries (the worker reads them in groups of its own, across
+/// jobs). Posting a picked file makes Chromium look up its size and date first, synchronously:
+/// a fifth of a millisecond each on a slow machine, and up to a millisecond while the
+/// workers are busy. 10,000 files posted at once held the page's thread for 3.7 s; 128 to a
+/// task, up to 129 ms.
+const READ_JOB_FILES: usize = 32;
+
+/// How long one task of the page's goes on posting read jobs before it yields: with
+/// [`READ_JOB_FILES`] a job, a task stays well under 100 ms however slow the lookups.
+const POST_SLICE_MS: f64 = 30.0;
 
 /// A job sent to the worker and not yet answered in full.
 enum Job {
@@ -389,7 +394,8 @@ pub struct Parser {
     next_job: Cell<u32>,
     /// Inputs given since the last job was sent, sent together once the page's thread is free.
     queue: RefCell<Vec<Queued>>,
-    /// Files given and not yet posted, posted [`READ_JOB_FILES`] to a task.
+    /// Files given and not yet posted, posted [`READ_JOB_FILES`] to a job, for up to
+    /// [`POST_SLICE_MS`] of a task.
     files: RefCell<VecDeque<QueuedFile>>,
     /// Whether the posting of [`Self::files`] is under way.
     posting: Cell<bool>,
@@ -481,7 +487,8 @@ impl Parser {
     }
 
     /// Reads and parses one picked file in the worker. Files go as jobs of up to
-    /// [`READ_JOB_FILES`], one job to a task of the page's, in the order given. The file is
+    /// [`READ_JOB_FILES`], for up to [`POST_SLICE_MS`] of a task of the page's, in the order
+    /// given. The file is
     /// queued at once (not when the answer is first awaited).
     pub fn read(self: &Rc<Self>, name: String, file: web_sys::File) -> FileRead {
         let (text, text_read) = futures::channel::oneshot::channel();
@@ -515,20 +522,25 @@ impl Parser {
         });
     }
 
-    /// Posts the next [`READ_JOB_FILES`] queued files as a read job (the encoded job and its
-    /// files, in one array), and the rest later. Files wait for a worker that is ready: held
-    /// jobs are posted together, which would make one long task of their files' lookups.
+    /// Posts queued files as read jobs of [`READ_JOB_FILES`] (the encoded job and its files,
+    /// in one array) for up to [`POST_SLICE_MS`] of this task, and the rest later. Files wait
+    /// for a worker that is ready: held jobs are posted together, which would make one long
+    /// task of their files' lookups.
     fn post_files(self: &Rc<Self>) {
         if !self.worker_ready() {
             // Ready or dead, the worker resumes the posting (see `on_message`, `fail_all`).
             return;
         }
-        let files: VecDeque<QueuedFile> = {
-            let mut queued = self.files.borrow_mut();
-            let take = queued.len().min(READ_JOB_FILES);
-            queued.drain(..take).collect()
-        };
-        if !files.is_empty() {
+        let started = js_sys::Date::now();
+        while js_sys::Date::now() - started < POST_SLICE_MS {
+            let files: VecDeque<QueuedFile> = {
+                let mut queued = self.files.borrow_mut();
+                let take = queued.len().min(READ_JOB_FILES);
+                queued.drain(..take).collect()
+            };
+            if files.is_empty() {
+                break;
+            }
             let names = files.iter().map(|f| f.name.as_str()).collect();
             let job = encode_job(self.next_job.get(), &JobRef::Read { names });
             let handles: js_sys::Array = files.iter().map(|f| &f.file).collect();
