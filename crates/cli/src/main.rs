@@ -24,6 +24,10 @@ use args::{Command, Format};
 use inputs::{Done, Inputs};
 use trialcards_core::Study;
 
+/// mimalloc, not the system's allocator: reading a study makes many small allocations.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `--help`, `--version` (stdout, exit 0) and usage errors (stderr, exit 2) end here.
     let command = args::parse_from(std::env::args_os()).unwrap_or_else(|err| err.exit());

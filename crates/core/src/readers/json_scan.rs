@@ -266,12 +266,16 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// Finds object members by key, each object indexed once (the last of duplicate keys wins, as
-/// serde reads them).
+/// Finds object members by key: in a small object by looking through its members from the
+/// last (most objects of a study have a few keys), in a larger one by an index built once (the
+/// last of duplicate keys wins, as serde reads them).
 struct Members<'t, 'a> {
     tree: &'t Tree<'a>,
     objects: HashMap<u32, HashMap<Cow<'a, str>, u32>>,
 }
+
+/// Objects with more members than this are indexed ([`Members`]).
+const INDEXED_FROM: usize = 16;
 
 impl<'t, 'a> Members<'t, 'a> {
     fn new(tree: &'t Tree<'a>) -> Self {
@@ -286,8 +290,12 @@ impl<'t, 'a> Members<'t, 'a> {
             return None;
         }
         let tree = self.tree;
+        let children = tree.children(id);
+        if children.len() <= INDEXED_FROM {
+            return tree.member(id, key);
+        }
         let members = self.objects.entry(id).or_insert_with(|| {
-            tree.children(id)
+            children
                 .iter()
                 .filter_map(|&c| Some((tree.key(c)?, c)))
                 .collect()
@@ -405,8 +413,9 @@ impl Walk<'_, '_> {
                     crate::reading::spans::push_token(&mut pointer, k);
                 }
                 Step::Index(i) => {
-                    pointer.push('/');
-                    pointer.push_str(&i.to_string());
+                    use std::fmt::Write;
+                    // Writing to a String cannot fail.
+                    let _ = write!(pointer, "/{i}");
                 }
             }
             if pointer.len() > MAX_POINTER || SKIPPED.contains(&pointer.as_str()) {
