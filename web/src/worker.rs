@@ -488,8 +488,7 @@ impl Parser {
 
     /// Reads and parses one picked file in the worker. Files go as jobs of up to
     /// [`READ_JOB_FILES`], for up to [`POST_SLICE_MS`] of a task of the page's, in the order
-    /// given. The file is
-    /// queued at once (not when the answer is first awaited).
+    /// given. The file is queued at once (not when the answer is first awaited).
     pub fn read(self: &Rc<Self>, name: String, file: web_sys::File) -> FileRead {
         let (text, text_read) = futures::channel::oneshot::channel();
         let (done, output) = futures::channel::oneshot::channel();

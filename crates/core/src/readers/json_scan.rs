@@ -244,8 +244,9 @@ impl<'a> Tree<'a> {
         serde_json::from_str::<String>(quoted).ok().map(Cow::Owned)
     }
 
-    /// The member `key` of the object `id` (the last, when the key repeats); for a top-level
-    /// key, not for many lookups (it looks through the members).
+    /// The member `key` of the object `id` (the last, when the key repeats), found by looking
+    /// through its members: for a small object, or a single lookup ([`Members`] indexes
+    /// large objects).
     pub(crate) fn member(&self, id: u32, key: &str) -> Option<u32> {
         if self.nodes[id as usize].kind != Kind::Object {
             return None;
