@@ -348,6 +348,8 @@ impl<R: Read> Stream<R> {
         let mut bytes = std::mem::take(&mut self.carry);
         if !self.done {
             let before = bytes.len();
+            // Room for the whole piece at once, not grown by doubling as it is read.
+            bytes.reserve_exact(PIECE_BYTES);
             (&mut self.reader)
                 .take(PIECE_BYTES as u64)
                 .read_to_end(&mut bytes)?;
