@@ -40,6 +40,8 @@ struct Node {
     /// For an object member, the byte range of its key between the quotes (escapes as
     /// written); `(NONE, NONE)` otherwise.
     key: (u32, u32),
+    /// Whether that key holds an escape (else it is its own decoded text).
+    escaped: bool,
     /// Its first and last lines.
     first: u32,
     last: u32,
@@ -72,12 +74,13 @@ pub(crate) fn scan(text: &str, first_line: usize) -> Option<Tree<'_>> {
     let mut line = u32::try_from(first_line).ok()?;
     let mut nodes: Vec<Node> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    let mut key: Option<(u32, u32)> = None;
+    // The key read and not yet given to its value: its range and whether it holds an escape.
+    let mut key: Option<(u32, u32, bool)> = None;
     let mut i = 0usize;
     // Adds a value under the innermost open container (or as the root).
     let add = |nodes: &mut Vec<Node>,
                stack: &[Open],
-               key: &mut Option<(u32, u32)>,
+               key: &mut Option<(u32, u32, bool)>,
                kind: Kind,
                line: u32|
      -> Option<u32> {
@@ -88,16 +91,17 @@ pub(crate) fn scan(text: &str, first_line: usize) -> Option<Tree<'_>> {
                 }
                 (open.node, key.take()?)
             }
-            Some(open) => (open.node, (NONE, NONE)),
+            Some(open) => (open.node, (NONE, NONE, false)),
             // One root value only.
-            None if nodes.is_empty() => (NONE, (NONE, NONE)),
+            None if nodes.is_empty() => (NONE, (NONE, NONE, false)),
             None => return None,
         };
         let id = u32::try_from(nodes.len()).ok().filter(|id| *id < NONE)?;
         nodes.push(Node {
             kind,
             parent,
-            key,
+            key: (key.0, key.1),
+            escaped: key.2,
             first: line,
             last: line,
         });
@@ -153,10 +157,14 @@ pub(crate) fn scan(text: &str, first_line: usize) -> Option<Tree<'_>> {
             b'"' => {
                 let start = i + 1;
                 let mut j = start;
+                let mut escaped = false;
                 loop {
                     match *bytes.get(j)? {
                         b'"' => break,
-                        b'\\' => j += 2,
+                        b'\\' => {
+                            escaped = true;
+                            j += 2;
+                        }
                         // A raw line break is not allowed in a JSON string.
                         b'\n' | b'\r' => return None,
                         _ => j += 1,
@@ -168,7 +176,7 @@ pub(crate) fn scan(text: &str, first_line: usize) -> Option<Tree<'_>> {
                         return None;
                     }
                     // Both fit: `j < len < NONE`.
-                    key = Some((start as u32, j as u32));
+                    key = Some((start as u32, j as u32, escaped));
                 } else {
                     add(&mut nodes, &stack, &mut key, Kind::Scalar, line)?;
                 }
@@ -232,12 +240,13 @@ impl<'a> Tree<'a> {
 
     /// The key of an object member, escapes resolved.
     fn key(&self, id: u32) -> Option<Cow<'a, str>> {
-        let (from, to) = self.nodes[id as usize].key;
+        let node = &self.nodes[id as usize];
+        let (from, to) = node.key;
         if from == NONE {
             return None;
         }
         let raw = self.text.get(from as usize..to as usize)?;
-        if !raw.contains('\\') {
+        if !node.escaped {
             return Some(Cow::Borrowed(raw));
         }
         let quoted = self.text.get(from as usize - 1..to as usize + 1)?;
@@ -256,7 +265,19 @@ impl<'a> Tree<'a> {
             .iter()
             .rev()
             .copied()
-            .find(|&c| self.key(c).is_some_and(|k| k == key))
+            .find(|&c| self.key_is(c, key))
+    }
+
+    /// Whether the key of member `id` is `key`: without an escape, its bytes as written.
+    fn key_is(&self, id: u32, key: &str) -> bool {
+        let node = &self.nodes[id as usize];
+        let (from, to) = node.key;
+        if node.escaped {
+            return self.key(id).is_some_and(|k| k == key);
+        }
+        from != NONE
+            && (to - from) as usize == key.len()
+            && self.text.as_bytes().get(from as usize..to as usize) == Some(key.as_bytes())
     }
 
     /// Item `index` of the array `id`.
@@ -341,7 +362,7 @@ pub(crate) fn provenance(
 ) -> BTreeMap<String, [usize; 2]> {
     let mut walk = Walk {
         members: Members::new(tree),
-        out: BTreeMap::new(),
+        out: Vec::new(),
     };
     let root = tree.lines(study);
     walk.run(String::new(), kept, input, study, None);
@@ -357,7 +378,9 @@ pub(crate) fn provenance(
         crate::reading::spans::push_token(&mut pointer, key);
         walk.run(pointer, value, value, node, Some(root));
     }
-    walk.out
+    // Sorted once (stably: of a repeated pointer, the last found is kept), not inserted one
+    // by one.
+    walk.out.into_iter().collect()
 }
 
 /// A step from a parent to a child.
@@ -382,7 +405,8 @@ struct Frame<'v> {
 
 struct Walk<'t, 'a> {
     members: Members<'t, 'a>,
-    out: BTreeMap<String, [usize; 2]>,
+    /// Each pointer given an entry and its lines, in the order found.
+    out: Vec<(String, [usize; 2])>,
 }
 
 impl Walk<'_, '_> {
@@ -426,7 +450,7 @@ impl Walk<'_, '_> {
             let above = if f.above == Some(lines) {
                 f.above
             } else {
-                self.out.insert(pointer.clone(), lines);
+                self.out.push((pointer.clone(), lines));
                 Some(lines)
             };
             let len = pointer.len();
@@ -513,6 +537,12 @@ mod tests {
         assert_eq!(m.resolve(0, "/a~1b"), Some(1));
         assert_eq!(m.resolve(0, "/nothing"), None);
         assert_eq!(m.resolve(0, "/c/x"), None);
+        // An escaped key matches by its decoded text, a plain one by its bytes, both ways.
+        let tree = scan(r#"{"\u0063d": 1, "cd2": 2, "c\"": 3}"#, 1).unwrap();
+        assert_eq!(tree.member(0, "cd"), Some(1));
+        assert_eq!(tree.member(0, "cd2"), Some(2));
+        assert_eq!(tree.member(0, "c\""), Some(3));
+        assert_eq!(tree.member(0, "\\u0063d"), None);
     }
 
     #[test]
