@@ -1,6 +1,8 @@
 //! What a structured record held that the model did not keep: the difference between the JSON
 //! that was read and the JSON of the record made from it, as JSON pointers and values.
 
+use std::fmt::Write;
+
 use serde_json::Value;
 
 /// One part of the input that the record did not keep.
@@ -57,6 +59,11 @@ fn is_empty(v: &Value) -> bool {
 
 fn push_segment(pointer: &mut String, segment: &str) {
     pointer.push('/');
+    // Most keys need no escape: copied whole.
+    if !segment.contains(['~', '/']) {
+        pointer.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -109,7 +116,8 @@ impl Walker<'_> {
             (Value::Array(a), Some(Value::Array(b))) if a.len() == b.len() => {
                 for (i, (v, w)) in a.iter().zip(b).enumerate() {
                     let len = self.pointer.len();
-                    push_segment(&mut self.pointer, &i.to_string());
+                    // Writing to a String cannot fail; an index needs no escape.
+                    let _ = write!(self.pointer, "/{i}");
                     self.walk(v, Some(w), key);
                     self.pointer.truncate(len);
                 }
@@ -128,7 +136,8 @@ impl Walker<'_> {
                         next.next();
                     } else if !is_empty(v) {
                         let len = self.pointer.len();
-                        push_segment(&mut self.pointer, &i.to_string());
+                        // Writing to a String cannot fail; an index needs no escape.
+                        let _ = write!(self.pointer, "/{i}");
                         self.drop_value(key, v);
                         self.pointer.truncate(len);
                     }
