@@ -22,6 +22,10 @@ pub enum Rendered {
     /// rows without their header; and, for a CSV meant for Excel, the cells longer than
     /// Excel keeps.
     Text(String, Vec<LongCell>),
+    /// JSON Lines: each record's line, without its line break. Kept apart, not joined into
+    /// the batch's text: a megabyte string grown for every batch took fresh memory each time
+    /// (faulted in, zeroed), which cost more than writing the records.
+    Lines(Vec<String>),
     /// The records themselves, for the groups CSV (written when all are in).
     Held(Vec<Study>),
 }
@@ -32,12 +36,15 @@ pub fn render(format: Format, records: Vec<Study>) -> Rendered {
     if let Format::GroupsCsv(_) = format {
         return Rendered::Held(records);
     }
+    if let Format::JsonLines = format {
+        return Rendered::Lines(records.iter().map(export::to_json_line).collect());
+    }
     let refs: Vec<&Study> = records.iter().collect();
     let plain = CsvOptions::default();
     let mut long = Vec::new();
     let text = match format {
         Format::Json => json_items(&refs),
-        Format::JsonLines => export::to_json_lines(&refs),
+        Format::JsonLines => unreachable!("lines above"),
         Format::Ris => export::to_ris(&refs),
         Format::Csv(options) => {
             let rows = export::csv_rows(&refs);
@@ -90,6 +97,13 @@ impl<W: Write> RecordWriter<W> {
                 return Ok(());
             }
             Rendered::Text(text, long) => (text, long),
+            Rendered::Lines(lines) => {
+                for line in lines {
+                    self.out.write_all(line.as_bytes())?;
+                    self.out.write_all(b"\n")?;
+                }
+                return Ok(());
+            }
         };
         self.long.extend(long);
         match self.format {

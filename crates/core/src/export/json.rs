@@ -17,10 +17,16 @@ pub fn to_json(studies: &[&Study]) -> String {
 pub fn to_json_lines(studies: &[&Study]) -> String {
     let mut out = String::new();
     for study in studies {
-        out.push_str(&serde_json::to_string(study).unwrap_or_default());
+        out.push_str(&to_json_line(study));
         out.push('\n');
     }
     out
+}
+
+/// One record's line of [`to_json_lines`], without its line break.
+pub fn to_json_line(study: &Study) -> String {
+    // Cannot fail (see `to_json`).
+    serde_json::to_string(study).unwrap_or_default()
 }
 
 /// Compact JSON (no whitespace outside strings, as serde_json writes it) laid out as

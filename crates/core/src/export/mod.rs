@@ -27,7 +27,7 @@ mod ris;
 pub use self::csv::{csv_rows, rows_to_csv, to_csv, CsvOptions, CSV_COLUMNS};
 pub use self::excel::{cells_over_excel_limit, LongCell, EXCEL_CELL_LIMIT};
 pub use self::groups::{to_groups_csv, GROUP_COLUMNS};
-pub use self::json::{to_json, to_json_lines};
+pub use self::json::{to_json, to_json_line, to_json_lines};
 pub use self::results_csv::{
     to_events_csv, to_results_csv, EVENTS_CSV_COLUMNS, RESULTS_CSV_COLUMNS,
 };
