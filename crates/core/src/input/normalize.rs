@@ -39,22 +39,12 @@ pub(crate) fn keeps(c: char) -> bool {
 /// `text` with invisible characters removed and unusual spaces and line breaks made plain.
 /// Borrows when there is nothing to change (the common case: one pass, no copy).
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    // Fast path: printable ASCII and tab/LF/CR only (most pages), checked a byte at a time.
-    if text
-        .bytes()
-        .all(|b| (0x20..0x7F).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'))
-    {
-        return Cow::Borrowed(text);
-    }
-    let Some(first) = text
-        .char_indices()
-        .find(|&(_, c)| !matches!(fate(c), Fate::Keep))
-    else {
+    let Some(first) = first_changed(text) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first.0]);
-    for c in text[first.0..].chars() {
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
         match fate(c) {
             Fate::Keep => out.push(c),
             Fate::Replace(r) => out.push(r),
@@ -62,6 +52,40 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether byte `b` is printable ASCII, a tab, LF or CR: a character [`normalize`] keeps.
+fn plain(b: u8) -> bool {
+    b.wrapping_sub(0x20) < 0x5F || matches!(b, b'\t' | b'\n' | b'\r')
+}
+
+/// Where the first character [`normalize`] changes starts, if any. Runs of plain bytes (most
+/// text) are checked 16 at a time, in a form the compiler makes vector instructions of; only
+/// the other characters are looked up one by one.
+fn first_changed(text: &str) -> Option<usize> {
+    const RUN: usize = 16;
+    let bytes = text.as_bytes();
+    // `i` is always at a character's start: it moves over plain bytes or whole characters.
+    let mut i = 0;
+    while i < bytes.len() {
+        while let Some(run) = bytes.get(i..i + RUN) {
+            if !run.iter().fold(true, |all, &b| all & plain(b)) {
+                break;
+            }
+            i += RUN;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        if plain(b) {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next()?;
+        if !keeps(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
 }
 
 /// `text` with every line break (`\r\n` or a lone `\r`) made `\n`, as an XML parser does
@@ -77,6 +101,18 @@ pub fn line_breaks(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The first character changed is the one a look at every character finds.
+        #[test]
+        fn the_first_change_is_found_as_char_by_char(
+            text in "([ -~]{0,40}|[\\t\\n\\r\\x00-\\x1f\\x7f\\u{80}-\\u{a0}\\u{ad}\\u{200b}-\\u{200f}\\u{2028}\\u{feff}éß€😀]){0,12}"
+        ) {
+            let slow = text.char_indices().find(|&(_, c)| !keeps(c)).map(|(i, _)| i);
+            proptest::prop_assert_eq!(first_changed(&text), slow);
+        }
+    }
 
     #[test]
     fn plain_text_is_borrowed() {
