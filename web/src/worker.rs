@@ -899,8 +899,10 @@ fn connect(url: &str, generation: u32) -> Option<Connection> {
     let worker = web_sys::Worker::new(url).ok()?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            if let Some(message) = decode_from_worker(&e.data()) {
-                Parser::shared().on_message(generation, message);
+            for message in crate::hand_on::messages_of(&e.data()) {
+                if let Some(message) = decode_from_worker(&message) {
+                    Parser::shared().on_message(generation, message);
+                }
             }
         });
     let on_error = on_worker_error(move |why| Parser::shared().on_worker_error(generation, why));
