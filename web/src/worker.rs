@@ -55,8 +55,9 @@ pub(crate) enum JobRef<'a> {
 
 /// One message from the worker about one input of a job, in the job's order: a step of its
 /// records, or the end with the input's diagnostics (the next message is the next input's).
-/// Records come [`STEP`] at a time, each step a message of its own, so the page reads a file
-/// of 14,000 pages without holding its thread for the whole of it.
+/// Records come [`STEP`] at a time, each step a message of its own (posted in a batch of
+/// small messages, or alone when large: [`crate::hand_on`]'s `to_page`), so the page reads a
+/// file of 14,000 pages without holding its thread for the whole of it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ParseChunk {
     /// The next records, in order.
