@@ -337,7 +337,8 @@ fn message_bytes(message: &JsValue) -> u32 {
     })
 }
 
-/// The messages of a batch a worker posted ([`to_page`]), in order; none for anything else.
+/// The messages of a batch a worker posted (every post of the [`Outbox`] is one), in order;
+/// none for anything else.
 pub fn messages_of(batch: &JsValue) -> Vec<JsValue> {
     batch
         .dyn_ref::<js_sys::Array>()
