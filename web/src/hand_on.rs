@@ -294,10 +294,10 @@ fn to_page(message: &JsValue) {
 }
 
 /// The most bytes of a message that is batched with others ([`to_page`]).
-const BATCHED_BYTES: u32 = 64 * 1024;
+const BATCHED_BYTES: u32 = 16 * 1024;
 
 /// The most bytes of one batch of small messages.
-const BATCH_BYTES: u32 = 1024 * 1024;
+const BATCH_BYTES: u32 = 256 * 1024;
 
 /// The messages given to [`to_page`] and not yet posted.
 struct Pending {
