@@ -272,25 +272,22 @@ impl Outbox {
 /// those before it, so the page never decodes two large messages in one task.
 fn to_page(message: &JsValue) {
     let size = message_bytes(message);
-    let scheduled = PENDING.with(|pending| {
+    PENDING.with(|pending| {
         let mut pending = pending.borrow_mut();
         if size > BATCHED_BYTES || pending.bytes + size > BATCH_BYTES {
             post_batch(&mut pending);
         }
-        let first = pending.messages.length() == 0;
         pending.messages.push(message);
         pending.bytes += size;
         if size > BATCHED_BYTES {
             post_batch(&mut pending);
+        } else if pending.messages.length() == 1 {
+            // Runs once this run of the thread is over (a microtask), before any event.
+            wasm_bindgen_futures::spawn_local(async {
+                PENDING.with(|pending| post_batch(&mut pending.borrow_mut()));
+            });
         }
-        first && pending.messages.length() > 0
     });
-    if scheduled {
-        // Runs once this run of the thread is over (a microtask), before any event.
-        wasm_bindgen_futures::spawn_local(async {
-            PENDING.with(|pending| post_batch(&mut pending.borrow_mut()));
-        });
-    }
 }
 
 /// The most bytes of a message that is batched with others ([`to_page`]).

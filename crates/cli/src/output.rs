@@ -36,15 +36,14 @@ pub fn render(format: Format, records: Vec<Study>) -> Rendered {
     if let Format::GroupsCsv(_) = format {
         return Rendered::Held(records);
     }
-    if let Format::JsonLines = format {
-        return Rendered::Lines(records.iter().map(export::to_json_line).collect());
-    }
     let refs: Vec<&Study> = records.iter().collect();
     let plain = CsvOptions::default();
     let mut long = Vec::new();
     let text = match format {
         Format::Json => json_items(&refs),
-        Format::JsonLines => unreachable!("lines above"),
+        Format::JsonLines => {
+            return Rendered::Lines(records.iter().map(export::to_json_line).collect());
+        }
         Format::Ris => export::to_ris(&refs),
         Format::Csv(options) => {
             let rows = export::csv_rows(&refs);

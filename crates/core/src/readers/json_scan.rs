@@ -265,19 +265,7 @@ impl<'a> Tree<'a> {
             .iter()
             .rev()
             .copied()
-            .find(|&c| self.key_is(c, key))
-    }
-
-    /// Whether the key of member `id` is `key`: without an escape, its bytes as written.
-    fn key_is(&self, id: u32, key: &str) -> bool {
-        let node = &self.nodes[id as usize];
-        let (from, to) = node.key;
-        if node.escaped {
-            return self.key(id).is_some_and(|k| k == key);
-        }
-        from != NONE
-            && (to - from) as usize == key.len()
-            && self.text.as_bytes().get(from as usize..to as usize) == Some(key.as_bytes())
+            .find(|&c| self.key(c).is_some_and(|k| k == key))
     }
 
     /// Item `index` of the array `id`.
@@ -378,8 +366,8 @@ pub(crate) fn provenance(
         crate::reading::spans::push_token(&mut pointer, key);
         walk.run(pointer, value, value, node, Some(root));
     }
-    // Sorted once (stably: of a repeated pointer, the last found is kept), not inserted one
-    // by one.
+    // Sorted once, not inserted one by one. Each pointer is found once: every value is visited
+    // once, and an unmodelled part the record already holds is skipped above.
     walk.out.into_iter().collect()
 }
 

@@ -59,18 +59,7 @@ fn is_empty(v: &Value) -> bool {
 
 fn push_segment(pointer: &mut String, segment: &str) {
     pointer.push('/');
-    // Most keys need no escape: copied whole.
-    if !segment.contains(['~', '/']) {
-        pointer.push_str(segment);
-        return;
-    }
-    for c in segment.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            _ => pointer.push(c),
-        }
-    }
+    crate::reading::spans::push_token(pointer, segment);
 }
 
 impl Walker<'_> {

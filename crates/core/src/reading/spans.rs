@@ -471,6 +471,11 @@ pub(crate) fn pointer(path: &str) -> String {
 
 /// Appends one reference token of a JSON pointer, escaped.
 pub(crate) fn push_token(out: &mut String, token: &str) {
+    // Most tokens need no escape: copied whole.
+    if !token.contains(['~', '/']) {
+        out.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => out.push_str("~0"),
