@@ -22,11 +22,11 @@ pub enum Format {
 /// Looks at the start of `text` (and the first line, for CSV) to tell its format.
 pub fn sniff(text: &str) -> Format {
     let head = text.trim_start_matches('\u{FEFF}').trim_start();
-    let lower: String = head
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let first_512 = head
+        .char_indices()
+        .nth(512)
+        .map_or(head.len(), |(at, _)| at);
+    let lower = head[..first_512].to_ascii_lowercase();
     // A JSON array of studies opens with `[` and then `{` (or is empty); a page text may open
     // with a markdown link such as "[Skip to content](…)".
     let array_of_objects = head

@@ -396,18 +396,24 @@ const SYNONYMS: &[(&str, Label)] = &[
 /// Lowercases `label`, turns punctuation into spaces and collapses runs of spaces
 /// ("ClinicalTrials.gov Identifier:" → "clinicaltrials gov identifier").
 pub fn normalize_label(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for c in label.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
-            out.push(crate::case::lower(c));
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+    fold_words(label, crate::case::lower, ' ')
+}
+
+/// `text`'s letters and digits through `case`, each run of other characters between them as
+/// one `gap` (none at either end).
+pub(crate) fn fold_words(text: &str, case: fn(char) -> char, gap: char) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut owed = false;
+    for c in text.chars() {
+        if !c.is_alphanumeric() {
+            owed = true;
+            continue;
         }
-    }
-    while out.ends_with(' ') {
-        out.pop();
+        if owed && !out.is_empty() {
+            out.push(gap);
+        }
+        owed = false;
+        out.push(case(c));
     }
     out
 }
@@ -537,6 +543,28 @@ pub fn split_labelled(text: &str) -> Option<(Label, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Labels normalise as lower-casing, turning every run of other characters into one
+        /// space and trimming would (the way it was first written).
+        #[test]
+        fn labels_normalise_as_runs_of_spaces(text in "[ a-zA-Z0-9.:,()/é–Ü\\t]{0,24}") {
+            let mut slow = String::new();
+            for c in text.chars() {
+                if c.is_alphanumeric() {
+                    slow.push(crate::case::lower(c));
+                } else if !slow.is_empty() && !slow.ends_with(' ') {
+                    slow.push(' ');
+                }
+            }
+            proptest::prop_assert_eq!(normalize_label(&text), slow.trim_end());
+            let code = crate::vocab::normalize_code(&text);
+            let slow_code = slow.trim_end().replace(' ', "_");
+            let slow_code = crate::case::Cased::uppercased(slow_code.as_str()).replace("PHASE_", "PHASE");
+            proptest::prop_assert_eq!(code, slow_code);
+        }
+    }
 
     #[test]
     fn scan_numbers_lines_and_measures_indent() {

@@ -6,19 +6,7 @@ use crate::model::enums::*;
 /// Turns a label into CT.gov code form: uppercase, punctuation to `_`,
 /// "PHASE_1" joined to "PHASE1" ("Early Phase 1" → "EARLY_PHASE1").
 pub fn normalize_code(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for c in label.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_uppercase());
-        } else if c.is_alphanumeric() {
-            out.push(crate::case::upper(c));
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
+    let out = crate::lines::fold_words(label, crate::case::upper, '_');
     if out.contains("PHASE_") {
         out.replace("PHASE_", "PHASE")
     } else {

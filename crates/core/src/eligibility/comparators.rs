@@ -197,10 +197,71 @@ fn is(t: &Token<'_>, word: &str) -> bool {
     }
 }
 
-/// The longest phrase of `table` at token `i`, and the token after it.
-fn longest<T: Copy>(tokens: &[Token<'_>], i: usize, table: &[(&[&str], T)]) -> Option<(T, usize)> {
+/// The first bytes (of ASCII letters, lower-case) that the phrases of `table` start with.
+const fn first_bytes<T>(table: &[(&[&str], T)]) -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut k = 0;
+    while k < table.len() {
+        if let Some(word) = table[k].0.first() {
+            if let Some(&b) = word.as_bytes().first() {
+                out[b.to_ascii_lowercase() as usize] = true;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The bytes a phrase of [`LEADS`] can start with.
+static LEAD_STARTS: [bool; 256] = first_bytes(LEADS);
+
+/// The bytes a phrase of [`TRAILS`] can start with.
+static TRAIL_STARTS: [bool; 256] = first_bytes(TRAILS);
+
+/// The most tokens a phrase of [`LEADS`] takes: a number that some lead makes a bound is never
+/// further than this from where the lead starts.
+pub(crate) const LONGEST_LEAD: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < LEADS.len() {
+        if LEADS[k].0.len() > longest {
+            longest = LEADS[k].0.len();
+        }
+        k += 1;
+    }
+    longest
+};
+
+/// The longest phrase of `table` at token `i`, and the token after it; `starts` is
+/// [`first_bytes`] of `table`.
+fn longest<T: Copy>(
+    tokens: &[Token<'_>],
+    i: usize,
+    table: &[(&[&str], T)],
+    starts: &[bool; 256],
+) -> Option<(T, usize)> {
+    let first = tokens.get(i)?;
+    // A token can only be a phrase's first word when its first byte is one a phrase starts
+    // with: a sign is compared as it is, a word starts with a letter, and a letter that is not
+    // ASCII is never one of a phrase's ASCII letters.
+    let byte = *first.text.as_bytes().first()?;
+    if !starts[byte.to_ascii_lowercase() as usize] {
+        return None;
+    }
+    // A phrase's first word is compared with the first token's lower-case bytes first: for
+    // ASCII text that is exactly `is`, and it rules out nearly every phrase at once.
+    let mut lower = [0u8; 24];
+    let key = (first.text.len() <= lower.len() && first.text.is_ascii()).then(|| {
+        let key = &mut lower[..first.text.len()];
+        key.copy_from_slice(first.text.as_bytes());
+        key.make_ascii_lowercase();
+        &*key
+    });
     let mut best: Option<(T, usize)> = None;
     for (words, means) in table {
+        if key.is_some_and(|key| words.first().is_some_and(|w| w.as_bytes() != key)) {
+            continue;
+        }
         let fits = words
             .iter()
             .enumerate()
@@ -214,12 +275,12 @@ fn longest<T: Copy>(tokens: &[Token<'_>], i: usize, table: &[(&[&str], T)]) -> O
 
 /// The comparison or range word at token `i` (before a number), and the token after it.
 pub(crate) fn lead_at(tokens: &[Token<'_>], i: usize) -> Option<(Lead, usize)> {
-    longest(tokens, i, LEADS)
+    longest(tokens, i, LEADS, &LEAD_STARTS)
 }
 
 /// The words at token `i` (after a number) that make it a bound, and the token after them.
 pub(crate) fn trail_at(tokens: &[Token<'_>], i: usize) -> Option<(Comparator, usize)> {
-    longest(tokens, i, TRAILS)
+    longest(tokens, i, TRAILS, &TRAIL_STARTS)
 }
 
 /// The word or sign at token `i` that joins a range's ends ("-", "–", "to", "through"; "and"
@@ -298,6 +359,32 @@ mod tests {
         assert_eq!(trail_at(&t, 0), Some((C::GreaterOrEqual, 2)));
         let t = tokens("or less");
         assert_eq!(trail_at(&t, 0), Some((C::LessOrEqual, 2)));
+    }
+
+    /// The first-byte filter and the first-word key never hide a phrase: each is found
+    /// whole, in any case, after other words.
+    #[test]
+    fn every_phrase_is_found_in_any_case() {
+        fn phrases<T>(table: &[(&[&str], T)], end_at: fn(&[Token<'_>], usize) -> Option<usize>) {
+            for (words, _) in table {
+                for text in [words.join(" "), words.join(" ").to_uppercase()] {
+                    let sentence = format!("if {text} 5");
+                    let end = end_at(&tokens(&sentence), 1).unwrap_or_else(|| panic!("{text}"));
+                    assert!(end > words.len(), "{text}: a phrase at least as long");
+                }
+            }
+        }
+        phrases(LEADS, |t, i| lead_at(t, i).map(|(_, end)| end));
+        phrases(TRAILS, |t, i| trail_at(t, i).map(|(_, end)| end));
+        assert_eq!(
+            LONGEST_LEAD,
+            LEADS.iter().map(|(w, _)| w.len()).max().unwrap_or(0)
+        );
+        assert_eq!(
+            lead_at(&tokens("Greater Than 5"), 0),
+            Some((Lead::Compare(C::Greater), 2))
+        );
+        assert_eq!(lead_at(&tokens("5 greater"), 0), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! "140/90 mmHg". A number whose unit the variable is not measured in is about something else
 //! and left out. Hand-written scanning over [tokens](super::tokens), linear in the text.
 
-use super::comparators::{lead_at, range_join_at, trail_at, Lead};
+use super::comparators::{lead_at, range_join_at, trail_at, Lead, LONGEST_LEAD};
 use super::numbers::parse_number;
 use super::tokens::{tokens, Kind, Token};
 use super::units::{self, read_unit, unit_for, Spelled};
@@ -879,9 +879,19 @@ fn read_ages(
     // The first and last tokens that are no sign: a bound between them is not alone.
     let first_word = tokens.iter().position(|t| t.kind != Kind::Sign);
     let last_word = tokens.iter().rposition(|t| t.kind != Kind::Sign);
+    // The first number at or after each token: an age is a number of years, and a bound's
+    // number is never more than a lead's length after where the bound starts.
+    let mut next_number = vec![usize::MAX; tokens.len() + 1];
+    for k in (0..tokens.len()).rev() {
+        next_number[k] = if tokens[k].kind == Kind::Number {
+            k
+        } else {
+            next_number[k + 1]
+        };
+    }
     let mut i = 0;
     while i < tokens.len() && out.len() < MAX_THRESHOLDS {
-        if used[i] || named[i] {
+        if used[i] || named[i] || next_number[i] > i.saturating_add(LONGEST_LEAD) {
             i += 1;
             continue;
         }

@@ -57,6 +57,15 @@ pub(crate) fn plain_digit(c: char) -> char {
 
 /// Whether `text` spells `word` (`word` lower-case ASCII).
 pub(crate) fn same_word(text: &str, word: &str) -> bool {
+    // Plain ASCII (nearly every word) is compared a byte at a time: a character of `text` that
+    // is not ASCII can only ever match as a sub- or superscript digit.
+    if text.is_ascii() {
+        return text.len() == word.len()
+            && text
+                .bytes()
+                .zip(word.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b);
+    }
     let mut a = text.chars().map(|c| plain_digit(c).to_ascii_lowercase());
     let mut b = word.chars();
     loop {
@@ -140,6 +149,25 @@ fn thousands_after(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The byte-wise comparison of ASCII words agrees with comparing character by
+        /// character, in any case and with sub- and superscript digits.
+        #[test]
+        fn words_compare_as_character_by_character(
+            text in "[a-zA-Z0-9²₂é]{0,6}",
+            word in "[a-z0-9]{0,6}",
+        ) {
+            let slow = text
+                .chars()
+                .map(|c| plain_digit(c).to_ascii_lowercase())
+                .eq(word.chars());
+            proptest::prop_assert_eq!(same_word(&text, &word), slow);
+            let upper = word.to_ascii_uppercase();
+            proptest::prop_assert!(same_word(&upper, &word));
+        }
+    }
 
     fn shown(text: &str) -> Vec<(Kind, &str)> {
         tokens(text).into_iter().map(|t| (t.kind, t.text)).collect()

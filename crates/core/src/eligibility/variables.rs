@@ -3,6 +3,7 @@
 //! a criterion's tokens. Some names only look like a variable's ("gestational age", "weight
 //! loss", "direct bilirubin", "transferrin saturation"): they are found too, and name none.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::tokens::{Kind, Token};
@@ -618,9 +619,10 @@ struct Name {
     named: Named,
 }
 
-/// Every name, grouped by its first word (sorted), for a lookup per token.
-fn names() -> &'static [(&'static str, Vec<Name>)] {
-    static ALL: OnceLock<Vec<(&'static str, Vec<Name>)>> = OnceLock::new();
+/// Every name, grouped by its first word (each group in the tables' order), for a lookup per
+/// token.
+fn names() -> &'static HashMap<&'static str, Vec<Name>> {
+    static ALL: OnceLock<HashMap<&'static str, Vec<Name>>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut all: Vec<Name> = Vec::new();
         for (variable, list) in NAMES {
@@ -649,13 +651,9 @@ fn names() -> &'static [(&'static str, Vec<Name>)] {
                 named: Named::Other,
             });
         }
-        let mut grouped: Vec<(&'static str, Vec<Name>)> = Vec::new();
-        all.sort_by(|a, b| a.words[0].cmp(b.words[0]));
+        let mut grouped: HashMap<&'static str, Vec<Name>> = HashMap::new();
         for name in all {
-            match grouped.last_mut() {
-                Some((first, list)) if *first == name.words[0] => list.push(name),
-                _ => grouped.push((name.words[0], vec![name])),
-            }
+            grouped.entry(name.words[0]).or_default().push(name);
         }
         grouped
     })
@@ -696,13 +694,24 @@ pub(crate) fn mentions(tokens: &[Token<'_>]) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let key = folded(t.text);
-        let Ok(at) = table.binary_search_by(|(first, _)| (*first).cmp(key.as_str())) else {
+        // A short ASCII token (nearly every one) is lower-cased on the stack.
+        let mut lower = [0u8; 32];
+        let folded_text;
+        let key = if t.text.len() <= lower.len() && t.text.is_ascii() {
+            let key = &mut lower[..t.text.len()];
+            key.copy_from_slice(t.text.as_bytes());
+            key.make_ascii_lowercase();
+            std::str::from_utf8(key).unwrap_or_default()
+        } else {
+            folded_text = folded(t.text);
+            folded_text.as_str()
+        };
+        let Some(group) = table.get(key) else {
             i += 1;
             continue;
         };
         let mut best: Option<(usize, Named)> = None;
-        for name in &table[at].1 {
+        for name in group {
             if let Some(end) = match_name(tokens, i, &name.words) {
                 if best.is_none_or(|(b, _)| end > b) {
                     best = Some((end, name.named));

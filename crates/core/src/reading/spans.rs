@@ -472,7 +472,7 @@ pub(crate) fn pointer(path: &str) -> String {
 /// Appends one reference token of a JSON pointer, escaped.
 pub(crate) fn push_token(out: &mut String, token: &str) {
     // Most tokens need no escape: copied whole.
-    if !token.contains(['~', '/']) {
+    if !token.bytes().any(|b| b == b'~' || b == b'/') {
         out.push_str(token);
         return;
     }
