@@ -14,6 +14,38 @@ pub fn normalize_code(label: &str) -> String {
     }
 }
 
+/// [`normalize_code`] of an ASCII `label` into `buf` (at most its length); `None` for text
+/// that is not ASCII or does not fit.
+fn code_ascii<'b>(label: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !label.is_ascii() || label.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    let mut owed = false;
+    for b in label.bytes() {
+        if !b.is_ascii_alphanumeric() {
+            owed = true;
+            continue;
+        }
+        // "PHASE_1" is "PHASE1": no gap is written after "PHASE" (as `normalize_code`'s
+        // replace does; no "PHASE" can end across a gap left out).
+        if owed && n > 0 && !buf[..n].ends_with(b"PHASE") {
+            buf[n] = b'_';
+            n += 1;
+        }
+        owed = false;
+        buf[n] = b.to_ascii_uppercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Calls `f` with [`normalize_code`] of `label`, written on the stack when it is short ASCII
+/// (nearly every label) instead of into a new string.
+pub(crate) fn with_code<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
+    crate::lines::on_stack(label, code_ascii, normalize_code, f)
+}
+
 /// Site labels that differ from the CT.gov code: (enum spec name, normalised label, code).
 const SYNONYMS: &[(&str, &str, &str)] = &[
     ("Status", "ENROLLING", "RECRUITING"),
@@ -157,7 +189,7 @@ fn by_code<E: CtEnum>(code: &str) -> Option<E> {
 /// known for `E` ("Completed No Results Posted", "Female only"). Unlike [`lookup`] it does not
 /// strip the generic suffixes ("… Group", "… Arm"), so it suits text that carries no label.
 pub fn lookup_strict<E: CtEnum>(label: &str) -> Option<E> {
-    strict_code(&normalize_code(label))
+    with_code(label, strict_code)
 }
 
 /// [`lookup_strict`] on a label already in code form.
@@ -177,12 +209,13 @@ fn strict_code<E: CtEnum>(code: &str) -> Option<E> {
 /// The `E` a display label names, through the code itself, the synonym table, a tail known for
 /// `E`, or a known suffix ("Single Group Assignment").
 pub fn lookup<E: CtEnum>(label: &str) -> Option<E> {
-    let code = normalize_code(label);
-    strict_code(&code).or_else(|| {
-        SUFFIXES
-            .iter()
-            .find_map(|s| code.strip_suffix(s))
-            .and_then(by_code)
+    with_code(label, |code| {
+        strict_code(code).or_else(|| {
+            SUFFIXES
+                .iter()
+                .find_map(|s| code.strip_suffix(s))
+                .and_then(by_code)
+        })
     })
 }
 
@@ -350,12 +383,17 @@ pub fn phase_list(text: &str) -> Option<Vec<Phase>> {
 /// "Phase 1 / Phase 2", "Phase I/II", "Phase 2/3", "Phase II-III", "Phase 2 and 3", "Phase 1b/2",
 /// "Early Phase I", "Phase 0", "N/A", "Not Applicable". Empty when the text is not a phase.
 pub fn phases(label: &str) -> Vec<Phase> {
-    let code = normalize_code(label);
-    if matches!(code.as_str(), "NA" | "N_A" | "NOT_APPLICABLE") {
+    let (na, phase) = with_code(label, |code| {
+        (
+            matches!(code, "NA" | "N_A" | "NOT_APPLICABLE"),
+            code.contains("PHASE"),
+        )
+    });
+    if na {
         return vec![Phase::Na];
     }
     // Every phase but N/A is spelled with the word.
-    if !code.contains("PHASE") {
+    if !phase {
         return Vec::new();
     }
     if let Some(list) = phase_list(label) {

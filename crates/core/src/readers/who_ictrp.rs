@@ -98,7 +98,19 @@ fn part(text: &str) -> Option<Part> {
 
 /// The normalised label of a line: the text before its colon, or the whole line.
 fn line_label(text: &str) -> String {
-    normalize_label(text.split(':').next().unwrap_or(text))
+    normalize_label(label_part(text))
+}
+
+/// The text before a line's first colon, or the whole line.
+fn label_part(text: &str) -> &str {
+    text.split(':').next().unwrap_or(text)
+}
+
+/// Whether a line's normalised label ([`line_label`]) is one of `labels`: which one.
+fn label_in(text: &str, labels: &[&'static str]) -> Option<&'static str> {
+    crate::lines::with_label(label_part(text), |l| {
+        labels.iter().find(|k| **k == l).copied()
+    })
 }
 
 /// The value after a line's first colon, trimmed.
@@ -111,7 +123,7 @@ fn is_head(line: &Line<'_>) -> bool {
     !line.is_blank()
         && line.text.len() < 200
         && line.text.contains(':')
-        && HEAD_LABELS.contains(&line_label(line.text).as_str())
+        && label_in(line.text, HEAD_LABELS).is_some()
 }
 
 /// Where a WHO page starts, judged at line `i`: at the first head label of the run around a
@@ -181,7 +193,7 @@ fn is_data_set_line(line: &Line<'_>) -> bool {
         return false;
     }
     part(line.text).is_some()
-        || DATA_SET_LABELS.contains(&line_label(line.text).as_str())
+        || label_in(line.text, DATA_SET_LABELS).is_some()
         || [Part::Contacts, Part::Ethics, Part::Results]
             .into_iter()
             .any(|p| is_sub_label(p, line.text))
@@ -203,10 +215,12 @@ const PORTAL_LABELS: &[&str] = &[
 
 /// Whether an unmarked stretch is a WHO page: four of the names only the portal uses.
 pub(crate) fn judged(lines: &[Line<'_>]) -> bool {
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for l in lines.iter().filter(|l| !l.is_blank() && l.text.len() < 120) {
-        let label = line_label(l.text);
-        if PORTAL_LABELS.contains(&label.as_str()) && !seen.contains(&label) {
+        let Some(label) = label_in(l.text, PORTAL_LABELS) else {
+            continue;
+        };
+        if !seen.contains(&label) {
             seen.push(label);
             if seen.len() >= 4 {
                 return true;
@@ -232,8 +246,7 @@ fn ends_part(line: &Line<'_>) -> bool {
     if part(line.text).is_some() {
         return true;
     }
-    let label = line_label(line.text);
-    DATA_SET_LABELS.contains(&label.as_str())
+    label_in(line.text, DATA_SET_LABELS).is_some()
         || line.text.len() < 60 && !line.text.contains(':') && page_label(line.text).is_some()
 }
 

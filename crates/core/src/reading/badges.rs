@@ -79,18 +79,27 @@ pub(crate) fn badge(text: &str) -> Option<Badge> {
         return None;
     }
     // Each kind below is tried only when the words it needs are there (most lines are none).
-    let code = vocab::normalize_code(text);
-    if matches!(code.as_str(), "N_A" | "NA" | "NOT_APPLICABLE") {
+    // What the code holds, read on the stack.
+    let (na, phase, typed, healthy) = vocab::with_code(text, |code| {
+        (
+            matches!(code, "N_A" | "NA" | "NOT_APPLICABLE"),
+            code.contains("PHASE"),
+            ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"]
+                .iter()
+                .any(|w| code.contains(w)),
+            code.contains("HEALTHY"),
+        )
+    });
+    if na {
         return Some(Badge::NotApplicable);
     }
-    if code.contains("PHASE") {
+    if phase {
         let phases = vocab::phases(text);
         if !phases.is_empty() && !phases.contains(&Phase::Na) {
             return Some(Badge::Phases(phases));
         }
     }
-    let type_words = ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"];
-    if type_words.iter().any(|w| code.contains(w)) {
+    if typed {
         if let Some(t) = study_type(text) {
             return Some(Badge::StudyType(t));
         }
@@ -100,7 +109,7 @@ pub(crate) fn badge(text: &str) -> Option<Badge> {
             return Some(Badge::Sex(s));
         }
     }
-    if code.contains("HEALTHY") {
+    if healthy {
         if let Some(h) = healthy_volunteers(text) {
             return Some(Badge::HealthyVolunteers(h));
         }
