@@ -64,12 +64,16 @@ const result = await page.evaluate(async (inputs) => {
   let done = 0;
   let onDone = () => {};
   const ready = new Promise((resolve) => {
+    // Each post of the worker is a batch: an array of messages, each its JSON bytes or
+    // (a file's text) those and the text's bytes.
     worker.onmessage = (e) => {
-      const text = decoder.decode(e.data instanceof Uint8Array ? e.data : e.data[0]);
-      if (text === '"Ready"') resolve();
-      else if (text.includes('{"Done":')) {
-        done += 1;
-        if (done === inputs.length) onDone();
+      for (const message of e.data) {
+        const text = decoder.decode(message instanceof Uint8Array ? message : message[0]);
+        if (text === '"Ready"') resolve();
+        else if (text.includes('{"Done":')) {
+          done += 1;
+          if (done === inputs.length) onDone();
+        }
       }
     };
   });

@@ -1,5 +1,6 @@
 //! Prints how long parsing takes: every fixture and example page we wrote, and the
-//! shared corpus when it is present, and CT.gov v2 JSON Lines of our own records; each beside
+//! shared corpus when it is present, our saved HTML pages as heavy as a site's saved page, and
+//! CT.gov v2 JSON Lines of our own records; each beside
 //! a bare line split of the same bytes (the most a reader that looks at every line could do on
 //! this machine) and the ratio. Run with `cargo bench -p trialcards-core --bench parse`.
 
@@ -32,6 +33,68 @@ fn time_per_run(mut f: impl FnMut()) -> (Duration, u32) {
         runs += 1;
     }
     (start.elapsed() / runs, runs)
+}
+
+/// Our saved HTML pages (fictional trials) with the weight a registry site's saved page
+/// carries around its text: about 400 KB of inline script, style sheet and navigation with
+/// icons, written out the same way every run. What a page's text costs is the same as in the
+/// text sets; this set shows how fast the rest of a saved page is passed over.
+fn heavy_saved_pages(root: &Path) -> Vec<(String, String)> {
+    let mut script = String::new();
+    for i in 0..2500 {
+        let word: String = (0..40)
+            .map(|k| (b'a' + ((i * 7 + k * 3) % 10) as u8) as char)
+            .collect();
+        script.push_str(&format!(
+            "function f{i}(a,b){{var x{i}=\"{word}\";if(a<b){{return a+b*{i};}}return x{i}.length;}}\n"
+        ));
+    }
+    let mut style = String::new();
+    for i in 0..1500 {
+        style.push_str(&format!(
+            ".c{i} > .d{i}:hover {{ color: #{:03}; margin: {}px {}px; font-family: \"Inter\", sans-serif; }}\n",
+            i % 999,
+            i % 17,
+            i % 5
+        ));
+    }
+    let mut nav = String::new();
+    for i in 0..300 {
+        nav.push_str(&format!(
+            "<li class=\"nav-item c{i}\"><a href=\"/trials/search?page={i}&amp;q=x\" data-track=\"nav-{i}\" \
+             aria-label=\"Go to page {i}\"><svg viewBox=\"0 0 24 24\" width=\"16\" height=\"16\"><path \
+             d=\"M12 2L2 7l10 5 10-5-10-5zm0 7.5L4.5 6 12 2.5 19.5 6 12 9.5z\"/></svg><span>Page {i}</span></a></li>\n"
+        ));
+    }
+    let mut out = Vec::new();
+    let dir = root.join("crates/core/tests/fixtures/saved_pages");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let Ok(page) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let mut page = page.replacen(
+            "<head>",
+            &format!("<head><style>{style}</style><script>{script}</script>"),
+            1,
+        );
+        // The navigation opens the body, as a site's does.
+        if let Some(at) = page
+            .find("<body")
+            .and_then(|b| Some(b + page[b..].find('>')? + 1))
+        {
+            page.insert_str(at, &format!("<nav><ul>{nav}</ul></nav>"));
+        }
+        out.push((path.display().to_string(), page));
+    }
+    out
 }
 
 /// About 10 MB of JSON Lines: our CT.gov v2 fixtures, one study a line, renumbered.
@@ -79,6 +142,7 @@ fn main() {
         sets.push(("shared corpus", corpus));
     }
     let pages_set = sets[sets.len() - 1].0;
+    sets.push(("saved pages, site-heavy", heavy_saved_pages(&root)));
     sets.push(("CT.gov v2 JSON Lines", json_lines(&root)));
     println!(
         "{:<28} {:>6} {:>10} {:>14} {:>10} {:>14} {:>7}",

@@ -141,6 +141,12 @@ const BLOCKS: &[&[u8]] = &[
     b"thead",
 ];
 
+/// Whether `name` is one of `list`: its length and first byte are compared before the rest.
+fn one_of(list: &[&[u8]], name: &[u8]) -> bool {
+    list.iter()
+        .any(|w| w.len() == name.len() && w.first() == name.first() && *w == name)
+}
+
 fn kind_of(name: &[u8]) -> Kind {
     match name {
         b"ul" | b"menu" | b"dir" => Kind::List { ordered: false },
@@ -150,9 +156,9 @@ fn kind_of(name: &[u8]) -> Kind {
         b"td" | b"th" => Kind::Cell,
         b"pre" | b"listing" | b"xmp" | b"textarea" => Kind::Pre,
         b"head" => Kind::Head,
-        n if SKIPPED.contains(&n) => Kind::Skip,
+        n if one_of(SKIPPED, n) => Kind::Skip,
         b"p" => Kind::Block(2),
-        n if BLOCKS.contains(&n) => Kind::Block(1),
+        n if one_of(BLOCKS, n) => Kind::Block(1),
         _ => Kind::Inline,
     }
 }
@@ -176,6 +182,16 @@ impl StartTag {
     }
 
     fn on_value(&mut self, value: &[u8]) {
+        // Only these attributes matter; any other value is not lower-cased.
+        if !one_of(
+            &[b"aria-hidden", b"role", b"style", b"type"],
+            &self.attribute,
+        ) {
+            if self.attribute == b"id" {
+                self.json_script |= value == b"__NEXT_DATA__";
+            }
+            return;
+        }
         let lower = value.trim_ascii().to_ascii_lowercase();
         match self.attribute.as_slice() {
             b"aria-hidden" => self.hidden |= lower == b"true",
@@ -202,6 +218,137 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 /// An element that is open, with what it does to the text.
+/// How many elements of each name are open. The common names are counted in an array, found by
+/// a `match` (no hashing on every tag); any other name in a map.
+#[derive(Debug)]
+struct OpenCounts {
+    common: [usize; COMMON_NAMES],
+    other: HashMap<Vec<u8>, usize>,
+}
+
+/// How many names [`OpenCounts::common_index`] knows.
+const COMMON_NAMES: usize = 72;
+
+impl Default for OpenCounts {
+    fn default() -> Self {
+        OpenCounts {
+            common: [0; COMMON_NAMES],
+            other: HashMap::new(),
+        }
+    }
+}
+
+impl OpenCounts {
+    /// Where a common element name is counted.
+    fn common_index(name: &[u8]) -> Option<usize> {
+        Some(match name {
+            b"a" => 0,
+            b"abbr" => 1,
+            b"article" => 2,
+            b"aside" => 3,
+            b"b" => 4,
+            b"body" => 5,
+            b"br" => 6,
+            b"button" => 7,
+            b"caption" => 8,
+            b"code" => 9,
+            b"col" => 10,
+            b"dd" => 11,
+            b"details" => 12,
+            b"div" => 13,
+            b"dl" => 14,
+            b"dt" => 15,
+            b"em" => 16,
+            b"fieldset" => 17,
+            b"figure" => 18,
+            b"footer" => 19,
+            b"form" => 20,
+            b"g" => 21,
+            b"h1" => 22,
+            b"h2" => 23,
+            b"h3" => 24,
+            b"h4" => 25,
+            b"h5" => 26,
+            b"h6" => 27,
+            b"head" => 28,
+            b"header" => 29,
+            b"html" => 30,
+            b"i" => 31,
+            b"iframe" => 32,
+            b"img" => 33,
+            b"input" => 34,
+            b"label" => 35,
+            b"li" => 36,
+            b"link" => 37,
+            b"main" => 38,
+            b"meta" => 39,
+            b"nav" => 40,
+            b"noscript" => 41,
+            b"ol" => 42,
+            b"option" => 43,
+            b"p" => 44,
+            b"path" => 45,
+            b"picture" => 46,
+            b"pre" => 47,
+            b"script" => 48,
+            b"section" => 49,
+            b"select" => 50,
+            b"small" => 51,
+            b"source" => 52,
+            b"span" => 53,
+            b"strong" => 54,
+            b"style" => 55,
+            b"sub" => 56,
+            b"summary" => 57,
+            b"sup" => 58,
+            b"svg" => 59,
+            b"table" => 60,
+            b"tbody" => 61,
+            b"td" => 62,
+            b"template" => 63,
+            b"th" => 64,
+            b"thead" => 65,
+            b"time" => 66,
+            b"title" => 67,
+            b"tr" => 68,
+            b"u" => 69,
+            b"ul" => 70,
+            b"use" => 71,
+            _ => return None,
+        })
+    }
+
+    fn get(&self, name: &[u8]) -> usize {
+        match Self::common_index(name) {
+            Some(i) => self.common[i],
+            None => self.other.get(name).copied().unwrap_or(0),
+        }
+    }
+
+    fn add(&mut self, name: &[u8]) {
+        match Self::common_index(name) {
+            Some(i) => self.common[i] += 1,
+            None => match self.other.get_mut(name) {
+                Some(count) => *count += 1,
+                None => {
+                    self.other.insert(name.to_vec(), 1);
+                }
+            },
+        }
+    }
+
+    fn remove(&mut self, name: &[u8]) {
+        let count = match Self::common_index(name) {
+            Some(i) => &mut self.common[i],
+            None => match self.other.get_mut(name) {
+                Some(count) => count,
+                None => return,
+            },
+        };
+        *count = count.saturating_sub(1);
+    }
+}
+
 #[derive(Debug)]
 struct Open {
     name: Vec<u8>,
@@ -218,7 +365,7 @@ struct TextWriter {
     out: String,
     stack: Vec<Open>,
     /// How many of each element name are open, so an end tag with no open element costs O(1).
-    open_counts: HashMap<Vec<u8>, usize>,
+    open_counts: OpenCounts,
     tag: StartTag,
     /// How many open elements hide their content.
     hiding: usize,
@@ -268,10 +415,10 @@ impl TextWriter {
 
     fn start(&mut self, tag: StartTag, self_closing: bool) {
         let name = tag.name;
-        if self.top_is(b"head") && !HEAD_CONTENT.contains(&name.as_slice()) {
+        if self.top_is(b"head") && !one_of(HEAD_CONTENT, &name) {
             self.close_through(b"head");
         }
-        if VOID.contains(&name.as_slice()) {
+        if one_of(VOID, &name) {
             if self.hiding == 0 {
                 match name.as_slice() {
                     b"br" => self.line_break(),
@@ -305,7 +452,7 @@ impl TextWriter {
         if matches!(kind, Kind::List { .. }) {
             self.lists.push(self.stack.len());
         }
-        *self.open_counts.entry(name.clone()).or_insert(0) += 1;
+        self.open_counts.add(&name);
         self.stack.push(Open {
             name,
             kind,
@@ -390,13 +537,11 @@ impl TextWriter {
 
     /// Closes open elements down to and including the innermost `name`; nothing when none is open.
     fn close_through(&mut self, name: &[u8]) {
-        if self.open_counts.get(name).copied().unwrap_or(0) == 0 {
+        if self.open_counts.get(name) == 0 {
             return;
         }
         while let Some(open) = self.stack.pop() {
-            if let Some(count) = self.open_counts.get_mut(&open.name) {
-                *count = count.saturating_sub(1);
-            }
+            self.open_counts.remove(&open.name);
             if matches!(open.kind, Kind::List { .. }) {
                 self.lists.pop();
             }
@@ -477,7 +622,7 @@ impl TextWriter {
     /// Writes one shown character, after the breaks, marker, separator or space owed before it.
     fn put(&mut self, c: char, keep_space: bool) {
         self.write_pending_breaks();
-        let line_start = self.out.is_empty() || self.out.ends_with('\n');
+        let line_start = self.out.as_bytes().last().is_none_or(|&b| b == b'\n');
         if line_start {
             if let Some(marker) = self.pending_marker.take() {
                 self.out.push_str(&marker);
@@ -515,6 +660,24 @@ mod tests {
 
     fn text(html: &str) -> String {
         html_to_text(html).text
+    }
+
+    /// An end tag closes the innermost open element of its name, common or not, and one with
+    /// none open closes nothing.
+    #[test]
+    fn end_tags_close_only_what_is_open() {
+        // `</div>` closes the custom element inside it too.
+        assert_eq!(text("<div>a<x-card>b</div>c"), "ab\nc\n");
+        // `</x-card>` closes the div inside it; the `</div>` after closes nothing, nor do end
+        // tags of elements never opened.
+        assert_eq!(
+            text("<x-card><div>a</x-card>b</div>c</span></x-none>d"),
+            "a\nbcd\n"
+        );
+        assert_eq!(text("<ul><li>a</ul></li><li>b"), "  • a\n  • b\n");
+        // A skipped element hides what it holds until its own end tag.
+        assert_eq!(text("<nav>a<x-nav>b</nav>c"), "c\n");
+        assert_eq!(text("<x-a><x-a>a</x-a>b</x-a>c<p>d"), "abc\n\nd\n");
     }
 
     #[test]
