@@ -197,7 +197,8 @@ fn is(t: &Token<'_>, word: &str) -> bool {
     }
 }
 
-/// The first bytes (of ASCII letters, lower-case) that the phrases of `table` start with.
+/// The first bytes the phrases of `table` start with (an ASCII letter's in lower case; a
+/// sign's first UTF-8 byte as it is).
 const fn first_bytes<T>(table: &[(&[&str], T)]) -> [bool; 256] {
     let mut out = [false; 256];
     let mut k = 0;
