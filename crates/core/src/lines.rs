@@ -475,26 +475,19 @@ pub fn lookup_label(label: &str) -> Option<Label> {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<&str, Label>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| SYNONYMS.iter().copied().collect());
-    // Labels are short and mostly ASCII: normalised on the stack, without an allocation.
-    let mut buf = [0u8; MAX_LABEL_TEXT];
-    let owned;
-    let key: &str = match normalize_ascii(label, &mut buf) {
-        Some(k) => k,
-        None => {
-            owned = normalize_label(label);
-            &owned
-        }
-    };
     let find = |k: &str| table.get(k).copied();
     // "Actual Study Start Date", "Study Start (Actual)", "Enrollment (Estimated)".
     const QUALIFIERS: [&str; 3] = ["actual", "estimated", "anticipated"];
-    find(key).or_else(|| {
-        QUALIFIERS.iter().find_map(|q| {
-            let bare = key
-                .strip_prefix(q)
-                .and_then(|k| k.strip_prefix(' '))
-                .or_else(|| key.strip_suffix(q).and_then(|k| k.strip_suffix(' ')))?;
-            find(bare)
+    // Labels are short and mostly ASCII: normalised on the stack, without an allocation.
+    with_label(label, |key| {
+        find(key).or_else(|| {
+            QUALIFIERS.iter().find_map(|q| {
+                let bare = key
+                    .strip_prefix(q)
+                    .and_then(|k| k.strip_prefix(' '))
+                    .or_else(|| key.strip_suffix(q).and_then(|k| k.strip_suffix(' ')))?;
+                find(bare)
+            })
         })
     })
 }

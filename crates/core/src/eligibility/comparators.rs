@@ -252,12 +252,7 @@ fn longest<T: Copy>(
     // A phrase's first word is compared with the first token's lower-case bytes first: for
     // ASCII text that is exactly `is`, and it rules out nearly every phrase at once.
     let mut lower = [0u8; 24];
-    let key = (first.text.len() <= lower.len() && first.text.is_ascii()).then(|| {
-        let key = &mut lower[..first.text.len()];
-        key.copy_from_slice(first.text.as_bytes());
-        key.make_ascii_lowercase();
-        &*key
-    });
+    let key = super::tokens::lower_ascii(first.text, &mut lower).map(str::as_bytes);
     let mut best: Option<(T, usize)> = None;
     for (words, means) in table {
         if key.is_some_and(|key| words.first().is_some_and(|w| w.as_bytes() != key)) {

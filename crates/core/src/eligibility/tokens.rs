@@ -77,6 +77,18 @@ pub(crate) fn same_word(text: &str, word: &str) -> bool {
     }
 }
 
+/// `text` lower-cased into `buf` when it is ASCII and fits (nearly every token), so that it can
+/// be looked up without a new string; `None` otherwise.
+pub(crate) fn lower_ascii<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !text.is_ascii() || text.len() > buf.len() {
+        return None;
+    }
+    let lower = &mut buf[..text.len()];
+    lower.copy_from_slice(text.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
 /// The tokens of `text`, in order. Linear in the text.
 pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();

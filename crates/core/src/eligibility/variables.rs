@@ -697,14 +697,12 @@ pub(crate) fn mentions(tokens: &[Token<'_>]) -> Vec<Mention> {
         // A short ASCII token (nearly every one) is lower-cased on the stack.
         let mut lower = [0u8; 32];
         let folded_text;
-        let key = if t.text.len() <= lower.len() && t.text.is_ascii() {
-            let key = &mut lower[..t.text.len()];
-            key.copy_from_slice(t.text.as_bytes());
-            key.make_ascii_lowercase();
-            std::str::from_utf8(key).unwrap_or_default()
-        } else {
-            folded_text = folded(t.text);
-            folded_text.as_str()
+        let key = match super::tokens::lower_ascii(t.text, &mut lower) {
+            Some(key) => key,
+            None => {
+                folded_text = folded(t.text);
+                folded_text.as_str()
+            }
         };
         let Some(group) = table.get(key) else {
             i += 1;

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::html_tokens::{tokenize, Event};
+use super::html_tokens::{contains, tokenize, Event};
 
 /// What a saved page shows, and the structured data it embeds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -182,22 +182,13 @@ impl StartTag {
     }
 
     fn on_value(&mut self, value: &[u8]) {
-        // Only these attributes matter; any other value is not lower-cased.
-        if !one_of(
-            &[b"aria-hidden", b"role", b"style", b"type"],
-            &self.attribute,
-        ) {
-            if self.attribute == b"id" {
-                self.json_script |= value == b"__NEXT_DATA__";
-            }
-            return;
-        }
-        let lower = value.trim_ascii().to_ascii_lowercase();
+        // Only the values of the attributes below are lower-cased.
+        let lower = || value.trim_ascii().to_ascii_lowercase();
         match self.attribute.as_slice() {
-            b"aria-hidden" => self.hidden |= lower == b"true",
-            b"role" => self.hidden |= lower == b"navigation",
+            b"aria-hidden" => self.hidden |= lower() == b"true",
+            b"role" => self.hidden |= lower() == b"navigation",
             b"style" => {
-                let squeezed: Vec<u8> = lower
+                let squeezed: Vec<u8> = lower()
                     .into_iter()
                     .filter(|b| !b.is_ascii_whitespace())
                     .collect();
@@ -205,6 +196,7 @@ impl StartTag {
                     || contains(&squeezed, b"visibility:hidden");
             }
             b"type" => {
+                let lower = lower();
                 self.json_script |= lower == b"application/json" || lower == b"application/ld+json"
             }
             b"id" => self.json_script |= value == b"__NEXT_DATA__",
@@ -213,11 +205,6 @@ impl StartTag {
     }
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-/// An element that is open, with what it does to the text.
 /// How many elements of each name are open. The common names are counted in an array, found by
 /// a `match` (no hashing on every tag); any other name in a map.
 #[derive(Debug)]
@@ -227,7 +214,7 @@ struct OpenCounts {
 }
 
 /// How many names [`OpenCounts::common_index`] knows.
-const COMMON_NAMES: usize = 72;
+const COMMON_NAMES: usize = 65;
 
 impl Default for OpenCounts {
     fn default() -> Self {
@@ -239,7 +226,7 @@ impl Default for OpenCounts {
 }
 
 impl OpenCounts {
-    /// Where a common element name is counted.
+    /// Where a common element name is counted (void elements are never open, so not here).
     fn common_index(name: &[u8]) -> Option<usize> {
         Some(match name {
             b"a" => 0,
@@ -248,76 +235,70 @@ impl OpenCounts {
             b"aside" => 3,
             b"b" => 4,
             b"body" => 5,
-            b"br" => 6,
-            b"button" => 7,
-            b"caption" => 8,
-            b"code" => 9,
-            b"col" => 10,
-            b"dd" => 11,
-            b"details" => 12,
-            b"div" => 13,
-            b"dl" => 14,
-            b"dt" => 15,
-            b"em" => 16,
-            b"fieldset" => 17,
-            b"figure" => 18,
-            b"footer" => 19,
-            b"form" => 20,
-            b"g" => 21,
-            b"h1" => 22,
-            b"h2" => 23,
-            b"h3" => 24,
-            b"h4" => 25,
-            b"h5" => 26,
-            b"h6" => 27,
-            b"head" => 28,
-            b"header" => 29,
-            b"html" => 30,
-            b"i" => 31,
-            b"iframe" => 32,
-            b"img" => 33,
-            b"input" => 34,
-            b"label" => 35,
-            b"li" => 36,
-            b"link" => 37,
-            b"main" => 38,
-            b"meta" => 39,
-            b"nav" => 40,
-            b"noscript" => 41,
-            b"ol" => 42,
-            b"option" => 43,
-            b"p" => 44,
-            b"path" => 45,
-            b"picture" => 46,
-            b"pre" => 47,
-            b"script" => 48,
-            b"section" => 49,
-            b"select" => 50,
-            b"small" => 51,
-            b"source" => 52,
-            b"span" => 53,
-            b"strong" => 54,
-            b"style" => 55,
-            b"sub" => 56,
-            b"summary" => 57,
-            b"sup" => 58,
-            b"svg" => 59,
-            b"table" => 60,
-            b"tbody" => 61,
-            b"td" => 62,
-            b"template" => 63,
-            b"th" => 64,
-            b"thead" => 65,
-            b"time" => 66,
-            b"title" => 67,
-            b"tr" => 68,
-            b"u" => 69,
-            b"ul" => 70,
-            b"use" => 71,
+            b"button" => 6,
+            b"caption" => 7,
+            b"code" => 8,
+            b"dd" => 9,
+            b"details" => 10,
+            b"div" => 11,
+            b"dl" => 12,
+            b"dt" => 13,
+            b"em" => 14,
+            b"fieldset" => 15,
+            b"figure" => 16,
+            b"footer" => 17,
+            b"form" => 18,
+            b"g" => 19,
+            b"h1" => 20,
+            b"h2" => 21,
+            b"h3" => 22,
+            b"h4" => 23,
+            b"h5" => 24,
+            b"h6" => 25,
+            b"head" => 26,
+            b"header" => 27,
+            b"html" => 28,
+            b"i" => 29,
+            b"iframe" => 30,
+            b"label" => 31,
+            b"li" => 32,
+            b"main" => 33,
+            b"nav" => 34,
+            b"noscript" => 35,
+            b"ol" => 36,
+            b"option" => 37,
+            b"p" => 38,
+            b"path" => 39,
+            b"picture" => 40,
+            b"pre" => 41,
+            b"script" => 42,
+            b"section" => 43,
+            b"select" => 44,
+            b"small" => 45,
+            b"span" => 46,
+            b"strong" => 47,
+            b"style" => 48,
+            b"sub" => 49,
+            b"summary" => 50,
+            b"sup" => 51,
+            b"svg" => 52,
+            b"table" => 53,
+            b"tbody" => 54,
+            b"td" => 55,
+            b"template" => 56,
+            b"th" => 57,
+            b"thead" => 58,
+            b"time" => 59,
+            b"title" => 60,
+            b"tr" => 61,
+            b"u" => 62,
+            b"ul" => 63,
+            b"use" => 64,
             _ => return None,
         })
     }
 
+    /// How many elements named `name` are open.
     fn get(&self, name: &[u8]) -> usize {
         match Self::common_index(name) {
             Some(i) => self.common[i],
@@ -325,6 +306,7 @@ impl OpenCounts {
         }
     }
 
+    /// One more element named `name` is open.
     fn add(&mut self, name: &[u8]) {
         match Self::common_index(name) {
             Some(i) => self.common[i] += 1,
@@ -337,6 +319,7 @@ impl OpenCounts {
         }
     }
 
+    /// One element named `name` is closed.
     fn remove(&mut self, name: &[u8]) {
         let count = match Self::common_index(name) {
             Some(i) => &mut self.common[i],
@@ -349,6 +332,7 @@ impl OpenCounts {
     }
 }
 
+/// An element that is open, with what it does to the text.
 #[derive(Debug)]
 struct Open {
     name: Vec<u8>,

@@ -97,12 +97,7 @@ const EMBEDDED_LABEL: &str = "the record embedded in the page";
 
 /// Whether `text` is one of the shared section headings.
 fn is_section_heading(text: &str) -> bool {
-    let mut buf = [0u8; 60];
-    text.len() < 60
-        && match crate::lines::normalize_ascii(text, &mut buf) {
-            Some(key) => SECTION_HEADINGS.contains(&key),
-            None => SECTION_HEADINGS.contains(&normalize_label(text).as_str()),
-        }
+    text.len() < 60 && crate::lines::with_label(text, |key| SECTION_HEADINGS.contains(&key))
 }
 
 /// Whether a line under a list label is no item of the list: a section heading, a registry label

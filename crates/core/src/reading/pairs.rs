@@ -27,19 +27,12 @@ pub(crate) fn page_label(text: &str) -> Option<Label> {
         if text.len() > 20 {
             return None;
         }
-        let mut buf = [0u8; 20];
-        let owned;
-        let norm = match crate::lines::normalize_ascii(text, &mut buf) {
-            Some(k) => k,
-            None => {
-                owned = normalize_label(text);
-                owned.as_str()
-            }
-        };
-        PAGE_ONLY_LABELS
-            .iter()
-            .find(|(k, _)| *k == norm)
-            .map(|(_, l)| *l)
+        crate::lines::with_label(text, |norm| {
+            PAGE_ONLY_LABELS
+                .iter()
+                .find(|(k, _)| *k == norm)
+                .map(|(_, l)| *l)
+        })
     })
 }
 
