@@ -196,7 +196,7 @@ test('broken entries are each named and left alone; every other entry loads', as
       texts.put(bytes('some text'), 100);
       sources.put(json({ format: 99, name: 'From a newer trialcards', problems: [], records: 0 }), 101);
       texts.put(bytes(''), 101);
-      sources.put(new Blob(['garbage']), 102);
+      sources.put('garbage', 102);
       sources.put(json({ format: 1, name: 'Wrong types', problems: [], records: 'none' }), 103);
       texts.put(bytes(''), 103);
       sources.put(json({ format: 1, name: 'Lost its text', problems: [], records: 0 }), 104);

@@ -422,9 +422,11 @@ impl Keeper {
                 // Not in the same task as the render that brought the change: the page
                 // paints between the two.
                 gloo::timers::future::TimeoutFuture::new(0).await;
-                let entry = storage::encode_entry(&source, &mut Slicer::new()).await;
+                let mut slicer = Slicer::new();
+                let entry = storage::encode_entry(&source, &mut slicer).await;
                 let text = (!text_kept).then_some(&*source.text);
-                let saved = db.save(source.id, &entry, text, stored.is_none()).await;
+                let first = stored.is_none();
+                let saved = db.save(source.id, &entry, text, first, &mut slicer).await;
                 match saved {
                     Ok(()) => {
                         self.state

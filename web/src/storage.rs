@@ -9,10 +9,13 @@
 //!   rewrites the records but not a 25 MB text.
 //!
 //! Both are written in one transaction, so a source is kept whole or not at all. Bytes, not
-//! JS values: the browser copies them as they are, and serde_json reads them inside
-//! WebAssembly (as the worker's messages, see `worker.rs`). Writing and reading back pause
-//! between records ([`Slicer`]) for the page to breathe. Nothing here panics: every failure
-//! is a sentence for the user.
+//! JS values: serde_json reads them inside WebAssembly (as the worker's messages, see
+//! `worker.rs`). They are stored as a `Blob`, made [`PART_BYTES`] at a time: IndexedDB stores
+//! a Blob without copying it on the page's thread, where storing a `Uint8Array` of a 25 MB
+//! text or a 60 MB entry copies it all in one task. A `Uint8Array` (as earlier versions
+//! stored) is read back too. Writing and reading back pause between records and parts
+//! ([`Slicer`]) for the page to breathe. Nothing here panics: every failure is a sentence for
+//! the user.
 
 use std::rc::Rc;
 
@@ -22,7 +25,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DomException, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    Blob, DomException, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
     IdbTransactionMode, IdbVersionChangeEvent,
 };
 
@@ -37,15 +40,21 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const SOURCES: &str = "sources";
 /// The object store of the sources' texts.
 pub const TEXTS: &str = "texts";
+/// The most bytes copied into a stored Blob at once (a few milliseconds of the page's thread).
+pub const PART_BYTES: usize = 4 << 20;
 
-/// The `sources` value of `source` ([`kept`]), pausing through `slicer` between records.
-pub async fn encode_entry(source: &Source, slicer: &mut Slicer) -> Vec<u8> {
+/// The `sources` value of `source` ([`kept`]) in parts of about [`PART_BYTES`], pausing
+/// through `slicer` between records.
+pub async fn encode_entry(source: &Source, slicer: &mut Slicer) -> Vec<Vec<u8>> {
     let mut writer = EntryWriter::new(&source.name, &source.problems, source.records.len());
+    let mut parts = Vec::new();
     for record in &source.records {
         writer.record(record);
+        parts.extend(writer.part_at(PART_BYTES));
         slicer.pause().await;
     }
-    writer.finish()
+    parts.push(writer.finish());
+    parts
 }
 
 /// Reads a `sources` value back ([`kept`]), pausing through `slicer` between records.
@@ -96,12 +105,9 @@ impl Found {
     /// Reads the entry back, pausing through `slicer`: its key, its value and its text
     /// must all be as trialcards writes them.
     pub async fn read(&self, slicer: &mut Slicer) -> Result<Restored, EntryError> {
-        let not_ours = |reason: &str| EntryError::new(None, reason);
-        let bytes = self
-            .value
-            .dyn_ref::<Uint8Array>()
-            .ok_or_else(|| not_ours("its value is not what trialcards saves"))?
-            .to_vec();
+        let bytes = bytes_of(&self.value)
+            .await
+            .map_err(|reason| EntryError::new(None, reason))?;
         let entry = decode_entry(&bytes, slicer).await?;
         drop(bytes);
         slicer.pause().await;
@@ -111,10 +117,12 @@ impl Found {
             .ok_or_else(|| with_name("its key is not one trialcards gives"))?;
         let text = match &self.text {
             None => return Err(with_name("its text is missing")),
-            Some(text) => text
-                .dyn_ref::<Uint8Array>()
-                .ok_or_else(|| with_name("its text is not what trialcards saves"))?
-                .to_vec(),
+            Some(text) => bytes_of(text).await.map_err(|reason| {
+                with_name(match reason {
+                    NOT_OURS => "its text is not what trialcards saves",
+                    other => other,
+                })
+            })?,
         };
         let text = String::from_utf8(text).map_err(|_| with_name("its text is not UTF-8"))?;
         Ok(Restored {
@@ -123,6 +131,35 @@ impl Found {
             text: Rc::from(text),
         })
     }
+}
+
+/// Why a stored value is not bytes trialcards saved.
+const NOT_OURS: &str = "its value is not what trialcards saves";
+
+/// The bytes of a stored value: a Blob (as this version stores) or a `Uint8Array` (as
+/// earlier versions did). `Err` says why not, as the end of a sentence.
+async fn bytes_of(value: &JsValue) -> Result<Vec<u8>, &'static str> {
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    let blob = value.dyn_ref::<Blob>().ok_or(NOT_OURS)?;
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| "the browser could not read it back from its storage")?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// The bytes of `parts`, one after another, as a Blob, copied [`PART_BYTES`] at a time,
+/// pausing through `slicer` between: a Blob made of Blobs refers to them without copying.
+async fn blob_of(parts: &[&[u8]], slicer: &mut Slicer) -> Result<Blob, JsValue> {
+    let blobs = Array::new();
+    for part in parts.iter().flat_map(|bytes| bytes.chunks(PART_BYTES)) {
+        let copy = Array::of1(&Uint8Array::from(part));
+        let blob = Blob::new_with_u8_array_sequence(&copy)?;
+        blobs.push(&blob);
+        slicer.pause().await;
+    }
+    Blob::new_with_blob_sequence(&blobs)
 }
 
 /// The open database. Closes itself when a newer trialcards (another tab) needs to change
@@ -226,36 +263,46 @@ impl Database {
             .collect())
     }
 
-    /// Writes a source under `id`: its entry (from [`encode_entry`]) and, when given, its
-    /// text, both or neither. `first` adds instead of replacing, so that a source never
-    /// overwrites one that another tab saved under the same id. `Err` says why in words
-    /// ("the storage is full").
+    /// Writes a source under `id`: its entry (the parts from [`encode_entry`]) and, when given, its
+    /// text, both or neither, pausing through `slicer` while their Blobs are made. `first`
+    /// adds instead of replacing, so that a source never overwrites one that another tab
+    /// saved under the same id. `Err` says why in words ("the storage is full").
     pub async fn save(
         &self,
         id: u32,
-        entry: &[u8],
+        entry: &[Vec<u8>],
         text: Option<&str>,
         first: bool,
+        slicer: &mut Slicer,
     ) -> Result<(), String> {
+        // Made before the transaction: it commits once the page's thread yields with
+        // nothing asked of it.
+        let entry: Vec<&[u8]> = entry.iter().map(Vec::as_slice).collect();
+        let entry = blob_of(&entry, slicer).await.map_err(|e| describe(&e))?;
+        let text = match text {
+            Some(text) => Some(
+                blob_of(&[text.as_bytes()], slicer)
+                    .await
+                    .map_err(|e| describe(&e))?,
+            ),
+            None => None,
+        };
         let tx = self
             .transaction(IdbTransactionMode::Readwrite)
             .map_err(|e| describe(&e))?;
         let written = (|| {
             let (sources, texts) = stores(&tx)?;
             let key = JsValue::from(id);
-            let write = |store: &IdbObjectStore, bytes: &[u8]| {
-                // A copy of its own: the structured clone of a view into wasm memory would
-                // store all of that memory.
-                let value = Uint8Array::from(bytes);
+            let write = |store: &IdbObjectStore, value: &Blob| {
                 if first {
-                    store.add_with_key(&value, &key)
+                    store.add_with_key(value, &key)
                 } else {
-                    store.put_with_key(&value, &key)
+                    store.put_with_key(value, &key)
                 }
             };
-            write(&sources, entry)?;
-            if let Some(text) = text {
-                write(&texts, text.as_bytes())?;
+            write(&sources, &entry)?;
+            if let Some(text) = &text {
+                write(&texts, text)?;
             }
             Ok::<_, JsValue>(())
         })();

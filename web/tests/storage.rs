@@ -7,7 +7,7 @@ use trialcards_core::collection::kept;
 use trialcards_core::parse;
 use trialcards_web::slicer::Slicer;
 use trialcards_web::state::Source;
-use trialcards_web::storage::{decode_entry, encode_entry, Database};
+use trialcards_web::storage::{decode_entry, encode_entry, Database, PART_BYTES};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -33,7 +33,7 @@ fn two_pages() -> Source {
 async fn an_entry_written_in_slices_reads_back_as_it_was_written() {
     // The format itself is the core's (`collection::kept`, tested there).
     let source = two_pages();
-    let bytes = encode_entry(&source, &mut Slicer::new()).await;
+    let bytes = encode_entry(&source, &mut Slicer::new()).await.concat();
     assert_eq!(
         bytes,
         kept::encode(&source.name, &source.problems, &source.records)
@@ -58,7 +58,9 @@ async fn the_database_keeps_an_entry_and_its_text_apart_and_refuses_a_second_fir
     db.clear().await.unwrap();
     let source = two_pages();
     let entry = encode_entry(&source, &mut Slicer::new()).await;
-    db.save(3, &entry, Some(&source.text), true).await.unwrap();
+    db.save(3, &entry, Some(&source.text), true, &mut Slicer::new())
+        .await
+        .unwrap();
 
     let found = db.load().await.unwrap();
     assert_eq!(found.len(), 1);
@@ -68,7 +70,16 @@ async fn the_database_keeps_an_entry_and_its_text_apart_and_refuses_a_second_fir
     assert_eq!(restored.entry.records, source.records);
 
     // A first write under a taken key (another tab's source) fails and changes nothing.
-    let error = db.save(3, b"{}", Some("other"), true).await.unwrap_err();
+    let error = db
+        .save(
+            3,
+            &[b"{}".to_vec()],
+            Some("other"),
+            true,
+            &mut Slicer::new(),
+        )
+        .await
+        .unwrap_err();
     assert_eq!(
         error,
         "another tab of trialcards saved a source under the same number meanwhile"
@@ -77,7 +88,9 @@ async fn the_database_keeps_an_entry_and_its_text_apart_and_refuses_a_second_fir
     let mut one = source.clone();
     one.records.remove(0);
     let entry = encode_entry(&one, &mut Slicer::new()).await;
-    db.save(3, &entry, None, false).await.unwrap();
+    db.save(3, &entry, None, false, &mut Slicer::new())
+        .await
+        .unwrap();
     let restored = db.load().await.unwrap()[0]
         .read(&mut Slicer::new())
         .await
@@ -87,4 +100,82 @@ async fn the_database_keeps_an_entry_and_its_text_apart_and_refuses_a_second_fir
 
     db.delete(&3.into()).await.unwrap();
     assert!(db.load().await.unwrap().is_empty());
+}
+
+/// Waits for an IndexedDB request or transaction: `set` hooks the two callbacks.
+async fn settled(set: impl FnOnce(&js_sys::Function, &js_sys::Function)) {
+    let mut set = Some(set);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        (set.take().unwrap())(&resolve, &reject);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("IndexedDB answered");
+}
+
+#[wasm_bindgen_test]
+async fn a_text_of_many_parts_and_an_entry_as_earlier_versions_kept_it_read_back() {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::JsCast;
+    use web_sys::{IdbDatabase, IdbTransactionMode};
+
+    let db = Database::open()
+        .await
+        .expect("IndexedDB in headless Chromium");
+    db.clear().await.unwrap();
+    // An entry of more than one part; a text of three Blob parts, a character of two bytes
+    // across the first boundary.
+    let mut long = "x".repeat(PART_BYTES - 1);
+    long.push('é');
+    long.push_str(&"y".repeat(PART_BYTES + 7));
+    let mut source = two_pages();
+    source.text = Rc::from(format!("{}{long}", source.text));
+    let one_part = source.records.clone();
+    source.records = one_part.iter().cycle().take(1500).cloned().collect();
+    let entry = encode_entry(&source, &mut Slicer::new()).await;
+    assert!(entry.len() > 1, "{} parts", entry.len());
+    db.save(3, &entry, Some(&source.text), true, &mut Slicer::new())
+        .await
+        .unwrap();
+
+    // Earlier versions stored the bytes as a Uint8Array, as this writes one under key 5.
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let open = factory.open("trialcards").unwrap();
+    settled(|ok, err| {
+        open.set_onsuccess(Some(ok));
+        open.set_onerror(Some(err));
+    })
+    .await;
+    let raw: IdbDatabase = open.result().unwrap().unchecked_into();
+    let stores = Array::of2(&"sources".into(), &"texts".into());
+    let tx = raw
+        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+        .unwrap();
+    let put = |store: &str, bytes: &[u8]| {
+        tx.object_store(store)
+            .unwrap()
+            .put_with_key(&Uint8Array::from(bytes), &5.into())
+            .unwrap();
+    };
+    put("sources", &entry.concat());
+    put("texts", b"an earlier text");
+    settled(|ok, err| {
+        tx.set_oncomplete(Some(ok));
+        tx.set_onabort(Some(err));
+    })
+    .await;
+    raw.close();
+
+    let found = db.load().await.unwrap();
+    assert_eq!(found.len(), 2);
+    let new = found[0].read(&mut Slicer::new()).await.unwrap();
+    assert_eq!(new.id, 3);
+    assert_eq!(new.text.len(), source.text.len());
+    assert_eq!(&*new.text, &*source.text);
+    assert_eq!(new.entry.records, source.records);
+    let earlier = found[1].read(&mut Slicer::new()).await.unwrap();
+    assert_eq!(earlier.id, 5);
+    assert_eq!(&*earlier.text, "an earlier text");
+    assert_eq!(earlier.entry.records, source.records);
+    db.clear().await.unwrap();
 }

@@ -177,7 +177,18 @@ impl EntryWriter {
         let _ = serde_json::to_writer(&mut self.bytes, record);
     }
 
-    /// The entry's bytes.
+    /// The bytes written since the last part, once they are `size` or more (the writer goes
+    /// on after them): an entry handed on in parts of about `size` bytes, never one buffer
+    /// grown (and copied) to the size of all its records.
+    pub fn part_at(&mut self, size: usize) -> Option<Vec<u8>> {
+        if self.bytes.len() < size {
+            return None;
+        }
+        let next = Vec::with_capacity(size + size / 4);
+        Some(std::mem::replace(&mut self.bytes, next))
+    }
+
+    /// The entry's bytes (since the last part).
     pub fn finish(self) -> Vec<u8> {
         self.bytes
     }
@@ -337,6 +348,29 @@ mod tests {
         assert_eq!(entry.problems, problems);
         assert_eq!(entry.records, records);
         assert_eq!(decode(&encode("none", &[], &[])).unwrap().records, []);
+    }
+
+    #[test]
+    fn an_entry_handed_on_in_parts_is_the_entry_written_in_one_go() {
+        let (problems, records) = two_records();
+        let whole = encode("two.txt", &problems, &records);
+        let record_bytes = serde_json::to_vec(&records[0]).unwrap().len();
+        // Parts of any size: a part of each record, or fewer parts than records.
+        for size in [1, record_bytes, 2 * record_bytes + 200, whole.len() + 1] {
+            let mut writer = EntryWriter::new("two.txt", &problems, records.len());
+            let mut parts = writer.part_at(size).into_iter().collect::<Vec<_>>();
+            for record in &records {
+                writer.record(record);
+                parts.extend(writer.part_at(size));
+            }
+            let ended_on_a_part = parts.len();
+            parts.push(writer.finish());
+            assert!(parts[..ended_on_a_part].iter().all(|p| p.len() >= size));
+            if size > whole.len() {
+                assert_eq!(ended_on_a_part, 0, "nothing was big enough to hand on");
+            }
+            assert_eq!(parts.concat(), whole, "parts of {size} bytes");
+        }
     }
 
     #[test]
