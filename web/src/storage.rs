@@ -10,10 +10,9 @@
 //!
 //! Both are written in one transaction, so a source is kept whole or not at all. Bytes, not
 //! JS values: serde_json reads them inside WebAssembly (as the worker's messages, see
-//! `worker.rs`). They are stored as a `Blob`, made [`PART_BYTES`] at a time: IndexedDB stores
-//! a Blob without copying it on the page's thread, where storing a `Uint8Array` of a 25 MB
-//! text or a 60 MB entry copies it all in one task. A `Uint8Array` (as earlier versions
-//! stored) is read back too. Writing and reading back pause between records and parts
+//! `worker.rs`). Up to [`PART_BYTES`] they are stored as a `Uint8Array`; more, as a Blob made
+//! [`PART_BYTES`] at a time: IndexedDB stores a Blob without copying it on the page's thread,
+//! where storing a `Uint8Array` of a 25 MB text or a 60 MB entry copies it all in one task. Writing and reading back pause between records and parts
 //! ([`Slicer`]) for the page to breathe. Nothing here panics: every failure is a sentence for
 //! the user.
 
@@ -40,7 +39,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const SOURCES: &str = "sources";
 /// The object store of the sources' texts.
 pub const TEXTS: &str = "texts";
-/// The most bytes copied into a stored Blob at once (a few milliseconds of the page's thread).
+/// The most bytes copied into a stored value at once (a few milliseconds of the page's thread).
 pub const PART_BYTES: usize = 4 << 20;
 
 /// The `sources` value of `source` ([`kept`]) in parts of about [`PART_BYTES`], pausing
@@ -136,8 +135,8 @@ impl Found {
 /// Why a stored value is not bytes trialcards saved.
 const NOT_OURS: &str = "its value is not what trialcards saves";
 
-/// The bytes of a stored value: a Blob (as this version stores) or a `Uint8Array` (as
-/// earlier versions did). `Err` says why not, as the end of a sentence.
+/// The bytes of a stored value: a `Uint8Array` or a Blob ([`value_of`]). `Err` says why
+/// not, as the end of a sentence.
 async fn bytes_of(value: &JsValue) -> Result<Vec<u8>, &'static str> {
     if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
         return Ok(bytes.to_vec());
@@ -149,9 +148,23 @@ async fn bytes_of(value: &JsValue) -> Result<Vec<u8>, &'static str> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// The bytes of `parts`, one after another, as a Blob, copied [`PART_BYTES`] at a time,
-/// pausing through `slicer` between: a Blob made of Blobs refers to them without copying.
-async fn blob_of(parts: &[&[u8]], slicer: &mut Slicer) -> Result<Blob, JsValue> {
+/// The bytes of `parts`, one after another, as the value to store: up to [`PART_BYTES`] a
+/// `Uint8Array` (a copy of a few milliseconds, and no Blob for each of 10,000 small files);
+/// more, a Blob copied [`PART_BYTES`] at a time, pausing through `slicer` between (a Blob
+/// made of Blobs refers to them without copying).
+async fn value_of(parts: &[&[u8]], slicer: &mut Slicer) -> Result<JsValue, JsValue> {
+    let total: usize = parts.iter().map(|part| part.len()).sum();
+    if total <= PART_BYTES {
+        let value = Uint8Array::new_with_length(total as u32);
+        let mut at = 0;
+        for part in parts {
+            value
+                .subarray(at as u32, (at + part.len()) as u32)
+                .copy_from(part);
+            at += part.len();
+        }
+        return Ok(value.into());
+    }
     let blobs = Array::new();
     for part in parts.iter().flat_map(|bytes| bytes.chunks(PART_BYTES)) {
         let copy = Array::of1(&Uint8Array::from(part));
@@ -159,7 +172,7 @@ async fn blob_of(parts: &[&[u8]], slicer: &mut Slicer) -> Result<Blob, JsValue> 
         blobs.push(&blob);
         slicer.pause().await;
     }
-    Blob::new_with_blob_sequence(&blobs)
+    Ok(Blob::new_with_blob_sequence(&blobs)?.into())
 }
 
 /// The open database. Closes itself when a newer trialcards (another tab) needs to change
@@ -278,10 +291,10 @@ impl Database {
         // Made before the transaction: it commits once the page's thread yields with
         // nothing asked of it.
         let entry: Vec<&[u8]> = entry.iter().map(Vec::as_slice).collect();
-        let entry = blob_of(&entry, slicer).await.map_err(|e| describe(&e))?;
+        let entry = value_of(&entry, slicer).await.map_err(|e| describe(&e))?;
         let text = match text {
             Some(text) => Some(
-                blob_of(&[text.as_bytes()], slicer)
+                value_of(&[text.as_bytes()], slicer)
                     .await
                     .map_err(|e| describe(&e))?,
             ),
@@ -293,7 +306,7 @@ impl Database {
         let written = (|| {
             let (sources, texts) = stores(&tx)?;
             let key = JsValue::from(id);
-            let write = |store: &IdbObjectStore, value: &Blob| {
+            let write = |store: &IdbObjectStore, value: &JsValue| {
                 if first {
                     store.add_with_key(value, &key)
                 } else {

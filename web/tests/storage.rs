@@ -138,7 +138,7 @@ async fn a_text_of_many_parts_and_an_entry_as_earlier_versions_kept_it_read_back
         .await
         .unwrap();
 
-    // Earlier versions stored the bytes as a Uint8Array, as this writes one under key 5.
+    // Earlier versions stored every value as a Uint8Array, as this writes one under key 5.
     let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
     let open = factory.open("trialcards").unwrap();
     settled(|ok, err| {
