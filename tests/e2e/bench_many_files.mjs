@@ -110,6 +110,9 @@ for (const count of counts) {
       await shot;
       return ended;
     });
+  // Keeping goes on in the background after the list is complete: until all is stored.
+  await timed('then all kept', () => {}, () => page.locator('.keep-note[data-keep="kept"][aria-busy="false"]')
+    .waitFor({ timeout: 600_000 }));
   for (const [what, words] of [['first search', 'lupus'], ['clear search', ''], ['second search', 'crohn'], ['clear search', '']]) {
     await timed(what, () => box.fill(words), () => shown(words === ''));
   }

@@ -5,7 +5,9 @@
 //! A source is written once it is read (not while pending), again only when it changes
 //! (compared by allocation, as the views do: see `SourceRef`), its text only when the text
 //! itself changed; removed sources are deleted. Writes run one at a time, in order, and a
-//! write still waiting is replaced by a newer one of the same source.
+//! write still waiting is replaced by a newer one of the same source. Saves queued one after
+//! another are written together, up to [`BATCH_SOURCES`] in a transaction (each source on
+//! its own again if that fails, so that only the one that cannot be kept is named).
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -17,7 +19,7 @@ use yew::prelude::*;
 
 use crate::slicer::Slicer;
 use crate::state::{Action, Collection, Source, SourceIds, SourceRef};
-use crate::storage::{self, Database, Found};
+use crate::storage::{self, Database, Found, Save};
 
 /// Whether this browser keeps what is loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,6 +170,12 @@ enum Phase {
     Off,
 }
 
+/// The most sources written in one transaction.
+const BATCH_SOURCES: usize = 256;
+/// The most bytes of text of the sources written in one transaction (a larger source is
+/// written alone).
+const BATCH_BYTES: usize = 1 << 20;
+
 /// One write, in the order they are made.
 enum Job {
     Save(SourceRef),
@@ -277,6 +285,24 @@ impl KeepState {
         let db = self.db.clone()?;
         self.writing = true;
         Some(db)
+    }
+
+    /// The saves queued next after one of a text of `bytes`, to be written with it in one
+    /// transaction: up to [`BATCH_SOURCES`] in all, their texts up to [`BATCH_BYTES`].
+    fn more_saves(&mut self, mut bytes: usize) -> Vec<SourceRef> {
+        let mut more = Vec::new();
+        while more.len() + 1 < BATCH_SOURCES {
+            match self.queue.front() {
+                Some(Job::Save(next)) if bytes + next.text.len() <= BATCH_BYTES => {
+                    bytes += next.text.len();
+                }
+                _ => break,
+            }
+            if let Some(Job::Save(next)) = self.queue.pop_front() {
+                more.push(next);
+            }
+        }
+        more
     }
 
     /// The next write, or `None` (writing has ended then).
@@ -412,36 +438,68 @@ impl Keeper {
         });
     }
 
+    /// Writes `sources` in one transaction; if that fails, each on its own, so that the
+    /// others are kept and the one that is not is named.
+    async fn save(&self, db: &Database, sources: &[SourceRef], view: &ViewDispatcher) {
+        // Not in the same task as the render that brought the change: the page paints
+        // between the two.
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        let mut slicer = Slicer::new();
+        let mut entries = Vec::with_capacity(sources.len());
+        for source in sources {
+            let stored = self.state.borrow().stored_text.get(&source.id).cloned();
+            let text_kept = stored
+                .as_ref()
+                .is_some_and(|text| Rc::ptr_eq(text, &source.text));
+            let entry = storage::encode_entry(source, &mut slicer).await;
+            entries.push((entry, !text_kept, stored.is_some()));
+        }
+        if sources.len() > 1 {
+            let saves: Vec<Save> = sources
+                .iter()
+                .zip(&entries)
+                .map(|(source, (entry, with_text, stored))| Save {
+                    id: source.id,
+                    entry,
+                    text: with_text.then_some(&*source.text),
+                    first: !stored,
+                })
+                .collect();
+            if db.save_all(&saves, &mut slicer).await.is_ok() {
+                sources.iter().for_each(|source| self.saved(source, view));
+                return;
+            }
+        }
+        for (source, (entry, with_text, stored)) in sources.iter().zip(&entries) {
+            let text = with_text.then_some(&*source.text);
+            match db.save(source.id, entry, text, !stored, &mut slicer).await {
+                Ok(()) => self.saved(source, view),
+                // Removed (or cleared) while it was written: nothing to say about it.
+                Err(_) if !self.state.borrow().seen.contains_key(&source.id) => {}
+                Err(error) => {
+                    let message = kept::not_saved(&source.name, &error, *stored);
+                    view.dispatch(ViewAction::NotKept(source.id, message));
+                }
+            }
+        }
+    }
+
+    /// `source` is kept as it is now.
+    fn saved(&self, source: &SourceRef, view: &ViewDispatcher) {
+        self.state
+            .borrow_mut()
+            .stored_text
+            .insert(source.id, source.text.clone());
+        view.dispatch(ViewAction::Kept(source.id));
+    }
+
     async fn write(&self, db: &Database, job: Job, view: &ViewDispatcher) {
         match job {
             Job::Save(source) => {
-                let stored = self.state.borrow().stored_text.get(&source.id).cloned();
-                let text_kept = stored
-                    .as_ref()
-                    .is_some_and(|text| Rc::ptr_eq(text, &source.text));
-                // Not in the same task as the render that brought the change: the page
-                // paints between the two.
-                gloo::timers::future::TimeoutFuture::new(0).await;
-                let mut slicer = Slicer::new();
-                let entry = storage::encode_entry(&source, &mut slicer).await;
-                let text = (!text_kept).then_some(&*source.text);
-                let first = stored.is_none();
-                let saved = db.save(source.id, &entry, text, first, &mut slicer).await;
-                match saved {
-                    Ok(()) => {
-                        self.state
-                            .borrow_mut()
-                            .stored_text
-                            .insert(source.id, source.text.clone());
-                        view.dispatch(ViewAction::Kept(source.id));
-                    }
-                    // Removed (or cleared) while it was written: nothing to say about it.
-                    Err(_) if !self.state.borrow().seen.contains_key(&source.id) => {}
-                    Err(error) => {
-                        let message = kept::not_saved(&source.name, &error, stored.is_some());
-                        view.dispatch(ViewAction::NotKept(source.id, message));
-                    }
-                }
+                let more = self.state.borrow_mut().more_saves(source.text.len());
+                let mut sources = vec![source];
+                sources.extend(more);
+                self.save(db, &sources, view).await;
             }
             Job::Delete(id) => {
                 self.state.borrow_mut().stored_text.remove(&id);

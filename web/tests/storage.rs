@@ -179,3 +179,42 @@ async fn a_text_of_many_parts_and_an_entry_as_earlier_versions_kept_it_read_back
     assert_eq!(earlier.entry.records, source.records);
     db.clear().await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn sources_written_together_are_kept_all_or_none() {
+    use trialcards_web::storage::Save;
+
+    let db = Database::open()
+        .await
+        .expect("IndexedDB in headless Chromium");
+    db.clear().await.unwrap();
+    let source = two_pages();
+    let entry = encode_entry(&source, &mut Slicer::new()).await;
+    let save = |id, first| Save {
+        id,
+        entry: &entry,
+        text: Some(&source.text),
+        first,
+    };
+    db.save_all(&[save(1, true), save(2, true)], &mut Slicer::new())
+        .await
+        .unwrap();
+    // A first write under a taken key (2) fails the whole transaction: 3 is not kept either.
+    let error = db
+        .save_all(&[save(3, true), save(2, true)], &mut Slicer::new())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error,
+        "another tab of trialcards saved a source under the same number meanwhile"
+    );
+    let found = db.load().await.unwrap();
+    let ids: Vec<u32> = found.iter().filter_map(|f| f.id()).collect();
+    assert_eq!(ids, [1, 2]);
+    for found in &found {
+        let restored = found.read(&mut Slicer::new()).await.unwrap();
+        assert_eq!(restored.entry.records, source.records);
+        assert_eq!(&*restored.text, &*source.text);
+    }
+    db.clear().await.unwrap();
+}
