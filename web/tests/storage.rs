@@ -29,6 +29,15 @@ fn two_pages() -> Source {
     }
 }
 
+/// The app's database, opened and emptied.
+async fn emptied_database() -> Database {
+    let db = Database::open()
+        .await
+        .expect("IndexedDB in headless Chromium");
+    db.clear().await.unwrap();
+    db
+}
+
 #[wasm_bindgen_test]
 async fn an_entry_written_in_slices_reads_back_as_it_was_written() {
     // The format itself is the core's (`collection::kept`, tested there).
@@ -52,10 +61,7 @@ async fn an_entry_written_in_slices_reads_back_as_it_was_written() {
 
 #[wasm_bindgen_test]
 async fn the_database_keeps_an_entry_and_its_text_apart_and_refuses_a_second_first_write() {
-    let db = Database::open()
-        .await
-        .expect("IndexedDB in headless Chromium");
-    db.clear().await.unwrap();
+    let db = emptied_database().await;
     let source = two_pages();
     let entry = encode_entry(&source, &mut Slicer::new()).await;
     db.save(3, &entry, Some(&source.text), true, &mut Slicer::new())
@@ -119,10 +125,7 @@ async fn a_text_of_many_parts_and_an_entry_as_earlier_versions_kept_it_read_back
     use wasm_bindgen::JsCast;
     use web_sys::{IdbDatabase, IdbTransactionMode};
 
-    let db = Database::open()
-        .await
-        .expect("IndexedDB in headless Chromium");
-    db.clear().await.unwrap();
+    let db = emptied_database().await;
     // An entry of more than one part; a text of three Blob parts, a character of two bytes
     // across the first boundary.
     let mut long = "x".repeat(PART_BYTES - 1);
@@ -184,10 +187,7 @@ async fn a_text_of_many_parts_and_an_entry_as_earlier_versions_kept_it_read_back
 async fn sources_written_together_are_kept_all_or_none() {
     use trialcards_web::storage::Save;
 
-    let db = Database::open()
-        .await
-        .expect("IndexedDB in headless Chromium");
-    db.clear().await.unwrap();
+    let db = emptied_database().await;
     let source = two_pages();
     let entry = encode_entry(&source, &mut Slicer::new()).await;
     let save = |id, first| Save {
