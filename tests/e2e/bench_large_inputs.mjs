@@ -43,17 +43,20 @@ for (let round = 0; round < rounds; round++) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
     }
-    const step = async (name, act) => {
+    // `profiled` is the PROFILE value that profiles this step. Across a reload the page's
+    // clock starts again: the profile is then not taken apart by task.
+    const step = async (name, profiled, act, { reloads = false } = {}) => {
       let mark = null;
-      if (process.env.PROFILE === name) {
+      const profiling = process.env.PROFILE === profiled;
+      if (profiling) {
         await cdp.send('Profiler.start');
-        mark = await page.evaluate(markClock);
+        if (!reloads) mark = await page.evaluate(markClock);
       }
       const started = Date.now();
       await act();
       const ms = Date.now() - started;
       const w = await worst(page);
-      if (mark !== null) printProfile((await cdp.send('Profiler.stop')).profile, mark, w.spans);
+      if (profiling) printProfile((await cdp.send('Profiler.stop')).profile, mark, w.spans);
       rows.push({ what, step: name, ms, ...w });
       console.log(`${what} · ${name}: ${ms} ms; longest page-thread pause ${w.gap} ms, longest task ${w.task} ms, ${w.over100} tasks over 100 ms; busy ${w.busy} ms in all`);
       if (w.tasks.length > 0) console.log(`  tasks over 100 ms: ${w.tasks.join(', ')}`);
@@ -61,24 +64,16 @@ for (let round = 0; round < rounds; round++) {
     await page.evaluate(heartbeat);
     await page.evaluate(longTasks);
     await worst(page);
-    await step('load', async () => {
+    await step('load', 'load', async () => {
       await page.locator('#file-input').setInputFiles(file);
       await settled(page, records, true);
     });
     await page.addInitScript(heartbeat);
     await page.addInitScript(longTasks);
-    if (cdp && process.env.PROFILE === 'restore') {
-      // A reload starts a new page script: the profile goes on across it.
-      await cdp.send('Profiler.start');
-    }
-    const started = Date.now();
-    await page.reload();
-    await settled(page, records, false);
-    const ms = Date.now() - started;
-    const w = await worst(page);
-    if (cdp && process.env.PROFILE === 'restore') printProfile((await cdp.send('Profiler.stop')).profile, null, []);
-    rows.push({ what, step: 'reload → restored', ms, ...w });
-    console.log(`${what} · reload → restored: ${ms} ms; longest page-thread pause ${w.gap} ms, longest task ${w.task} ms, ${w.over100} tasks over 100 ms; busy ${w.busy} ms in all`);
+    await step('reload → restored', 'restore', async () => {
+      await page.reload();
+      await settled(page, records, false);
+    }, { reloads: true });
     await browser.close();
   }
 }

@@ -10,11 +10,11 @@
 //!
 //! Both are written in one transaction, so a source is kept whole or not at all. Bytes, not
 //! JS values: serde_json reads them inside WebAssembly (as the worker's messages, see
-//! `worker.rs`). Up to [`PART_BYTES`] they are stored as a `Uint8Array`; more, as a Blob made
-//! [`PART_BYTES`] at a time: IndexedDB stores a Blob without copying it on the page's thread,
-//! where storing a `Uint8Array` of a 25 MB text or a 60 MB entry copies it all in one task. Writing and reading back pause between records and parts
-//! ([`Slicer`]) for the page to breathe. Nothing here panics: every failure is a sentence for
-//! the user.
+//! `worker.rs`). Up to [`PART_BYTES`] they are stored as a `Uint8Array`; more, as a Blob
+//! made [`PART_BYTES`] at a time: IndexedDB stores a Blob without copying it on the page's
+//! thread, where storing a `Uint8Array` of a 25 MB text or a 60 MB entry copies it all in
+//! one task. Writing and reading back pause between records and parts ([`Slicer`]) for the
+//! page to breathe. Nothing here panics: every failure is a sentence for the user.
 
 use std::rc::Rc;
 
@@ -104,7 +104,7 @@ impl Found {
     /// Reads the entry back, pausing through `slicer`: its key, its value and its text
     /// must all be as trialcards writes them.
     pub async fn read(&self, slicer: &mut Slicer) -> Result<Restored, EntryError> {
-        let bytes = bytes_of(&self.value)
+        let bytes = bytes_of(&self.value, "its value is not what trialcards saves")
             .await
             .map_err(|reason| EntryError::new(None, reason))?;
         let entry = decode_entry(&bytes, slicer).await?;
@@ -116,12 +116,9 @@ impl Found {
             .ok_or_else(|| with_name("its key is not one trialcards gives"))?;
         let text = match &self.text {
             None => return Err(with_name("its text is missing")),
-            Some(text) => bytes_of(text).await.map_err(|reason| {
-                with_name(match reason {
-                    NOT_OURS => "its text is not what trialcards saves",
-                    other => other,
-                })
-            })?,
+            Some(text) => bytes_of(text, "its text is not what trialcards saves")
+                .await
+                .map_err(with_name)?,
         };
         let text = String::from_utf8(text).map_err(|_| with_name("its text is not UTF-8"))?;
         Ok(Restored {
@@ -132,16 +129,13 @@ impl Found {
     }
 }
 
-/// Why a stored value is not bytes trialcards saved.
-const NOT_OURS: &str = "its value is not what trialcards saves";
-
 /// The bytes of a stored value: a `Uint8Array` or a Blob ([`value_of`]). `Err` says why
-/// not, as the end of a sentence.
-async fn bytes_of(value: &JsValue) -> Result<Vec<u8>, &'static str> {
+/// not, as the end of a sentence: `not_ours` when it is neither.
+async fn bytes_of(value: &JsValue, not_ours: &'static str) -> Result<Vec<u8>, &'static str> {
     if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
         return Ok(bytes.to_vec());
     }
-    let blob = value.dyn_ref::<Blob>().ok_or(NOT_OURS)?;
+    let blob = value.dyn_ref::<Blob>().ok_or(not_ours)?;
     let buffer = JsFuture::from(blob.array_buffer())
         .await
         .map_err(|_| "the browser could not read it back from its storage")?;
